@@ -1,0 +1,8 @@
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+// n8n-core writes its instance settings under N8N_USER_FOLDER; keep that out of the developer's home.
+if (!process.env.N8N_USER_FOLDER) {
+	process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'n8n-oho-gofive-test-'));
+}
