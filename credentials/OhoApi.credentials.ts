@@ -1,0 +1,98 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * Oho's partner API authenticates every call with the `x-oho-api-key` header.
+ * The test GETs a contact that cannot exist: an accepted key answers 404 `Not found contact`,
+ * a refused key 401/403. The 404 must count as success, so status errors are read from the
+ * envelope instead of failing the request.
+ */
+export class OhoApi implements ICredentialType {
+	name = 'ohoApi';
+
+	displayName = 'Oho API';
+
+	icon: Icon = { light: 'file:../icons/oho.svg', dark: 'file:../icons/oho.dark.svg' };
+
+	documentationUrl = 'https://github.com/oho-gofive/n8n-nodes-oho-gofive#oho-api-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The partner API key Oho Chat issued to you (sent as the x-oho-api-key header)',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.developer.oho.chat',
+			required: true,
+			description:
+				'Oho partner API address. Change it only for a staging host or the local sandbox (npm run sandbox).',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'x-oho-api-key': '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/contact/line/n8n-credential-test/user/n8n-credential-test',
+			method: 'GET',
+			ignoreHttpStatusErrors: true,
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'ok',
+					value: undefined,
+					message:
+						'The Base URL did not answer like the Oho partner API. Check the Base URL (default https://api.developer.oho.chat).',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status_code',
+					value: 401,
+					message: 'Oho refused this API key (401). Check the key Oho Chat issued to you.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status_code',
+					value: 403,
+					message:
+						'Oho refused this API key for this business (403 Invalid partner for this API key). Check that the key belongs to your business.',
+				},
+			},
+			...[429, 500, 502, 503, 504].map((statusCode) => ({
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'status_code',
+					value: statusCode,
+					message: `Oho could not check the key right now (HTTP ${statusCode}). Try again in a minute.`,
+				},
+			})),
+		],
+	};
+}

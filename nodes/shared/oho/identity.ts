@@ -1,0 +1,88 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { validateBody } from '../validation';
+
+export const PLATFORMS = ['line', 'facebook', 'instagram'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** The triple that names one customer on one business channel in Oho: (platform, platform_id, user id). */
+export interface ContactIdentity {
+	platform: Platform;
+	platformId: string;
+	userId: string;
+}
+
+export const identitySchema = z.object({
+	platform: z.enum(PLATFORMS),
+	platformId: z.string().trim().min(1).max(40),
+	userId: z.string().trim().min(1).max(40),
+});
+
+export const IDENTITY_LABELS: Record<string, string> = {
+	platform: 'Platform',
+	platformId: 'Platform ID',
+	userId: 'User ID',
+};
+
+/**
+ * Platform, Platform ID and User ID, shared by every Oho node.
+ * `platformIdHint` lets a node add what its endpoints accept beyond the contact API (the chat API also takes LINE's channel ID).
+ */
+export function identityFields(platformIdHint = ''): INodeProperties[] {
+	return [
+		{
+			displayName: 'Platform',
+			name: 'platform',
+			type: 'options',
+			options: [
+				{ name: 'LINE', value: 'line' },
+				{ name: 'Facebook', value: 'facebook' },
+				{ name: 'Instagram', value: 'instagram' },
+			],
+			default: 'line',
+			description: 'The channel the customer talks to your business on',
+		},
+		{
+			displayName: 'Platform ID',
+			name: 'platformId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. Uebef201e98cc729b62147a8ba3099d7c',
+			description:
+				"Your business's ID on the platform (max 40 characters): for LINE the OA's bot user ID (\"userId\" from LINE's GET https://api.line.me/v2/bot/info, starts with U), for Facebook the Page ID (Page > About > Page transparency), for Instagram the Instagram account ID" +
+				platformIdHint,
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. U38e365dddca4292c9cb1d8cf012aac87',
+			description:
+				"The customer's ID on that platform (max 40 characters): the LINE user ID, the Facebook user ID (page-scoped) or the Instagram user ID, as your webhook or chat export gives it",
+		},
+	];
+}
+
+/** Reads and validates the identity of one item (before anything is sent). */
+export function readIdentity(ctx: IExecuteFunctions, itemIndex: number): ContactIdentity {
+	return validateBody(
+		ctx,
+		itemIndex,
+		identitySchema,
+		{
+			platform: ctx.getNodeParameter('platform', itemIndex),
+			platformId: ctx.getNodeParameter('platformId', itemIndex),
+			userId: ctx.getNodeParameter('userId', itemIndex),
+		},
+		IDENTITY_LABELS,
+	);
+}
+
+/** `/<kind>/:platform/:platform_id/user/:user_id`, each segment URL-encoded. */
+export function identityPath(kind: 'contact' | 'chat', identity: ContactIdentity): string {
+	return `/${kind}/${encodeURIComponent(identity.platform)}/${encodeURIComponent(identity.platformId)}/user/${encodeURIComponent(identity.userId)}`;
+}

@@ -1,0 +1,77 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** How requests are sent: the knobs every node of this package offers under Options. */
+export interface RequestSettings {
+	maxRetries: number;
+	retryDelayMs: number;
+	maxRetryDelayMs: number;
+	timeoutMs: number;
+	parallelRequests: number;
+	includeRawResponse: boolean;
+}
+
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
+	maxRetries: 3,
+	retryDelayMs: 500,
+	maxRetryDelayMs: 30_000,
+	timeoutMs: 30_000,
+	parallelRequests: 5,
+	includeRawResponse: false,
+};
+
+/** The request options shared by every node, to put inside a node's Options collection. */
+export const requestOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Include Raw API Response',
+		name: 'includeRawResponse',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to add the API’s full answer to each output item, under "rawResponse"',
+	},
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		default: DEFAULT_REQUEST_SETTINGS.maxRetries,
+		description:
+			'How many times to retry a request that hit a rate limit (429), a gateway or availability error (502, 503, 504) or a network error. Waits as long as the API’s Retry-After asks, otherwise backs off exponentially. Errors that retrying cannot fix (400, 401, 403, 404, 409) are never retried.',
+	},
+	{
+		displayName: 'Requests in Parallel',
+		name: 'parallelRequests',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 50 },
+		default: DEFAULT_REQUEST_SETTINGS.parallelRequests,
+		description:
+			'How many items to send at the same time. Output keeps the input order. Lower it if the API answers 429 (too many requests) often.',
+	},
+	{
+		displayName: 'Retry Delay (Ms)',
+		name: 'retryDelayMs',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: DEFAULT_REQUEST_SETTINGS.retryDelayMs,
+		description: 'First wait before a retry, doubled at each further retry (with random jitter)',
+	},
+	{
+		displayName: 'Timeout (Ms)',
+		name: 'timeoutMs',
+		type: 'number',
+		typeOptions: { minValue: 1000 },
+		default: DEFAULT_REQUEST_SETTINGS.timeoutMs,
+		description: 'How long to wait for each answer before giving up on that attempt',
+	},
+];
+
+/** Reads the shared request options from a node's "options" collection for one item. */
+export function getRequestSettings(ctx: IExecuteFunctions, itemIndex: number): RequestSettings {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as Partial<RequestSettings>;
+	const settings = { ...DEFAULT_REQUEST_SETTINGS };
+	for (const key of Object.keys(settings) as Array<keyof RequestSettings>) {
+		if (options[key] !== undefined && options[key] !== null) {
+			(settings as Record<string, unknown>)[key] = options[key];
+		}
+	}
+	return settings;
+}

@@ -1,0 +1,58 @@
+import type { ApiDialect } from './request';
+
+interface GofiveStatus {
+	status?: { code?: unknown; description?: unknown };
+	errors?: unknown;
+	message?: unknown;
+}
+
+export const GOFIVE_SUCCESS_CODE = '1000';
+
+/** Field errors Gofive lists beside a 4001/4002 status, when it lists them. */
+function fieldErrors(errors: unknown): string {
+	if (!Array.isArray(errors) || errors.length === 0) return '';
+	const parts = errors.map((entry) => {
+		const error = entry as { field?: unknown; message?: unknown };
+		return [error.field, error.message].filter((part) => typeof part === 'string').join(': ');
+	});
+	return ` (${parts.filter(Boolean).join('; ')})`;
+}
+
+/** Gofive answers `{ status: { code, description }, data }`; only code "1000" is success, whatever the HTTP status. */
+export const gofiveDialect: ApiDialect = {
+	name: 'Gofive',
+	credentialType: 'gofiveApi',
+	interpret(httpStatus, body) {
+		const answer = body as GofiveStatus;
+		const code = answer.status?.code === undefined ? undefined : String(answer.status.code);
+		const description =
+			typeof answer.status?.description === 'string'
+				? answer.status.description
+				: typeof answer.message === 'string'
+					? answer.message
+					: `HTTP ${httpStatus}`;
+		if (code === undefined) {
+			return { ok: false, message: `${description} (no status.code in the answer)` };
+		}
+		return {
+			ok: code === GOFIVE_SUCCESS_CODE && httpStatus < 300,
+			message: `${description}${fieldErrors(answer.errors)}`,
+			apiCode: code,
+		};
+	},
+	hint(httpStatus, outcome) {
+		if (httpStatus === 401) {
+			return 'Check the Gofive API credential: the access token, or the client ID and secret, and the subscription key.';
+		}
+		if (httpStatus === 403) return 'This token may not use the chat API. Check its permissions and the subscription key.';
+		if (httpStatus === 429) {
+			return 'Gofive is rate limiting. Lower Options > Requests in Parallel or raise Options > Max Retries.';
+		}
+		if (httpStatus >= 500) return 'Gofive had a server problem. Try again later.';
+		if (outcome.apiCode === '4001' || outcome.apiCode === '4002') {
+			return 'Gofive rejected the message; its description says why. Check the Room ID, Company ID and Platform.';
+		}
+		return undefined;
+	},
+};
+

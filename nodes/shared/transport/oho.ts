@@ -1,0 +1,34 @@
+import type { ApiDialect } from './request';
+
+interface OhoEnvelope {
+	ok?: unknown;
+	status_code?: unknown;
+	message?: unknown;
+}
+
+const OHO_HINTS: Record<number, string> = {
+	400: 'Oho rejected a value; its message names the field. Check that field against the limits shown in the node.',
+	401: 'Check the API key in the Oho API credential.',
+	403: 'The API key belongs to another business than this Platform ID. Check the credential and the Platform ID.',
+	404: 'Nothing matches this Platform, Platform ID and User ID. Check the three identity fields.',
+	429: 'Oho is rate limiting this key. Lower Options > Requests in Parallel or raise Options > Max Retries.',
+};
+
+/** Oho answers with `{ ok, status_code, message, data }`; `ok: false` is a failure even on HTTP 2xx. */
+export const ohoDialect: ApiDialect = {
+	name: 'Oho',
+	credentialType: 'ohoApi',
+	interpret(httpStatus, body) {
+		const envelope = body as OhoEnvelope;
+		if (typeof envelope.ok !== 'boolean') {
+			return { ok: false, message: 'The answer is not an Oho envelope (no "ok" field)' };
+		}
+		const message = typeof envelope.message === 'string' ? envelope.message : `HTTP ${httpStatus}`;
+		return { ok: envelope.ok && httpStatus < 300, message };
+	},
+	hint(httpStatus) {
+		if (httpStatus >= 500) return 'Oho had a server problem. Try again later.';
+		return OHO_HINTS[httpStatus];
+	},
+};
+

@@ -1,0 +1,271 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { RequestSettings } from '../options';
+
+/** What an API's answer means once its own conventions (envelope, status codes) are read. */
+export interface ApiOutcome {
+	ok: boolean;
+	/** The API's own message, in its words. */
+	message: string;
+	/** The API's code when it has one besides the HTTP status (Gofive's status.code). */
+	apiCode?: string;
+}
+
+/** One API's conventions: which credential, how to read a parsed answer, what to tell the user. */
+export interface ApiDialect {
+	name: string;
+	credentialType: string;
+	interpret(httpStatus: number, body: unknown): ApiOutcome;
+	hint(httpStatus: number, outcome: ApiOutcome): string | undefined;
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+	/** A request that is safe to send twice. Non-idempotent ones are not resent after a timeout or a lost connection. */
+	idempotent: boolean;
+	/** Hints for this request that say more than the API-wide ones, by HTTP status. */
+	hints?: Partial<Record<number, string>>;
+	/** HTTP statuses the caller handles itself: answered as a response (outcome.ok false) instead of thrown. */
+	handledStatuses?: number[];
+}
+
+export interface ApiResponse {
+	httpStatus: number;
+	body: IDataObject;
+	outcome: ApiOutcome;
+	/** How many times the request was sent. */
+	attempts: number;
+	/** An earlier attempt failed in a way that leaves open whether the API acted on it (timeout, lost connection, 500). */
+	earlierAttemptMayHaveSucceeded: boolean;
+}
+
+interface RawResponse {
+	status: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+
+const NETWORK_ERROR_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'ECANCELED',
+]);
+
+/** Errors raised before any byte of the request left: safe to resend even when not idempotent. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+}
+
+/** The HTTP answer inside an error thrown by n8n's request helper (wrapped or not), if there was one. */
+function responseOf(error: unknown): RawResponse | undefined {
+	for (let candidate = asRecord(error), depth = 0; candidate && depth < 4; depth++) {
+		const response = asRecord(candidate.response);
+		if (response && typeof response.status === 'number') {
+			return {
+				status: response.status,
+				headers: asRecord(response.headers) ?? {},
+				body: response.data,
+			};
+		}
+		candidate = asRecord(candidate.cause);
+	}
+	return undefined;
+}
+
+function networkCodeOf(error: unknown): string | undefined {
+	for (let candidate = asRecord(error), depth = 0; candidate && depth < 4; depth++) {
+		if (typeof candidate.code === 'string' && NETWORK_ERROR_CODES.has(candidate.code)) {
+			return candidate.code;
+		}
+		candidate = asRecord(candidate.cause);
+	}
+	return undefined;
+}
+
+function parseBody(body: unknown): { parsed: boolean; value: unknown } {
+	if (typeof body !== 'string') return { parsed: body !== undefined, value: body };
+	try {
+		return { parsed: true, value: JSON.parse(body) };
+	} catch {
+		return { parsed: false, value: body };
+	}
+}
+
+/** Retry-After in milliseconds: delta-seconds or an HTTP date. */
+export function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
+	const value = headers['retry-after'] ?? headers['Retry-After'];
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random, capped. */
+export function backoffMs(attempt: number, settings: RequestSettings): number {
+	const exponential = Math.min(settings.maxRetryDelayMs, settings.retryDelayMs * 2 ** attempt);
+	return exponential / 2 + Math.random() * (exponential / 2);
+}
+
+function describeBody(body: unknown): string {
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	const clean = (text ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	return clean.length > 160 ? `${clean.slice(0, 157)}...` : clean;
+}
+
+function apiError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description: string | undefined,
+	httpCode: string | undefined,
+	extra: JsonObject = {},
+): NodeApiError {
+	// Built from plain values only, never from the HTTP client's error: that error carries the request
+	// headers (the API key, the token) and n8n stores what it is given in its executions.
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message, description: description ?? '', httpCode: httpCode ?? '', ...extra } as JsonObject,
+		{ message, description, httpCode, itemIndex },
+	);
+}
+
+/**
+ * Sends one request through the credential's authentication, reads the answer with the API's dialect,
+ * retries what is worth retrying and turns every failure into a NodeApiError with the API's own message,
+ * the HTTP code and a hint.
+ */
+export async function apiRequest(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	dialect: ApiDialect,
+	baseUrl: string,
+	request: ApiRequest,
+	settings: RequestSettings,
+): Promise<ApiResponse> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+		returnFullResponse: true,
+		timeout: settings.timeoutMs,
+		json: true,
+	};
+	if (request.body !== undefined) options.body = request.body;
+
+	let earlierAttemptMayHaveSucceeded = false;
+	for (let attempt = 0; ; attempt++) {
+		let raw: RawResponse | undefined;
+		let networkCode: string | undefined;
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				dialect.credentialType,
+				// n8n mutates the options it is given (auth headers); each attempt gets its own copy.
+				{ ...options, headers: { ...options.headers } },
+			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
+			raw = { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
+		} catch (error) {
+			raw = responseOf(error);
+			if (!raw) {
+				networkCode = networkCodeOf(error);
+				if (!networkCode) {
+					const message = (asRecord(error)?.message as string | undefined) ?? String(error);
+					throw apiError(ctx, itemIndex, `${dialect.name} request failed: ${message}`, undefined, undefined);
+				}
+			}
+		}
+
+		const canRetry = attempt < settings.maxRetries;
+		if (!raw) {
+			const resendable = request.idempotent || NOT_SENT_CODES.has(networkCode!);
+			if (canRetry && resendable) {
+				earlierAttemptMayHaveSucceeded ||= !NOT_SENT_CODES.has(networkCode!);
+				await sleep(backoffMs(attempt, settings));
+				continue;
+			}
+			throw apiError(
+				ctx,
+				itemIndex,
+				`Could not reach the ${dialect.name} API (${networkCode})`,
+				networkCode === 'ECONNABORTED' || networkCode === 'ETIMEDOUT'
+					? `No answer within ${settings.timeoutMs} ms. Raise Options > Timeout or try again later.`
+					: `Check the Base URL in the credential and the network. Tried ${attempt + 1} time(s).` +
+							(resendable ? '' : ' Not resent automatically: the API may have received it already.'),
+				undefined,
+			);
+		}
+
+		const { parsed, value } = parseBody(raw.body);
+		const httpCode = String(raw.status);
+		if (RETRYABLE_STATUSES.has(raw.status) && canRetry) {
+			const waitMs = retryAfterMs(raw.headers) ?? backoffMs(attempt, settings);
+			// A Retry-After longer than the configured maximum wait is reported rather than slept through.
+			if (waitMs <= settings.maxRetryDelayMs) {
+				earlierAttemptMayHaveSucceeded ||= raw.status !== 429 && raw.status !== 503;
+				await sleep(waitMs);
+				continue;
+			}
+		}
+		if (!parsed || asRecord(value) === undefined) {
+			if (request.idempotent && canRetry && raw.status >= 200 && raw.status < 300) {
+				earlierAttemptMayHaveSucceeded = true;
+				await sleep(backoffMs(attempt, settings));
+				continue;
+			}
+			throw apiError(
+				ctx,
+				itemIndex,
+				`The ${dialect.name} API answered HTTP ${raw.status} with a body that is not JSON`,
+				`Received: ${describeBody(value) || '(empty)'}. This is usually a gateway or server fault; try again later.`,
+				httpCode,
+			);
+		}
+
+		const outcome = dialect.interpret(raw.status, value);
+		if (outcome.ok || request.handledStatuses?.includes(raw.status)) {
+			return {
+				httpStatus: raw.status,
+				body: value as IDataObject,
+				outcome,
+				attempts: attempt + 1,
+				earlierAttemptMayHaveSucceeded,
+			};
+		}
+		const codeText = outcome.apiCode ? `, code ${outcome.apiCode}` : '';
+		throw apiError(
+			ctx,
+			itemIndex,
+			`${dialect.name}: ${outcome.message} (HTTP ${raw.status}${codeText})`,
+			request.hints?.[raw.status] ?? dialect.hint(raw.status, outcome),
+			httpCode,
+			outcome.apiCode ? { apiCode: outcome.apiCode } : {},
+		);
+	}
+}
+
+/** The HTTP status carried by an error this module threw, if any. */
+export function httpStatusOf(error: unknown): number | undefined {
+	const code = Number(asRecord(error)?.httpCode);
+	return Number.isFinite(code) && code > 0 ? code : undefined;
+}
+
+/** The API address from the node's credential of this dialect, read once per execution. */
+export async function credentialBaseUrl(ctx: IExecuteFunctions, dialect: ApiDialect): Promise<string> {
+	const credentials = await ctx.getCredentials(dialect.credentialType);
+	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+}

@@ -1,0 +1,75 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { z, ZodIssue } from 'zod';
+
+/** Says what a rule demands, in words an operator understands, naming the limit. */
+function describeIssue(issue: ZodIssue): string {
+	switch (issue.code) {
+		case 'too_big':
+			if (issue.type === 'string') return `must be at most ${String(issue.maximum)} characters`;
+			if (issue.type === 'array') return `must have at most ${String(issue.maximum)} entries`;
+			return `must be at most ${String(issue.maximum)}`;
+		case 'too_small':
+			if (issue.type === 'string') {
+				return Number(issue.minimum) === 1 ? 'must not be empty' : `must be at least ${String(issue.minimum)} characters`;
+			}
+			if (issue.type === 'array') return `must have at least ${String(issue.minimum)} entries`;
+			return `must be at least ${String(issue.minimum)}`;
+		case 'invalid_enum_value':
+			return `must be one of: ${issue.options.map(String).join(', ')}`;
+		case 'invalid_type':
+			return issue.received === 'undefined' ? 'is required' : `must be a ${issue.expected}, not a ${issue.received}`;
+		case 'unrecognized_keys':
+			return `has unknown field(s): ${issue.keys.join(', ')}`;
+		default:
+			return issue.message;
+	}
+}
+
+function receivedValue(input: unknown, path: Array<string | number>): unknown {
+	let value = input;
+	for (const key of path) {
+		if (typeof value !== 'object' || value === null) return undefined;
+		value = (value as Record<string | number, unknown>)[key];
+	}
+	return value;
+}
+
+function describeValue(value: unknown): string {
+	if (typeof value === 'string') {
+		const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+		return value.length > 40 ? `"${shown}" (${value.length} characters)` : `"${shown}"`;
+	}
+	if (Array.isArray(value)) return `${value.length} entries`;
+	return JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * Validates a request body before anything is sent. On failure, throws a NodeOperationError for the item
+ * that names each bad field (by its label in the node when known), the rule it broke and the value it got.
+ */
+export function validateBody<Schema extends z.ZodTypeAny>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	schema: Schema,
+	body: unknown,
+	labels: Record<string, string> = {},
+): z.infer<Schema> {
+	const result = schema.safeParse(body);
+	if (result.success) return result.data;
+	const problems = result.error.issues.map((issue) => {
+		const path = issue.path.join('.');
+		const label = labels[path.replace(/\.\d+/g, '')] ?? labels[path];
+		const field = label ? `${label} (${path})` : path || 'body';
+		const value = receivedValue(body, issue.path);
+		const got = value === undefined ? '' : `, got ${describeValue(value)}`;
+		return `${field} ${describeIssue(issue)}${got}`;
+	});
+	throw new NodeOperationError(ctx.getNode(), `Invalid input: ${problems[0]}`, {
+		itemIndex,
+		description:
+			problems.length > 1
+				? `All problems in this item: ${problems.join('; ')}. Nothing was sent for this item.`
+				: 'Nothing was sent for this item.',
+	});
+}
