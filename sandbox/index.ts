@@ -1,0 +1,21 @@
+export { DEMO } from './demo';
+export { startSandbox } from './server';
+export type {
+	ChatRoom,
+	Contact,
+	ContactAttribute,
+	FaultKind,
+	FaultRule,
+	GofiveMessage,
+	GofiveRoom,
+	Knobs,
+	KnobsPatch,
+	Platform,
+	RecordedRequest,
+	RequestFilter,
+	RoomState,
+	Sandbox,
+	SandboxOptions,
+	SandboxStateSnapshot,
+	SocialProfile,
+} from './types';

@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from 'http';
+import { json, readBody, send, type Reply } from './http';
+import { isKnobError } from './knobs';
+import type { RequestFilter, RoomState, Sandbox } from './types';
+import { isPlainObject } from './validate';
+
+export const INSPECTION_PREFIX = '/__sandbox/';
+
+type InspectHandler = (body: unknown, query: URLSearchParams) => Reply;
+
+const ROOM_STATES: readonly RoomState[] = ['bot', 'agent_requested', 'agent_active'];
+
+function inspectionRoutes(sb: Sandbox, startedAt: number): Record<string, Record<string, InspectHandler>> {
+	const ok = (extra?: Record<string, unknown>) => json(200, { ok: true, ...extra });
+	return {
+		health: { GET: () => ok({ url: sb.url, uptimeMs: Date.now() - startedAt }) },
+		requests: {
+			GET: (_b, q) => json(200, sb.requests(Object.fromEntries(q) as RequestFilter)),
+			DELETE: () => {
+				sb.clearRequests();
+				return ok();
+			},
+		},
+		state: { GET: () => json(200, sb.state()) },
+		reset: {
+			POST: () => {
+				sb.reset();
+				return ok();
+			},
+		},
+		knobs: {
+			GET: () => json(200, sb.knobs()),
+			PATCH: (body) => {
+				sb.setKnobs(body as Parameters<Sandbox['setKnobs']>[0]);
+				return json(200, sb.knobs());
+			},
+		},
+		'gofive/expire-tokens': {
+			POST: () => {
+				const before = sb.state().tokensIssued;
+				sb.expireGofiveTokens();
+				return ok({ tokensIssued: before });
+			},
+		},
+		'room-state': {
+			PUT: (body) => {
+				const b = (isPlainObject(body) ? body : {}) as Record<string, string>;
+				if (!ROOM_STATES.includes(b.state as RoomState)) return json(400, { error: `state must be one of: ${ROOM_STATES.join(', ')}` });
+				try {
+					return json(200, sb.setRoomState(b.platform, b.platformId, b.userId, b.state as RoomState));
+				} catch (error) {
+					return json(404, { error: (error as Error).message });
+				}
+			},
+		},
+	};
+}
+
+/** `/__sandbox/*`: no auth, no latency, no faults, no rate limit, not logged. */
+export function inspectionHandler(sb: Sandbox, startedAt = Date.now()) {
+	const routes = inspectionRoutes(sb, startedAt);
+	return async (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> => {
+		const methods = routes[path.slice(INSPECTION_PREFIX.length)];
+		const handler = methods?.[req.method ?? 'GET'];
+		const raw = (await readBody(req)) ?? '';
+		if (!methods) return send(res, json(404, { error: 'Not found' }));
+		if (!handler) return send(res, json(405, { error: 'Method not allowed' }, { allow: Object.keys(methods).join(', ') }));
+		let body: unknown;
+		try {
+			body = raw === '' ? {} : JSON.parse(raw);
+		} catch {
+			return send(res, json(400, { error: 'body is not valid JSON' }));
+		}
+		try {
+			send(res, handler(body, query));
+		} catch (error) {
+			send(res, json(isKnobError(error) ? 400 : 500, { error: (error as Error).message }));
+		}
+	};
+}

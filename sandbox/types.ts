@@ -1,0 +1,170 @@
+/** Public types of the sandbox (see sandbox/README.md). */
+
+export type Platform = 'line' | 'facebook' | 'instagram';
+export type Api = 'oho' | 'gofive' | 'gofive-token';
+export type LoggedApi = Api | 'other';
+export type Gender = 'male' | 'female' | 'not_say';
+export type RoomState = 'bot' | 'agent_requested' | 'agent_active';
+
+export interface SocialProfile {
+	platform: Platform;
+	id: string;
+	platform_id: string;
+	platform_name: string;
+	line_basic_id?: string;
+}
+
+export interface ContactAttribute {
+	display_name: string;
+	value: { text: string };
+}
+
+/** A stored Oho contact: the fields as sent, plus `_id`, `created_at`, `updated_at`. */
+export interface Contact {
+	_id: string;
+	social_profile: SocialProfile;
+	profile_picture_url: string;
+	platform_display_name: string;
+	display_name: string;
+	first_name: string;
+	last_name?: string;
+	phone?: string;
+	email?: string;
+	country?: string;
+	city?: string;
+	gender: Gender;
+	age?: number;
+	birth_date?: string;
+	attributes: ContactAttribute[];
+	tags: string[];
+	labels: string[];
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ChatRoom {
+	_id: string;
+	platform: Platform;
+	platform_id: string;
+	user_id: string;
+	state: RoomState;
+	updated_at: string;
+}
+
+export interface GofiveRoom {
+	roomId: string;
+	companyId: number;
+	platform: 'line' | 'facebook';
+	customerName: string;
+}
+
+export interface GofiveMessage {
+	vwId: string;
+	id: string;
+	roomId: string;
+	companyId: number;
+	platform: string;
+	user: Record<string, string>;
+	content: string;
+	timestamp: number;
+	type: string;
+	deliveryStatus: string;
+	traceId: string;
+	isFirstCustomerMessage: boolean;
+}
+
+export type FaultKind = 500 | 502 | 503 | 429 | 'reset' | 'hang' | 'malformed-json' | 'html' | 'ok-false';
+
+export interface FaultRule {
+	match?: { api?: Api; method?: string; path?: string /* substring or /regex/flags */ };
+	kind?: FaultKind;
+	/** 0..1; defaults to 1 when `kind` is given without it. */
+	probability?: number;
+	/** Scripted: one entry consumed per matching request; exhausted → rule inactive. */
+	sequence?: Array<FaultKind | 'pass'>;
+	/** Apply the fault after the request changed state. */
+	afterHandling?: boolean;
+}
+
+export interface Knobs {
+	latency: { fixedMs: number; jitterMs: number };
+	rateLimit: { perSecond: number; burst?: number } | null;
+	faults: FaultRule[];
+	gofiveTokenTtlSeconds: number;
+	gofiveRequireSubscriptionKey: boolean;
+}
+
+export interface KnobsPatch {
+	latency?: Partial<Knobs['latency']>;
+	rateLimit?: Knobs['rateLimit'];
+	faults?: FaultRule[];
+	gofiveTokenTtlSeconds?: number;
+	gofiveRequireSubscriptionKey?: boolean;
+}
+
+export interface SandboxOptions {
+	/** 0 = a free port (default). The CLI defaults to 4010. */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** Seed the demo data (default true). */
+	seed?: boolean;
+	/** Loaded at start when it exists; saved on change (debounced) and on close. */
+	dataFile?: string;
+	knobs?: KnobsPatch;
+	/** Ring buffer size of the request log (default 100000). */
+	requestLogLimit?: number;
+	/** Extra Oho API keys: key → business name (added to the demo keys). */
+	ohoApiKeys?: Record<string, string>;
+}
+
+export interface RecordedRequest {
+	seq: number;
+	time: number;
+	api: LoggedApi;
+	method: string;
+	path: string;
+	/** Secrets (x-oho-api-key, authorization, ocp-apim-subscription-key, …) masked, e.g. `oho-***`. */
+	headers: Record<string, string>;
+	/** Parsed JSON or form object (secrets masked), else the raw string; undefined when empty. */
+	body: unknown;
+	status: number | null;
+	fault?: FaultKind;
+}
+
+export interface RequestFilter {
+	api?: string;
+	method?: string;
+	/** Substring of the path. */
+	path?: string;
+}
+
+export interface SandboxStateSnapshot {
+	contacts: Contact[];
+	rooms: ChatRoom[];
+	gofiveMessages: GofiveMessage[];
+	tokensIssued: number;
+	gofiveRooms: GofiveRoom[];
+	/** `platform:platform_id` → business owning it. */
+	platforms: Record<string, string>;
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	requests(filter?: RequestFilter): RecordedRequest[];
+	clearRequests(): void;
+	/** Merges (JSON merge: objects merge, arrays and null replace). Throws on an invalid value. */
+	setKnobs(k: KnobsPatch): void;
+	knobs(): Knobs;
+	/** State back to seed, knobs back to the start options, log cleared, issued tokens dropped. */
+	reset(): void;
+	state(): SandboxStateSnapshot;
+	getContact(platform: string, platformId: string, userId: string): Contact | undefined;
+	/** Puts a chat room in a state (e.g. 'agent_active', which only a human agent reaches in Oho). */
+	setRoomState(platform: string, platformId: string, userId: string, state: RoomState): ChatRoom;
+	/** All issued Gofive tokens expire now (the static demo token never expires). */
+	expireGofiveTokens(): void;
+	/** Closes the server, ends hung connections and saves the data file. */
+	close(): Promise<void>;
+}

@@ -1,0 +1,130 @@
+/**
+ * A small hand-written validator for request bodies, written from the API contract
+ * (independently of the nodes' own schemas: the sandbox plays the server's side).
+ */
+
+export type Format = 'url' | 'email' | 'phone' | 'date' | 'uuid';
+
+interface Common {
+	required?: boolean;
+}
+export type Rule =
+	| (Common & { type: 'string'; max?: number; allowEmpty?: boolean; enum?: readonly string[]; format?: Format })
+	| (Common & { type: 'integer'; min?: number; max?: number })
+	| (Common & { type: 'array'; maxItems?: number; items: Rule })
+	| (Common & { type: 'object'; fields: Record<string, Rule>; unknown?: 'reject' | 'ignore' });
+
+export interface FieldError {
+	field: string;
+	/** A full sentence naming the field, e.g. `social_profile.id must be at most 40 characters`. */
+	message: string;
+}
+
+const FORMATS: Record<Format, { test: (s: string) => boolean; message: string }> = {
+	url: { test: isHttpUrl, message: 'must be a valid http(s) URL' },
+	email: { test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(s), message: 'must be a valid email address' },
+	// The contract's example is '0987654321'; we also accept international numbers: optional '+', 9–15 digits.
+	phone: { test: (s) => /^\+?\d{9,15}$/.test(s), message: 'must be a phone number of 9 to 15 digits like 0987654321' },
+	date: { test: isCalendarDate, message: 'must be a real date in YYYY-MM-DD format' },
+	uuid: { test: (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s), message: 'must be a UUID' },
+};
+
+function isHttpUrl(s: string): boolean {
+	try {
+		const url = new URL(s);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+	} catch {
+		return false;
+	}
+}
+
+function isCalendarDate(s: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const date = new Date(Date.UTC(y, mo - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Length in characters (code points), so a Thai or emoji name counts as the user sees it. */
+function charLength(s: string): number {
+	let n = 0;
+	for (const _ of s) n++;
+	return n;
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function join(path: string, key: string): string {
+	return path ? `${path}.${key}` : key;
+}
+
+function checkString(v: unknown, rule: Extract<Rule, { type: 'string' }>): string | undefined {
+	if (typeof v !== 'string') return 'must be a string';
+	if (v === '') return rule.allowEmpty ? undefined : 'must not be empty';
+	if (rule.max !== undefined && v.length > rule.max && charLength(v) > rule.max) return `must be at most ${rule.max} characters`;
+	if (rule.enum && !rule.enum.includes(v)) return `must be one of: ${rule.enum.join(', ')}`;
+	if (rule.format && !FORMATS[rule.format].test(v)) return FORMATS[rule.format].message;
+	return undefined;
+}
+
+function checkInteger(v: unknown, rule: Extract<Rule, { type: 'integer' }>): string | undefined {
+	if (typeof v !== 'number' || !Number.isFinite(v)) return 'must be a number';
+	if (!Number.isInteger(v)) return 'must be an integer';
+	if ((rule.min !== undefined && v < rule.min) || (rule.max !== undefined && v > rule.max)) {
+		return rule.max === undefined ? `must be at least ${rule.min}` : `must be between ${rule.min} and ${rule.max}`;
+	}
+	return undefined;
+}
+
+/** Validates `value` against `rule`; returns every error found (empty = valid). */
+export function validate(value: unknown, rule: Rule, path = ''): FieldError[] {
+	const errors: FieldError[] = [];
+	const fail = (message: string) => errors.push({ field: path || 'body', message: `${path || 'body'} ${message}` });
+	switch (rule.type) {
+		case 'string': {
+			const problem = checkString(value, rule);
+			if (problem) fail(problem);
+			break;
+		}
+		case 'integer': {
+			const problem = checkInteger(value, rule);
+			if (problem) fail(problem);
+			break;
+		}
+		case 'array':
+			if (!Array.isArray(value)) fail('must be an array');
+			else if (rule.maxItems !== undefined && value.length > rule.maxItems) fail(`must contain at most ${rule.maxItems} items`);
+			else value.forEach((item, i) => errors.push(...validate(item, rule.items, `${path}[${i}]`)));
+			break;
+		case 'object':
+			if (!isPlainObject(value)) {
+				fail('must be an object');
+				break;
+			}
+			for (const [key, fieldRule] of Object.entries(rule.fields)) {
+				const v = value[key];
+				if (v === undefined) {
+					if (fieldRule.required) errors.push({ field: join(path, key), message: `${join(path, key)} is required` });
+				} else {
+					errors.push(...validate(v, fieldRule, join(path, key)));
+				}
+			}
+			if (rule.unknown !== 'ignore') {
+				for (const key of Object.keys(value)) {
+					if (!Object.prototype.hasOwnProperty.call(rule.fields, key)) {
+						errors.push({ field: join(path, key), message: `${join(path, key)} is not allowed` });
+					}
+				}
+			}
+			break;
+	}
+	return errors;
+}
+
+/** Marks every field of an object rule optional (one level). */
+export function allOptional(fields: Record<string, Rule>): Record<string, Rule> {
+	return Object.fromEntries(Object.entries(fields).map(([k, r]) => [k, { ...r, required: false }]));
+}
