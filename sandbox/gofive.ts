@@ -25,7 +25,7 @@ const STATIC_TOKEN_CLIENT = 'static';
 
 export interface GofiveDeps {
 	store: Store;
-	knobs: () => Knobs;
+	knobs: () => Readonly<Knobs>;
 }
 
 function validationError(errors: FieldError[]): Reply {

@@ -157,6 +157,11 @@ export class KnobState {
 		return cloneKnobs(this.current);
 	}
 
+	/** The live knobs without a copy (read-only use on the hot path). */
+	peek(): Readonly<Knobs> {
+		return this.current;
+	}
+
 	set(patch: unknown): void {
 		const next = mergeKnobs(this.current, checkKnobsPatch(patch));
 		// Keep the buckets when the rate limit itself did not change.

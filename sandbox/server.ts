@@ -41,7 +41,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const log = new RequestLog(Math.max(1, options.requestLogLimit ?? 100000));
 	const routes: Route[] = [
 		...ohoRoutes({ store, keys: { ...DEMO_OHO_KEYS, ...options.ohoApiKeys } }),
-		...gofiveRoutes({ store, knobs: () => knobs.get() }),
+		...gofiveRoutes({ store, knobs: () => knobs.peek() }),
 	];
 	const timers = new Set<NodeJS.Timeout>();
 	let closed = false;

@@ -6,6 +6,7 @@ import type { ChatRoom, Contact, GofiveMessage, GofiveRoom, Platform, RoomState,
 
 /** Only this many Gofive messages are kept (oldest dropped), so a load test cannot grow memory without bound. */
 export const GOFIVE_MESSAGE_LIMIT = 10000;
+const TRIM_BATCH = 1000;
 const SAVE_DEBOUNCE_MS = 100;
 const DATA_FILE_VERSION = 1;
 
@@ -120,7 +121,8 @@ export class Store {
 
 	addGofiveMessage(message: GofiveMessage): void {
 		this.gofiveMessages.push(message);
-		if (this.gofiveMessages.length > GOFIVE_MESSAGE_LIMIT) this.gofiveMessages.splice(0, this.gofiveMessages.length - GOFIVE_MESSAGE_LIMIT);
+		// Trimmed in batches: splicing one off the front of a long array on every message is O(n).
+		if (this.gofiveMessages.length >= GOFIVE_MESSAGE_LIMIT + TRIM_BATCH) this.gofiveMessages.splice(0, TRIM_BATCH);
 		this.changed();
 	}
 
@@ -152,7 +154,7 @@ export class Store {
 		return {
 			contacts: [...this.contacts.values()],
 			rooms: [...this.rooms.values()],
-			gofiveMessages: this.gofiveMessages,
+			gofiveMessages: this.gofiveMessages.slice(-GOFIVE_MESSAGE_LIMIT),
 			tokensIssued: this.tokensIssued,
 			gofiveRooms: [...this.gofiveRooms.values()],
 			platforms: Object.fromEntries(this.owners),
@@ -167,7 +169,7 @@ export class Store {
 			owners: Object.fromEntries(this.owners),
 			channelAliases: Object.fromEntries(this.channelAliases),
 			gofiveRooms: [...this.gofiveRooms.values()],
-			gofiveMessages: this.gofiveMessages,
+			gofiveMessages: this.gofiveMessages.slice(-GOFIVE_MESSAGE_LIMIT),
 		};
 	}
 
