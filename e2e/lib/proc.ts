@@ -1,0 +1,80 @@
+import { spawn } from 'child_process';
+
+export interface RunResult {
+	code: number | null;
+	signal: NodeJS.Signals | null;
+	stdout: string;
+	stderr: string;
+	ms: number;
+}
+
+export interface RunOptions {
+	cwd?: string;
+	env?: NodeJS.ProcessEnv;
+	/** Kill the process (and its group) after this many ms. Default 10 minutes. */
+	timeoutMs?: number;
+	/** Text written to stdin, which is then closed. */
+	input?: string;
+	/** Echo the child's output to ours as it arrives (E2E_VERBOSE=1 turns this on everywhere). */
+	echo?: boolean;
+}
+
+/** Runs a command without a shell; never throws for a non-zero exit (see `check`). */
+export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+	const started = Date.now();
+	const echo = opts.echo ?? process.env.E2E_VERBOSE === '1';
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, {
+			cwd: opts.cwd,
+			env: opts.env ?? process.env,
+			stdio: ['pipe', 'pipe', 'pipe'],
+			detached: true,
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8');
+		child.stderr.setEncoding('utf8');
+		child.stdout.on('data', (d: string) => {
+			stdout += d;
+			if (echo) process.stderr.write(d);
+		});
+		child.stderr.on('data', (d: string) => {
+			stderr += d;
+			if (echo) process.stderr.write(d);
+		});
+		const timeoutMs = opts.timeoutMs ?? 10 * 60_000;
+		const timer = setTimeout(() => {
+			stderr += `\n[e2e] timed out after ${timeoutMs} ms: ${cmd} ${args.join(' ')}\n`;
+			try {
+				process.kill(-child.pid!, 'SIGKILL');
+			} catch {
+				child.kill('SIGKILL');
+			}
+		}, timeoutMs);
+		child.on('error', (e) => {
+			clearTimeout(timer);
+			reject(e);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
+		});
+		child.stdin.end(opts.input ?? '');
+	});
+}
+
+/** Like `run`, but throws with the tail of the output when the exit code is not 0. */
+export async function check(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+	const r = await run(cmd, args, opts);
+	if (r.code !== 0) {
+		throw new Error(
+			`command failed (exit ${r.code ?? r.signal}): ${cmd} ${args.join(' ')}\n` +
+				`--- stdout (tail) ---\n${tail(r.stdout)}\n--- stderr (tail) ---\n${tail(r.stderr)}`,
+		);
+	}
+	return r;
+}
+
+export function tail(text: string, lines = 40): string {
+	return text.split('\n').slice(-lines).join('\n');
+}
