@@ -10,15 +10,6 @@ export interface RequestSettings {
 	includeRawResponse: boolean;
 }
 
-export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
-	maxRetries: 3,
-	retryDelayMs: 500,
-	maxRetryDelayMs: 30_000,
-	timeoutMs: 30_000,
-	parallelRequests: 5,
-	includeRawResponse: false,
-};
-
 /** The request options shared by every node, to put inside a node's Options collection. */
 export const requestOptionFields: INodeProperties[] = [
 	{
@@ -33,7 +24,7 @@ export const requestOptionFields: INodeProperties[] = [
 		name: 'maxRetries',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 10 },
-		default: DEFAULT_REQUEST_SETTINGS.maxRetries,
+		default: 3,
 		description:
 			'How many times to retry a request that hit a rate limit (429), a gateway or availability error (502, 503, 504) or a network error. Waits as long as the API’s Retry-After asks, otherwise backs off exponentially. Errors that retrying cannot fix (400, 401, 403, 404, 409) are never retried.',
 	},
@@ -42,7 +33,7 @@ export const requestOptionFields: INodeProperties[] = [
 		name: 'parallelRequests',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 50 },
-		default: DEFAULT_REQUEST_SETTINGS.parallelRequests,
+		default: 5,
 		description:
 			'How many items to send at the same time. Output keeps the input order. Lower it if the API answers 429 (too many requests) often.',
 	},
@@ -51,7 +42,7 @@ export const requestOptionFields: INodeProperties[] = [
 		name: 'retryDelayMs',
 		type: 'number',
 		typeOptions: { minValue: 0 },
-		default: DEFAULT_REQUEST_SETTINGS.retryDelayMs,
+		default: 500,
 		description: 'First wait before a retry, doubled at each further retry (with random jitter)',
 	},
 	{
@@ -59,10 +50,19 @@ export const requestOptionFields: INodeProperties[] = [
 		name: 'timeoutMs',
 		type: 'number',
 		typeOptions: { minValue: 1000 },
-		default: DEFAULT_REQUEST_SETTINGS.timeoutMs,
+		default: 30000,
 		description: 'How long to wait for each answer before giving up on that attempt',
 	},
 ];
+
+export const DEFAULT_REQUEST_SETTINGS = {
+	...(Object.fromEntries(requestOptionFields.map((field) => [field.name, field.default])) as Omit<
+		RequestSettings,
+		'maxRetryDelayMs'
+	>),
+	/** Longest wait before a retry; a longer Retry-After is reported instead of waited for. */
+	maxRetryDelayMs: 30_000,
+} as RequestSettings;
 
 /** Reads the shared request options from a node's "options" collection for one item. */
 export function getRequestSettings(ctx: IExecuteFunctions, itemIndex: number): RequestSettings {

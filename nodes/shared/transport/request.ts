@@ -211,7 +211,6 @@ export async function apiRequest(
 		}
 
 		const { parsed, value } = parseBody(raw.body);
-		const httpCode = String(raw.status);
 		if (RETRYABLE_STATUSES.has(raw.status) && canRetry) {
 			const waitMs = retryAfterMs(raw.headers) ?? backoffMs(attempt, settings);
 			// A Retry-After longer than the configured maximum wait is reported rather than slept through.
@@ -232,30 +231,40 @@ export async function apiRequest(
 				itemIndex,
 				`The ${dialect.name} API answered HTTP ${raw.status} with a body that is not JSON`,
 				`Received: ${describeBody(value) || '(empty)'}. This is usually a gateway or server fault; try again later.`,
-				httpCode,
+				String(raw.status),
 			);
 		}
 
-		const outcome = dialect.interpret(raw.status, value);
-		if (outcome.ok || request.handledStatuses?.includes(raw.status)) {
-			return {
-				httpStatus: raw.status,
-				body: value as IDataObject,
-				outcome,
-				attempts: attempt + 1,
-				earlierAttemptMayHaveSucceeded,
-			};
-		}
-		const codeText = outcome.apiCode ? `, code ${outcome.apiCode}` : '';
-		throw apiError(
-			ctx,
-			itemIndex,
-			`${dialect.name}: ${outcome.message} (HTTP ${raw.status}${codeText})`,
-			request.hints?.[raw.status] ?? dialect.hint(raw.status, outcome),
-			httpCode,
-			outcome.apiCode ? { apiCode: outcome.apiCode } : {},
-		);
+		const response: ApiResponse = {
+			httpStatus: raw.status,
+			body: value as IDataObject,
+			outcome: dialect.interpret(raw.status, value),
+			attempts: attempt + 1,
+			earlierAttemptMayHaveSucceeded,
+		};
+		if (response.outcome.ok || request.handledStatuses?.includes(raw.status)) return response;
+		throw apiFailure(ctx, itemIndex, dialect, response, request.hints);
 	}
+}
+
+/** The error for an answer the API gave as a failure: its own message, the HTTP code, its code if any, a hint. */
+export function apiFailure(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	dialect: ApiDialect,
+	response: ApiResponse,
+	hints?: ApiRequest['hints'],
+): NodeApiError {
+	const { outcome, httpStatus } = response;
+	const codeText = outcome.apiCode ? `, code ${outcome.apiCode}` : '';
+	return apiError(
+		ctx,
+		itemIndex,
+		`${dialect.name}: ${outcome.message} (HTTP ${httpStatus}${codeText})`,
+		hints?.[httpStatus] ?? dialect.hint(httpStatus, outcome),
+		String(httpStatus),
+		outcome.apiCode ? { apiCode: outcome.apiCode } : {},
+	);
 }
 
 /** The HTTP status carried by an error this module threw, if any. */

@@ -1,0 +1,111 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { RequestSettings } from '../../shared/options';
+import type { ContactIdentity } from '../../shared/oho/identity';
+import { identityPath } from '../../shared/oho/identity';
+import { ohoDialect } from '../../shared/transport/oho';
+import type { ApiRequest, ApiResponse } from '../../shared/transport/request';
+import { apiRequest } from '../../shared/transport/request';
+import { validateBody } from '../../shared/validation';
+import { FIELD_LABELS } from '../descriptions/contactFields';
+import type { UpdateContactBody } from '../schema';
+import { updateContactSchema } from '../schema';
+
+/** What every operation of the node gets besides the item index. */
+export interface OperationContext {
+	ctx: IExecuteFunctions;
+	itemIndex: number;
+	baseUrl: string;
+	settings: RequestSettings;
+}
+
+export type ContactOperation = (op: OperationContext, identity: ContactIdentity) => Promise<IDataObject>;
+
+export async function ohoCall(op: OperationContext, request: ApiRequest): Promise<ApiResponse> {
+	return await apiRequest(op.ctx, op.itemIndex, ohoDialect, op.baseUrl, request, op.settings);
+}
+
+export async function getContact(op: OperationContext, identity: ContactIdentity): Promise<ApiResponse> {
+	return await ohoCall(op, { method: 'GET', path: identityPath('contact', identity), idempotent: true });
+}
+
+type Mergeable = 'tags' | 'labels' | 'attributes';
+
+function mergedList(existing: unknown, added: unknown[], keyOf: (entry: unknown) => unknown): unknown[] {
+	const byKey = new Map<unknown, unknown>();
+	for (const entry of [...(Array.isArray(existing) ? existing : []), ...added]) byKey.set(keyOf(entry), entry);
+	return [...byKey.values()];
+}
+
+/** The lists the operator asked to add to, rather than replace ("Add to Existing"). */
+function listsToMerge(op: OperationContext): Mergeable[] {
+	const options = op.ctx.getNodeParameter('options', op.itemIndex, {}) as IDataObject;
+	return (options.addToExisting as Mergeable[] | undefined) ?? [];
+}
+
+/**
+ * Sends update (2.3). Oho replaces tags, labels and attributes wholesale; for those the operator chose to add
+ * to, the contact is read first and the new entries merged in (an attribute of the same name takes the new value).
+ */
+export async function updateContact(
+	op: OperationContext,
+	identity: ContactIdentity,
+	body: UpdateContactBody,
+): Promise<{ response: ApiResponse; body: UpdateContactBody }> {
+	const merge = listsToMerge(op).filter((list) => body[list] !== undefined);
+	let sent = body;
+	if (merge.length > 0) {
+		const existing = ((await getContact(op, identity)).body.data ?? {}) as IDataObject;
+		sent = { ...body };
+		if (merge.includes('tags')) sent.tags = mergedList(existing.tags ?? existing.contact_tags, body.tags!, String) as string[];
+		if (merge.includes('labels')) sent.labels = mergedList(existing.labels ?? existing.chat_tags, body.labels!, String) as string[];
+		if (merge.includes('attributes')) {
+			sent.attributes = mergedList(
+				existing.attributes,
+				body.attributes!,
+				(entry) => (entry as { display_name?: unknown }).display_name,
+			) as UpdateContactBody['attributes'];
+		}
+		sent = validateBody(op.ctx, op.itemIndex, updateContactSchema, sent, FIELD_LABELS);
+	}
+	const response = await ohoCall(op, {
+		method: 'PATCH',
+		path: identityPath('contact', identity),
+		body: sent as IDataObject,
+		idempotent: true,
+		hints: { 404: 'No contact has this Platform, Platform ID and User ID. Use Create or Upsert to add it.' },
+	});
+	return { response, body: sent };
+}
+
+/** The output of a write: what happened, what was written, and on request the stored contact and raw answer. */
+export async function writeOutput(
+	op: OperationContext,
+	identity: ContactIdentity,
+	operation: 'created' | 'updated',
+	response: ApiResponse,
+	contact: IDataObject,
+	message = response.outcome.message,
+): Promise<IDataObject> {
+	const options = op.ctx.getNodeParameter('options', op.itemIndex, {}) as IDataObject;
+	const output: IDataObject = {
+		operation,
+		message,
+		platform: identity.platform,
+		platform_id: identity.platformId,
+		user_id: identity.userId,
+		contact,
+	};
+	if (options.returnStoredContact === true) {
+		output.storedContact = (await getContact(op, identity)).body.data as IDataObject;
+	}
+	if (op.settings.includeRawResponse) output.rawResponse = response.body;
+	return output;
+}
+
+export function unknownOperation(op: OperationContext, operation: string): never {
+	throw new NodeOperationError(op.ctx.getNode(), `The operation "${operation}" is not known`, {
+		itemIndex: op.itemIndex,
+	});
+}

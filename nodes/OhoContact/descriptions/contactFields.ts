@@ -1,0 +1,312 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import countries from '../data/countries.json';
+import provinces from '../data/provinces.json';
+
+export type FieldKind = 'string' | 'number' | 'options' | 'date' | 'list' | 'attributes';
+
+/**
+ * One contact field of Oho's API and how the node offers it. The node's parameters, the resource-mapper
+ * columns, the value conversion and the names used in validation errors are all derived from this table.
+ */
+export interface ContactFieldSpec {
+	/** Path in the API body, e.g. `first_name` or `social_profile.platform_name`. */
+	path: string;
+	/** Parameter name in the node. */
+	param: string;
+	displayName: string;
+	kind: FieldKind;
+	description: string;
+	/** Required by create (2.2). */
+	requiredOnCreate?: boolean;
+	/** Only create accepts it (2.3 cannot change it). */
+	createOnly?: boolean;
+	options?: INodePropertyOptions[];
+	placeholder?: string;
+}
+
+const GENDERS: INodePropertyOptions[] = [
+	{ name: 'Male (ชาย)', value: 'male' },
+	{ name: 'Female (หญิง)', value: 'female' },
+	{ name: 'Prefer Not to Say (ไม่ระบุ)', value: 'not_say' },
+];
+
+const COUNTRIES: INodePropertyOptions[] = countries.map((country) => ({
+	name: `${country.en} (${country.th})`,
+	value: country.en,
+}));
+
+const PROVINCES: INodePropertyOptions[] = [...provinces]
+	.sort((a, b) => a.en.localeCompare(b.en, 'en'))
+	.map((province) => ({ name: `${province.en} (${province.th})`, value: province.en }));
+
+export const CONTACT_FIELDS: ContactFieldSpec[] = [
+	{
+		path: 'social_profile.platform_name',
+		param: 'platformName',
+		displayName: 'Platform Name',
+		kind: 'string',
+		requiredOnCreate: true,
+		createOnly: true,
+		description:
+			'Your LINE OA display name, Facebook Page name or Instagram username (max 255). For LINE: "displayName" from GET https://api.line.me/v2/bot/info.',
+	},
+	{
+		path: 'social_profile.line_basic_id',
+		param: 'lineBasicId',
+		displayName: 'LINE Basic ID',
+		kind: 'string',
+		requiredOnCreate: true,
+		createOnly: true,
+		placeholder: '@548unshk',
+		description:
+			'Your LINE OA\'s LINE ID, like @548unshk ("basicId" from LINE\'s bot info; max 255). Required for LINE. Facebook and Instagram have none: leave it empty and the node sends an empty value.',
+	},
+	{
+		path: 'profile_picture_url',
+		param: 'profilePictureUrl',
+		displayName: 'Profile Picture URL',
+		kind: 'string',
+		requiredOnCreate: true,
+		createOnly: true,
+		placeholder: 'https://profile.line-scdn.net/...',
+		description: "URL of the customer's profile picture (http or https, max 2000 characters). Oho requires it on create.",
+	},
+	{
+		path: 'platform_display_name',
+		param: 'platformDisplayName',
+		displayName: 'Platform Display Name',
+		kind: 'string',
+		requiredOnCreate: true,
+		createOnly: true,
+		description: "The customer's own name on LINE, Facebook or Instagram (max 255)",
+	},
+	{
+		path: 'first_name',
+		param: 'firstName',
+		displayName: 'First Name',
+		kind: 'string',
+		requiredOnCreate: true,
+		description: 'Max 100 characters',
+	},
+	{
+		path: 'display_name',
+		param: 'displayName',
+		displayName: 'Display Name',
+		kind: 'string',
+		description:
+			'The name your team sees in Oho. On create it defaults to the Platform Display Name. Max 255 characters on create; 1000 on update, as the API documents.',
+	},
+	{ path: 'last_name', param: 'lastName', displayName: 'Last Name', kind: 'string', description: 'Max 100 characters' },
+	{
+		path: 'phone',
+		param: 'phone',
+		displayName: 'Phone',
+		kind: 'string',
+		placeholder: '0987654321',
+		description:
+			'9 to 15 digits, an optional leading + (max 20). Spaces, dashes, dots and brackets are removed before sending, so 098-765-4321 becomes 0987654321.',
+	},
+	{
+		path: 'email',
+		param: 'email',
+		displayName: 'Email',
+		kind: 'string',
+		placeholder: 'name@example.com',
+		description: 'Max 254 characters',
+	},
+	{
+		path: 'country',
+		param: 'country',
+		displayName: 'Country',
+		kind: 'options',
+		options: COUNTRIES,
+		description:
+			'Sent as the English country name. Oho has not published its country list, so an expression may send any other value Oho accepts.',
+	},
+	{
+		path: 'city',
+		param: 'city',
+		displayName: 'City (Province)',
+		kind: 'options',
+		options: PROVINCES,
+		description:
+			"One of Thailand's 77 provinces, sent as its English name. Oho has not published its province list, so an expression may send any other value Oho accepts.",
+	},
+	{
+		path: 'gender',
+		param: 'gender',
+		displayName: 'Gender',
+		kind: 'options',
+		options: GENDERS,
+		description: 'Oho stores "not_say" when none is sent',
+	},
+	{ path: 'age', param: 'age', displayName: 'Age', kind: 'number', description: 'A whole number from 1 to 99' },
+	{
+		path: 'birth_date',
+		param: 'birthDate',
+		displayName: 'Birth Date',
+		kind: 'date',
+		description: 'Pick a date, or give YYYY-MM-DD (like 1998-11-29). Only the date part is sent.',
+	},
+	{
+		path: 'tags',
+		param: 'tags',
+		displayName: 'Tags',
+		kind: 'list',
+		description:
+			'Contact tags, at most 20. Oho REPLACES all existing tags with this list on update, unless Options > Add to Existing includes Tags. An expression may give a list or comma-separated text.',
+	},
+	{
+		path: 'labels',
+		param: 'labels',
+		displayName: 'Labels (Chat Tags)',
+		kind: 'list',
+		description:
+			'Chat tags, at most 10. Oho REPLACES all existing labels with this list on update, unless Options > Add to Existing includes Labels. An expression may give a list or comma-separated text.',
+	},
+	{
+		path: 'attributes',
+		param: 'attributes',
+		displayName: 'Attributes',
+		kind: 'attributes',
+		description:
+			'Custom fields of the contact. An unknown name creates a new attribute. Oho REPLACES the whole list on update, unless Options > Add to Existing includes Attributes.',
+	},
+];
+
+/** Labels for validation errors: API path → the name the operator sees. */
+export const FIELD_LABELS: Record<string, string> = {
+	'social_profile.platform': 'Platform',
+	'social_profile.id': 'User ID',
+	'social_profile.platform_id': 'Platform ID',
+	'attributes.display_name': 'Attribute Name',
+	'attributes.value.text': 'Attribute Value',
+	...Object.fromEntries(CONTACT_FIELDS.map((field) => [field.path, field.displayName])),
+};
+
+function propertyOf(field: ContactFieldSpec): INodeProperties {
+	const base = { displayName: field.displayName, name: field.param, description: field.description };
+	switch (field.kind) {
+		case 'number':
+			return { ...base, type: 'number', typeOptions: { minValue: 1, maxValue: 99, numberPrecision: 0 }, default: 30 };
+		case 'options':
+			return { ...base, type: 'options', options: field.options, default: field.options![0].value };
+		case 'date':
+			return { ...base, type: 'dateTime', default: '' };
+		case 'list':
+			return { ...base, type: 'string', typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' }, default: [] };
+		case 'attributes':
+			return {
+				...base,
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Attribute',
+				default: {},
+				options: [
+					{
+						displayName: 'Attribute',
+						name: 'attribute',
+						values: [
+							{
+								displayName: 'Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								description: 'The attribute\'s display name (max 100), unique in your business',
+							},
+							{
+								displayName: 'Value',
+								name: 'value',
+								type: 'string',
+								default: '',
+								description: 'Max 2000 characters',
+							},
+						],
+					},
+				],
+			};
+		default:
+			return { ...base, type: 'string', default: '', placeholder: field.placeholder };
+	}
+}
+
+const writeOperations = ['create', 'update', 'upsert'];
+const createOperations = ['create', 'upsert'];
+
+export const contactFieldsDescription: INodeProperties[] = [
+	{
+		displayName: 'Contact Data',
+		name: 'dataMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Set Each Field',
+				value: 'define',
+				description: 'Fill in each field below, with fixed values or expressions',
+			},
+			{
+				name: 'Map Input Fields',
+				value: 'mapper',
+				description:
+					'Map the incoming item\'s fields to contact fields; "Map Automatically" takes input fields named like the contact fields (first_name, First Name, firstName...)',
+			},
+		],
+		default: 'define',
+		displayOptions: { show: { operation: writeOperations } },
+	},
+	{
+		displayName:
+			'Oho replaces the whole list of tags, labels and attributes when a contact is updated. To keep what the contact already has, choose Options > Add to Existing.',
+		name: 'replaceNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { operation: ['update', 'upsert'] } },
+	},
+	...CONTACT_FIELDS.filter((field) => field.requiredOnCreate).map((field) => ({
+		...propertyOf(field),
+		required: field.param !== 'lineBasicId',
+		displayOptions: { show: { operation: createOperations, dataMode: ['define'] } },
+	})),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { operation: createOperations, dataMode: ['define'] } },
+		options: CONTACT_FIELDS.filter((field) => !field.requiredOnCreate).map(propertyOf),
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { operation: ['update'], dataMode: ['define'] } },
+		options: CONTACT_FIELDS.filter((field) => !field.createOnly)
+			.map(propertyOf)
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	{
+		displayName: 'Contact Fields',
+		name: 'contactFields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['operation'],
+			resourceMapper: {
+				resourceMapperMethod: 'getContactColumns',
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		displayOptions: { show: { operation: writeOperations, dataMode: ['mapper'] } },
+	},
+];

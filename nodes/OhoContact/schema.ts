@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+import { PLATFORMS } from '../shared/oho/identity';
+
+/** Request bodies of Oho's contact API (contract 2.2 and 2.3), with the contract's limits. */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const PHONE_PATTERN = /^\+?[0-9]{9,15}$/;
+
+function isCalendarDate(value: string): boolean {
+	const [year, month, day] = value.split('-').map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const attributeSchema = z
+	.object({
+		display_name: text(100),
+		value: z.object({ text: z.string().min(1).max(2000) }).strict(),
+	})
+	.strict();
+
+/** Fields that both create and update accept. */
+const updatableFields = {
+	first_name: text(100),
+	last_name: text(100),
+	phone: z
+		.string()
+		.max(20)
+		.regex(PHONE_PATTERN, 'must be a phone number of 9 to 15 digits, like 0987654321 (an optional leading +)'),
+	email: z.string().max(254).email('must be an email address, like name@example.com'),
+	country: text(100),
+	city: text(100),
+	gender: z.enum(['male', 'female', 'not_say']),
+	age: z.number().int('must be a whole number').min(1).max(99),
+	birth_date: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, like 1998-11-29')
+		.refine(isCalendarDate, 'must be a real calendar date'),
+	attributes: z.array(attributeSchema),
+	tags: z.array(text(255)).max(20),
+	labels: z.array(text(255)).max(10),
+};
+
+export const createContactSchema = z
+	.object({
+		social_profile: z
+			.object({
+				platform: z.enum(PLATFORMS),
+				id: text(40),
+				platform_id: text(40),
+				platform_name: text(255),
+				line_basic_id: z.string().trim().max(255),
+			})
+			.strict()
+			.refine((profile) => profile.platform !== 'line' || profile.line_basic_id.length > 0, {
+				message: 'is required for LINE (the OA’s LINE ID, like @548unshk)',
+				path: ['line_basic_id'],
+			}),
+		profile_picture_url: z
+			.string()
+			.max(2000)
+			.url('must be a URL, like https://profile.line-scdn.net/...')
+			.refine((url) => /^https?:\/\//i.test(url), 'must start with http:// or https://'),
+		platform_display_name: text(255),
+		display_name: text(255),
+		...updatableFields,
+	})
+	.strict()
+	.partial({
+		last_name: true,
+		phone: true,
+		email: true,
+		country: true,
+		city: true,
+		gender: true,
+		age: true,
+		birth_date: true,
+		attributes: true,
+		tags: true,
+		labels: true,
+	});
+
+export const updateContactSchema = z
+	.object({ display_name: text(1000), ...updatableFields })
+	.strict()
+	.partial()
+	.refine((body) => Object.keys(body).length > 0, 'has nothing to update: set at least one field');
+
+export type CreateContactBody = z.infer<typeof createContactSchema>;
+export type UpdateContactBody = z.infer<typeof updateContactSchema>;
+
+/** The fields an upsert sends to update (2.3) when the contact already exists. */
+export const UPDATABLE_KEYS = ['display_name', ...Object.keys(updatableFields)] as Array<keyof UpdateContactBody>;
