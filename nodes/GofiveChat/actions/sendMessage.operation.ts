@@ -1,0 +1,115 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getRequestSettings } from '../../shared/options';
+import { gofiveDialect } from '../../shared/transport/gofive';
+import { apiRequest } from '../../shared/transport/request';
+import { validateBody } from '../../shared/validation';
+import { SEND_MESSAGE_LABELS, sendMessageSchema } from '../schema';
+
+const showFor = { show: { resource: ['message'], operation: ['sendMessage'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Room ID',
+		name: 'roomId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 26259b2c-509c-4ff5-a82a-d1b5505b014d',
+		description:
+			'The Gofive chat room to post into: a UUID. Gofive gives it with each chat (the roomId of its chat webhooks and API answers).',
+		displayOptions: showFor,
+	},
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		description: 'The text of the message. Must not be empty.',
+		displayOptions: showFor,
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: [{ name: 'Message', value: 'message', description: 'A text message' }],
+		default: 'message',
+		description:
+			'The kind of message. Gofive documents only "message"; use an expression to send another type Gofive supports.',
+		displayOptions: showFor,
+	},
+	{
+		displayName: 'Platform',
+		name: 'platform',
+		type: 'options',
+		options: [
+			{ name: 'Facebook', value: 'facebook' },
+			{ name: 'LINE', value: 'line' },
+		],
+		default: 'line',
+		description: "The chat room's channel. Must match the room; an expression may pass another value.",
+		displayOptions: showFor,
+	},
+	{
+		displayName: 'Company ID',
+		name: 'companyId',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 0,
+		description:
+			"Your Gofive company ID (an integer, e.g. 507). Leave 0 to use the credential's Default Company ID.",
+		displayOptions: showFor,
+	},
+];
+
+/** A number given as text by an expression ("507") is still that number. */
+function asNumber(value: unknown): unknown {
+	return typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+}
+
+/** Numbers and booleans an expression gives as Content are sent as their text. */
+function asText(value: unknown): unknown {
+	return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+}
+
+/**
+ * Send message. Not idempotent: Gofive has no idempotency key, so after a timeout or a lost connection the
+ * message is not resent (a duplicate message is worse than an error); answers that say Gofive did not act
+ * (429, 503) are retried. A `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect).
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	baseUrl: string,
+	defaultCompanyId: number,
+): Promise<IDataObject> {
+	const settings = getRequestSettings(this, itemIndex);
+	const companyId = asNumber(this.getNodeParameter('companyId', itemIndex, 0));
+	const body = validateBody(
+		this,
+		itemIndex,
+		sendMessageSchema,
+		{
+			roomId: this.getNodeParameter('roomId', itemIndex),
+			content: asText(this.getNodeParameter('content', itemIndex)),
+			type: this.getNodeParameter('type', itemIndex),
+			platform: this.getNodeParameter('platform', itemIndex),
+			companyId: companyId === 0 || companyId === '' || companyId === null ? defaultCompanyId : companyId,
+		},
+		SEND_MESSAGE_LABELS,
+	);
+	const response = await apiRequest(
+		this,
+		itemIndex,
+		gofiveDialect,
+		baseUrl,
+		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false },
+		settings,
+	);
+	const data = response.body.data;
+	const output: IDataObject = typeof data === 'object' && data !== null ? { ...(data as IDataObject) } : {};
+	if (settings.includeRawResponse) output.rawResponse = response.body;
+	return output;
+}

@@ -1,0 +1,80 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { requestOptionFields } from '../shared/options';
+import * as closeChat from './actions/closeChat.operation';
+import * as requestAgent from './actions/requestAgent.operation';
+import { router } from './actions/router';
+
+export class OhoChat implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Oho Chat',
+		name: 'ohoChat',
+		icon: { light: 'file:../../icons/oho.svg', dark: 'file:../../icons/oho.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Hand an Oho Chat customer to a human agent, or end the agent session so the chat bot resumes',
+		defaults: { name: 'Oho Chat' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ohoApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Chat', value: 'chat' }],
+				default: 'chat',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['chat'] } },
+				options: [
+					{
+						name: 'Close Chat',
+						value: 'closeChat',
+						description: "End the human agent's session; the chat bot answers the customer again",
+						action: 'Close the agent session of a chat',
+					},
+					{
+						name: 'Request Agent',
+						value: 'requestAgent',
+						description: 'Hand the chat to a human agent; the chat bot pauses',
+						action: 'Request a human agent for a chat',
+					},
+				],
+				default: 'requestAgent',
+			},
+			...requestAgent.description,
+			...closeChat.description,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					...requestOptionFields,
+					{
+						displayName: "Treat 'Already in That State' (409) as Success",
+						name: 'treatConflictAsSuccess',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether a 409 answer (the chat is already with an agent, or already back with the bot) counts as success, so a re-run workflow does not fail. Such an item has ok: true, alreadyInState: true and Oho’s message.',
+					},
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getRequestSettings } from '../../shared/options';
+import { identityFields, identityPath, readIdentity } from '../../shared/oho/identity';
+import { ohoDialect } from '../../shared/transport/oho';
+import { apiFailure, apiRequest } from '../../shared/transport/request';
+
+export type ChatOperation = 'requestAgent' | 'closeChat';
+
+/** One of Oho's chat-room state changes (3.1 request-agent, 3.2 close-chat). */
+export interface ChatStateChange {
+	operation: ChatOperation;
+	/** The endpoint's last path segment. */
+	endpoint: 'request-agent' | 'close-chat';
+	/** What a 409 means for this change, and what to do about it. */
+	conflictHint: string;
+}
+
+const PLATFORM_ID_HINT =
+	". On the chat endpoints LINE also accepts the provider's channel ID (LINE Developers Console > your provider > the Messaging API channel > Basic settings > Channel ID).";
+
+const NOT_FOUND_HINT =
+	'Oho has no chat room for this Platform, Platform ID and User ID: the customer has not chatted with this LINE OA, Page or Instagram account in Oho. Check the three identity fields.';
+
+export const CONFLICT_OPTION_NOTE =
+	"To let a re-run pass, turn on Options > Treat 'Already in That State' (409) as Success.";
+
+/** The identity fields (shared with Oho Contact), shown for one chat operation, with the chat API's channel-ID hint. */
+export function chatTargetFields(operation: ChatOperation): INodeProperties[] {
+	return identityFields(PLATFORM_ID_HINT).map((field) => ({
+		...field,
+		displayOptions: { show: { resource: ['chat'], operation: [operation] } },
+	}));
+}
+
+/**
+ * Sends one state change for one item. Resending is safe (a change that already happened answers 409), so the
+ * request counts as idempotent. A 409 is success when the operator asked for it, or when an earlier attempt of
+ * this same request got no answer and so may have made the change itself; otherwise it is the API's error.
+ */
+export async function changeChatState(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	baseUrl: string,
+	change: ChatStateChange,
+): Promise<IDataObject> {
+	const identity = readIdentity(ctx, itemIndex);
+	const settings = getRequestSettings(ctx, itemIndex);
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const hints = { 404: NOT_FOUND_HINT, 409: change.conflictHint };
+	const response = await apiRequest(
+		ctx,
+		itemIndex,
+		ohoDialect,
+		baseUrl,
+		{
+			method: 'POST',
+			path: `${identityPath('chat', identity)}/${change.endpoint}`,
+			idempotent: true,
+			hints,
+			handledStatuses: [409],
+		},
+		settings,
+	);
+
+	const alreadyInState = response.httpStatus === 409;
+	let message = response.outcome.message;
+	if (alreadyInState) {
+		if (response.earlierAttemptMayHaveSucceeded) {
+			message += ' (an earlier attempt of this request got no answer and has probably made this change itself)';
+		} else if (options.treatConflictAsSuccess !== true) {
+			throw apiFailure(ctx, itemIndex, ohoDialect, response, hints);
+		}
+	}
+	const output: IDataObject = {
+		operation: change.operation,
+		ok: true,
+		alreadyInState,
+		message,
+		platform: identity.platform,
+		platform_id: identity.platformId,
+		user_id: identity.userId,
+	};
+	if (settings.includeRawResponse) output.rawResponse = response.body;
+	return output;
+}
