@@ -211,11 +211,14 @@ export async function apiRequest(
 		}
 
 		const { parsed, value } = parseBody(raw.body);
-		if (RETRYABLE_STATUSES.has(raw.status) && canRetry) {
+		// 429 and 503 say the API did not act; a gateway's 502 or 504 may come after it did, like a timeout,
+		// so only an idempotent request is resent after those.
+		const apiDidNotAct = raw.status === 429 || raw.status === 503;
+		if (RETRYABLE_STATUSES.has(raw.status) && canRetry && (request.idempotent || apiDidNotAct)) {
 			const waitMs = retryAfterMs(raw.headers) ?? backoffMs(attempt, settings);
 			// A Retry-After longer than the configured maximum wait is reported rather than slept through.
 			if (waitMs <= settings.maxRetryDelayMs) {
-				earlierAttemptMayHaveSucceeded ||= raw.status !== 429 && raw.status !== 503;
+				earlierAttemptMayHaveSucceeded ||= !apiDidNotAct;
 				await sleep(waitMs);
 				continue;
 			}
