@@ -45,7 +45,7 @@ function describeTokenFailure(answer: IDataObject): string {
 	const parts = [answer.error, answer.error_description ?? answer.message].filter(
 		(part) => typeof part === 'string' && part !== '',
 	);
-	return parts.length ? `: ${parts.join(': ')}` : '';
+	return parts.length ? ` ${parts.join(': ')}` : '';
 }
 
 /** Asks the token endpoint for a client-credentials token; the error names the cause, never the secret. */

@@ -29,10 +29,16 @@ import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } fro
 import { GofiveApi } from '../../credentials/GofiveApi.credentials';
 import { OhoApi } from '../../credentials/OhoApi.credentials';
 
-const credentialTypes: Record<string, ICredentialType> = {
+export const credentialTypes: Record<string, ICredentialType> = {
 	ohoApi: new OhoApi(),
 	gofiveApi: new GofiveApi(),
 };
+
+/** Stored credential data with the defaults of its type filled in, as n8n's applyDefaultsAndOverwrites does. */
+export function withCredentialDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	return (NodeHelpers.getNodeParameters(credentialTypes[type].properties, data, true, false, null, null) ??
+		data) as ICredentialDataDecryptedObject;
+}
 
 /** Emits the items given in its "items" parameter: the stand-in for a trigger or a previous node. */
 class ItemsSource implements INodeType {
@@ -100,7 +106,7 @@ export class CredentialStore {
 	}
 }
 
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly store: CredentialStore) {
 		super();
 	}
@@ -139,13 +145,15 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		helpers: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
-		_node: INode,
+		node: INode,
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = credentialTypes[typeName];
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		// n8n's credential test runs a temporary NoOp node with a "temp" parameter and always pre-authenticates.
+		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		this.store.update(typeName, { ...this.store.get(typeName), ...output } as ICredentialDataDecryptedObject);
@@ -165,7 +173,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
-		return this.store.get(type);
+		return withCredentialDefaults(type, this.store.get(type));
 	}
 
 	async updateCredentialsOauthTokenData(): Promise<void> {}
@@ -179,7 +187,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-function nodeTypesOf(node: INodeType): INodeTypes {
+export function nodeTypesOf(node: INodeType): INodeTypes {
 	const byName: Record<string, INodeType> = { itemsSource: new ItemsSource(), [node.description.name]: node };
 	const getByName = (name: string) => byName[name.split('.').pop()!];
 	return {
@@ -187,6 +195,26 @@ function nodeTypesOf(node: INodeType): INodeTypes {
 		getByNameAndVersion: (name: string) => getByName(name),
 		getKnownTypes: () => ({}),
 	};
+}
+
+/** What n8n gives an execution besides the workflow: here the test credentials helper and fixed URLs. */
+export function testAdditionalData(store: CredentialStore, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(store),
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		variables: {},
+		currentNodeExecutionIndex: 0,
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 export async function runNode(options: RunNodeOptions, store = new CredentialStore()): Promise<RunNodeResult> {
@@ -239,22 +267,7 @@ export async function runNode(options: RunNodeOptions, store = new CredentialSto
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as never);
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(store),
-		hooks,
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
-		currentNodeExecutionIndex: 0,
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(store, hooks);
 
 	const executionData = createRunExecutionData({
 		executionData: {

@@ -64,6 +64,16 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+const NOT_RESENT =
+	'The message was not resent automatically: Gofive may have posted it already. Check the chat room before running the item again.';
+
+/** Answers after which Gofive may have acted (a server or gateway fault), so the item is reported, not resent. */
+const NOT_RESENT_HINTS = {
+	500: `Gofive had a server problem. ${NOT_RESENT}`,
+	502: `Gofive's gateway failed. ${NOT_RESENT}`,
+	504: `Gofive's gateway timed out. ${NOT_RESENT}`,
+};
+
 /** A number given as text by an expression ("507") is still that number. */
 function asNumber(value: unknown): unknown {
 	return typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
@@ -105,7 +115,7 @@ export async function execute(
 		itemIndex,
 		gofiveDialect,
 		baseUrl,
-		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false },
+		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false, hints: NOT_RESENT_HINTS },
 		settings,
 	);
 	const data = response.body.data;
