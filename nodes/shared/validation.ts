@@ -2,6 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z, ZodIssue } from 'zod';
 
+const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+
 /** Says what a rule demands, in words an operator understands, naming the limit. */
 function describeIssue(issue: ZodIssue): string {
 	switch (issue.code) {
@@ -18,7 +20,10 @@ function describeIssue(issue: ZodIssue): string {
 		case 'invalid_enum_value':
 			return `must be one of: ${issue.options.map(String).join(', ')}`;
 		case 'invalid_type':
-			return issue.received === 'undefined' ? 'is required' : `must be a ${issue.expected}, not a ${issue.received}`;
+			if (issue.received === 'undefined') return 'is required';
+			// zod reports a failed .int() as expected "integer", received "float".
+			if (issue.expected === 'integer') return 'must be a whole number';
+			return `must be ${withArticle(issue.expected)}, not ${withArticle(issue.received)}`;
 		case 'unrecognized_keys':
 			return `has unknown field(s): ${issue.keys.join(', ')}`;
 		default:
@@ -61,7 +66,8 @@ export function validateBody<Schema extends z.ZodTypeAny>(
 		const path = issue.path.join('.');
 		const label = labels[path.replace(/\.\d+/g, '')] ?? labels[path];
 		const field = label ? `${label} (${path})` : path || 'body';
-		const value = receivedValue(body, issue.path);
+		// A problem of the whole body (no path) does not repeat the body: it can be long and is not what the operator typed.
+		const value = issue.path.length === 0 ? undefined : receivedValue(body, issue.path);
 		const got = value === undefined ? '' : `, got ${describeValue(value)}`;
 		return `${field} ${describeIssue(issue)}${got}`;
 	});
