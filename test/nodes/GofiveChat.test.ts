@@ -1,0 +1,404 @@
+/**
+ * Gofive Chat through n8n-core's WorkflowExecute against the sandbox: Send Message with an access token and with
+ * client credentials (token fetched once, reused, fetched again after expiry), each documented answer (201 with
+ * code 1000, 400 with 4001/4002, 201 with a business 4001, 401), validation, retries that never duplicate a
+ * message, parallel items and continue on fail. Each test checks what reached the sandbox and what came out.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
+import type { RecordedRequest, Sandbox } from '../../sandbox';
+import { DEMO } from '../../sandbox';
+import type { OnError, RunNodeResult } from '../helpers/n8n';
+import { CredentialStore, jsonOf, runNode } from '../helpers/n8n';
+import { FAST_RETRIES, pairedItems, stopError } from '../shared/ohoContact';
+import { useSandbox } from '../shared/sandbox';
+
+const ref = useSandbox();
+
+const ROOM = DEMO.gofiveRoomId;
+const MESSAGE = { roomId: ROOM, content: 'Hello from n8n', type: 'message', platform: 'line' };
+
+function params(fields: IDataObject = {}, options: IDataObject = {}): INodeParameters {
+	return {
+		resource: 'message',
+		operation: 'sendMessage',
+		...MESSAGE,
+		companyId: DEMO.gofiveCompanyId,
+		...fields,
+		options: { ...FAST_RETRIES, ...options },
+	} as INodeParameters;
+}
+
+function accessToken(sb: Sandbox, extra: IDataObject = {}): ICredentialDataDecryptedObject {
+	return { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, baseUrl: sb.url, ...extra };
+}
+
+function clientCredentials(sb: Sandbox, extra: IDataObject = {}): ICredentialDataDecryptedObject {
+	return {
+		authentication: 'clientCredentials',
+		clientId: DEMO.gofiveClientId,
+		clientSecret: DEMO.gofiveClientSecret,
+		tokenUrl: `${sb.url}/authorization/connect/token`,
+		baseUrl: sb.url,
+		...extra,
+	};
+}
+
+interface RunOptions {
+	credential?: ICredentialDataDecryptedObject;
+	store?: CredentialStore;
+	items?: IDataObject[];
+	onError?: OnError;
+}
+
+async function runSend(parameters: INodeParameters, run: RunOptions = {}): Promise<RunNodeResult> {
+	return await runNode(
+		{
+			node: new GofiveChat(),
+			parameters,
+			credentials: { gofiveApi: run.credential ?? accessToken(ref.sb) },
+			items: run.items,
+			onError: run.onError,
+		},
+		run.store,
+	);
+}
+
+async function runOne(parameters: INodeParameters, run: RunOptions = {}): Promise<IDataObject> {
+	const result = await runSend(parameters, run);
+	expect(result.error?.message).toBeUndefined();
+	expect(jsonOf(result)).toHaveLength(1);
+	return jsonOf(result)[0];
+}
+
+const messageRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ api: 'gofive', path: '/v1/chat/message' });
+const tokenRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ api: 'gofive-token' });
+const statuses = (requests: RecordedRequest[]) => requests.map((request) => request.status);
+
+describe('Gofive Chat: Send Message', () => {
+	test('posts the message with the bearer token and outputs the sent message (data)', async () => {
+		const output = await runOne(params());
+
+		const [stored] = ref.sb.state().gofiveMessages;
+		expect(stored).toMatchObject({ ...MESSAGE, companyId: DEMO.gofiveCompanyId });
+		expect(output).toMatchObject({ ...MESSAGE, id: stored.id, vwId: stored.vwId, traceId: stored.traceId });
+		expect(output.user).toMatchObject({ type: 'bot' });
+		expect(output).not.toHaveProperty('status');
+
+		const [request] = messageRequests(ref.sb);
+		expect(request).toMatchObject({ method: 'POST', status: 201, body: { ...MESSAGE, companyId: DEMO.gofiveCompanyId } });
+		expect(request.headers.authorization).toBe('Bearer gofi***');
+		expect(request.headers['content-type']).toBe('application/json');
+		expect(request.headers).not.toHaveProperty('ocp-apim-subscription-key');
+		expect(tokenRequests(ref.sb)).toHaveLength(0);
+	});
+
+	test('a Facebook room takes platform facebook', async () => {
+		const output = await runOne(params({ roomId: DEMO.gofiveFacebookRoomId, platform: 'facebook' }));
+
+		expect(output).toMatchObject({ roomId: DEMO.gofiveFacebookRoomId, platform: 'facebook' });
+	});
+
+	test("Company ID 0 takes the credential's Default Company ID; a Company ID in the node wins", async () => {
+		await runOne(params({ companyId: 0 }), { credential: accessToken(ref.sb, { companyId: DEMO.gofiveCompanyId }) });
+		await runOne(params({ roomId: DEMO.gofiveOtherCompanyRoomId, companyId: DEMO.gofiveOtherCompanyId }), {
+			credential: accessToken(ref.sb, { companyId: DEMO.gofiveCompanyId }),
+		});
+
+		expect(messageRequests(ref.sb).map((request) => (request.body as IDataObject).companyId)).toEqual([
+			DEMO.gofiveCompanyId,
+			DEMO.gofiveOtherCompanyId,
+		]);
+	});
+
+	test('Type and Platform take any value from an expression, and the text of a number is sent as Content', async () => {
+		const result = await runSend(params({ type: '={{ $json.type }}', content: '={{ $json.orderNo }}' }), {
+			items: [{ type: 'message', orderNo: 4711 }],
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(messageRequests(ref.sb)[0].body).toMatchObject({ type: 'message', content: '4711' });
+	});
+
+	test('Include Raw API Response adds Gofive’s whole answer under rawResponse', async () => {
+		const output = await runOne(params({}, { includeRawResponse: true }));
+
+		expect(output.rawResponse).toMatchObject({ status: { code: '1000', description: 'Success' }, data: { id: output.id } });
+	});
+
+	test('a 400 with code 4001 stops the node with Gofive’s description and code', async () => {
+		const error = stopError(await runSend(params({ type: '={{ "sticker" }}' })));
+
+		expect(error.message).toMatch(/^Gofive: .*type.* \(HTTP 400, code 4001\)$/);
+		expect(error.httpCode).toBe('400');
+		expect(error.description).toContain('Gofive rejected the message');
+		expect(statuses(messageRequests(ref.sb))).toEqual([400]);
+		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
+	});
+
+	test('a 400 with code 4002 (several errors) lists each field Gofive named', async () => {
+		const error = stopError(await runSend(params({ type: '={{ "sticker" }}', platform: '={{ "twitter" }}' })));
+
+		expect(error.message).toMatch(/^Gofive: 2 validation errors \(type: .*; platform: .*\) \(HTTP 400, code 4002\)$/);
+		expect(error.httpCode).toBe('400');
+	});
+
+	test('a business error on HTTP 201 (status.code 4001) is an error, not a sent message', async () => {
+		const error = stopError(await runSend(params({ roomId: DEMO.gofiveOtherCompanyRoomId })));
+
+		expect(error.message).toBe(
+			`Gofive: Room ${DEMO.gofiveOtherCompanyRoomId} does not belong to company ${DEMO.gofiveCompanyId} (HTTP 201, code 4001)`,
+		);
+		expect(error.httpCode).toBe('201');
+		expect(statuses(messageRequests(ref.sb))).toEqual([201]);
+		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
+	});
+
+	test('a 2xx answer that is not a success (ok-false fault) is an error too', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive' }, kind: 'ok-false' }] });
+		const error = stopError(await runSend(params()));
+
+		expect(error.message).toBe('Gofive: Temporary processing error (HTTP 201, code 4001)');
+	});
+
+	test('a refused access token stops the node with Gofive’s 401 and a hint about the credential', async () => {
+		const error = stopError(await runSend(params(), { credential: accessToken(ref.sb, { accessToken: 'expired-token' }) }));
+
+		expect(error.message).toBe('Gofive: Unauthorized (HTTP 401, code 401)');
+		expect(error.httpCode).toBe('401');
+		expect(error.description).toContain('Check the Gofive API credential');
+		// n8n re-authenticates once after a 401 and resends (an access token cannot change); our transport adds nothing.
+		expect(statuses(messageRequests(ref.sb))).toEqual([401, 401]);
+		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
+	});
+
+	test('the subscription key goes as Ocp-Apim-Subscription-Key to the API and the token URL', async () => {
+		ref.sb.setKnobs({ gofiveRequireSubscriptionKey: true });
+		await runOne(params(), { credential: clientCredentials(ref.sb, { subscriptionKey: DEMO.gofiveSubscriptionKey }) });
+
+		expect(tokenRequests(ref.sb)[0].headers['ocp-apim-subscription-key']).toBe('gofi***');
+		expect(messageRequests(ref.sb)[0].headers['ocp-apim-subscription-key']).toBe('gofi***');
+	});
+
+	test('without the subscription key a gateway that wants one answers 401, reported with its message', async () => {
+		ref.sb.setKnobs({ gofiveRequireSubscriptionKey: true });
+		const error = stopError(await runSend(params()));
+
+		expect(error.message).toContain('missing subscription key');
+		expect(error.httpCode).toBe('401');
+	});
+});
+
+describe('Gofive Chat: client-credentials token', () => {
+	test('one token for all items of a run, fetched once even when items run in parallel', async () => {
+		ref.sb.setKnobs({ latency: { fixedMs: 20, jitterMs: 0 } });
+		const store = new CredentialStore();
+		const items = [{ n: 1 }, { n: 2 }, { n: 3 }];
+		const result = await runSend(params({ content: '=Message {{ $json.n }}' }, { parallelRequests: 3 }), {
+			credential: clientCredentials(ref.sb),
+			store,
+			items,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result).map((output) => output.content)).toEqual(['Message 1', 'Message 2', 'Message 3']);
+		const [token] = tokenRequests(ref.sb);
+		expect(tokenRequests(ref.sb)).toHaveLength(1);
+		expect(token.headers['content-type']).toBe('application/x-www-form-urlencoded');
+		expect(token.body).toEqual({ grant_type: 'client_credentials', client_id: DEMO.gofiveClientId, client_secret: 'gofi***' });
+		expect(token.status).toBe(200);
+		expect(ref.sb.state().tokensIssued).toBe(1);
+		// Every message carried the issued token, not the static demo token.
+		expect(messageRequests(ref.sb).map((request) => request.headers.authorization)).toEqual(Array(3).fill('Bearer gft_***'));
+		expect(store.get('gofiveApi').sessionToken).toMatch(/^gft_/);
+	});
+
+	test('the stored token is reused by later runs: no new token request', async () => {
+		const store = new CredentialStore();
+		await runOne(params(), { credential: clientCredentials(ref.sb), store });
+		const token = store.get('gofiveApi').sessionToken;
+		await runOne(params(), { credential: clientCredentials(ref.sb), store });
+		await runOne(params(), { credential: clientCredentials(ref.sb), store });
+
+		expect(tokenRequests(ref.sb)).toHaveLength(1);
+		expect(statuses(messageRequests(ref.sb))).toEqual([201, 201, 201]);
+		expect(store.get('gofiveApi').sessionToken).toBe(token);
+	});
+
+	test('after the token expires, the 401 fetches one new token and the message is sent once', async () => {
+		const store = new CredentialStore();
+		await runOne(params(), { credential: clientCredentials(ref.sb), store });
+		const firstToken = store.get('gofiveApi').sessionToken;
+		ref.sb.expireGofiveTokens();
+
+		const result = await runSend(params({ content: '={{ $json.text }}' }, { parallelRequests: 1 }), {
+			credential: clientCredentials(ref.sb),
+			store,
+			items: [{ text: 'after expiry 1' }, { text: 'after expiry 2' }],
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(tokenRequests(ref.sb)).toHaveLength(2);
+		// First run: 201. Second run: the expired token's 401, the resend with the new token, then item 2 with it.
+		expect(statuses(messageRequests(ref.sb))).toEqual([201, 401, 201, 201]);
+		expect(ref.sb.state().gofiveMessages.map((message) => message.content)).toEqual([
+			MESSAGE.content,
+			'after expiry 1',
+			'after expiry 2',
+		]);
+		expect(store.get('gofiveApi').sessionToken).not.toBe(firstToken);
+	});
+
+	test('a wrong client secret stops the node with the token endpoint’s reason; no message is sent', async () => {
+		const error = stopError(await runSend(params(), { credential: clientCredentials(ref.sb, { clientSecret: 'wrong' }) }));
+
+		expect(error.message).toBe(
+			'Gofive request failed: Gofive refused the client credentials (HTTP 400 invalid_client: Client authentication failed). Check the Client ID, Client Secret, Token URL and Subscription Key in the Gofive API credential.',
+		);
+		expect(error.message).not.toContain('wrong');
+		expect(statuses(tokenRequests(ref.sb))).toEqual([400]);
+		expect(messageRequests(ref.sb)).toHaveLength(0);
+	});
+
+	test('a token endpoint that is briefly unavailable (503) is retried like the API', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive-token' }, sequence: [503, 'pass'] }] });
+		const output = await runOne(params(), { credential: clientCredentials(ref.sb) });
+
+		expect(output.content).toBe(MESSAGE.content);
+		expect(statuses(tokenRequests(ref.sb))).toEqual([503, 200]);
+		expect(statuses(messageRequests(ref.sb))).toEqual([201]);
+	});
+});
+
+describe('Gofive Chat: validation', () => {
+	test.each([
+		['a Room ID that is not a UUID', { roomId: 'room-1' }, 'Invalid input: Room ID (roomId) must be a UUID such as 26259b2c-509c-4ff5-a82a-d1b5505b014d, got "room-1"'],
+		['Content of only spaces', { content: '   ' }, 'Invalid input: Content (content) must not be empty'],
+		['Content empty from an expression', { content: '={{ "" }}' }, 'Invalid input: Content (content) must not be empty'],
+		['a Type empty from an expression', { type: '={{ "" }}' }, 'Invalid input: Type (type) must not be empty'],
+		['a negative Company ID', { companyId: -3 }, "Invalid input: Company ID (or the credential's Default Company ID) (companyId) must be at least 1, got -3"],
+	])('%s stops the node before anything is sent', async (_case, fields, message) => {
+		const error = stopError(await runSend(params(fields)));
+
+		expect(error.message.startsWith(message)).toBe(true);
+		expect(error.description).toContain('Nothing was sent for this item.');
+		expect(ref.sb.requests()).toHaveLength(0);
+	});
+
+	test('no Company ID in the node nor in the credential is a validation error naming both', async () => {
+		const error = stopError(await runSend(params({ companyId: 0 })));
+
+		expect(error.message).toBe("Invalid input: Company ID (or the credential's Default Company ID) (companyId) must be at least 1, got 0");
+		expect(ref.sb.requests()).toHaveLength(0);
+	});
+});
+
+describe('Gofive Chat: retries never duplicate a message', () => {
+	test('429 with Retry-After is retried: Gofive did not act', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive' }, sequence: [429, 'pass'] }] });
+		const output = await runOne(params());
+
+		expect(output.content).toBe(MESSAGE.content);
+		expect(statuses(messageRequests(ref.sb))).toEqual([429, 201]);
+		expect(ref.sb.state().gofiveMessages).toHaveLength(1);
+	});
+
+	test('503 is retried: Gofive did not act', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive' }, sequence: [503, 'pass'] }] });
+		await runOne(params());
+
+		expect(statuses(messageRequests(ref.sb))).toEqual([503, 201]);
+		expect(ref.sb.state().gofiveMessages).toHaveLength(1);
+	});
+
+	test('a gateway 502 after Gofive posted the message is reported, not resent', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive' }, sequence: [502], afterHandling: true }] });
+		const error = stopError(await runSend(params()));
+
+		expect(error.httpCode).toBe('502');
+		expect(error.description).toContain('not resent automatically');
+		expect(messageRequests(ref.sb)).toHaveLength(1);
+		expect(ref.sb.state().gofiveMessages).toHaveLength(1);
+	});
+
+	test('an HTML 502 from the gateway is reported, not resent', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive' }, sequence: ['html'], afterHandling: true }] });
+		const error = stopError(await runSend(params()));
+
+		expect(error.message).toBe('The Gofive API answered HTTP 502 with a body that is not JSON');
+		expect(messageRequests(ref.sb)).toHaveLength(1);
+		expect(ref.sb.state().gofiveMessages).toHaveLength(1);
+	});
+
+	test('a connection lost after Gofive posted the message is reported, not resent', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive' }, sequence: ['reset'], afterHandling: true }] });
+		const error = stopError(await runSend(params()));
+
+		expect(error.message).toMatch(/^Could not reach the Gofive API/);
+		expect(error.description).toContain('Not resent automatically');
+		expect(messageRequests(ref.sb)).toHaveLength(1);
+		expect(ref.sb.state().gofiveMessages).toHaveLength(1);
+	});
+
+	test('Max Retries bounds the retries of a 429', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive' }, sequence: [429, 429, 429] }] });
+		const error = stopError(await runSend(params({}, { maxRetries: 2 })));
+
+		expect(error.httpCode).toBe('429');
+		expect(messageRequests(ref.sb)).toHaveLength(3);
+		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
+	});
+});
+
+describe('Gofive Chat: many items', () => {
+	test('continue on fail: one output per input in order, errors as items, each paired with its input', async () => {
+		const items = [
+			{ roomId: ROOM, text: 'first' },
+			{ roomId: 'not-a-uuid', text: 'second' },
+			{ roomId: DEMO.gofiveOtherCompanyRoomId, text: 'third' },
+			{ roomId: ROOM, text: 'fourth' },
+		];
+		const result = await runSend(params({ roomId: '={{ $json.roomId }}', content: '={{ $json.text }}' }, { parallelRequests: 2 }), {
+			items,
+			onError: 'continueRegularOutput',
+		});
+
+		expect(result.error).toBeUndefined();
+		const outputs = jsonOf(result);
+		expect(outputs.map((output) => output.content ?? output.error)).toEqual([
+			'first',
+			expect.stringContaining('Room ID (roomId) must be a UUID'),
+			expect.stringContaining('(HTTP 201, code 4001)'),
+			'fourth',
+		]);
+		expect(pairedItems(result.outputs[0])).toEqual([0, 1, 2, 3]);
+		expect(messageRequests(ref.sb)).toHaveLength(3);
+		expect(ref.sb.state().gofiveMessages.map((message) => message.content).sort()).toEqual(['first', 'fourth']);
+	});
+
+	test('continue on fail (error output) sends failures to the second output', async () => {
+		const items = [{ roomId: DEMO.gofiveOtherCompanyRoomId }, { roomId: ROOM }];
+		const result = await runSend(params({ roomId: '={{ $json.roomId }}' }), { items, onError: 'continueErrorOutput' });
+
+		expect(pairedItems(result.outputs[0])).toEqual([1]);
+		expect(pairedItems(result.outputs[1])).toEqual([0]);
+		// n8n's error output keeps the input item's fields beside the error.
+		expect(jsonOf(result, 1)[0]).toMatchObject({
+			roomId: DEMO.gofiveOtherCompanyRoomId,
+			error: expect.stringContaining('does not belong to company'),
+			details: expect.objectContaining({ itemIndex: 0, httpCode: '201' }),
+		});
+	});
+});
+
+describe('Gofive Chat: node description', () => {
+	test('is usable as an AI tool, with one Send Message operation and the Gofive credential', () => {
+		const { description } = new GofiveChat();
+		const operation = description.properties.find((property) => property.name === 'operation');
+
+		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toEqual([{ name: 'gofiveApi', required: true }]);
+		expect(operation?.options).toEqual([expect.objectContaining({ value: 'sendMessage', action: 'Send a message' })]);
+	});
+});
