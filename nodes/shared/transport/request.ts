@@ -137,11 +137,15 @@ function apiError(
 ): NodeApiError {
 	// Built from plain values only, never from the HTTP client's error: that error carries the request
 	// headers (the API key, the token) and n8n stores what it is given in its executions.
-	return new NodeApiError(
+	const error = new NodeApiError(
 		ctx.getNode(),
 		{ message, description: description ?? '', httpCode: httpCode ?? '', ...extra } as JsonObject,
 		{ message, description, httpCode, itemIndex },
 	);
+	// NodeApiError swaps a message that contains a network code (ECONNRESET...) for n8n's generic text,
+	// which drops the API's name; the message given is the one to show.
+	error.message = message;
+	return error;
 }
 
 /**
