@@ -1,0 +1,156 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { DEMO } from '../../sandbox';
+import type { FaultKind } from '../../sandbox';
+import { newLineContact, params, runFailing, SOMCHAI } from '../shared/ohoContact';
+import { ohoRequests, useSandbox } from '../shared/sandbox';
+
+const ref = useSandbox();
+
+const OTHER_BUSINESS_CONTACT = {
+	platform: 'facebook',
+	platformId: DEMO.otherBusiness.facebook.platformId,
+	userId: DEMO.otherBusiness.facebook.userIds[0],
+};
+
+/** Max Retries 3 everywhere below: these answers must still be sent once only. */
+const withRetries = (parameters: INodeParameters) => ({
+	...parameters,
+	options: { ...(parameters.options as object), maxRetries: 3 },
+});
+
+interface ErrorCase {
+	title: string;
+	parameters: INodeParameters;
+	apiKey?: string;
+	message: string;
+	hint: string;
+	httpCode: string;
+	/** n8n-core itself resends a request answered 401 once, after asking the credential to re-authenticate. */
+	resentByN8n?: boolean;
+}
+
+const ANSWERS_NEVER_RETRIED: ErrorCase[] = [
+	{
+		title: '400 (a value Oho refuses: two attributes of one name)',
+		parameters: params('create', newLineContact(), {
+			additionalFields: { attributes: { attribute: [{ name: 'Tier', value: 'A' }, { name: 'Tier', value: 'B' }] } },
+		}),
+		message: 'Oho: Bad request: attributes[1].display_name must be unique (HTTP 400)',
+		hint: 'Oho rejected a value; its message names the field. Check that field against the limits shown in the node.',
+		httpCode: '400',
+	},
+	{
+		title: '401 (an API key Oho does not know)',
+		parameters: params('get', SOMCHAI),
+		apiKey: 'oho-revoked-key',
+		message: 'Oho: You do not have valid permission (HTTP 401)',
+		hint: 'Check the API key in the Oho API credential.',
+		httpCode: '401',
+		resentByN8n: true,
+	},
+	{
+		title: '403 (a page of another business)',
+		parameters: params('update', OTHER_BUSINESS_CONTACT, { updateFields: { age: 30 } }),
+		message: 'Oho: Invalid partner for this API key (HTTP 403)',
+		hint: 'The API key belongs to another business than this Platform ID. Check the credential and the Platform ID.',
+		httpCode: '403',
+	},
+	{
+		title: '404 (no such contact)',
+		parameters: params('get', { ...SOMCHAI, userId: 'Unobody' }),
+		message: 'Oho: Not found contact (HTTP 404)',
+		hint: 'Nothing matches this Platform, Platform ID and User ID. Check the three identity fields.',
+		httpCode: '404',
+	},
+	{
+		title: '409 (Create of a contact that exists)',
+		parameters: params('create', SOMCHAI),
+		message: 'Oho: The contact already exists (HTTP 409)',
+		hint: 'A contact with this Platform, Platform ID and User ID exists already. Use Upsert to create or update it.',
+		httpCode: '409',
+	},
+];
+
+describe('Oho Contact: errors', () => {
+	test.each(ANSWERS_NEVER_RETRIED)('$title: Oho’s message, the HTTP code and a hint; sent once, never retried', async (error) => {
+		const stopped = await runFailing(ref.sb, withRetries(error.parameters), { apiKey: error.apiKey });
+
+		expect(stopped.message).toBe(error.message);
+		expect(stopped.description).toBe(error.hint);
+		expect(stopped.httpCode).toBe(error.httpCode);
+		// Our transport sends it once whatever Max Retries says. On a 401 n8n's httpRequestWithAuthentication
+		// re-authenticates and resends once (an Oho key cannot refresh, so the answer is the same).
+		const status = Number(error.httpCode);
+		expect(ohoRequests(ref.sb).map((request) => request.status)).toEqual(error.resentByN8n ? [status, status] : [status]);
+	});
+
+	test('429 when retries are used up: Oho’s message and a hint about parallel requests and retries', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, kind: 429 }] });
+		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 0 } }));
+
+		expect(error.message).toBe('Oho: Too many requests (HTTP 429)');
+		expect(error.description).toBe(
+			'Oho is rate limiting this key. Lower Options > Requests in Parallel or raise Options > Max Retries.',
+		);
+		expect(error.httpCode).toBe('429');
+		expect(ohoRequests(ref.sb)).toHaveLength(1);
+	});
+
+	test.each<[FaultKind, string, string]>([
+		[500, 'Oho: Internal server error (HTTP 500)', 'Oho had a server problem. Try again later.'],
+		[502, 'Oho: Bad gateway (HTTP 502)', 'Oho had a server problem. Try again later.'],
+		[
+			'html',
+			'The Oho API answered HTTP 502 with a body that is not JSON',
+			'Received: 502 Bad Gateway 502 Bad Gateway nginx. This is usually a gateway or server fault; try again later.',
+		],
+		['ok-false', 'Oho: Temporary processing error (HTTP 200)', ''],
+	])('a %s answer is reported with what Oho said', async (kind, message, hint) => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, kind }] });
+		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 0 } }));
+
+		expect(error.message).toBe(message);
+		expect(error.description ?? '').toBe(hint);
+	});
+
+	test('a 500 is not retried (only 429, 502, 503, 504 and network errors are)', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, sequence: [500] }] });
+		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 3 } }));
+
+		expect(error.httpCode).toBe('500');
+		expect(ohoRequests(ref.sb)).toHaveLength(1);
+	});
+
+	test('a lost connection names the API and says how often it was tried', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, kind: 'reset' }] });
+		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 1 } }));
+
+		expect(error.message).toBe('Could not reach the Oho API (ECONNRESET)');
+		expect(error.description).toBe('Check the Base URL in the credential and the network. Tried 2 time(s).');
+		expect(ohoRequests(ref.sb)).toHaveLength(2);
+	});
+
+	test('no answer within the timeout names the API and the timeout', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, kind: 'hang' }] });
+		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 0, timeoutMs: 200 } }));
+
+		expect(error.message).toBe('Could not reach the Oho API (ECONNABORTED)');
+		expect(error.description).toBe('No answer within 200 ms. Raise Options > Timeout or try again later.');
+	});
+
+	test('a Base URL where nothing listens is reported as unreachable', async () => {
+		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 0 } }), {
+			baseUrl: 'http://127.0.0.1:9',
+		});
+
+		expect(error.message).toBe('Could not reach the Oho API (ECONNREFUSED)');
+		expect(error.description).toBe('Check the Base URL in the credential and the network. Tried 1 time(s).');
+	});
+
+	test('the API key never appears in an error', async () => {
+		const error = await runFailing(ref.sb, params('get', SOMCHAI), { apiKey: 'oho-secret-key-123' });
+
+		expect(JSON.stringify(error)).not.toContain('oho-secret-key-123');
+	});
+});
