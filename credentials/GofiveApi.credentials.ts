@@ -18,8 +18,8 @@ function subscriptionKeyHeader(credentials: ICredentialDataDecryptedObject): Rec
 
 const clientCredentialsOnly = { show: { authentication: ['clientCredentials'] } };
 
-/** Token endpoint answers that say the server did not act and may answer differently soon. */
-const TRANSIENT_STATUSES = [429, 500, 502, 503, 504];
+/** Token endpoint answers that say it did not act and may answer differently soon: the node's transport retries these. */
+const RETRY_LATER_STATUSES = [429, 503];
 
 interface TokenResponse {
 	statusCode: number;
@@ -75,12 +75,15 @@ async function fetchToken(helper: IHttpRequestHelper, credentials: ICredentialDa
 		return answer.access_token;
 	}
 	const detail = `HTTP ${status}${describeTokenFailure(answer)}`;
-	if (TRANSIENT_STATUSES.includes(status)) {
-		// Carries the answer like an HTTP client error would, so the node's transport retries it as it retries the API.
-		throw Object.assign(new UserError(`Gofive's token endpoint is unavailable (${detail}). Try again later.`), {
-			response: { status, headers: response.headers ?? {}, data: response.body },
+	const unavailable = `Gofive's token endpoint is unavailable (${detail}). Try again later.`;
+	if (RETRY_LATER_STATUSES.includes(status)) {
+		// Shaped like an HTTP client error (status, headers with Retry-After), so the node's transport retries it
+		// as it retries the API; the body it would report is this message.
+		throw Object.assign(new UserError(unavailable), {
+			response: { status, headers: response.headers ?? {}, data: { message: unavailable } },
 		});
 	}
+	if (status >= 500) throw new UserError(unavailable);
 	if (status >= 200 && status < 300) {
 		throw new UserError(
 			`Gofive's token endpoint answered without an access_token (${detail}). Check the Token URL in the Gofive API credential.`,

@@ -261,6 +261,27 @@ describe('Gofive Chat: client-credentials token', () => {
 		expect(messageRequests(ref.sb)).toHaveLength(0);
 	});
 
+	test('a token endpoint that stays unavailable fails the item with that reason after the retries', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive-token' }, kind: 503 }] });
+		const error = stopError(await runSend(params({}, { maxRetries: 1 }), { credential: clientCredentials(ref.sb) }));
+
+		expect(error.message).toContain("Gofive's token endpoint is unavailable (HTTP 503");
+		expect(error.httpCode).toBe('503');
+		expect(statuses(tokenRequests(ref.sb))).toEqual([503, 503]);
+		expect(messageRequests(ref.sb)).toHaveLength(0);
+	});
+
+	test('a token endpoint failing with 500 is reported at once, and no message is sent', async () => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive-token' }, kind: 500 }] });
+		const error = stopError(await runSend(params(), { credential: clientCredentials(ref.sb) }));
+
+		expect(error.message).toBe(
+			"Gofive request failed: Gofive's token endpoint is unavailable (HTTP 500 server_error: Internal server error). Try again later.",
+		);
+		expect(statuses(tokenRequests(ref.sb))).toEqual([500]);
+		expect(messageRequests(ref.sb)).toHaveLength(0);
+	});
+
 	test('a token endpoint that is briefly unavailable (503) is retried like the API', async () => {
 		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive-token' }, sequence: [503, 'pass'] }] });
 		const output = await runOne(params(), { credential: clientCredentials(ref.sb) });
