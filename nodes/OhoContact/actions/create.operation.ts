@@ -14,6 +14,9 @@ const CONFLICT_HINT = {
 	409: 'A contact with this Platform, Platform ID and User ID exists already. Use Upsert to create or update it.',
 };
 
+export const CREATED_BY_EARLIER_ATTEMPT =
+	'Created contact successfully (an earlier attempt timed out; the retry found the contact it created)';
+
 /**
  * Sends create (2.2). Resending after a timeout is safe: a contact that the lost attempt did create answers 409,
  * which is then reported as this create's success rather than as a conflict.
@@ -36,9 +39,7 @@ export const create: ContactOperation = async (op, identity) => {
 	if (response.httpStatus === 409 && !createdByEarlierAttempt) {
 		throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response, CONFLICT_HINT);
 	}
-	const message = createdByEarlierAttempt
-		? 'Created contact successfully (an earlier attempt timed out; the retry found the contact it created)'
-		: response.outcome.message;
+	const message = createdByEarlierAttempt ? CREATED_BY_EARLIER_ATTEMPT : response.outcome.message;
 	return await writeOutput(op, identity, 'created', response, body as IDataObject, message);
 };
 
