@@ -1,0 +1,124 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { DEMO } from '../../sandbox';
+import type { Identity } from '../shared/ohoContact';
+import { contactPath, jsonOf, LINE, pairedItems, params, runContact, SOMCHAI, SUDA } from '../shared/ohoContact';
+import { ohoRequests, useSandbox } from '../shared/sandbox';
+
+const ref = useSandbox();
+
+/** The seeded contacts of the demo business, on all three platforms. */
+const SEEDED: Identity[] = [
+	...LINE.userIds.map((userId) => ({ platform: 'line', platformId: LINE.platformId, userId })),
+	...DEMO.facebook.userIds.map((userId) => ({ platform: 'facebook', platformId: DEMO.facebook.platformId, userId })),
+	...DEMO.instagram.userIds.map((userId) => ({ platform: 'instagram', platformId: DEMO.instagram.platformId, userId })),
+];
+
+const NOBODY: Identity = { ...SOMCHAI, userId: 'Unobody' };
+
+/** Update of the contact each item names, setting the item's age. */
+const UPDATE_EACH = params(
+	'update',
+	{ platform: '={{ $json.platform }}', platformId: '={{ $json.platformId }}', userId: '={{ $json.userId }}' },
+	{ updateFields: { age: '={{ $json.age }}' } },
+);
+
+const itemsOf = (contacts: Identity[], age: (index: number) => number = (index) => 20 + index): IDataObject[] =>
+	contacts.map((contact, index) => ({ ...contact, age: age(index) }));
+
+const patchedPaths = () => ohoRequests(ref.sb, { method: 'PATCH' }).map((request) => request.path);
+
+describe('Oho Contact: many items', () => {
+	describe('Requests in Parallel', () => {
+		test('answers that come back out of order still give outputs in input order, each paired with its item', async () => {
+			// Item 0 waits out a Retry-After of 1 s; the others answer after random latency.
+			ref.sb.setKnobs({
+				latency: { fixedMs: 0, jitterMs: 40 },
+				faults: [{ match: { api: 'oho', path: contactPath(SEEDED[0]) }, sequence: [503] }],
+			});
+			const result = await runContact(ref.sb, { ...UPDATE_EACH, options: { parallelRequests: 7, retryDelayMs: 1 } }, { items: itemsOf(SEEDED) });
+
+			expect(result.error).toBeUndefined();
+			const output = jsonOf(result);
+			expect(output.map((item) => item.user_id)).toEqual(SEEDED.map((contact) => contact.userId));
+			expect(output.map((item) => (item.contact as IDataObject).age)).toEqual(SEEDED.map((_, index) => 20 + index));
+			expect(pairedItems(result.outputs[0])).toEqual([0, 1, 2, 3, 4, 5, 6]);
+			// Item 0 really was answered last: its retry is the last request of the run.
+			const paths = patchedPaths();
+			expect(paths).toHaveLength(8);
+			expect(paths[paths.length - 1]).toBe(contactPath(SEEDED[0]));
+			for (const [index, contact] of SEEDED.entries()) {
+				expect(ref.sb.getContact(contact.platform, contact.platformId, contact.userId)?.age).toBe(20 + index);
+			}
+		});
+
+		test('Requests in Parallel 1 sends the items one after another, in input order', async () => {
+			ref.sb.setKnobs({
+				latency: { fixedMs: 0, jitterMs: 20 },
+				faults: [{ match: { api: 'oho', path: contactPath(SEEDED[0]) }, sequence: [502] }],
+			});
+			const result = await runContact(ref.sb, { ...UPDATE_EACH, options: { parallelRequests: 1, retryDelayMs: 1 } }, { items: itemsOf(SEEDED) });
+
+			expect(result.error).toBeUndefined();
+			expect(patchedPaths()).toEqual([contactPath(SEEDED[0]), ...SEEDED.map(contactPath)]);
+		});
+	});
+
+	describe('failing items', () => {
+		// Item 1 fails validation (nothing sent), item 2 names no contact (404); items 0 and 3 are fine.
+		const contacts = [SOMCHAI, SUDA, NOBODY, SEEDED[3]];
+		const items = itemsOf(contacts, (index) => (index === 1 ? 150 : 30 + index));
+		const validationError = {
+			error: 'Invalid input: Age (age) must be at most 99, got 150',
+			details: { itemIndex: 1, description: 'Nothing was sent for this item.' },
+		};
+		const notFoundError = {
+			error: 'Oho: The contact not found (HTTP 404)',
+			details: {
+				itemIndex: 2,
+				description: 'No contact has this Platform, Platform ID and User ID. Use Create or Upsert to add it.',
+				httpCode: '404',
+			},
+		};
+
+		test('Continue (regular output): one error item per failed input, in place, with pairedItem; nothing sent for item 1', async () => {
+			const result = await runContact(ref.sb, UPDATE_EACH, { items, onError: 'continueRegularOutput' });
+
+			const output = jsonOf(result);
+			expect(output).toHaveLength(4);
+			expect(output[0]).toMatchObject({ operation: 'updated', user_id: SOMCHAI.userId });
+			expect(output[1]).toEqual(validationError);
+			expect(output[2]).toEqual(notFoundError);
+			expect(output[3]).toMatchObject({ operation: 'updated', user_id: SEEDED[3].userId });
+			expect(pairedItems(result.outputs[0])).toEqual([0, 1, 2, 3]);
+			expect(patchedPaths().sort()).toEqual([SOMCHAI, NOBODY, SEEDED[3]].map(contactPath).sort());
+			expect(ref.sb.getContact(SUDA.platform, SUDA.platformId, SUDA.userId)?.age).toBeUndefined();
+		});
+
+		test('Continue (using error output): successes on the main output, one error item per failure on the error output', async () => {
+			const result = await runContact(ref.sb, UPDATE_EACH, { items, onError: 'continueErrorOutput' });
+
+			expect(result.outputs).toHaveLength(2);
+			expect(jsonOf(result, 0).map((item) => item.user_id)).toEqual([SOMCHAI.userId, SEEDED[3].userId]);
+			expect(pairedItems(result.outputs[0])).toEqual([0, 3]);
+			// n8n puts the input item's fields beside the error on the error output.
+			expect(jsonOf(result, 1)).toEqual([
+				{ ...items[1], ...validationError },
+				{ ...items[2], ...notFoundError },
+			]);
+			expect(pairedItems(result.outputs[1])).toEqual([1, 2]);
+		});
+
+		test('stopping on error reports the first failing item in input order, even when a later one failed sooner', async () => {
+			// Item 1 (the 404) waits out a Retry-After of 1 s; item 3 fails validation at once.
+			ref.sb.setKnobs({ faults: [{ match: { api: 'oho', path: contactPath(NOBODY) }, sequence: [503] }] });
+			const stopping = itemsOf([SOMCHAI, NOBODY, SUDA, SEEDED[3]], (index) => (index === 3 ? 0 : 30));
+			const result = await runContact(ref.sb, { ...UPDATE_EACH, options: { parallelRequests: 4, retryDelayMs: 1 } }, { items: stopping });
+
+			expect(result.error?.message).toBe('Oho: The contact not found (HTTP 404)');
+			expect(result.error?.context?.itemIndex).toBe(1);
+			expect(result.outputs).toEqual([]);
+			expect(patchedPaths()).not.toContain(contactPath(SEEDED[3]));
+		});
+	});
+});
