@@ -2,33 +2,15 @@
  * The Gofive API credential: its test request run as n8n's credential tester runs it (RoutingNode in an
  * ExecuteContext, then the rules), its authentication headers and its token handling, against the sandbox.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { GofiveApi } from '../../credentials/GofiveApi.credentials';
-import type { RecordedRequest, Sandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 import { testCredential } from '../helpers/credentialTest';
+import { accessToken, clientCredentials, messageRequests, statuses, tokenRequests } from '../shared/gofive';
 import { useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
-
-function accessToken(sb: Sandbox, extra: IDataObject = {}): ICredentialDataDecryptedObject {
-	return { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, baseUrl: sb.url, ...extra };
-}
-
-function clientCredentials(sb: Sandbox, extra: IDataObject = {}): ICredentialDataDecryptedObject {
-	return {
-		authentication: 'clientCredentials',
-		clientId: DEMO.gofiveClientId,
-		clientSecret: DEMO.gofiveClientSecret,
-		tokenUrl: `${sb.url}/authorization/connect/token`,
-		baseUrl: sb.url,
-		...extra,
-	};
-}
-
-const messageRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ api: 'gofive' });
-const tokenRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ api: 'gofive-token' });
 
 describe('Gofive API credential: test', () => {
 	test('a good access token passes: Gofive answers the empty test message with its validation error', async () => {
@@ -57,7 +39,7 @@ describe('Gofive API credential: test', () => {
 		const result = await testCredential('gofiveApi', clientCredentials(ref.sb));
 
 		expect(result.status).toBe('OK');
-		expect(tokenRequests(ref.sb).map((request) => request.status)).toEqual([200]);
+		expect(statuses(tokenRequests(ref.sb))).toEqual([200]);
 		expect(messageRequests(ref.sb).map((request) => [request.headers.authorization, request.status])).toEqual([['Bearer gft_***', 400]]);
 	});
 
@@ -66,7 +48,7 @@ describe('Gofive API credential: test', () => {
 
 		expect(result.status).toBe('OK');
 		expect(tokenRequests(ref.sb)).toHaveLength(1);
-		expect(messageRequests(ref.sb).map((request) => request.status)).toEqual([400]);
+		expect(statuses(messageRequests(ref.sb))).toEqual([400]);
 	});
 
 	test('a bad client secret fails at the token request, with the token endpoint’s reason', async () => {
@@ -78,7 +60,7 @@ describe('Gofive API credential: test', () => {
 				'Gofive refused the client credentials (HTTP 400 invalid_client: Client authentication failed). Check the Client ID, Client Secret, Token URL and Subscription Key in the Gofive API credential.',
 		});
 		expect(result.message).not.toContain('not-the-secret');
-		expect(tokenRequests(ref.sb).map((request) => request.status)).toEqual([400]);
+		expect(statuses(tokenRequests(ref.sb))).toEqual([400]);
 		expect(messageRequests(ref.sb)).toHaveLength(0);
 	});
 
@@ -143,9 +125,11 @@ describe('Gofive API credential: authentication', () => {
 	test('parallel token requests of one client share one fetch', async () => {
 		const waiting: Array<() => void> = [];
 		const release = () => waiting.splice(0).forEach((resolve) => resolve());
-		const httpRequest = jest.fn(async () => {
+		let calls = 0;
+		const httpRequest = jest.fn(async (): Promise<IDataObject> => {
+			const call = ++calls;
 			await new Promise<void>((resolve) => waiting.push(resolve));
-			return { statusCode: 200, body: { access_token: `token-${httpRequest.mock.calls.length}`, expires_in: 3600 } };
+			return { statusCode: 200, body: { access_token: `token-${call}`, expires_in: 3600 } };
 		});
 		const helper = { helpers: { httpRequest } } as unknown as IHttpRequestHelper;
 		const data = clientCredentials(ref.sb);

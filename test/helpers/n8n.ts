@@ -36,8 +36,8 @@ export const credentialTypes: Record<string, ICredentialType> = {
 
 /** Stored credential data with the defaults of its type filled in, as n8n's applyDefaultsAndOverwrites does. */
 export function withCredentialDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-	return (NodeHelpers.getNodeParameters(credentialTypes[type].properties, data, true, false, null, null) ??
-		data) as ICredentialDataDecryptedObject;
+	const filled = NodeHelpers.getNodeParameters(credentialTypes[type].properties, data as INode['parameters'], true, false, null, null);
+	return (filled ?? data) as ICredentialDataDecryptedObject;
 }
 
 /** Emits the items given in its "items" parameter: the stand-in for a trigger or a previous node. */

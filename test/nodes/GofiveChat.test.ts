@@ -7,10 +7,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
-import type { RecordedRequest, Sandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 import type { OnError, RunNodeResult } from '../helpers/n8n';
 import { CredentialStore, jsonOf, runNode } from '../helpers/n8n';
+import { accessToken, clientCredentials, messageRequests, statuses, tokenRequests } from '../shared/gofive';
 import { FAST_RETRIES, pairedItems, stopError } from '../shared/ohoContact';
 import { useSandbox } from '../shared/sandbox';
 
@@ -28,21 +28,6 @@ function params(fields: IDataObject = {}, options: IDataObject = {}): INodeParam
 		...fields,
 		options: { ...FAST_RETRIES, ...options },
 	} as INodeParameters;
-}
-
-function accessToken(sb: Sandbox, extra: IDataObject = {}): ICredentialDataDecryptedObject {
-	return { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, baseUrl: sb.url, ...extra };
-}
-
-function clientCredentials(sb: Sandbox, extra: IDataObject = {}): ICredentialDataDecryptedObject {
-	return {
-		authentication: 'clientCredentials',
-		clientId: DEMO.gofiveClientId,
-		clientSecret: DEMO.gofiveClientSecret,
-		tokenUrl: `${sb.url}/authorization/connect/token`,
-		baseUrl: sb.url,
-		...extra,
-	};
 }
 
 interface RunOptions {
@@ -72,9 +57,6 @@ async function runOne(parameters: INodeParameters, run: RunOptions = {}): Promis
 	return jsonOf(result)[0];
 }
 
-const messageRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ api: 'gofive', path: '/v1/chat/message' });
-const tokenRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ api: 'gofive-token' });
-const statuses = (requests: RecordedRequest[]) => requests.map((request) => request.status);
 
 describe('Gofive Chat: Send Message', () => {
 	test('posts the message with the bearer token and outputs the sent message (data)', async () => {

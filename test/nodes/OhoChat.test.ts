@@ -3,7 +3,7 @@
  * the contract documents for them (200, 401, 404, 409), the 409 option, validation, retries, parallel items
  * and continue on fail. Each test checks what reached the sandbox and what came out.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { OhoChat } from '../../nodes/OhoChat/OhoChat.node';
 import type { Sandbox } from '../../sandbox';
@@ -368,7 +368,8 @@ describe('Oho Chat: node description', () => {
 
 		expect(description.usableAsTool).toBe(true);
 		expect(description.credentials).toEqual([{ name: 'ohoApi', required: true }]);
-		expect(operation?.options?.map((option) => [(option as IDataObject).value, (option as IDataObject).action])).toEqual([
+		const options = (operation?.options ?? []) as INodePropertyOptions[];
+		expect(options.map((option) => [option.value, option.action])).toEqual([
 			['closeChat', 'Close the agent session of a chat'],
 			['requestAgent', 'Request a human agent for a chat'],
 		]);

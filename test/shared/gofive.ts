@@ -1,0 +1,30 @@
+/** Gofive API credentials pointing at the sandbox, and the Gofive requests that reached it. */
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import type { RecordedRequest, Sandbox } from '../../sandbox';
+import { DEMO } from '../../sandbox';
+
+/** The demo access token (the sandbox logs it as `Bearer gofi***`). */
+export function accessToken(sb: Sandbox, extra: IDataObject = {}): ICredentialDataDecryptedObject {
+	return { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, baseUrl: sb.url, ...extra };
+}
+
+/** The demo client; tokens it gets are logged as `Bearer gft_***`. */
+export function clientCredentials(sb: Sandbox, extra: IDataObject = {}): ICredentialDataDecryptedObject {
+	return {
+		authentication: 'clientCredentials',
+		clientId: DEMO.gofiveClientId,
+		clientSecret: DEMO.gofiveClientSecret,
+		tokenUrl: `${sb.url}/authorization/connect/token`,
+		baseUrl: sb.url,
+		...extra,
+	};
+}
+
+/** Requests to the Gofive API (not the token endpoint), oldest first. */
+export const messageRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ api: 'gofive' });
+
+/** Requests to the token endpoint, oldest first. */
+export const tokenRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ api: 'gofive-token' });
+
+export const statuses = (requests: RecordedRequest[]): Array<number | null> => requests.map((request) => request.status);
