@@ -1,0 +1,77 @@
+/**
+ * The Oho API credential's test, run as n8n's CredentialsTester runs it (test/helpers/credentialTest.ts: the test
+ * request routed by n8n-core's RoutingNode in an ExecuteContext, then the rules applied to the answer).
+ */
+import { DEMO } from '../../sandbox';
+import type { FaultKind } from '../../sandbox';
+import { testCredential } from '../helpers/credentialTest';
+import { useSandbox } from '../shared/sandbox';
+import { startScriptedServer } from '../shared/scriptedServer';
+
+const ref = useSandbox();
+
+const TEST_PATH = '/contact/line/n8n-credential-test/user/n8n-credential-test';
+const OK = { status: 'OK', message: 'Connection successful!' };
+const NOT_OHO = {
+	status: 'Error',
+	message: 'The Base URL did not answer like the Oho partner API. Check the Base URL (default https://api.developer.oho.chat).',
+};
+const REFUSED_401 = { status: 'Error', message: 'Oho refused this API key (401). Check the key Oho Chat issued to you.' };
+
+const testOho = async (apiKey: string, baseUrl = ref.sb.url) => await testCredential('ohoApi', { apiKey, baseUrl });
+
+/** What the credential test sent: method, path, the (masked) key header, and Oho's answer. */
+const sent = () => ref.sb.requests().map((request) => [request.method, request.path, request.headers['x-oho-api-key'], request.status]);
+
+describe('Oho API credential test', () => {
+	test('the demo key: Oho answers 404 for the impossible contact, so the key works', async () => {
+		expect(await testOho(DEMO.ohoApiKey)).toEqual(OK);
+		expect(sent()).toEqual([['GET', TEST_PATH, 'oho-***', 404]]);
+	});
+
+	test('a key Oho does not know: the 401 rule’s message', async () => {
+		expect(await testOho('zzz-unknown-key')).toEqual(REFUSED_401);
+		expect(sent()).toEqual([['GET', TEST_PATH, 'zzz-***', 401]]);
+	});
+
+	test('a Base URL typed with a trailing slash reaches the same endpoint', async () => {
+		expect(await testOho('zzz-unknown-key', `${ref.sb.url}/`)).toEqual(REFUSED_401);
+		expect(await testOho(DEMO.ohoApiKey, `${ref.sb.url}/`)).toEqual(OK);
+	});
+
+	test.each([
+		['the sandbox’s health endpoint', '/__sandbox/health'],
+		['a path where a JSON 404 without an Oho envelope answers', '/__sandbox'],
+	])('a Base URL that is not Oho (%s): the "did not answer like the Oho partner API" message', async (_label, path) => {
+		expect(await testOho(DEMO.ohoApiKey, `${ref.sb.url}${path}`)).toEqual(NOT_OHO);
+	});
+
+	test('a key Oho refuses for this business (403): the 403 rule’s message', async () => {
+		const oho = await startScriptedServer([
+			{ status: 403, body: { ok: false, status_code: 403, message: 'Invalid partner for this API key' } },
+		]);
+		try {
+			expect(await testOho(DEMO.ohoApiKey, oho.url)).toEqual({
+				status: 'Error',
+				message:
+					'Oho refused this API key for this business (403 Invalid partner for this API key). Check that the key belongs to your business.',
+			});
+			expect(oho.requests).toEqual([`GET ${TEST_PATH}`]);
+		} finally {
+			await oho.close();
+		}
+	});
+
+	test.each<FaultKind>([429, 500, 502, 503])('Oho answering %s: "could not check the key right now"', async (kind) => {
+		ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, kind }] });
+
+		expect(await testOho(DEMO.ohoApiKey)).toEqual({
+			status: 'Error',
+			message: `Oho could not check the key right now (HTTP ${kind}). Try again in a minute.`,
+		});
+	});
+
+	test('a Base URL where nothing listens: n8n reports the network error code', async () => {
+		expect(await testOho(DEMO.ohoApiKey, 'http://127.0.0.1:9')).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
+	});
+});
