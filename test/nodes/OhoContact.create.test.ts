@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { OhoContact } from '../../nodes/OhoContact/OhoContact.node';
 import { DEMO } from '../../sandbox';
 import { newLineContact, params, requiredBody, runFailing, runOne, SOMCHAI } from '../shared/ohoContact';
 import { ohoCalls, sentBodies, useSandbox } from '../shared/sandbox';
@@ -104,6 +105,21 @@ describe('Oho Contact: Create', () => {
 		const { stored } = await createWith({ gender });
 
 		expect(stored?.gender).toBe(gender);
+	});
+
+	test('Country lists every country and City Thailand’s 77 provinces, labelled in English and Thai; the English name is sent', async () => {
+		const additionalFields = new OhoContact().description.properties.find((property) => property.name === 'additionalFields');
+		const optionsOf = (name: string) =>
+			((additionalFields?.options ?? []) as Array<{ name: string; options?: Array<{ name: string; value: string }> }>).find(
+				(field) => field.name === name,
+			)?.options ?? [];
+		const city = optionsOf('city').find((option) => option.name === 'Chiang Mai (เชียงใหม่)');
+		const country = optionsOf('country').find((option) => option.name === 'Thailand (ไทย)');
+
+		expect(optionsOf('city')).toHaveLength(77);
+		expect(optionsOf('country').length).toBeGreaterThan(190);
+		const { sent } = await createWith({ country: country?.value, city: city?.value });
+		expect(sent).toMatchObject({ country: 'Thailand', city: 'Chiang Mai' });
 	});
 
 	test('an expression may send a country or city outside the node’s lists', async () => {

@@ -1,5 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import { OhoContact } from '../../nodes/OhoContact/OhoContact.node';
 import type { Identity } from '../shared/ohoContact';
 import { contactPath, jsonOf, newLineContact, params, requiredBody, runContact, runOne, SOMCHAI, SUDA } from '../shared/ohoContact';
 import { ohoCalls, sentBodies, useSandbox } from '../shared/sandbox';
@@ -81,6 +82,29 @@ describe('Oho Contact: Upsert (Create or Update)', () => {
 	});
 
 	describe('Map Input Fields', () => {
+		/** The columns the editor's mapper offers for an operation. */
+		async function columnsFor(operation: string) {
+			const context = { getNodeParameter: () => operation } as unknown as ILoadOptionsFunctions;
+			const { fields } = await new OhoContact().methods.resourceMapping.getContactColumns.call(context);
+			return Object.fromEntries(fields.map((field) => [field.id, { name: field.displayName, required: field.required }]));
+		}
+
+		test('the mapper offers every field except attributes; create marks the required ones, update drops create-only ones', async () => {
+			const create = await columnsFor('upsert');
+			const update = await columnsFor('update');
+
+			expect(Object.keys(create)).toEqual([
+				'platform_name', 'line_basic_id', 'profile_picture_url', 'platform_display_name', 'first_name', 'display_name',
+				'last_name', 'phone', 'email', 'country', 'city', 'gender', 'age', 'birth_date', 'tags', 'labels',
+			]);
+			expect(Object.keys(create).filter((id) => create[id].required)).toEqual([
+				'platform_name', 'profile_picture_url', 'platform_display_name', 'first_name',
+			]);
+			expect(create.tags.name).toBe('Tags (comma-separated)');
+			expect(Object.keys(update)).toEqual(Object.keys(create).slice(4));
+			expect(Object.values(update).some((column) => column.required)).toBe(false);
+		});
+
 		test('auto-mapping a web-form item creates a new contact from keys like "First Name", last_name and Phone', async () => {
 			const contact = newLineContact();
 			const result = await runContact(ref.sb, params('upsert', IDENTITY_FROM_ITEM, AUTO_MAP), {
