@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { FaultKind } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 import type { Identity } from '../shared/ohoContact';
 import { contactPath, jsonOf, LINE, pairedItems, params, runContact, SOMCHAI, SUDA } from '../shared/ohoContact';
@@ -26,17 +27,25 @@ const UPDATE_EACH = params(
 const itemsOf = (contacts: Identity[], age: (index: number) => number = (index) => 20 + index): IDataObject[] =>
 	contacts.map((contact, index) => ({ ...contact, age: age(index) }));
 
+/**
+ * Runs UPDATE_EACH on the items, `parallelRequests` at a time, with jittered latency; the first request for
+ * `slow.contact` fails with `slow.fault` (a 503 makes that item wait out a Retry-After of 1 s).
+ */
+async function updateEach(items: IDataObject[], parallelRequests: number, slow?: { contact: Identity; fault: FaultKind }) {
+	ref.sb.setKnobs({
+		latency: { fixedMs: 0, jitterMs: 30 },
+		faults: slow ? [{ match: { api: 'oho', path: contactPath(slow.contact) }, sequence: [slow.fault] }] : [],
+	});
+	return await runContact(ref.sb, { ...UPDATE_EACH, options: { parallelRequests, retryDelayMs: 1 } }, { items });
+}
+
 const patchedPaths = () => ohoRequests(ref.sb, { method: 'PATCH' }).map((request) => request.path);
 
 describe('Oho Contact: many items', () => {
 	describe('Requests in Parallel', () => {
 		test('answers that come back out of order still give outputs in input order, each paired with its item', async () => {
 			// Item 0 waits out a Retry-After of 1 s; the others answer after random latency.
-			ref.sb.setKnobs({
-				latency: { fixedMs: 0, jitterMs: 40 },
-				faults: [{ match: { api: 'oho', path: contactPath(SEEDED[0]) }, sequence: [503] }],
-			});
-			const result = await runContact(ref.sb, { ...UPDATE_EACH, options: { parallelRequests: 7, retryDelayMs: 1 } }, { items: itemsOf(SEEDED) });
+			const result = await updateEach(itemsOf(SEEDED), 7, { contact: SEEDED[0], fault: 503 });
 
 			expect(result.error).toBeUndefined();
 			const output = jsonOf(result);
@@ -53,11 +62,7 @@ describe('Oho Contact: many items', () => {
 		});
 
 		test('Requests in Parallel 1 sends the items one after another, in input order', async () => {
-			ref.sb.setKnobs({
-				latency: { fixedMs: 0, jitterMs: 20 },
-				faults: [{ match: { api: 'oho', path: contactPath(SEEDED[0]) }, sequence: [502] }],
-			});
-			const result = await runContact(ref.sb, { ...UPDATE_EACH, options: { parallelRequests: 1, retryDelayMs: 1 } }, { items: itemsOf(SEEDED) });
+			const result = await updateEach(itemsOf(SEEDED), 1, { contact: SEEDED[0], fault: 502 });
 
 			expect(result.error).toBeUndefined();
 			expect(patchedPaths()).toEqual([contactPath(SEEDED[0]), ...SEEDED.map(contactPath)]);
@@ -111,9 +116,8 @@ describe('Oho Contact: many items', () => {
 
 		test('stopping on error reports the first failing item in input order, even when a later one failed sooner', async () => {
 			// Item 1 (the 404) waits out a Retry-After of 1 s; item 3 fails validation at once.
-			ref.sb.setKnobs({ faults: [{ match: { api: 'oho', path: contactPath(NOBODY) }, sequence: [503] }] });
 			const stopping = itemsOf([SOMCHAI, NOBODY, SUDA, SEEDED[3]], (index) => (index === 3 ? 0 : 30));
-			const result = await runContact(ref.sb, { ...UPDATE_EACH, options: { parallelRequests: 4, retryDelayMs: 1 } }, { items: stopping });
+			const result = await updateEach(stopping, 4, { contact: NOBODY, fault: 503 });
 
 			expect(result.error?.message).toBe('Oho: The contact not found (HTTP 404)');
 			expect(result.error?.context?.itemIndex).toBe(1);

@@ -44,6 +44,17 @@ const FORM_ANSWERS = {
 	tags: 'web-form, newsletter',
 };
 
+/** The FORM_ANSWERS as Oho receives them: digits-only phone, a number, a list, the blank email left out. */
+const FORM_AS_SENT = {
+	first_name: 'Nok',
+	last_name: 'Charoen',
+	phone: '0815550000',
+	gender: 'female',
+	age: 27,
+	birth_date: '1998-11-29',
+	tags: ['web-form', 'newsletter'],
+};
+
 describe('Oho Contact: Upsert (Create or Update)', () => {
 	test('a new contact is created with one POST and reported as created', async () => {
 		const contact = newLineContact();
@@ -118,13 +129,7 @@ describe('Oho Contact: Upsert (Create or Update)', () => {
 				profile_picture_url: 'https://profile.line-scdn.net/0hForm',
 				platform_display_name: 'Nok on LINE',
 				display_name: 'Nok on LINE',
-				first_name: 'Nok',
-				last_name: 'Charoen',
-				phone: '0815550000',
-				gender: 'female',
-				age: 27,
-				birth_date: '1998-11-29',
-				tags: ['web-form', 'newsletter'],
+				...FORM_AS_SENT,
 			});
 			expect(jsonOf(result)[0]).toMatchObject({ operation: 'created', user_id: contact.userId });
 		});
@@ -135,17 +140,7 @@ describe('Oho Contact: Upsert (Create or Update)', () => {
 			});
 
 			expect(jsonOf(result)[0]).toMatchObject({ operation: 'updated' });
-			expect(sentBodies(ref.sb, 'PATCH')).toEqual([
-				{
-					first_name: 'Nok',
-					last_name: 'Charoen',
-					phone: '0815550000',
-					gender: 'female',
-					age: 27,
-					birth_date: '1998-11-29',
-					tags: ['web-form', 'newsletter'],
-				},
-			]);
+			expect(sentBodies(ref.sb, 'PATCH')).toEqual([FORM_AS_SENT]);
 			// The blank email answer means "not given": Somchai keeps his.
 			expect(stored(SOMCHAI)?.email).toBe('somchai@example.com');
 		});
