@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { basename, join, relative, resolve, sep } from 'path';
 
 import type { N8nInstall } from './install';
-import { check } from './proc';
+import { check, cleanEnv } from './proc';
 
 /**
  * Installs a package tarball into an n8n user folder the way n8n 2.x installs a community
@@ -96,7 +96,7 @@ export async function installCommunityPackage(
 /** n8n runs `npm` from PATH with its own Node; we put the cached Node first on PATH. */
 export function npmEnv(install: N8nInstall): NodeJS.ProcessEnv {
 	return {
-		...process.env,
+		...cleanEnv(),
 		PATH: `${join(install.nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
 		npm_config_nodedir: install.nodeDir,
 		npm_config_update_notifier: 'false',

@@ -4,7 +4,7 @@ import { join } from 'path';
 
 import type { N8nInstall } from './install';
 import { extractJson } from './json-output';
-import { run, tail, type RunResult } from './proc';
+import { cleanEnv, freePort, run, tail, type RunResult } from './proc';
 
 /** A credential as `n8n import:credentials` reads it; `data` in clear text (n8n encrypts it on import). */
 export interface CredentialImport {
@@ -46,6 +46,15 @@ export interface N8nRun {
 
 export interface ExecuteResult {
 	ok: boolean;
+	/**
+	 * n8n printed the whole successful run, then died of SIGSEGV while exiting. n8n 2.41.1
+	 * does this in about 1 run of 3 here: at exit, IsolatePool.replenish() disposes a freshly
+	 * made expression isolate without awaiting it (`void bridge.dispose()`), and
+	 * process.exit() races isolated-vm's thread (backtrace: V8 heap allocation on an
+	 * isolated-vm thread while the main thread joins it). The run itself is complete and
+	 * stored, so it counts as a success; this flag says it happened.
+	 */
+	crashedOnExit: boolean;
 	/** The run n8n printed (also on failure, when it could be found in the log). */
 	run?: N8nRun;
 	result: RunResult;
@@ -81,14 +90,15 @@ export class N8n {
 	private readonly extraEnv: Record<string, string | undefined>;
 
 	env(): NodeJS.ProcessEnv {
-		const env: NodeJS.ProcessEnv = { ...process.env };
+		const env = cleanEnv();
 		// Our own test setup may point N8N_* somewhere else; n8n here gets only what we set.
 		for (const key of Object.keys(env)) {
-			if (key.startsWith('N8N_') || key.startsWith('DB_') || key === 'NODE_OPTIONS') delete env[key];
+			if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
 		}
 		Object.assign(env, {
 			PATH: `${join(this.install.nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
 			N8N_USER_FOLDER: this.userFolder,
+			// Honoured by n8n 1.x; n8n 2.x has no such switch (its runners are always on).
 			N8N_RUNNERS_ENABLED: 'false',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -113,9 +123,13 @@ export class N8n {
 
 	/** `n8n <args>` on the cached Node. Never throws for a non-zero exit. */
 	async cli(args: string[], timeoutMs = 5 * 60_000): Promise<RunResult> {
+		const env = this.env();
+		// n8n 2.x always starts its task broker (default port 5679): give each process its own
+		// port so that harness runs, a developer's n8n and parallel suites do not collide.
+		if (!this.extraEnv.N8N_RUNNERS_BROKER_PORT) env.N8N_RUNNERS_BROKER_PORT = String(await freePort());
 		return await run(this.install.nodeBin, [this.install.n8nScript, ...args], {
 			cwd: this.userFolder,
-			env: this.env(),
+			env,
 			timeoutMs,
 		});
 	}
@@ -163,8 +177,10 @@ export class N8n {
 				// try the next
 			}
 		}
-		const ok = result.code === 0 && parsed !== undefined && !parsed.data.resultData.error;
-		return { ok, run: parsed, result };
+		const succeeded = parsed !== undefined && !parsed.data.resultData.error && parsed.status !== 'error';
+		const crashedOnExit = succeeded && result.code === null && result.signal === 'SIGSEGV';
+		const ok = succeeded && (result.code === 0 || crashedOnExit);
+		return { ok, crashedOnExit, run: parsed, result };
 	}
 }
 

@@ -78,3 +78,32 @@ export async function check(cmd: string, args: string[], opts: RunOptions = {}):
 export function tail(text: string, lines = 40): string {
 	return text.split('\n').slice(-lines).join('\n');
 }
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export async function freePort(): Promise<number> {
+	const { createServer } = await import('net');
+	return await new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const addr = srv.address();
+			const port = typeof addr === 'object' && addr ? addr.port : 0;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * process.env without what `npm run` / `npx` add (npm_config_ignore_scripts,
+ * npm_config_local_prefix, npm_config_prefix, NODE = the Node 20 binary, ...): the n8n
+ * processes and the npm installs the harness starts must see a user's clean environment,
+ * not our repo's npm settings.
+ */
+export function cleanEnv(): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [k, v] of Object.entries(process.env)) {
+		if (/^npm_/i.test(k) || k === 'INIT_CWD' || k === 'NODE' || k === 'NODE_OPTIONS') continue;
+		env[k] = v;
+	}
+	return env;
+}
