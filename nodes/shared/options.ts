@@ -26,7 +26,7 @@ export const requestOptionFields: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 10 },
 		default: 3,
 		description:
-			'How many times to retry a request that hit a rate limit (429), a gateway or availability error (502, 503, 504) or a network error. Waits as long as the API’s Retry-After asks, otherwise backs off exponentially. Errors that retrying cannot fix (400, 401, 403, 404, 409) are never retried.',
+			'How many times to retry a request that hit a rate limit (429) or an unavailable API (503), and, when resending cannot act twice, a gateway error (502, 504) or a lost connection. Waits as long as the API’s Retry-After asks, otherwise backs off exponentially. Errors that retrying cannot fix (400, 401, 403, 404, 409) are never retried.',
 	},
 	{
 		displayName: 'Requests in Parallel',
