@@ -58,7 +58,7 @@ describe('sandbox CLI (npm run sandbox)', () => {
 	it('--no-seed starts empty', async () => {
 		const cli = runCli(['--port', '0', '--no-seed']);
 		try {
-			const state = await (await fetch(`${await cli.url}/__sandbox/state`)).json();
+			const state = (await (await fetch(`${await cli.url}/__sandbox/state`)).json()) as { contacts: unknown[] };
 			expect(state.contacts).toEqual([]);
 		} finally {
 			cli.child.kill('SIGINT');

@@ -233,25 +233,17 @@ describe('seed and data file', () => {
 });
 
 describe('close', () => {
-	it('ends hung connections', async () => {
-		const sb = await startSandbox({ knobs: { faults: [{ kind: 'hang' }] } });
-		const hung = fetch(`${sb.url}/contact`).then(
+	it.each([
+		['hung connections', { faults: [{ kind: 'hang' as const }] }],
+		['requests waiting on latency', { latency: { fixedMs: 60000, jitterMs: 0 } }],
+	])('ends %s', async (_n, knobs) => {
+		const sb = await startSandbox({ knobs });
+		const pending = fetch(`${sb.url}/contact`).then(
 			() => 'answered',
 			() => 'connection ended',
 		);
 		while (sb.requests().length === 0) await sleep(10);
 		await sb.close();
-		expect(await hung).toBe('connection ended');
-	});
-
-	it('ends requests waiting on latency', async () => {
-		const sb = await startSandbox({ knobs: { latency: { fixedMs: 60000, jitterMs: 0 } } });
-		const waiting = fetch(`${sb.url}/contact`).then(
-			() => 'answered',
-			() => 'connection ended',
-		);
-		while (sb.requests().length === 0) await sleep(10);
-		await sb.close();
-		expect(await waiting).toBe('connection ended');
+		expect(await pending).toBe('connection ended');
 	});
 });
