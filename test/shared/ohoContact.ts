@@ -133,10 +133,5 @@ export function pairedItems(items: INodeExecutionData[] | undefined): number[] {
 	});
 }
 
-/** Input items whose `userId` field names the contact (parameters then use `={{ $json.userId }}`). */
-export function itemsFor(contacts: Identity[], extra: (index: number) => IDataObject = () => ({})): IDataObject[] {
-	return contacts.map((contact, index) => ({ userId: contact.userId, ...extra(index) }));
-}
-
-/** The identity parameters read from each input item's `userId`. */
+/** Identity parameters for a contact of the demo LINE OA whose user ID is the input item's `userId`. */
 export const USER_ID_FROM_ITEM = { platform: 'line', platformId: LINE.platformId, userId: '={{ $json.userId }}' };
