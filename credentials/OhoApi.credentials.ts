@@ -69,6 +69,16 @@ export class OhoApi implements ICredentialType {
 				},
 			},
 			{
+				// Oho's answer for a route it does not have: the Base URL has a wrong path (the contact test answers "Not found contact").
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'message',
+					value: 'Not found',
+					message:
+						'The Base URL reaches an Oho server but not its partner API. Remove any path after the host (default https://api.developer.oho.chat).',
+				},
+			},
+			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'status_code',

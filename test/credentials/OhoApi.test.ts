@@ -46,6 +46,15 @@ describe('Oho API credential test', () => {
 		expect(await testOho(DEMO.ohoApiKey, `${ref.sb.url}${path}`)).toEqual(NOT_OHO);
 	});
 
+	test('a Base URL with a wrong path on an Oho server (its "Not found" for unknown routes): says to remove the path', async () => {
+		expect(await testOho(DEMO.ohoApiKey, `${ref.sb.url}/api`)).toEqual({
+			status: 'Error',
+			message:
+				'The Base URL reaches an Oho server but not its partner API. Remove any path after the host (default https://api.developer.oho.chat).',
+		});
+		expect(sent()).toEqual([['GET', `/api${TEST_PATH}`, 'oho-***', 404]]);
+	});
+
 	test('a key Oho refuses for this business (403): the 403 rule’s message', async () => {
 		const oho = await startScriptedServer([
 			{ status: 403, body: { ok: false, status_code: 403, message: 'Invalid partner for this API key' } },
