@@ -1,0 +1,266 @@
+/**
+ * The contenders as n8n workflows: our node (default settings, tuned) and n8n's HTTP Request node set up by hand
+ * the way an operator without our package would (default options; batching to stay under the rate limit).
+ * Every workflow starts with the same two nodes, "Input" (a Set node holding the items as JSON) and "Items"
+ * (Split Out); the baseline workflow is just those two.
+ */
+import type { NodeSpec } from '../../e2e/lib/workflows';
+import { MANUAL_TRIGGER, linearWorkflow } from '../../e2e/lib/workflows';
+import type { WorkflowImport } from '../../e2e/lib/n8n';
+import { DEMO } from '../../sandbox';
+import type { Workload, WorkloadId } from './workloads';
+import { LATENCY_MS, LINE, PICTURE_URL, RATE_LIMIT_PER_SECOND, inputItems } from './workloads';
+
+export type ContenderId = 'ours-default' | 'ours-tuned' | 'http-default' | 'http-batched';
+
+export interface Contender {
+	id: ContenderId;
+	label: string;
+	ours: boolean;
+	/** Requests in flight at most (Infinity: every item at once), per workload. */
+	parallelism(workload: Workload, size: number): number;
+	/** A ceiling on the request rate the contender sets itself (batching), requests/s. */
+	ownRateLimit?: number;
+	/** Workloads it takes part in. */
+	workloads: WorkloadId[];
+	/** Our node's options, per workload. */
+	options?(workload: Workload): Record<string, unknown>;
+}
+
+/** "Requests in Parallel" of the tuned contender: the most the node allows without a rate limit; under one, 2. */
+export const TUNED_PARALLEL: Record<WorkloadId, number> = { W1: 50, W2: 2, W3: 50 };
+export const BATCH = { batchSize: 5, batchInterval: 100 };
+const BATCH_RATE = (BATCH.batchSize * 1000) / BATCH.batchInterval;
+
+export const CONTENDERS: Contender[] = [
+	{
+		id: 'ours-default',
+		label: 'Oho/Gofive node, defaults (5 in parallel)',
+		ours: true,
+		parallelism: () => 5,
+		workloads: ['W1', 'W2', 'W3'],
+		options: () => ({}),
+	},
+	{
+		id: 'ours-tuned',
+		label: 'Oho/Gofive node, tuned (Requests in Parallel: W1/W3 50, W2 2)',
+		ours: true,
+		parallelism: (w) => TUNED_PARALLEL[w.id],
+		workloads: ['W1', 'W2', 'W3'],
+		options: (w) => ({ parallelRequests: TUNED_PARALLEL[w.id] }),
+	},
+	{
+		id: 'http-default',
+		label: 'HTTP Request node, default options (all items at once)',
+		ours: false,
+		parallelism: (_w, size) => size,
+		workloads: ['W1', 'W2', 'W3'],
+	},
+	{
+		id: 'http-batched',
+		label: `HTTP Request node, batching ${BATCH.batchSize} items / ${BATCH.batchInterval} ms (= ${BATCH_RATE}/s)`,
+		ours: false,
+		parallelism: () => Math.ceil((BATCH.batchSize * LATENCY_MS) / BATCH.batchInterval),
+		ownRateLimit: BATCH_RATE,
+		workloads: ['W2'],
+	},
+];
+
+export interface CredentialIds {
+	ohoApi: { id: string; name: string };
+	httpHeaderAuth: { id: string; name: string };
+	/** Client-credentials credentials for W3; each run gets its own so that every run starts without a token. */
+	gofiveApi: { id: string; name: string };
+	oAuth2Api: { id: string; name: string };
+}
+
+/** The nodes every workflow starts with: the items, as a Set node's JSON and Split Out. */
+function inputNodes(workload: Workload, size: number): NodeSpec[] {
+	return [
+		MANUAL_TRIGGER,
+		{
+			name: 'Input',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: inputItems(workload, size) }), options: {} },
+		},
+		{
+			name: 'Items',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'items', include: 'noOtherFields', options: {} },
+		},
+	];
+}
+
+/** The names of the nodes whose execution time is the contender's. */
+export const CONTENDER_NODES = ['Upsert', 'Create', 'Is 409', 'Update', 'Send'];
+
+function httpOptions(contender: Contender, extra: Record<string, unknown> = {}): Record<string, unknown> {
+	return {
+		...extra,
+		...(contender.id === 'http-batched' ? { batching: { batch: BATCH } } : {}),
+	};
+}
+
+function contenderNodes(workload: Workload, contender: Contender, baseUrl: string, creds: CredentialIds): NodeSpec[] {
+	if (contender.ours && workload.api === 'oho') {
+		return [
+			{
+				name: 'Upsert',
+				type: 'n8n-nodes-oho-gofive.ohoContact',
+				parameters: {
+					resource: 'contact',
+					operation: 'upsert',
+					platform: 'line',
+					platformId: LINE.platformId,
+					userId: '={{ $json.userId }}',
+					dataMode: 'define',
+					platformName: LINE.platformName,
+					lineBasicId: LINE.lineBasicId,
+					profilePictureUrl: PICTURE_URL,
+					platformDisplayName: '={{ $json.displayName }}',
+					firstName: '={{ $json.firstName }}',
+					additionalFields: { displayName: '={{ $json.displayName }}' },
+					options: contender.options!(workload),
+				},
+				credentials: { ohoApi: creds.ohoApi },
+			},
+		];
+	}
+	if (contender.ours) {
+		return [
+			{
+				name: 'Send',
+				type: 'n8n-nodes-oho-gofive.gofiveChat',
+				parameters: {
+					resource: 'message',
+					operation: 'sendMessage',
+					roomId: DEMO.gofiveRoomId,
+					content: '={{ $json.content }}',
+					type: 'message',
+					platform: 'line',
+					companyId: DEMO.gofiveCompanyId,
+					options: contender.options!(workload),
+				},
+				credentials: { gofiveApi: creds.gofiveApi },
+			},
+		];
+	}
+	if (workload.api === 'oho') {
+		// What an operator builds: POST the contact; when Oho answers 409 (exists), PATCH it. "Never Error" and
+		// "Include Response Headers and Status" let an IF node see the 409.
+		const headerAuth = { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' };
+		return [
+			{
+				name: 'Create',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: {
+					method: 'POST',
+					url: `${baseUrl}/contact`,
+					...headerAuth,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={
+  "social_profile": {
+    "platform": "line",
+    "id": "{{ $json.userId }}",
+    "platform_id": "${LINE.platformId}",
+    "platform_name": "${LINE.platformName}",
+    "line_basic_id": "${LINE.lineBasicId}"
+  },
+  "profile_picture_url": "${PICTURE_URL}",
+  "platform_display_name": "{{ $json.displayName }}",
+  "display_name": "{{ $json.displayName }}",
+  "first_name": "{{ $json.firstName }}"
+}`,
+					options: httpOptions(contender, { response: { response: { fullResponse: true, neverError: true } } }),
+				},
+				credentials: { httpHeaderAuth: creds.httpHeaderAuth },
+			},
+			{
+				name: 'Is 409',
+				type: 'n8n-nodes-base.if',
+				typeVersion: 2.2,
+				parameters: {
+					conditions: {
+						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+						conditions: [
+							{
+								id: 'is409',
+								leftValue: '={{ $json.statusCode }}',
+								rightValue: 409,
+								operator: { type: 'number', operation: 'equals' },
+							},
+						],
+						combinator: 'and',
+					},
+					options: {},
+				},
+			},
+			{
+				name: 'Update',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: {
+					method: 'PATCH',
+					url: `=${baseUrl}/contact/line/${LINE.platformId}/user/{{ $('Items').item.json.userId }}`,
+					...headerAuth,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={
+  "display_name": "{{ $('Items').item.json.displayName }}",
+  "first_name": "{{ $('Items').item.json.firstName }}"
+}`,
+					options: httpOptions(contender),
+				},
+				credentials: { httpHeaderAuth: creds.httpHeaderAuth },
+			},
+		];
+	}
+	return [
+		{
+			name: 'Send',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				method: 'POST',
+				url: `${baseUrl}/v1/chat/message`,
+				authentication: 'genericCredentialType',
+				genericAuthType: 'oAuth2Api',
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: `={
+  "roomId": "${DEMO.gofiveRoomId}",
+  "content": "{{ $json.content }}",
+  "type": "message",
+  "platform": "line",
+  "companyId": ${DEMO.gofiveCompanyId}
+}`,
+				options: httpOptions(contender),
+			},
+			credentials: { oAuth2Api: creds.oAuth2Api },
+		},
+	];
+}
+
+export function contenderWorkflow(
+	id: string,
+	workload: Workload,
+	size: number,
+	contender: Contender | null,
+	baseUrl: string,
+	creds: CredentialIds,
+): WorkflowImport {
+	const nodes = [...inputNodes(workload, size), ...(contender ? contenderNodes(workload, contender, baseUrl, creds) : [])];
+	return linearWorkflow(id, `bench ${workload.id} ${contender?.id ?? 'baseline'} ${size}`, nodes);
+}
+
+/** Requests/s the run cannot exceed: min(parallelism ÷ latency, the sandbox's rate limit, the contender's own). */
+export function requestLimit(workload: Workload, contender: Contender, size: number): number {
+	const byLatency = contender.parallelism(workload, size) / (LATENCY_MS / 1000);
+	return Math.min(byLatency, workload.rateLimit ?? Infinity, contender.ownRateLimit ?? Infinity);
+}
+
+export { RATE_LIMIT_PER_SECOND };
