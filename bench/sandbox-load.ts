@@ -8,7 +8,7 @@
  */
 import { spawn } from 'child_process';
 import { writeFileSync } from 'fs';
-import { cpus } from 'os';
+import { cpus, loadavg } from 'os';
 import { join } from 'path';
 import { DEMO } from '../sandbox';
 
@@ -71,6 +71,8 @@ function startChild(): Promise<{ url: string; stop: () => void }> {
 }
 
 async function main(): Promise<void> {
+	// Other work on the machine takes cores from both sides: the load average is reported with the result.
+	const loadBefore = loadavg()[0];
 	const child = await startChild();
 	const results = [];
 	try {
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
 		command: COMMAND,
 		node: process.version,
 		cpus: cpus().length,
+		loadAverage1mBefore: Number(loadBefore.toFixed(2)),
 		durationSeconds: DURATION,
 		connections: CONNECTIONS,
 		targetRequestsPerSecond: TARGET_RPS,
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
 	for (const r of results) {
 		console.log(`${r.scenario.padEnd(22)} ${String(r.requestsPerSecond).padStart(7)} req/s  (p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors})`);
 	}
-	console.log(`${report.pass ? 'PASS' : 'FAIL'}: target ≥ ${TARGET_RPS} req/s per scenario, ${CONNECTIONS} connections, ${DURATION} s each, ${report.cpus} CPUs, node ${process.version}`);
+	console.log(`${report.pass ? 'PASS' : 'FAIL'}: target ≥ ${TARGET_RPS} req/s per scenario, ${CONNECTIONS} connections, ${DURATION} s each, ${report.cpus} CPUs (1-min load average before: ${report.loadAverage1mBefore}), node ${process.version}`);
 	console.log(`Written bench/sandbox-load.json. Repeat with: ${COMMAND}`);
 	if (!report.pass) process.exitCode = 1;
 }

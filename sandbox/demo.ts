@@ -1,7 +1,39 @@
 import type { ChatRoom, Contact, GofiveRoom, Platform, RoomState } from './types';
 
-/** Demo keys, tokens and seeded ids. Business "demo" owns every seeded platform id below. */
-export const DEMO = {
+interface DemoPlatform {
+	platformId: string;
+	platformName: string;
+	userIds: string[];
+}
+
+export interface DemoData {
+	ohoApiKey: 'oho-demo-key';
+	ohoOtherBusinessKey: 'oho-other-business-key';
+	gofiveAccessToken: 'gofive-demo-token';
+	gofiveClientId: 'gofive-demo-client';
+	gofiveClientSecret: 'gofive-demo-secret';
+	gofiveSubscriptionKey: 'gofive-demo-subscription';
+	gofiveCompanyId: 507;
+	gofiveRoomId: '26259b2c-509c-4ff5-a82a-d1b5505b014d';
+	gofiveFacebookRoomId: string;
+	gofiveOtherCompanyId: number;
+	gofiveOtherCompanyRoomId: string;
+	line: DemoPlatform & { lineBasicId: string; channelId: string };
+	facebook: DemoPlatform;
+	instagram: DemoPlatform;
+	otherBusiness: { facebook: DemoPlatform };
+}
+
+function deepFreeze<T>(value: T): T {
+	if (typeof value === 'object' && value !== null) {
+		Object.values(value).forEach(deepFreeze);
+		Object.freeze(value);
+	}
+	return value;
+}
+
+/** Demo keys, tokens and seeded ids (frozen). Business "demo" owns every seeded platform id below. */
+export const DEMO: DemoData = deepFreeze({
 	ohoApiKey: 'oho-demo-key',
 	ohoOtherBusinessKey: 'oho-other-business-key',
 	gofiveAccessToken: 'gofive-demo-token',
@@ -37,7 +69,7 @@ export const DEMO = {
 	otherBusiness: {
 		facebook: { platformId: '209876543210987', platformName: 'Other Biz Page', userIds: ['5512345678901234'] },
 	},
-} as const;
+});
 
 export const DEMO_BUSINESS = 'demo';
 export const OTHER_BUSINESS = 'other';

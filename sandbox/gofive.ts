@@ -22,6 +22,9 @@ const APIM_MISSING_KEY = 'Access denied due to missing subscription key. Make su
 const APIM_INVALID_KEY = 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.';
 /** The identity behind the static demo token (never the token itself: outputs must not hold secrets). */
 const STATIC_TOKEN_CLIENT = 'static';
+/** vwId: a random per-process prefix and a counter (24 hex), cheaper than random bytes per message. */
+const VW_PREFIX = randomBytes(6).toString('hex');
+let vwCounter = 0;
 
 export interface GofiveDeps {
 	store: Store;
@@ -105,7 +108,7 @@ export function gofiveRoutes({ store, knobs }: GofiveDeps): Route[] {
 		if (room.platform !== msg.platform) return businessError(`Room ${msg.roomId} is a ${room.platform} room, not ${msg.platform}`);
 
 		const message: GofiveMessage = {
-			vwId: randomBytes(12).toString('hex'),
+			vwId: VW_PREFIX + (++vwCounter).toString(16).padStart(12, '0'),
 			id: randomUUID(),
 			roomId: room.roomId,
 			companyId: room.companyId,

@@ -1,4 +1,4 @@
-export { DEMO } from './demo';
+export { DEMO, type DemoData } from './demo';
 export { startSandbox } from './server';
 export type {
 	ChatRoom,

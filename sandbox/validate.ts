@@ -79,47 +79,43 @@ function checkInteger(v: unknown, rule: Extract<Rule, { type: 'integer' }>): str
 	return undefined;
 }
 
-/** Validates `value` against `rule`; returns every error found (empty = valid). */
-export function validate(value: unknown, rule: Rule, path = ''): FieldError[] {
-	const errors: FieldError[] = [];
-	const fail = (message: string) => errors.push({ field: path || 'body', message: `${path || 'body'} ${message}` });
+function problemOf(value: unknown, rule: Rule): string | undefined {
 	switch (rule.type) {
-		case 'string': {
-			const problem = checkString(value, rule);
-			if (problem) fail(problem);
-			break;
-		}
-		case 'integer': {
-			const problem = checkInteger(value, rule);
-			if (problem) fail(problem);
-			break;
-		}
+		case 'string':
+			return checkString(value, rule);
+		case 'integer':
+			return checkInteger(value, rule);
 		case 'array':
-			if (!Array.isArray(value)) fail('must be an array');
-			else if (rule.maxItems !== undefined && value.length > rule.maxItems) fail(`must contain at most ${rule.maxItems} items`);
-			else value.forEach((item, i) => errors.push(...validate(item, rule.items, `${path}[${i}]`)));
-			break;
+			if (!Array.isArray(value)) return 'must be an array';
+			return rule.maxItems !== undefined && value.length > rule.maxItems ? `must contain at most ${rule.maxItems} items` : undefined;
 		case 'object':
-			if (!isPlainObject(value)) {
-				fail('must be an object');
-				break;
+			return isPlainObject(value) ? undefined : 'must be an object';
+	}
+}
+
+/** Validates `value` against `rule`; returns every error found (empty = valid). */
+export function validate(value: unknown, rule: Rule, path = '', errors: FieldError[] = []): FieldError[] {
+	const problem = problemOf(value, rule);
+	if (problem) {
+		const field = path || 'body';
+		errors.push({ field, message: `${field} ${problem}` });
+		return errors;
+	}
+	if (rule.type === 'array') {
+		(value as unknown[]).forEach((item, i) => validate(item, rule.items, `${path}[${i}]`, errors));
+	} else if (rule.type === 'object') {
+		const obj = value as Record<string, unknown>;
+		for (const key in rule.fields) {
+			const v = obj[key];
+			const field = join(path, key);
+			if (v !== undefined) validate(v, rule.fields[key], field, errors);
+			else if (rule.fields[key].required) errors.push({ field, message: `${field} is required` });
+		}
+		if (rule.unknown !== 'ignore') {
+			for (const key of Object.keys(obj)) {
+				if (!Object.prototype.hasOwnProperty.call(rule.fields, key)) errors.push({ field: join(path, key), message: `${join(path, key)} is not allowed` });
 			}
-			for (const [key, fieldRule] of Object.entries(rule.fields)) {
-				const v = value[key];
-				if (v === undefined) {
-					if (fieldRule.required) errors.push({ field: join(path, key), message: `${join(path, key)} is required` });
-				} else {
-					errors.push(...validate(v, fieldRule, join(path, key)));
-				}
-			}
-			if (rule.unknown !== 'ignore') {
-				for (const key of Object.keys(value)) {
-					if (!Object.prototype.hasOwnProperty.call(rule.fields, key)) {
-						errors.push({ field: join(path, key), message: `${join(path, key)} is not allowed` });
-					}
-				}
-			}
-			break;
+		}
 	}
 	return errors;
 }
