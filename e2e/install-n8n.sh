@@ -33,6 +33,10 @@ STAMP="n8n=$N8N_VERSION node=$NODE_VERSION overrides=$(echo "$OVERRIDES" | tr -d
 
 log() { echo "[install-n8n $(date +%H:%M:%S)] $*" >&2; }
 
+# `npm run` exports its config to scripts (npm_config_ignore_scripts, npm_config_prefix,
+# npm_config_nodedir, ...): drop it, the cache folder is a project of its own.
+for v in $(compgen -e | grep -i '^npm_' || true); do unset "$v"; done
+
 # The npm CLI that ships with the machine's Node, run by the cached Node.
 NPM_CLI="$(readlink -f "$(command -v npm)")"
 case "$NPM_CLI" in *.js) ;; *) NPM_CLI="$(dirname "$NPM_CLI")/../lib/node_modules/npm/bin/npm-cli.js" ;; esac

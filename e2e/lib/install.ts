@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 import { CACHE_DIR, DEFAULT_N8N_VERSION, REPO_ROOT } from './paths';
-import { run, tail } from './proc';
+import { cleanEnv, run, tail } from './proc';
 
 export interface N8nInstall {
 	n8nVersion: string;
@@ -38,6 +38,7 @@ export function findN8nInstall(version = DEFAULT_N8N_VERSION): N8nInstall | unde
 export async function ensureN8n(version = DEFAULT_N8N_VERSION): Promise<N8nInstall> {
 	const r = await run('bash', [join(REPO_ROOT, 'e2e', 'install-n8n.sh'), version], {
 		timeoutMs: 30 * 60_000,
+		env: cleanEnv(),
 		echo: process.env.E2E_VERBOSE === '1',
 	});
 	const found = findN8nInstall(version);
