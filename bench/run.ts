@@ -118,13 +118,13 @@ function credentialImports(sb: Sandbox, cases: Case[]): CredentialImport[] {
 /** Items of the contender's nodes that ended in an error (an error item, or an HTTP status ≥ 400 other than the handled 409). */
 function erroredItems(runData: N8nRun): number {
 	let errored = 0;
-	for (const name of CONTENDER_NODES) {
+	// Where items end: our node's output, Send, Update, and the IF's false branch (Create's items all go to the IF).
+	for (const name of CONTENDER_NODES.filter((n) => n !== 'Create')) {
 		const task = (runData.data.resultData.runData[name] ?? [])[0];
 		for (const [output, items] of (task?.data?.main ?? []).entries()) {
+			if (name === 'Is 409' && output === 0) continue;
 			for (const item of items ?? []) {
-				const status = Number(item.json.statusCode);
-				if (item.json.error !== undefined) errored++;
-				else if (status >= 400 && !(name === 'Is 409' && output === 0)) errored++;
+				if (item.json.error !== undefined || Number(item.json.statusCode) >= 400) errored++;
 			}
 		}
 	}

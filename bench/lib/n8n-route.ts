@@ -39,7 +39,7 @@ export class RealN8n {
 		const install = await ensureN8n();
 		log(`n8n ${install.n8nVersion} on Node ${install.nodeVersion}; building and packing this package`);
 		const tarball = await buildAndPackRepo();
-		const n8n = new N8n(install, { env: { E2E_N8N_LOG_LEVEL: undefined, N8N_LOG_LEVEL: 'warn' } });
+		const n8n = new N8n(install);
 		await installCommunityPackage(install, n8n.userFolder, tarball);
 		log(`installed as a community package in ${n8n.userFolder}`);
 		return new RealN8n(install, n8n);
