@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -60,6 +60,10 @@ export interface ExecuteResult {
 	result: RunResult;
 }
 
+/** For a test's diagnostic when ExecuteResult.crashedOnExit. */
+export const CRASH_NOTE =
+	'n8n printed the complete run, then crashed with SIGSEGV while exiting (n8n 2.x expression isolate-pool race at process.exit); counted as a success';
+
 /** Lines of n8n's output that mean a community package (or a node in it) did not load. */
 export const LOAD_PROBLEM_PATTERNS = [
 	/Failed to load package/i,
@@ -82,12 +86,20 @@ export class N8n {
 		readonly install: N8nInstall,
 		opts: { userFolder?: string; env?: Record<string, string | undefined> } = {},
 	) {
+		this.ownsFolder = opts.userFolder === undefined;
 		this.userFolder = opts.userFolder ?? mkdtempSync(join(tmpdir(), 'e2e-n8n-user-'));
 		mkdirSync(this.userFolder, { recursive: true });
 		this.extraEnv = opts.env ?? {};
 	}
 
 	private readonly extraEnv: Record<string, string | undefined>;
+
+	private readonly ownsFolder: boolean;
+
+	/** Deletes the temp user folder it made (kept with E2E_KEEP=1, for a look at it afterwards). */
+	dispose(): void {
+		if (this.ownsFolder && process.env.E2E_KEEP !== '1') rmSync(this.userFolder, { recursive: true, force: true });
+	}
 
 	env(): NodeJS.ProcessEnv {
 		const env = cleanEnv();

@@ -2,18 +2,18 @@
  * Proves the harness on a real n8n with n8n's core nodes and a throwaway community
  * package, so that the route works before (and independently of) our own nodes.
  */
+import { existsSync, readFileSync, readdirSync, rmSync } from 'fs';
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { dirname, join } from 'path';
+import { after, before, describe, test } from 'node:test';
 
 import { installCommunityPackage } from '../lib/community';
 import { FAKE_CREDENTIAL_TYPE, FAKE_NODE_TYPE, FAKE_PACKAGE, writeFakePackage } from '../lib/fake-package';
 import { ensureN8n, type N8nInstall } from '../lib/install';
-import { N8n, describeFailure, loadProblems, nodeOutput } from '../lib/n8n';
+import { CRASH_NOTE, N8n, describeFailure, loadProblems, nodeOutput } from '../lib/n8n';
 import { npmPack } from '../lib/pack';
 import { DEFAULT_N8N_VERSION } from '../lib/paths';
 import { MANUAL_TRIGGER, linearWorkflow, setNode } from '../lib/workflows';
-import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
 
 describe(`n8n ${DEFAULT_N8N_VERSION}: core nodes and a community package`, () => {
 	let install: N8nInstall;
@@ -24,6 +24,7 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: core nodes and a community package`, () =>
 		n8n = new N8n(install);
 		const tarball = await npmPack(writeFakePackage());
 		const installed = await installCommunityPackage(install, n8n.userFolder, tarball);
+		rmSync(dirname(tarball), { recursive: true, force: true });
 		assert.equal(installed.packageName, FAKE_PACKAGE);
 		await n8n.importCredentials([
 			{ id: 'e2eFakeCred01', name: 'Fake Echo (e2e)', type: FAKE_CREDENTIAL_TYPE, data: { token: 'secret-e2e-token' } },
@@ -46,6 +47,8 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: core nodes and a community package`, () =>
 		]);
 	});
 
+	after(() => n8n?.dispose());
+
 	test('the package was installed the way n8n installs a community package', () => {
 		const dir = join(n8n.userFolder, '.n8n', 'nodes');
 		const ledger = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -57,21 +60,23 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: core nodes and a community package`, () =>
 		assert.ok(existsSync(join(dir, 'node_modules', FAKE_PACKAGE, 'dist', 'nodes', 'FakeEcho', 'FakeEcho.node.js')));
 		// n8n deletes the tarball after unpacking it
 		assert.deepEqual(
-			require('fs').readdirSync(dir).filter((f: string) => f.endsWith('.tgz')),
+			readdirSync(dir).filter((f) => f.endsWith('.tgz')),
 			[],
 		);
 	});
 
-	test('core nodes: Manual Trigger -> Set', async () => {
+	test('core nodes: Manual Trigger -> Set', async (t) => {
 		const r = await n8n.execute('e2eCoreSet01');
 		assert.ok(r.ok, describeFailure(r));
+		if (r.crashedOnExit) t.diagnostic(CRASH_NOTE);
 		assert.deepEqual(nodeOutput(r.run!, 'Set'), [{ hello: 'world', runtime: '0' }]);
 		assert.deepEqual(loadProblems(r.result), []);
 	});
 
-	test('community node with a community credential runs on the pinned Node', async () => {
+	test('community node with a community credential runs on the pinned Node', async (t) => {
 		const r = await n8n.execute('e2eFakeEcho01');
 		assert.ok(r.ok, describeFailure(r));
+		if (r.crashedOnExit) t.diagnostic(CRASH_NOTE);
 		assert.deepEqual(loadProblems(r.result), []);
 		const out = nodeOutput(r.run!, 'Fake Echo');
 		assert.equal(out.length, 1);
@@ -84,10 +89,13 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: core nodes and a community package`, () =>
 
 describe(`n8n ${DEFAULT_N8N_VERSION}: a broken community package fails here as it would for a user`, () => {
 	for (const broken of ['missing-file', 'bad-import'] as const) {
-		test(broken, async () => {
+		test(broken, async (t) => {
 			const install = await ensureN8n();
 			const n8n = new N8n(install);
-			await installCommunityPackage(install, n8n.userFolder, await npmPack(writeFakePackage({ broken })));
+			t.after(() => n8n.dispose());
+			const tarball = await npmPack(writeFakePackage({ broken }));
+			await installCommunityPackage(install, n8n.userFolder, tarball);
+			rmSync(dirname(tarball), { recursive: true, force: true });
 			await n8n.importWorkflows([
 				linearWorkflow('e2eBroken01', `e2e broken: ${broken}`, [
 					MANUAL_TRIGGER,

@@ -5,13 +5,15 @@
  *
  * E2E_TARBALL=<path> skips `npm run build` + `npm pack` and installs that tarball instead.
  */
+import { rmSync } from 'fs';
 import assert from 'node:assert/strict';
+import { dirname } from 'path';
 import { after, before, describe, test } from 'node:test';
 
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { installCommunityPackage } from '../lib/community';
 import { ensureN8n } from '../lib/install';
-import { N8n, describeFailure, loadProblems, nodeOutput } from '../lib/n8n';
+import { CRASH_NOTE, N8n, describeFailure, loadProblems, nodeOutput } from '../lib/n8n';
 import { buildAndPackRepo } from '../lib/pack';
 import { DEFAULT_N8N_VERSION, PACKAGE_NAME } from '../lib/paths';
 import { MANUAL_TRIGGER, linearWorkflow } from '../lib/workflows';
@@ -29,6 +31,7 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: ${PACKAGE_NAME} installed as a community p
 		sandbox = await startSandbox({ port: 0 });
 		n8n = new N8n(install);
 		const installed = await installCommunityPackage(install, n8n.userFolder, tarball);
+		if (!process.env.E2E_TARBALL) rmSync(dirname(tarball), { recursive: true, force: true });
 		assert.equal(installed.packageName, PACKAGE_NAME);
 
 		await n8n.importCredentials([
@@ -84,13 +87,15 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: ${PACKAGE_NAME} installed as a community p
 
 	after(async () => {
 		await sandbox?.close();
+		n8n?.dispose();
 	});
 
-	test('Oho Contact get: the stored contact, one authenticated GET, no change', async () => {
+	test('Oho Contact get: the stored contact, one authenticated GET, no change', async (t) => {
 		sandbox.clearRequests();
 		const before = sandbox.state();
 		const r = await n8n.execute('e2eOhoContactGet');
 		assert.ok(r.ok, describeFailure(r));
+		if (r.crashedOnExit) t.diagnostic(CRASH_NOTE);
 		assert.deepEqual(loadProblems(r.result), []);
 
 		const stored = sandbox.getContact('line', DEMO.line.platformId, DEMO.line.userIds[0]);
@@ -110,11 +115,12 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: ${PACKAGE_NAME} installed as a community p
 		assert.deepEqual(sandbox.state().contacts, before.contacts);
 	});
 
-	test('Gofive Chat send (client credentials): token fetched by n8n, message stored', async () => {
+	test('Gofive Chat send (client credentials): token fetched by n8n, message stored', async (t) => {
 		sandbox.clearRequests();
 		const before = sandbox.state();
 		const r = await n8n.execute('e2eGofiveSend');
 		assert.ok(r.ok, describeFailure(r));
+		if (r.crashedOnExit) t.diagnostic(CRASH_NOTE);
 		assert.deepEqual(loadProblems(r.result), []);
 
 		const out = nodeOutput(r.run!, 'Gofive Chat');
