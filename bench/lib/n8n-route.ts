@@ -27,6 +27,23 @@ export interface ProcessRun {
 	error?: string;
 }
 
+/**
+ * `--rawOutput` prints the run as one pretty-printed document that starts at a line "{" and ends at a line "}".
+ * Parsed directly; extractJson (which tries spans of lines, quadratic in the output's length) only as a fallback:
+ * with 10,000 items the output has hundreds of thousands of lines.
+ */
+function fastJson(stdout: string): N8nRun | undefined {
+	const start = stdout.startsWith('{') ? 0 : stdout.indexOf('\n{\n') + 1;
+	const end = stdout.lastIndexOf('\n}');
+	if (start < 0 || end < start) return undefined;
+	try {
+		const run = JSON.parse(stdout.slice(start, end + 2)) as N8nRun;
+		return run?.data?.resultData ? run : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export class RealN8n {
 	private constructor(
 		readonly install: N8nInstall,
@@ -66,11 +83,13 @@ export class RealN8n {
 		);
 		const timeLine = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
 		const [wall, user, sys, rssKb] = timeLine.split(' ').map(Number);
-		let parsed: N8nRun | undefined;
-		try {
-			parsed = extractJson<N8nRun>(result.stdout);
-		} catch {
-			parsed = undefined;
+		let parsed = fastJson(result.stdout);
+		if (!parsed) {
+			try {
+				parsed = extractJson<N8nRun>(result.stdout);
+			} catch {
+				parsed = undefined;
+			}
 		}
 		const runError = parsed?.data?.resultData?.error;
 		// /usr/bin/time exits 128+signal when the command died of a signal; 139 = SIGSEGV.
