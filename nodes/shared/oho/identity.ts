@@ -13,10 +13,29 @@ export interface ContactIdentity {
 	userId: string;
 }
 
+/** Text a URL can carry: encodeURIComponent refuses a lone UTF-16 surrogate. */
+function isEncodable(text: string): boolean {
+	try {
+		encodeURIComponent(text);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** An ID sent as one segment of the request path: "." and ".." would be resolved away by the URL, reaching another address. */
+const pathId = z
+	.string()
+	.trim()
+	.min(1)
+	.max(40)
+	.refine((id) => id !== '.' && id !== '..', 'must not be "." or "..": a URL cannot carry them as a path segment')
+	.refine(isEncodable, 'must be valid Unicode text (it has a lone UTF-16 surrogate, which a URL cannot carry)');
+
 export const identitySchema = z.object({
 	platform: z.enum(PLATFORMS),
-	platformId: z.string().trim().min(1).max(40),
-	userId: z.string().trim().min(1).max(40),
+	platformId: pathId,
+	userId: pathId,
 });
 
 export const IDENTITY_LABELS: Record<string, string> = {
