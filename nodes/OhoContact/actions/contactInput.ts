@@ -41,12 +41,18 @@ function toDate(value: unknown): unknown {
 	return value;
 }
 
+/** An attribute value as text: a number or boolean becomes its text; an object or list is left for validation to name. */
+function toAttributeText(value: unknown): unknown {
+	if (value === undefined || value === null) return '';
+	return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+}
+
 function toAttributes(value: unknown): unknown {
 	const entries = (value as { attribute?: Array<{ name?: unknown; value?: unknown }> })?.attribute;
 	if (!Array.isArray(entries)) return Array.isArray(value) ? value : undefined;
 	return entries.map((entry) => ({
 		display_name: typeof entry.name === 'string' ? entry.name.trim() : entry.name,
-		value: { text: entry.value === undefined || entry.value === null ? '' : String(entry.value) },
+		value: { text: toAttributeText(entry.value) },
 	}));
 }
 
