@@ -1,0 +1,413 @@
+/**
+ * fast-check generators for what an operator (or an upstream node) can hand the nodes: for each field a valid raw
+ * value paired with the value the API must receive, and invalid raw values the node must refuse before sending.
+ *
+ * Written from the API contract and the nodes' documented conversions (text trimmed, phone punctuation removed,
+ * dates cut to YYYY-MM-DD, lists split, trimmed, deduplicated), not from the nodes' code.
+ */
+import fc from 'fast-check';
+
+/** The seed every property uses; RELIABILITY_SEED=<n> replays another one. */
+export const SEED = Number(process.env.RELIABILITY_SEED ?? 7_2025);
+
+/**
+ * fc.assert options: the fixed seed, no shrinking (each run is a whole node execution; the failing item is named by
+ * the assertion itself) and a short report (a counterexample can hold 100 000-character strings).
+ */
+export function assertOptions<T>(numRuns: number, property: string): fc.Parameters<T> {
+	// One seed per property (derived from SEED), so properties of the same shape still see different values.
+	const seed = [...property].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) | 0, SEED);
+	return {
+		seed,
+		numRuns,
+		endOnFailure: true,
+		reporter(details) {
+			if (!details.failed) return;
+			const error = details.errorInstance as Error | undefined;
+			const message = error?.message ?? 'no error message';
+			throw new Error(
+				`Property failed on run ${details.numRuns} of seed ${details.seed} (replay another seed with RELIABILITY_SEED=<n>):\n${message.length > 6000 ? `${message.slice(0, 6000)}…` : message}`,
+			);
+		},
+	};
+}
+
+/** A raw value as the operator gives it, and what the API must receive for it (undefined: not sent). */
+export interface Valid<T = unknown> {
+	raw: unknown;
+	api: T;
+}
+
+/** Whitespace that String.prototype.trim removes, and so must the node: ASCII, no-break, ideographic, BOM, line separator. */
+const PAD = fc.constantFrom('', '', '', ' ', '  ', '\t', '\n ', '\u00a0', '\u3000', '\ufeff', ' \u2028');
+
+/** Strings of only such whitespace: as empty as no value. */
+export const BLANK = fc.constantFrom('', ' ', '   ', '\t\n', '\u00a0', '\u3000', '\ufeff', '\u2028 ');
+
+/** Values of a type no text field takes. */
+export const WRONG_TYPE = fc.constantFrom<unknown>({ value: 'x' }, {}, ['x'], [], true, false);
+
+const ASCII = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('');
+
+/** Unicode and syntax edge cases: Thai with tone marks, combining accents, emoji (astral, ZWJ, flags), RTL, CJK, zero-width, control, quotes, expression-like text. */
+const EDGE_PIECES = [
+	'สมชาย',
+	'น้ำ',
+	'ก',
+	'e\u0301',
+	'é',
+	'ß',
+	'中文',
+	'한국',
+	'مرحبا',
+	'שלום',
+	'😀',
+	'👍🏽',
+	'👨‍👩‍👧',
+	'🇹🇭',
+	'𝄞',
+	'\u200b',
+	'\u200d',
+	'\u2060',
+	'\u0000',
+	'\u001f',
+	'\t',
+	'\n',
+	'\r\n',
+	' ',
+	'"',
+	"'",
+	'\\',
+	'<b>',
+	'&amp;',
+	'%20',
+	'{{ $json }}',
+	'={{ 1 }}',
+	'${x}',
+	'-',
+	'_',
+	'.',
+	',',
+	'/',
+	'?',
+	'#',
+	'+',
+];
+
+const TEXT_PIECES = [...ASCII, ...ASCII, ...EDGE_PIECES];
+
+/** The sandbox masks values that look like `token=...` in what it records; generated text never looks like that. */
+const SECRETISH = /(secret|password|token|api[-_]?key|subscription[-_]?key)/i;
+
+const tallied = (pieces: string[]) => fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }).map((parts) => parts.join(''));
+
+/** Text of 1..max UTF-16 units once trimmed; one case in five is filled up to exactly the limit. */
+export function textCore(max: number, pieces: string[] = TEXT_PIECES): fc.Arbitrary<string> {
+	const natural = tallied(pieces);
+	const atLimit = natural.map((text) => (text.length >= max ? 'y'.repeat(max) : text + 'y'.repeat(max - text.length)));
+	return fc
+		.oneof({ weight: 4, arbitrary: natural }, { weight: 1, arbitrary: atLimit })
+		.filter((text) => text.trim().length >= 1 && text.trim().length <= max && !SECRETISH.test(text));
+}
+
+/** Valid text: padded with whitespace the node trims; sometimes a number, which the node sends as its text. */
+export function validText(max: number, { numbers = true, pieces }: { numbers?: boolean; pieces?: string[] } = {}): fc.Arbitrary<Valid<string>> {
+	const padded = fc.tuple(PAD, textCore(max, pieces), PAD).map(([before, core, after]) => {
+		const raw = before + core + after;
+		return { raw, api: raw.trim() };
+	});
+	if (!numbers) return padded;
+	const number = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000_000 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }));
+	return fc.oneof({ weight: 5, arbitrary: padded }, { weight: 1, arbitrary: number.map((n) => ({ raw: n, api: String(n) })) }).filter((v) => v.api.length <= max);
+}
+
+/** Longer than `max`: just over it, over it in code points too (emoji), or huge. */
+export function tooLong(max: number): fc.Arbitrary<string> {
+	return fc.oneof(
+		fc.integer({ min: 1, max: 30 }).map((over) => 'L'.repeat(max + over)),
+		fc.integer({ min: 1, max: 5 }).map((over) => '😀'.repeat(max + over)),
+		fc.integer({ min: 1, max: 5 }).map((over) => 'ท'.repeat(max + over)),
+		fc.integer({ min: 0, max: 1000 }).map((over) => `huge ${'H'.repeat(100_000 + over)}`),
+	);
+}
+
+/** Invalid for a text field: too long, of a wrong type, and (when the field is required) blank. */
+export function invalidText(max: number, required: boolean): fc.Arbitrary<unknown> {
+	const options: Array<fc.Arbitrary<unknown>> = [tooLong(max), WRONG_TYPE];
+	if (required) options.push(BLANK, fc.constant(null));
+	return fc.oneof(...options);
+}
+
+// ---------------------------------------------------------------- identity
+
+/** Characters of IDs: those URLs treat specially ('/', '?', '#', '%', '.', '+', '&', space) and non-ASCII ones. */
+const ID_PIECES = [...ASCII, ...ASCII, ...ASCII, '.', '-', '_', '/', '?', '#', '%', '+', '&', '=', ' ', ':', '@', 'ก', 'น้ำ', '😀', '中', '\u0000'];
+
+/** A platform ID (1..40 once trimmed) with URL-special and non-ASCII characters. */
+export const platformId: fc.Arbitrary<Valid<string>> = fc
+	.tuple(PAD, textCore(40, ID_PIECES), PAD)
+	.map(([before, core, after]) => ({ raw: before + core + after, api: (before + core + after).trim() }))
+	.filter(({ api }) => api !== '.' && api !== '..');
+
+/** A user ID that starts with `prefix` (unique per item), padded, 1..40 once trimmed. */
+export function userId(prefix: string): fc.Arbitrary<Valid<string>> {
+	return fc
+		.tuple(PAD, fc.oneof(fc.constant(''), textCore(40 - prefix.length, ID_PIECES)), PAD)
+		.map(([before, core, after]) => ({ raw: before + prefix + core + after, api: (prefix + core).trim() }))
+		.filter(({ api }) => api.length <= 40);
+}
+
+export const PLATFORMS = ['line', 'facebook', 'instagram'] as const;
+
+export const invalidPlatform = fc.oneof(
+	fc.constantFrom<unknown>('whatsapp', 'LINE', 'Line', ' line', 'facebook ', '', 'fb', 'ig', 'twitter', null),
+	WRONG_TYPE,
+);
+
+/** IDs the node must refuse: blank, too long, a wrong type, a bare '.' or '..' (URLs drop them), unpaired UTF-16 surrogates. */
+export const invalidId = fc.oneof(
+	BLANK,
+	fc.constant(null),
+	tooLong(40),
+	WRONG_TYPE,
+	fc.constantFrom('.', '..', ' .. ', 'U\ud800', '\udc00U', 'a\udbff'),
+);
+
+// ---------------------------------------------------------------- contact fields
+
+const TLD = fc.stringMatching(/^[a-z]{2,6}$/);
+const LABEL = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
+const LOCAL = fc.stringMatching(/^[a-z0-9_+-]{1,10}(\.[a-z0-9_+-]{1,10}){0,2}$/);
+
+/** An email address both the node and Oho accept, sometimes at the 254-character limit, padded. */
+export const email: fc.Arbitrary<Valid<string>> = fc
+	.tuple(
+		PAD,
+		LOCAL,
+		fc.array(LABEL, { minLength: 1, maxLength: 3 }),
+		TLD,
+		fc.boolean(),
+		fc.boolean(),
+		PAD,
+	)
+	.map(([before, local, labels, tld, upper, atLimit, after]) => {
+		let address = `${local}@${labels.join('.')}.${tld}`;
+		if (atLimit) address = 'e'.repeat(254 - address.length) + address;
+		if (upper) address = address.toUpperCase();
+		return { raw: before + address + after, api: address };
+	})
+	.filter(({ api }) => api.length <= 254);
+
+export const invalidEmail = fc.oneof(
+	fc.constantFrom('somsak.example.com', 'a@@b.co', 'a b@c.co', 'a@b', '.a@b.co', 'a..b@c.co', 'a@b.c', 'a@-b.co', '@b.co', 'a@'),
+	fc.integer({ min: 1, max: 20 }).map((over) => `${'e'.repeat(243 + over)}@example.com`),
+	WRONG_TYPE,
+);
+
+const SEPARATORS = ['', '', '', ' ', '-', '.', '(', ')', '\u00a0'];
+
+/** 9..15 digits with an optional leading '+', written with spaces, dashes, dots and brackets (removed by the node); or a number. */
+export const phone: fc.Arbitrary<Valid<string>> = fc.oneof(
+	{
+		weight: 4,
+		arbitrary: fc
+			.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{9,15}$/), fc.array(fc.constantFrom(...SEPARATORS), { minLength: 16, maxLength: 16 }), PAD, PAD)
+			.map(([plus, digits, separators, before, after]) => {
+				const written = digits
+					.split('')
+					.map((digit, index) => separators[index] + digit)
+					.join('');
+				return { raw: `${before}${plus ? '+' : ''}${written}${after}`, api: `${plus ? '+' : ''}${digits}` };
+			}),
+	},
+	{ weight: 1, arbitrary: fc.integer({ min: 100_000_000, max: 999_999_999_999_999 }).map((n) => ({ raw: n, api: String(n) })) },
+);
+
+export const invalidPhone = fc.oneof(
+	fc.stringMatching(/^[0-9]{1,8}$/),
+	fc.stringMatching(/^[0-9]{16,20}$/),
+	fc.stringMatching(/^[0-9]{21,40}$/),
+	fc.constantFrom('09-CALL-ME', '098765432x', '12+3456789012', '++66987654321', '0987654321 ext 5', 'phone', '๐๙๘๗๖๕๔๓๒๑'),
+	WRONG_TYPE,
+);
+
+export const gender: fc.Arbitrary<Valid<string>> = fc
+	.tuple(PAD, fc.constantFrom('male', 'female', 'not_say'), PAD)
+	.map(([before, value, after]) => ({ raw: before + value + after, api: value }));
+
+export const invalidGender = fc.oneof(fc.constantFrom<unknown>('other', 'Male', 'FEMALE', 'not say', 'notsay', 'm', 'ชาย', 1), WRONG_TYPE);
+
+export const age: fc.Arbitrary<Valid<number>> = fc
+	.tuple(fc.integer({ min: 1, max: 99 }), fc.constantFrom('number', 'text', 'padded', 'decimal', 'plus'))
+	.map(([n, form]) => ({
+		raw: form === 'number' ? n : form === 'text' ? `${n}` : form === 'padded' ? ` ${n}\t` : form === 'decimal' ? `${n}.0` : `+${n}`,
+		api: n,
+	}));
+
+export const invalidAge = fc.oneof(
+	fc.constantFrom<unknown>(0, '0', 100, '100', -1, 1000, 1e9, 0.5, 25.5, '25.5', 'twenty', '5 years', '1e2', true, [30], {}, false),
+	fc.integer({ min: 100, max: 100_000 }),
+	fc.integer({ min: -100_000, max: 0 }),
+);
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A real calendar date, written as a date, a date picker's date-time, an ISO timestamp or 'date time'; the API gets YYYY-MM-DD. */
+export const birthDate: fc.Arbitrary<Valid<string>> = fc
+	.tuple(
+		fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+		fc.constantFrom('date', 'picker', 'iso', 'space', 'offset'),
+		PAD,
+	)
+	.map(([date, form, pad]) => {
+		const day = `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+		const time = `${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}`;
+		const written = {
+			date: day,
+			picker: `${day}T${time}`,
+			iso: `${day}T${time}.${String(date.getUTCMilliseconds()).padStart(3, '0')}Z`,
+			space: `${day} ${time.slice(0, 5)}`,
+			offset: `${day}T${time}+07:00`,
+		}[form];
+		return { raw: pad + written + pad, api: day };
+	});
+
+export const invalidBirthDate = fc.oneof(
+	fc.constantFrom<unknown>('29/11/1998', '1998/11/29', '19981129', 'Nov 29 1998', '98-11-29', '1998-1-5', '1998-11-29x', 'yesterday', 19981129, true, {}, []),
+	// Dates no calendar has: day 0 or 32+, month 0 or 13+, Feb 30, Apr 31, Feb 29 of a common year.
+	fc
+		.tuple(fc.integer({ min: 1900, max: 2099 }), fc.constantFrom('00-10', '13-01', '02-30', '04-31', '06-31', '01-32', '12-00', '99-99'))
+		.map(([year, monthDay]) => `${year}-${monthDay}`),
+	fc.integer({ min: 1900, max: 2099 }).filter((year) => year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)).map((year) => `${year}-02-29`),
+);
+
+/**
+ * A tag or label list of 1..max distinct entries, written as a list with padding, duplicates and blank entries, or as
+ * comma-separated text; the API gets the trimmed, distinct, non-blank entries in first-seen order. Sometimes only
+ * blanks: then nothing is sent.
+ */
+export function tagList(max: number): fc.Arbitrary<Valid<string[] | undefined>> {
+	const unique = (minLength: number) =>
+		fc.uniqueArray(textCore(255), { minLength, maxLength: max, selector: (tag) => tag.trim() }).map((tags) => tags.map((tag) => tag.trim()));
+	const distinct = fc.oneof({ weight: 4, arbitrary: unique(1) }, { weight: 1, arbitrary: unique(max) });
+	const asList = fc
+		.tuple(distinct, fc.array(PAD, { minLength: 2 * max, maxLength: 2 * max }), fc.array(fc.tuple(fc.nat(), PAD, PAD, fc.boolean()), { maxLength: 6 }))
+		.map(([tags, pads, extras]) => {
+			const raw: string[] = tags.map((tag, index) => pads[2 * index] + tag + pads[2 * index + 1]);
+			for (const [at, before, after, blank] of extras) {
+				// A duplicate of an entry (padded differently) or a blank entry, somewhere after that entry's first occurrence.
+				const source = tags[at % tags.length];
+				const first = raw.findIndex((entry) => entry.trim() === source);
+				raw.splice(first + 1 + (at % (raw.length - first)), 0, blank ? before + after : before + source + after);
+			}
+			return { raw, api: tags };
+		});
+	const asText = distinct
+		.filter((tags) => tags.every((tag) => !tag.includes(',')))
+		.chain((tags) =>
+			fc.array(PAD, { minLength: tags.length * 2, maxLength: tags.length * 2 }).map((pads) => ({
+				raw: tags.map((tag, index) => pads[2 * index] + tag + pads[2 * index + 1]).join(','),
+				api: tags,
+			})),
+		);
+	const onlyBlanks = fc.constantFrom<Valid<undefined>>({ raw: [], api: undefined }, { raw: ['', ' '], api: undefined }, { raw: ' , ,', api: undefined });
+	return fc.oneof({ weight: 6, arbitrary: asList }, { weight: 2, arbitrary: asText }, { weight: 1, arbitrary: onlyBlanks });
+}
+
+export function invalidTagList(max: number): fc.Arbitrary<unknown> {
+	const tooMany = fc.integer({ min: max + 1, max: max + 15 }).map((count) => Array.from({ length: count }, (_, index) => `t${index}`));
+	return fc.oneof(
+		tooMany,
+		tooMany.map((tags) => tags.join(', ')),
+		tooLong(255).map((tag) => ['ok', tag]),
+		fc.constantFrom<unknown>(['ok', { tag: 'x' }], [true], [['nested']], 5, true, { tags: ['x'] }),
+	);
+}
+
+export interface AttributeInput {
+	name: unknown;
+	value: unknown;
+}
+
+/** `count` attributes with distinct names (trimmed by the node) and values sent as text, untrimmed. */
+export function attributes(count: number): fc.Arbitrary<Valid<Array<{ display_name: string; value: { text: string } }>> & { raw: AttributeInput[] }> {
+	const value = fc.oneof(
+		{ weight: 4, arbitrary: textCore(2000).map((text) => ({ raw: text as unknown, api: text })) },
+		{ weight: 1, arbitrary: fc.constantFrom(' ', '\u3000').map((text) => ({ raw: text as unknown, api: text })) },
+		{ weight: 1, arbitrary: fc.oneof(fc.integer(), fc.boolean()).map((raw) => ({ raw: raw as unknown, api: String(raw) })) },
+	);
+	return fc
+		.tuple(
+			fc.uniqueArray(validText(100, { numbers: false }), { minLength: count, maxLength: count, selector: (name) => name.api }),
+			fc.array(value, { minLength: count, maxLength: count }),
+		)
+		.map(([names, values]) => ({
+			raw: names.map((name, index) => ({ name: name.raw, value: values[index].raw })),
+			api: names.map((name, index) => ({ display_name: name.api, value: { text: values[index].api } })),
+		}));
+}
+
+export const invalidAttributeName = fc.oneof(BLANK, tooLong(100), fc.constantFrom<unknown>({ name: 'x' }, ['x'], true));
+export const invalidAttributeValue = fc.oneof(fc.constant(''), tooLong(2000), fc.constantFrom<unknown>({ text: 'Gold' }, ['Gold'], {}, []));
+
+/** A profile picture URL, http or https, sometimes at the 2000-character limit. */
+export const pictureUrl: fc.Arbitrary<Valid<string>> = fc
+	.tuple(PAD, fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }), fc.boolean(), PAD)
+	.map(([before, url, atLimit, after]) => {
+		const written = atLimit ? `${url}${url.includes('?') || url.includes('#') ? '' : '?'}${'p'.repeat(Math.max(0, 2000 - url.length - 1))}`.slice(0, 2000) : url;
+		return { raw: before + written + after, api: written };
+	})
+	.filter(({ api }) => api.length <= 2000 && !SECRETISH.test(api));
+
+export const invalidPictureUrl = fc.oneof(
+	fc.constantFrom<unknown>('profile.png', 'ftp://example.com/a.png', 'javascript:alert(1)', 'mailto:a@b.co', 'https//example.com', '//example.com/a.png', 'file:///etc/passwd'),
+	fc.integer({ min: 1, max: 50 }).map((over) => `https://example.com/${'p'.repeat(2000 - 20 + over)}`),
+	BLANK,
+	WRONG_TYPE,
+);
+
+// ---------------------------------------------------------------- Gofive
+
+/** A room ID: a UUID in any case, padded (the node trims it). */
+export const roomId = (known: string[]): fc.Arbitrary<Valid<string>> =>
+	fc
+		.tuple(PAD, fc.oneof(fc.constantFrom(...known), fc.uuid()), fc.boolean(), PAD)
+		.map(([before, uuid, upper, after]) => {
+			const written = upper ? uuid.toUpperCase() : uuid;
+			return { raw: before + written + after, api: written };
+		});
+
+export const invalidRoomId = fc.oneof(
+	fc.constantFrom<unknown>('room-1', '26259b2c509c4ff5a82ad1b5505b014d', '26259b2c-509c-4ff5-a82a-d1b5505b014dx', '{26259b2c-509c-4ff5-a82a-d1b5505b014d}', 'urn:uuid:26259b2c-509c-4ff5-a82a-d1b5505b014d', '26259b2c-509c-4ff5-a82a-d1b5505b014g', '26259b2c-509c-4ff5-a82a', 12345),
+	fc.uuid().map((uuid) => `${uuid}${uuid}`),
+	BLANK,
+	WRONG_TYPE,
+);
+
+/** Content is sent as typed (never trimmed): any text with a visible character, huge ones included; numbers and booleans as their text. */
+export const content: fc.Arbitrary<Valid<string>> = fc.oneof(
+	{ weight: 6, arbitrary: fc.tuple(PAD, textCore(4000), PAD).map(([before, core, after]) => ({ raw: before + core + after, api: before + core + after })) },
+	{ weight: 1, arbitrary: fc.integer({ min: 10_000, max: 60_000 }).map((length) => ({ raw: 'ข้อความ '.repeat(length / 8), api: 'ข้อความ '.repeat(length / 8) })) },
+	{ weight: 1, arbitrary: fc.oneof(fc.integer(), fc.boolean()).map((raw) => ({ raw, api: String(raw) })) },
+);
+
+export const invalidContent = fc.oneof(BLANK, fc.constant(null), fc.constantFrom<unknown>({ text: 'hi' }, ['hi'], {}, []));
+
+/** Type and Platform: any non-blank text, trimmed (Gofive itself knows 'message', 'line' and 'facebook'). */
+export const gofiveWord = (usual: string[]): fc.Arbitrary<Valid<string>> =>
+	fc.oneof(
+		{ weight: 5, arbitrary: fc.tuple(PAD, fc.constantFrom(...usual), PAD).map(([before, word, after]) => ({ raw: before + word + after, api: word })) },
+		{ weight: 1, arbitrary: validText(50, { numbers: false }) },
+	);
+
+export const invalidGofiveWord = fc.oneof(BLANK, fc.constant(null), fc.constantFrom<unknown>(1, { type: 'message' }, ['message'], true));
+
+/** A Company ID: a positive integer, as a number or as digits with spaces; 0, '' and null take the credential's default. */
+export const companyId = (fallback: number): fc.Arbitrary<Valid<number>> =>
+	fc.oneof(
+		{ weight: 4, arbitrary: fc.integer({ min: 1, max: 2_147_483_647 }).map((n) => ({ raw: n, api: n })) },
+		{ weight: 2, arbitrary: fc.tuple(PAD, fc.integer({ min: 1, max: 999_999 }), PAD).map(([before, n, after]) => ({ raw: `${before}${n}${after}`, api: n })) },
+		{ weight: 1, arbitrary: fc.constantFrom<unknown>(0, '', null).map((raw) => ({ raw, api: fallback })) },
+	);
+
+export const invalidCompanyId = fc.constantFrom<unknown>(-1, -507, 1.5, 507.25, 'abc', '507x', '5.0', '-5', true, {}, [507]);

@@ -1,0 +1,193 @@
+/**
+ * Shared by the reliability suites: what a node run gave per input item, the summary file, and the secret search.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+import type { RunNodeResult } from '../helpers/n8n';
+import { pairedItems } from '../shared/ohoContact';
+
+/** What one input item came out as: its output items, from the main and the error output. */
+export interface ItemOutcome {
+	index: number;
+	outputs: IDataObject[];
+}
+
+/** The output items of every input, from all outputs (main and, when enabled, error), by pairedItem. */
+export function outcomesByItem(result: RunNodeResult, itemCount: number): ItemOutcome[] {
+	const outcomes: ItemOutcome[] = Array.from({ length: itemCount }, (_, index) => ({ index, outputs: [] }));
+	const stray: INodeExecutionData[] = [];
+	for (const items of result.outputs) {
+		const paired = pairedItems(items);
+		(items ?? []).forEach((item, position) => {
+			const index = paired[position];
+			if (index >= 0 && index < itemCount) outcomes[index].outputs.push(item.json);
+			else stray.push(item);
+		});
+	}
+	if (stray.length > 0) throw new Error(`output items paired with no input item: ${JSON.stringify(stray).slice(0, 500)}`);
+	return outcomes;
+}
+
+export const isErrorItem = (json: IDataObject): boolean => typeof json.error === 'string' && typeof json.details === 'object';
+
+// ---------------------------------------------------------------- summary
+
+const RESULTS_DIR = join(__dirname, '..', '..', 'test-results');
+const PARTS_DIR = join(RESULTS_DIR, 'reliability');
+export const SUMMARY_FILE = join(RESULTS_DIR, 'reliability-summary.json');
+
+export interface SummaryTotals {
+	inputsTried: number;
+	faultsInjected: number;
+	faultsSurvived: number;
+	itemsLost: number;
+	itemsDuplicated: number;
+	secretsLeaked: number;
+}
+
+export interface SummaryPart extends Partial<SummaryTotals> {
+	suite: string;
+	finishedAt: string;
+	[detail: string]: unknown;
+}
+
+function writeJson(file: string, value: unknown): void {
+	const temporary = `${file}.${process.pid}.tmp`;
+	writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+	renameSync(temporary, file);
+}
+
+/**
+ * Writes this suite's part (test-results/reliability/<suite>.json) and rebuilds test-results/reliability-summary.json
+ * from every part present: each suite of the run adds its figures; a part left by an earlier run keeps its finishedAt.
+ * Returns the combined summary.
+ */
+export function writeSummaryPart(part: SummaryPart): { totals: SummaryTotals; parts: Record<string, SummaryPart> } {
+	mkdirSync(PARTS_DIR, { recursive: true });
+	writeJson(join(PARTS_DIR, `${part.suite}.json`), part);
+	const parts: Record<string, SummaryPart> = {};
+	for (const name of readdirSync(PARTS_DIR).filter((file) => file.endsWith('.json')).sort()) {
+		try {
+			const read = JSON.parse(readFileSync(join(PARTS_DIR, name), 'utf8')) as SummaryPart;
+			parts[read.suite] = read;
+		} catch {
+			// a part being written by another suite right now: it rebuilds the summary itself when done
+		}
+	}
+	const totals: SummaryTotals = { inputsTried: 0, faultsInjected: 0, faultsSurvived: 0, itemsLost: 0, itemsDuplicated: 0, secretsLeaked: 0 };
+	for (const read of Object.values(parts)) {
+		for (const key of Object.keys(totals) as Array<keyof SummaryTotals>) totals[key] += Number(read[key] ?? 0);
+	}
+	writeJson(SUMMARY_FILE, { generatedAt: new Date().toISOString(), totals, parts });
+	return { totals, parts };
+}
+
+// ---------------------------------------------------------------- secrets
+
+/** Recognisable secrets that the sandbox does not know: a request carrying them is answered 401. */
+export const UNKNOWN_SECRETS = {
+	ohoApiKey: 'oho-SECRET-KEY-7f3a9',
+	gofiveAccessToken: 'gofive-SECRET-TOKEN-4c1d8',
+	gofiveClientSecret: 'gofive-CLIENT-SECRET-b92e0',
+	gofiveSubscriptionKey: 'gofive-SUBSCRIPTION-KEY-e5a17',
+};
+
+/**
+ * Where any of `secrets` occurs in `value`: every string reached through own properties (enumerable or not, so an
+ * error's message, stack, cause and context count), array entries, Map and Set entries. Returns the paths found.
+ */
+export function findSecrets(value: unknown, secrets: string[]): string[] {
+	const wanted = secrets.filter((secret) => secret.length >= 6);
+	const found: string[] = [];
+	const seen = new WeakSet<object>();
+	const check = (text: string, path: string) => {
+		for (const secret of wanted) {
+			if (text.includes(secret) || text.includes(encodeURIComponent(secret)) || text.includes(Buffer.from(secret).toString('base64'))) {
+				found.push(`${path} contains ${secret.slice(0, 4)}…`);
+			}
+		}
+	};
+	const walk = (node: unknown, path: string, depth: number) => {
+		if (typeof node === 'string') return check(node, path);
+		if (typeof node !== 'object' || node === null || depth > 40) return;
+		if (seen.has(node)) return;
+		seen.add(node);
+		if (node instanceof Map) {
+			for (const [key, entry] of node) {
+				walk(key, `${path}<key>`, depth + 1);
+				walk(entry, `${path}[${String(key)}]`, depth + 1);
+			}
+			return;
+		}
+		if (node instanceof Set) {
+			for (const entry of node) walk(entry, `${path}<entry>`, depth + 1);
+			return;
+		}
+		for (const key of Object.getOwnPropertyNames(node)) {
+			check(key, `${path}<key>`);
+			let entry: unknown;
+			try {
+				entry = (node as Record<string, unknown>)[key];
+			} catch {
+				continue;
+			}
+			walk(entry, `${path}.${key}`, depth + 1);
+		}
+	};
+	walk(value, '$', 0);
+	// What n8n would store is serialised JSON; search that too (toJSON methods may add text).
+	let serialised = '';
+	try {
+		serialised = JSON.stringify(value) ?? '';
+	} catch {
+		serialised = '';
+	}
+	check(serialised, 'JSON');
+	return found;
+}
+
+/** Everything of a run where a secret could surface: output items, the node's error and the whole execution. */
+export function secretsInRun(result: RunNodeResult, secrets: string[]): string[] {
+	return [
+		...findSecrets(result.outputs, secrets).map((path) => `outputs ${path}`),
+		...findSecrets(result.error, secrets).map((path) => `error ${path}`),
+		...findSecrets(result.error?.message, secrets).map((path) => `error.message ${path}`),
+		...findSecrets(result.error?.description, secrets).map((path) => `error.description ${path}`),
+		...findSecrets(result.run, secrets).map((path) => `run ${path}`),
+	];
+}
+
+// ---------------------------------------------------------------- sandboxes
+
+/** Sandboxes handed out one scenario at a time, so scenarios run side by side without sharing faults or state. */
+export class SandboxPool {
+	private readonly idle: Sandbox[] = [];
+	private readonly all: Sandbox[] = [];
+
+	async use<T>(work: (sb: Sandbox) => Promise<T>): Promise<T> {
+		let sb = this.idle.pop();
+		if (!sb) {
+			sb = await startSandbox({ port: 0 });
+			this.all.push(sb);
+		}
+		sb.reset();
+		try {
+			return await work(sb);
+		} finally {
+			sb.reset();
+			this.idle.push(sb);
+		}
+	}
+
+	get size(): number {
+		return this.all.length;
+	}
+
+	async close(): Promise<void> {
+		await Promise.all(this.all.map(async (sb) => await sb.close()));
+	}
+}
