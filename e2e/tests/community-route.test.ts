@@ -22,9 +22,10 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: core nodes and a community package`, () =>
 	before(async () => {
 		install = await ensureN8n();
 		n8n = new N8n(install);
-		const tarball = await npmPack(writeFakePackage());
+		const source = writeFakePackage();
+		const tarball = await npmPack(source);
 		const installed = await installCommunityPackage(install, n8n.userFolder, tarball);
-		rmSync(dirname(tarball), { recursive: true, force: true });
+		for (const dir of [source, dirname(tarball)]) rmSync(dir, { recursive: true, force: true });
 		assert.equal(installed.packageName, FAKE_PACKAGE);
 		await n8n.importCredentials([
 			{ id: 'e2eFakeCred01', name: 'Fake Echo (e2e)', type: FAKE_CREDENTIAL_TYPE, data: { token: 'secret-e2e-token' } },
@@ -93,9 +94,10 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: a broken community package fails here as i
 			const install = await ensureN8n();
 			const n8n = new N8n(install);
 			t.after(() => n8n.dispose());
-			const tarball = await npmPack(writeFakePackage({ broken }));
+			const source = writeFakePackage({ broken });
+			const tarball = await npmPack(source);
 			await installCommunityPackage(install, n8n.userFolder, tarball);
-			rmSync(dirname(tarball), { recursive: true, force: true });
+			for (const dir of [source, dirname(tarball)]) rmSync(dir, { recursive: true, force: true });
 			await n8n.importWorkflows([
 				linearWorkflow('e2eBroken01', `e2e broken: ${broken}`, [
 					MANUAL_TRIGGER,
