@@ -6,3 +6,6 @@ import { join } from 'path';
 if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'n8n-oho-gofive-test-'));
 }
+
+// n8n-core logs every node error through its console logger; the tests assert those errors themselves.
+process.env.N8N_LOG_LEVEL ??= 'silent';
