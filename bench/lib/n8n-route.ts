@@ -33,15 +33,20 @@ export interface ProcessRun {
  * with 10,000 items the output has hundreds of thousands of lines.
  */
 function fastJson(stdout: string): N8nRun | undefined {
-	const start = stdout.startsWith('{') ? 0 : stdout.indexOf('\n{\n') + 1;
 	const end = stdout.lastIndexOf('\n}');
-	if (start < 0 || end < start) return undefined;
-	try {
-		const run = JSON.parse(stdout.slice(start, end + 2)) as N8nRun;
-		return run?.data?.resultData ? run : undefined;
-	} catch {
-		return undefined;
+	if (end < 0) return undefined;
+	// Each line that is exactly "{" may open the document (a log line before it may hold one too).
+	const starts = stdout.startsWith('{\n') ? [0] : [];
+	for (let at = stdout.indexOf('\n{\n'); at >= 0 && at < end; at = stdout.indexOf('\n{\n', at + 1)) starts.push(at + 1);
+	for (const start of starts) {
+		try {
+			const run = JSON.parse(stdout.slice(start, end + 2)) as N8nRun;
+			if (run?.data?.resultData) return run;
+		} catch {
+			// not this one
+		}
 	}
+	return undefined;
 }
 
 export class RealN8n {
@@ -84,7 +89,8 @@ export class RealN8n {
 		const timeLine = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
 		const [wall, user, sys, rssKb] = timeLine.split(' ').map(Number);
 		let parsed = fastJson(result.stdout);
-		if (!parsed) {
+		// extractJson tries spans of lines: quadratic, hours on a 10,000-item output. Only for small ones.
+		if (!parsed && result.stdout.length < 2_000_000) {
 			try {
 				parsed = extractJson<N8nRun>(result.stdout);
 			} catch {
