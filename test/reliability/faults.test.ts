@@ -24,8 +24,10 @@ import { accessToken, clientCredentials } from '../shared/gofive';
 import { newLineContact, REQUIRED_FIELDS } from '../shared/ohoContact';
 import type { IdentityValues } from './oho';
 import { IDENTITY_FROM_ITEM } from './oho';
-import { isErrorItem, outcomesByItem, SandboxPool, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
+import { isErrorItem, keepStacksShort, outcomesByItem, SandboxPool, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
 
+
+keepStacksShort();
 const KINDS: FaultKind[] = [500, 502, 503, 429, 'reset', 'hang', 'malformed-json', 'html', 'ok-false'];
 const OPERATIONS = ['get', 'create', 'update', 'upsert', 'requestAgent', 'closeChat', 'sendMessage'] as const;
 type Operation = (typeof OPERATIONS)[number];
@@ -108,7 +110,7 @@ interface Setup {
 	checkState(sb: Sandbox, succeeded: boolean[], acted: boolean): void;
 }
 
-const options = (scenario: Scenario): IDataObject => ({
+const options = (scenario: Scenario): INodeParameters => ({
 	retryDelayMs: 1,
 	...(scenario.kind === 'hang' ? { timeoutMs: HANG_TIMEOUT_MS } : {}),
 	maxRetries: scenario.shape === 'persistent' ? 1 : 3,

@@ -18,12 +18,14 @@ import type { Valid } from './arbitraries';
 import * as gen from './arbitraries';
 import type { IdentityCase, MeantRequest } from './oho';
 import { canonical, IDENTITY_FIELDS, IDENTITY_FROM_ITEM, invalidIdentity, meaning, requestLines, validIdentity } from './oho';
-import { isErrorItem, outcomesByItem, writeSummaryPart } from './support';
+import { isErrorItem, keepStacksShort, outcomesByItem, writeSummaryPart } from './support';
 
+
+keepStacksShort();
 const ref = useSandbox();
 
 const ITEMS_PER_RUN = 40;
-const RUNS = { requestAgent: 6, closeChat: 6, sendMessage: 10 };
+const RUNS = { requestAgent: 4, closeChat: 4, sendMessage: 6 };
 type Operation = keyof typeof RUNS;
 
 const tried: Record<string, { runs: number; valid: number; invalid: number; invalidByField: Record<string, number> }> = {};

@@ -10,6 +10,15 @@ import { startSandbox } from '../../sandbox';
 import type { RunNodeResult } from '../helpers/n8n';
 import { pairedItems } from '../shared/ohoContact';
 
+/**
+ * Jest raises Error.stackTraceLimit to 100 and maps every frame through source maps whenever a stack is read; n8n
+ * reads the stack of each node error it handles. These suites make thousands of error items, so they keep stacks
+ * short (a failed assertion still points at its line).
+ */
+export function keepStacksShort(): void {
+	Error.stackTraceLimit = 4;
+}
+
 /** What one input item came out as: its output items, from the main and the error output. */
 export interface ItemOutcome {
 	index: number;
