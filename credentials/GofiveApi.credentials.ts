@@ -21,6 +21,12 @@ const clientCredentialsOnly = { show: { authentication: ['clientCredentials'] } 
 /** Token endpoint answers that say it did not act and may answer differently soon: the node's transport retries these. */
 const RETRY_LATER_STATUSES = [429, 503];
 
+/**
+ * How long the token endpoint may take (the nodes' default Timeout). Without a limit a token endpoint that never
+ * answers held the item forever, and every later item of the same client too: they wait for the same pending request.
+ */
+const TOKEN_TIMEOUT_MS = 30_000;
+
 interface TokenResponse {
 	statusCode: number;
 	headers?: Record<string, unknown>;
@@ -51,23 +57,35 @@ function describeTokenFailure(answer: IDataObject): string {
 /** Asks the token endpoint for a client-credentials token; the error names the cause, never the secret. */
 async function fetchToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
 	const tokenUrl = String(credentials.tokenUrl ?? '');
-	const response = (await helper.helpers.httpRequest({
-		method: 'POST',
-		url: tokenUrl,
-		headers: {
-			...subscriptionKeyHeader(credentials),
-			'Content-Type': 'application/x-www-form-urlencoded',
-			Accept: 'application/json',
-		},
-		body: new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: String(credentials.clientId ?? ''),
-			client_secret: String(credentials.clientSecret ?? ''),
-		}).toString(),
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		json: true,
-	})) as TokenResponse;
+	let response: TokenResponse;
+	try {
+		response = (await helper.helpers.httpRequest({
+			method: 'POST',
+			url: tokenUrl,
+			headers: {
+				...subscriptionKeyHeader(credentials),
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'application/json',
+			},
+			body: new URLSearchParams({
+				grant_type: 'client_credentials',
+				client_id: String(credentials.clientId ?? ''),
+				client_secret: String(credentials.clientSecret ?? ''),
+			}).toString(),
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			json: true,
+			timeout: TOKEN_TIMEOUT_MS,
+		})) as TokenResponse;
+	} catch (error) {
+		const code = (error as { code?: unknown; cause?: { code?: unknown } }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+		if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+			throw new UserError(
+				`Gofive's token endpoint did not answer within ${TOKEN_TIMEOUT_MS / 1000} seconds. Try again later, or check the Token URL in the Gofive API credential.`,
+			);
+		}
+		throw error;
+	}
 
 	const answer = bodyObject(response.body);
 	const status = response.statusCode;
