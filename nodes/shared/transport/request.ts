@@ -96,6 +96,18 @@ function networkCodeOf(error: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * The message of an error that came with no answer and no network code. n8n wraps what the credential or its helper
+ * threw in a NodeApiError that may swap the message for a generic one (any message mentioning "bad gateway" becomes
+ * 'Bad gateway - the service failed to handle your request'); the wrapped error's own message says what happened.
+ */
+function messageOf(error: unknown): string {
+	const record = asRecord(error);
+	const cause = asRecord(record?.cause);
+	if (typeof cause?.message === 'string' && cause.message !== '') return cause.message;
+	return (record?.message as string | undefined) ?? String(error);
+}
+
 function parseBody(body: unknown): { parsed: boolean; value: unknown } {
 	if (typeof body !== 'string') return { parsed: body !== undefined, value: body };
 	try {
@@ -188,8 +200,7 @@ export async function apiRequest(
 			if (!raw) {
 				networkCode = networkCodeOf(error);
 				if (!networkCode) {
-					const message = (asRecord(error)?.message as string | undefined) ?? String(error);
-					throw apiError(ctx, itemIndex, `${dialect.name} request failed: ${message}`, undefined, undefined);
+					throw apiError(ctx, itemIndex, `${dialect.name} request failed: ${messageOf(error)}`, undefined, undefined);
 				}
 			}
 		}
