@@ -29,7 +29,8 @@ import { isErrorItem, keepStacksShort, outcomesByItem, SandboxPool, secretsInRun
 
 keepStacksShort();
 const KINDS: FaultKind[] = [500, 502, 503, 429, 'reset', 'hang', 'malformed-json', 'html', 'ok-false'];
-const OPERATIONS = ['get', 'create', 'update', 'upsert', 'requestAgent', 'closeChat', 'sendMessage'] as const;
+/** 'sendMessage-token': Send Message with client credentials, the fault on the token endpoint instead of the API. */
+const OPERATIONS = ['sendMessage-token', 'get', 'create', 'update', 'upsert', 'requestAgent', 'closeChat', 'sendMessage'] as const;
 type Operation = (typeof OPERATIONS)[number];
 type Shape = 'transient' | 'persistent' | 'after';
 
@@ -49,7 +50,8 @@ interface Scenario {
 	onError: OnError;
 }
 
-const idempotent = (operation: Operation) => operation !== 'sendMessage';
+const gofive = (operation: Operation) => operation === 'sendMessage' || operation === 'sendMessage-token';
+const idempotent = (operation: Operation) => !gofive(operation);
 
 /**
  * Whether the node resends after this fault: 429 and 503 say the API did not act; a 502 (JSON or an HTML page),
@@ -58,6 +60,8 @@ const idempotent = (operation: Operation) => operation !== 'sendMessage';
  */
 function resent(kind: FaultKind, operation: Operation): boolean {
 	if (kind === 429 || kind === 503) return true;
+	// The credential reports every other token endpoint failure as final (the message was not sent, but is not resent).
+	if (operation === 'sendMessage-token') return false;
 	if (kind === 500 || kind === 'ok-false') return false;
 	return idempotent(operation);
 }
@@ -66,6 +70,7 @@ const willSucceed = ({ kind, shape, operation }: Scenario) => shape !== 'persist
 
 /** The error a failed item must carry for this fault: the API's own words, or ours for no answer and not-JSON. */
 function expectedError(kind: FaultKind, operation: Operation): RegExp {
+	if (operation === 'sendMessage-token') return expectedTokenError(kind);
 	const api = operation === 'sendMessage' ? 'Gofive' : 'Oho';
 	const code = (status: number) => (api === 'Gofive' ? `, code ${status}` : '');
 	const answer = (message: string, status: number) => new RegExp(`^${api}: ${message} \\(HTTP ${status}${code(status)}\\)$`);
@@ -88,6 +93,26 @@ function expectedError(kind: FaultKind, operation: Operation): RegExp {
 			return new RegExp(`^The ${api} API answered HTTP 502 with a body that is not JSON$`);
 		case 'ok-false':
 			return api === 'Oho' ? /^Oho: Temporary processing error \(HTTP 200\)$/ : /^Gofive: Temporary processing error \(HTTP 201, code 4001\)$/;
+	}
+}
+
+/** A failed token request: the credential's words, naming the token endpoint (a reset is reported as the API's). */
+function expectedTokenError(kind: FaultKind): RegExp {
+	switch (kind) {
+		case 429:
+		case 503:
+			return new RegExp(`^Gofive: Gofive's token endpoint is unavailable \\(HTTP ${kind}\\b.*\\(HTTP ${kind}\\)$`);
+		case 500:
+		case 502:
+		case 'html':
+			return new RegExp(`^Gofive request failed: Gofive's token endpoint is unavailable \\(HTTP ${kind === 500 ? 500 : 502}\\b`);
+		case 'reset':
+			return /^Could not reach the Gofive API \((ECONNRESET|EPIPE)\)$/;
+		case 'hang':
+			return /^Gofive request failed: Gofive's token endpoint did not answer within 30 seconds\./;
+		case 'malformed-json':
+		case 'ok-false':
+			return /^Gofive request failed: Gofive's token endpoint answered without an access_token \(HTTP 200\b/;
 	}
 }
 
@@ -190,14 +215,15 @@ function setup(scenario: Scenario, run: number): Setup {
 				},
 			};
 		}
-		case 'sendMessage': {
+		case 'sendMessage':
+		case 'sendMessage-token': {
 			const rooms = [DEMO.gofiveRoomId, DEMO.gofiveRoomId, DEMO.gofiveFacebookRoomId];
 			const contents = rooms.map((_, index) => `run ${run} item ${index}`);
 			return {
 				node: new GofiveChat(),
 				parameters: {
 					resource: 'message',
-					operation,
+					operation: 'sendMessage',
 					roomId: '={{ $json.roomId }}',
 					content: '={{ $json.content }}',
 					platform: '={{ $json.platform }}',
@@ -205,7 +231,9 @@ function setup(scenario: Scenario, run: number): Setup {
 					options: options(scenario),
 				},
 				items: rooms.map((roomId, index) => ({ roomId, content: contents[index], platform: index === 2 ? 'facebook' : 'line' })),
-				checkState(sb, succeeded, acted) {
+				checkState(sb, succeeded, actedOnRequest) {
+					// A fault of the token endpoint acted on the token request at most: no message without a success.
+					const acted = actedOnRequest && operation === 'sendMessage';
 					const messages = sb.state().gofiveMessages;
 					contents.forEach((content, index) => {
 						// Never sent twice: a message is posted once, or (when nothing acted) not at all.
@@ -244,9 +272,10 @@ const nameOf = ({ operation, kind, shape, onError }: Scenario) => `${operation} 
 
 /** Gofive runs alternate between the demo access token and the demo client credentials (so the client secret is in play). */
 function credentialsFor(scenario: Scenario, sb: Sandbox): Record<string, ICredentialDataDecryptedObject> {
-	if (scenario.operation !== 'sendMessage') return { ohoApi: { apiKey: DEMO.ohoApiKey, baseUrl: sb.url } };
+	if (!gofive(scenario.operation)) return { ohoApi: { apiKey: DEMO.ohoApiKey, baseUrl: sb.url } };
 	const extra = { subscriptionKey: UNKNOWN_SECRETS.gofiveSubscriptionKey };
-	return { gofiveApi: scenario.shape === 'persistent' ? clientCredentials(sb, extra) : accessToken(sb, extra) };
+	const useClient = scenario.operation === 'sendMessage-token' || scenario.shape === 'persistent';
+	return { gofiveApi: useClient ? clientCredentials(sb, extra) : accessToken(sb, extra) };
 }
 
 let runCounter = 0;
@@ -255,7 +284,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
 	await pool.use(async (sb) => {
 		const run = ++runCounter;
 		const { node, parameters, items, checkState } = setup(scenario, run);
-		const api = scenario.operation === 'sendMessage' ? 'gofive' : 'oho';
+		const api = scenario.operation === 'sendMessage-token' ? 'gofive-token' : scenario.operation === 'sendMessage' ? 'gofive' : 'oho';
 		sb.setKnobs({
 			faults: [
 				scenario.shape === 'persistent'
@@ -364,7 +393,8 @@ function scenariosOf(operation: Operation): Scenario[] {
 		// After the API acted: not for 429 and 503, which say it did not.
 		if (kind !== 429 && kind !== 503) scenarios.push({ operation, kind, shape: 'after', onError: 'continueErrorOutput' });
 	}
-	return scenarios;
+	// The slowest (no answer at all) first, so they wait while the others run.
+	return [...scenarios.filter((scenario) => scenario.kind === 'hang'), ...scenarios.filter((scenario) => scenario.kind !== 'hang')];
 }
 
 describe('fault matrix: every sandbox fault × every operation, with and without continue-on-fail', () => {
@@ -373,7 +403,8 @@ describe('fault matrix: every sandbox fault × every operation, with and without
 	test.concurrent.each([...OPERATIONS])(
 		'%s: success after retry or exactly one error per failed input; no crash, hang, lost or duplicated item, no second write, no secret',
 		async (operation) => {
-			await sideBySide(scenariosOf(operation), SIDE_BY_SIDE, runScenario);
+			// A token endpoint that never answers holds its runs for the token request's own 30 s limit: all of them at once.
+			await sideBySide(scenariosOf(operation), operation === 'sendMessage-token' ? 6 : SIDE_BY_SIDE, runScenario);
 			expect(failedScenarios.filter((entry) => entry.startsWith(`${operation} ×`))).toEqual([]);
 		},
 		60_000,
