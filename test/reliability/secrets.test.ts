@@ -92,8 +92,9 @@ const ohoCases: SecretCase[] = OHO_OPERATIONS.flatMap((operation) => {
 			knobs: { rateLimit: { perSecond: 0.01, burst: 1 } },
 			items: [{}, {}],
 		}),
-		// A fault answers before the key is checked, so the unknown key meets every fault too.
-		...KINDS.map((kind) =>
+		// A fault answers before the key is checked, so an unknown key meets every fault too (one operation per node:
+		// the fault matrix runs every fault × every operation with the demo key, checking for it the same way).
+		...(operation === 'get' || operation === 'requestAgent' ? KINDS : []).map((kind) =>
 			ohoCase(`fault ${String(kind)} with an unknown API key`, operation, fresh, {
 				credentials: ohoKey(UNKNOWN_SECRETS.ohoApiKey),
 				knobs: { faults: [{ match: { api: 'oho' }, kind }] },
@@ -231,6 +232,20 @@ describe('secrets: no API key, token or client secret in any output, error or st
 		},
 		90_000,
 	);
+
+	test('control: a secret that does get into an item is found (in the outputs and in the stored execution)', async () => {
+		await pool.use(async (sb) => {
+			const contact = newLineContact();
+			const result = await runNode({
+				node: new OhoContact(),
+				parameters: ohoParameters('create', contact, { lastName: UNKNOWN_SECRETS.ohoApiKey, additionalFields: { lastName: UNKNOWN_SECRETS.gofiveClientSecret } }),
+				credentials: ohoKey(DEMO.ohoApiKey)(sb),
+			});
+			const found = secretsInRun(result, SECRETS);
+			expect(found.some((where) => where.startsWith('outputs '))).toBe(true);
+			expect(found.some((where) => where.startsWith('run '))).toBe(true);
+		});
+	});
 
 	test("the credential tests' messages for refused and failing credentials", async () => {
 		await pool.use(async (sb) => {
