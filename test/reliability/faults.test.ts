@@ -10,6 +10,9 @@
  * error item per failed input (or, stopping on failure, the node's error for the first failed input): never a crash,
  * a lost or duplicated item, a second contact or message, or a secret in what n8n would store.
  * Prints and writes test-results/reliability-summary.json: inputs tried, faults injected, survived, items lost.
+ *
+ * The secrets suite (secrets.ts) runs in this file too, on the same sandboxes: its runs overlap the matrix's waits
+ * (a token endpoint that never answers holds its runs for 30 s).
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
@@ -24,6 +27,7 @@ import { accessToken, clientCredentials } from '../shared/gofive';
 import { newLineContact, REQUIRED_FIELDS } from '../shared/ohoContact';
 import type { IdentityValues } from './oho';
 import { IDENTITY_FROM_ITEM } from './oho';
+import { describeSecrets } from './secrets';
 import { isErrorItem, keepStacksShort, outcomesByItem, SandboxPool, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
 
 
@@ -35,7 +39,7 @@ type Operation = (typeof OPERATIONS)[number];
 type Shape = 'transient' | 'persistent' | 'after';
 
 /** Scenarios of one operation run at most this many at a time (operations themselves run side by side too). */
-const SIDE_BY_SIDE = 3;
+const SIDE_BY_SIDE = 5;
 /**
  * Timeout per attempt where the fault is 'hang' (short, so the matrix is quick); other faults keep the default 30 s,
  * so that a busy machine running many scenarios side by side cannot turn a slow answer into a timeout.
@@ -397,14 +401,14 @@ function scenariosOf(operation: Operation): Scenario[] {
 	return [...scenarios.filter((scenario) => scenario.kind === 'hang'), ...scenarios.filter((scenario) => scenario.kind !== 'hang')];
 }
 
-describe('fault matrix: every sandbox fault × every operation, with and without continue-on-fail', () => {
-	afterAll(async () => await pool.close());
+afterAll(async () => await pool.close());
 
+describe('fault matrix: every sandbox fault × every operation, with and without continue-on-fail', () => {
 	test.concurrent.each([...OPERATIONS])(
 		'%s: success after retry or exactly one error per failed input; no crash, hang, lost or duplicated item, no second write, no secret',
 		async (operation) => {
 			// A token endpoint that never answers holds its runs for the token request's own 30 s limit: all of them at once.
-			await sideBySide(scenariosOf(operation), operation === 'sendMessage-token' ? 6 : SIDE_BY_SIDE, runScenario);
+			await sideBySide(scenariosOf(operation), operation === 'sendMessage-token' ? 10 : SIDE_BY_SIDE, runScenario);
 			expect(failedScenarios.filter((entry) => entry.startsWith(`${operation} ×`))).toEqual([]);
 		},
 		60_000,
@@ -425,3 +429,5 @@ describe('fault matrix: every sandbox fault × every operation, with and without
 		expect(totals.faultsSurvived).toBe(totals.faultsInjected);
 	});
 });
+
+describeSecrets(pool);

@@ -24,8 +24,8 @@ import { isErrorItem, keepStacksShort, outcomesByItem, writeSummaryPart } from '
 keepStacksShort();
 const ref = useSandbox();
 
-const ITEMS_PER_RUN = 40;
-const RUNS = { requestAgent: 4, closeChat: 4, sendMessage: 6 };
+const ITEMS_PER_RUN = 30;
+const RUNS = { requestAgent: 3, closeChat: 3, sendMessage: 6 };
 type Operation = keyof typeof RUNS;
 
 const tried: Record<string, { runs: number; valid: number; invalid: number; invalidByField: Record<string, number> }> = {};

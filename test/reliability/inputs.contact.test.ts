@@ -25,8 +25,8 @@ import { isErrorItem, keepStacksShort, outcomesByItem, writeSummaryPart } from '
 keepStacksShort();
 const ref = useSandbox();
 
-const ITEMS_PER_RUN = 40;
-const RUNS = { get: 5, create: 8, update: 8, upsert: 8 } satisfies Record<Operation, number>;
+const ITEMS_PER_RUN = 30;
+const RUNS = { get: 4, create: 7, update: 7, upsert: 7 } satisfies Record<Operation, number>;
 
 /** A contact field: its parameter name, API path, label, and where the node takes it. */
 interface FieldSpec {

@@ -1,5 +1,5 @@
 /**
- * Issue 7, secrets: every failure path of the three nodes runs with recognisable secrets (API key, access token,
+ * Issue 7, secrets (run by faults.test.ts, whose runs share these sandboxes and time): every failure path of the three nodes runs with recognisable secrets (API key, access token,
  * client secret, subscription key, and the token the sandbox issues), with continue-on-fail on and off and the raw
  * API response included; none of them may appear in an output item, an error message or description, or anywhere
  * in the execution n8n would store (`run`). The sandbox knows only its demo secrets ('oho-demo-key',
@@ -20,9 +20,8 @@ import { CredentialStore, runNode } from '../helpers/n8n';
 import { accessToken, clientCredentials } from '../shared/gofive';
 import { newLineContact, REQUIRED_FIELDS } from '../shared/ohoContact';
 import type { IdentityValues } from './oho';
-import { findSecrets, isErrorItem, keepStacksShort, SandboxPool, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
-
-keepStacksShort();
+import type { SandboxPool } from './support';
+import { findSecrets, isErrorItem, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
 
 /** Every recognisable secret: the demo ones the sandbox accepts, the unknown ones it refuses. */
 const SECRETS = [
@@ -166,11 +165,10 @@ const gofiveCases: SecretCase[] = [
 
 // ---------------------------------------------------------------- running
 
-const pool = new SandboxPool();
 const tally = { runs: 0, failuresSeen: 0, credentialTests: 0, secretsLeaked: 0, leaks: [] as string[] };
 
 /** Runs a case with continue-on-fail off and on; returns what leaked, and fails the case if nothing failed. */
-async function runCase(secretCase: SecretCase, onError: OnError): Promise<string[]> {
+async function runCase(pool: SandboxPool, secretCase: SecretCase, onError: OnError): Promise<string[]> {
 	return await pool.use(async (sb) => {
 		const store = new CredentialStore();
 		if (secretCase.before) await secretCase.before(sb, store);
@@ -205,62 +203,64 @@ async function sideBySide<T>(entries: T[], limit: number, work: (entry: T) => Pr
 
 const bothWays = (cases: SecretCase[]) => cases.flatMap((secretCase) => (['stopWorkflow', 'continueRegularOutput'] as const).map((onError) => ({ secretCase, onError })));
 
-describe('secrets: no API key, token or client secret in any output, error or stored execution', () => {
-	afterAll(async () => {
-		await pool.close();
-		const { totals } = writeSummaryPart({
-			suite: 'secrets',
-			finishedAt: new Date().toISOString(),
-			failurePathRuns: tally.runs,
-			failuresSeen: tally.failuresSeen,
-			credentialTests: tally.credentialTests,
-			secretsLeaked: tally.secretsLeaked,
-		});
-		console.log(
-			`Secrets: ${tally.runs} failure-path runs (${tally.failuresSeen} failed as meant) and ${tally.credentialTests} credential tests, ${tally.secretsLeaked} secrets leaked\nreliability totals: ${JSON.stringify(totals)}`,
-		);
-	});
-
-	test.concurrent.each([
-		['Oho Contact and Oho Chat', ohoCases],
-		['Gofive Chat', gofiveCases],
-	] as const)(
-		'%s: every failure path, continue-on-fail off and on',
-		async (_name, cases) => {
-			const problems = await sideBySide(bothWays([...cases]), 4, async ({ secretCase, onError }) => await runCase(secretCase, onError));
-			expect(problems).toEqual([]);
-		},
-		90_000,
-	);
-
-	test('control: a secret that does get into an item is found (in the outputs and in the stored execution)', async () => {
-		await pool.use(async (sb) => {
-			const contact = newLineContact();
-			const result = await runNode({
-				node: new OhoContact(),
-				parameters: ohoParameters('create', contact, { lastName: UNKNOWN_SECRETS.ohoApiKey, additionalFields: { lastName: UNKNOWN_SECRETS.gofiveClientSecret } }),
-				credentials: ohoKey(DEMO.ohoApiKey)(sb),
+/** The secrets suite, on sandboxes from `pool`. */
+export function describeSecrets(pool: SandboxPool): void {
+	describe('secrets: no API key, token or client secret in any output, error or stored execution', () => {
+		afterAll(() => {
+			const { totals } = writeSummaryPart({
+				suite: 'secrets',
+				finishedAt: new Date().toISOString(),
+				failurePathRuns: tally.runs,
+				failuresSeen: tally.failuresSeen,
+				credentialTests: tally.credentialTests,
+				secretsLeaked: tally.secretsLeaked,
 			});
-			const found = secretsInRun(result, SECRETS);
-			expect(found.some((where) => where.startsWith('outputs '))).toBe(true);
-			expect(found.some((where) => where.startsWith('run '))).toBe(true);
+			console.log(
+				`Secrets: ${tally.runs} failure-path runs (${tally.failuresSeen} failed as meant) and ${tally.credentialTests} credential tests, ${tally.secretsLeaked} secrets leaked\nreliability totals: ${JSON.stringify(totals)}`,
+			);
 		});
-	});
 
-	test("the credential tests' messages for refused and failing credentials", async () => {
-		await pool.use(async (sb) => {
-			const results = [
-				await testCredential('ohoApi', { apiKey: UNKNOWN_SECRETS.ohoApiKey, baseUrl: sb.url }),
-				await testCredential('ohoApi', { apiKey: UNKNOWN_SECRETS.ohoApiKey, baseUrl: UNREACHABLE }),
-				await testCredential('gofiveApi', accessToken(sb, { ...withSubscription, accessToken: UNKNOWN_SECRETS.gofiveAccessToken })),
-				await testCredential('gofiveApi', clientCredentials(sb, { ...withSubscription, clientSecret: UNKNOWN_SECRETS.gofiveClientSecret })),
-				await testCredential('gofiveApi', clientCredentials(sb, { ...withSubscription, tokenUrl: `${UNREACHABLE}/token` })),
-			];
-			tally.credentialTests += results.length;
-			expect(results.map((result) => result.status)).toEqual(['Error', 'Error', 'Error', 'Error', 'Error']);
-			const leaks = findSecrets(results, SECRETS);
-			tally.secretsLeaked += leaks.length;
-			expect(leaks).toEqual([]);
+		test.concurrent.each([
+			['Oho Contact and Oho Chat', ohoCases],
+			['Gofive Chat', gofiveCases],
+		] as const)(
+			'%s: every failure path, continue-on-fail off and on',
+			async (_name, cases) => {
+				const problems = await sideBySide(bothWays([...cases]), 4, async ({ secretCase, onError }) => await runCase(pool, secretCase, onError));
+				expect(problems).toEqual([]);
+			},
+			90_000,
+		);
+
+		test('control: a secret that does get into an item is found (in the outputs and in the stored execution)', async () => {
+			await pool.use(async (sb) => {
+				const contact = newLineContact();
+				const result = await runNode({
+					node: new OhoContact(),
+					parameters: ohoParameters('create', contact, { lastName: UNKNOWN_SECRETS.ohoApiKey, additionalFields: { lastName: UNKNOWN_SECRETS.gofiveClientSecret } }),
+					credentials: ohoKey(DEMO.ohoApiKey)(sb),
+				});
+				const found = secretsInRun(result, SECRETS);
+				expect(found.some((where) => where.startsWith('outputs '))).toBe(true);
+				expect(found.some((where) => where.startsWith('run '))).toBe(true);
+			});
+		});
+
+		test("the credential tests' messages for refused and failing credentials", async () => {
+			await pool.use(async (sb) => {
+				const results = [
+					await testCredential('ohoApi', { apiKey: UNKNOWN_SECRETS.ohoApiKey, baseUrl: sb.url }),
+					await testCredential('ohoApi', { apiKey: UNKNOWN_SECRETS.ohoApiKey, baseUrl: UNREACHABLE }),
+					await testCredential('gofiveApi', accessToken(sb, { ...withSubscription, accessToken: UNKNOWN_SECRETS.gofiveAccessToken })),
+					await testCredential('gofiveApi', clientCredentials(sb, { ...withSubscription, clientSecret: UNKNOWN_SECRETS.gofiveClientSecret })),
+					await testCredential('gofiveApi', clientCredentials(sb, { ...withSubscription, tokenUrl: `${UNREACHABLE}/token` })),
+				];
+				tally.credentialTests += results.length;
+				expect(results.map((result) => result.status)).toEqual(['Error', 'Error', 'Error', 'Error', 'Error']);
+				const leaks = findSecrets(results, SECRETS);
+				tally.secretsLeaked += leaks.length;
+				expect(leaks).toEqual([]);
+			});
 		});
 	});
-});
+}
