@@ -22,7 +22,7 @@ import { OhoContact } from '../../nodes/OhoContact/OhoContact.node';
 import type { FaultKind, Sandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 import type { OnError, RunNodeResult } from '../helpers/n8n';
-import { CredentialStore, runNode } from '../helpers/n8n';
+import { CredentialStore, jsonOf, runNode } from '../helpers/n8n';
 import { accessToken, clientCredentials } from '../shared/gofive';
 import { newLineContact, REQUIRED_FIELDS } from '../shared/ohoContact';
 import type { IdentityValues } from './oho';
@@ -414,6 +414,42 @@ describe('fault matrix: every sandbox fault × every operation, with and without
 		60_000,
 	);
 
+	test.concurrent.each(['hang', 'reset'] as const)(
+		'a create retried after a %s that came after Oho created the contact makes one contact, reported as created',
+		async (kind) => {
+			await pool.use(async (sb) => {
+				const contacts = [newLineContact(), newLineContact(), newLineContact()];
+				sb.setKnobs({ faults: [{ match: { api: 'oho', method: 'POST', path: '/contact' }, sequence: [kind, kind, kind], afterHandling: true }] });
+				const contactsBefore = sb.state().contacts.length;
+				const result = await runNode({
+					node: new OhoContact(),
+					parameters: {
+						resource: 'contact',
+						operation: 'create',
+						...IDENTITY_FROM_ITEM,
+						...REQUIRED_FIELDS,
+						options: { retryDelayMs: 1, timeoutMs: HANG_TIMEOUT_MS, maxRetries: 3, parallelRequests: ITEMS },
+					},
+					credentials: { ohoApi: { apiKey: DEMO.ohoApiKey, baseUrl: sb.url } },
+					items: contacts as unknown as IDataObject[],
+				});
+				totals.inputsTried += contacts.length;
+				totals.faultsInjected += contacts.length;
+
+				expect(result.error).toBeUndefined();
+				expect(jsonOf(result).map((output) => [output.user_id, output.operation, output.message])).toEqual(
+					contacts.map((contact) => [contact.userId, 'created', 'Created contact successfully (an earlier attempt timed out; the retry found the contact it created)']),
+				);
+				// Each create was sent twice (no answer, then 409 for the contact the first one made): one contact each.
+				expect(sb.requests({ api: 'oho' }).map((request) => request.status).sort()).toEqual([409, 409, 409, null, null, null]);
+				expect(sb.state().contacts.length).toBe(contactsBefore + contacts.length);
+				for (const contact of contacts) expect(contactsWithId(sb, contact)).toHaveLength(1);
+				totals.faultsSurvived += contacts.length;
+			});
+		},
+		30_000,
+	);
+
 	test('summary: inputs tried, faults injected and survived, items lost (must be 0)', () => {
 		const summary = { ...totals, kinds: KINDS.map(String), operations: [...OPERATIONS], sandboxes: pool.size, hangTimeoutMs: HANG_TIMEOUT_MS };
 		const { totals: all } = writeSummaryPart({ suite: 'faults', finishedAt: new Date().toISOString(), ...summary });
@@ -423,6 +459,7 @@ describe('fault matrix: every sandbox fault × every operation, with and without
 				`${totals.itemsDuplicated} duplicated, ${totals.secretsLeaked} secrets leaked\n${JSON.stringify(summary, null, 1)}\nreliability totals: ${JSON.stringify(all)}`,
 		);
 		expect(totals.scenarios).toBe(OPERATIONS.length * (KINDS.length * 5 - 2));
+		expect(totals.inputsTried).toBe(totals.scenarios * ITEMS + 2 * ITEMS);
 		expect(totals.itemsLost).toBe(0);
 		expect(totals.itemsDuplicated).toBe(0);
 		expect(totals.secretsLeaked).toBe(0);
