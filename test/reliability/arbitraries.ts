@@ -149,14 +149,6 @@ export const platformId: fc.Arbitrary<Valid<string>> = fc
 	.map(([before, core, after]) => ({ raw: before + core + after, api: (before + core + after).trim() }))
 	.filter(({ api }) => api !== '.' && api !== '..');
 
-/** A user ID that starts with `prefix` (unique per item), padded, 1..40 once trimmed. */
-export function userId(prefix: string): fc.Arbitrary<Valid<string>> {
-	return fc
-		.tuple(PAD, fc.oneof(fc.constant(''), textCore(40 - prefix.length, ID_PIECES)), PAD)
-		.map(([before, core, after]) => ({ raw: before + prefix + core + after, api: (prefix + core).trim() }))
-		.filter(({ api }) => api.length <= 40);
-}
-
 export const PLATFORMS = ['line', 'facebook', 'instagram'] as const;
 
 export const invalidPlatform = fc.oneof(

@@ -125,43 +125,48 @@ function contactItem(operation: Operation, index: number, config: BatchConfig): 
 		})
 		.filter((item) => operation !== 'update' || Object.values(item.values).some((value) => value.api !== undefined) || attributeCount > 0);
 
-	type Mutation = fc.WeightedArbitrary<(item: ContactItem) => ContactItem>;
-	const weighted = (weight: number, arbitrary: fc.Arbitrary<(item: ContactItem) => ContactItem>): Mutation => ({ weight, arbitrary });
-	const mutations: Mutation[] = [
-		weighted(2, invalidIdentity(index).map((bad) => (item: ContactItem) => ({
-			...item,
-			identity: bad,
-			invalid: { field: bad.invalid!, ...IDENTITY_FIELDS[bad.invalid!] },
-		}))),
-		...fields.map((field) =>
-			weighted(1, field.invalid(operation).map((raw) => (item: ContactItem) => ({
+	// Each mutation makes one field of a valid item invalid, and says which label and path its error must name.
+	type Mutate = (item: ContactItem) => ContactItem;
+	const mutations: Array<fc.WeightedArbitrary<Mutate>> = [];
+	const add = (weight: number, arbitrary: fc.Arbitrary<Mutate>) => mutations.push({ weight, arbitrary });
+
+	add(
+		2,
+		invalidIdentity(index).map((bad): Mutate => (item) => ({ ...item, identity: bad, invalid: { field: bad.invalid!, ...IDENTITY_FIELDS[bad.invalid!] } })),
+	);
+	for (const field of fields) {
+		add(
+			1,
+			field.invalid(operation).map((raw): Mutate => (item) => ({
 				...item,
 				values: { ...item.values, [field.param]: { raw, api: undefined } },
 				invalid: { field: field.param, label: field.label, path: field.path },
-			}))),
-		),
-	];
-	if (creates) {
-		mutations.push(weighted(1,
-			fc.tuple(gen.invalidText(255, true), fc.boolean()).map(([raw, asLine]) => (item: ContactItem) => {
-				// A blank LINE Basic ID is only wrong for LINE.
-				const blank = raw === null || (typeof raw === 'string' && raw.trim() === '');
-				const identity = blank || asLine ? { ...item.identity, raw: { ...item.identity.raw, platform: 'line' }, api: { ...item.identity.api, platform: 'line' } } : item.identity;
-				return { ...item, identity, values: { ...item.values, lineBasicId: { raw, api: undefined } }, invalid: { field: 'lineBasicId', ...LINE_BASIC_ID } };
 			})),
 		);
 	}
+	if (creates) {
+		add(
+			1,
+			fc.tuple(gen.invalidText(255, true), fc.boolean()).map(([raw, asLine]): Mutate => (item) => {
+				// A blank LINE Basic ID is wrong for LINE only: such an item is made a LINE one.
+				const blank = raw === null || (typeof raw === 'string' && raw.trim() === '');
+				const identity = blank || asLine ? { ...item.identity, raw: { ...item.identity.raw, platform: 'line' }, api: { ...item.identity.api, platform: 'line' } } : item.identity;
+				return { ...item, identity, values: { ...item.values, lineBasicId: { raw, api: undefined } }, invalid: { field: 'lineBasicId', ...LINE_BASIC_ID } };
+			}),
+		);
+	}
 	if (attributeCount > 0) {
-		mutations.push(weighted(4,
-			fc.tuple(fc.nat({ max: attributeCount - 1 }), fc.boolean(), gen.invalidAttributeName, gen.invalidAttributeValue).map(([at, name, badName, badValue]) => (item: ContactItem) => {
-				const raw = item.attributes!.raw.map((attribute, position) => (position === at ? (name ? { ...attribute, name: badName } : { ...attribute, value: badValue }) : attribute));
-				return {
-					...item,
-					attributes: { raw, api: [] },
-					invalid: name
-						? { field: 'attributeName', label: 'Attribute Name', path: `attributes.${at}.display_name` }
-						: { field: 'attributeValue', label: 'Attribute Value', path: `attributes.${at}.value.text` },
-				};
+		add(
+			4,
+			fc.tuple(fc.nat({ max: attributeCount - 1 }), fc.boolean(), gen.invalidAttributeName, gen.invalidAttributeValue).map(([at, name, badName, badValue]): Mutate => (item) => ({
+				...item,
+				attributes: {
+					raw: item.attributes!.raw.map((attribute, position) => (position !== at ? attribute : name ? { ...attribute, name: badName } : { ...attribute, value: badValue })),
+					api: [],
+				},
+				invalid: name
+					? { field: 'attributeName', label: 'Attribute Name', path: `attributes.${at}.display_name` }
+					: { field: 'attributeValue', label: 'Attribute Value', path: `attributes.${at}.value.text` },
 			})),
 		);
 	}
@@ -170,7 +175,7 @@ function contactItem(operation: Operation, index: number, config: BatchConfig): 
 		{ weight: 10, arbitrary: valid },
 		{ weight: 10, arbitrary: invalid },
 	];
-	if (operation === 'update') {
+	if (operation === 'update' && attributeCount === 0) {
 		// Every value blank: nothing to update, which names the whole body.
 		cases.push({
 			weight: 1,
@@ -183,9 +188,7 @@ function contactItem(operation: Operation, index: number, config: BatchConfig): 
 			})),
 		});
 	}
-	return attributeCount > 0 && operation === 'update'
-		? fc.oneof(...cases.slice(0, 2))
-		: fc.oneof(...cases);
+	return fc.oneof(...cases);
 }
 
 // ---------------------------------------------------------------- what the node is given, what the API must get
