@@ -1,0 +1,402 @@
+/**
+ * The browser check (`npm run test:browser`): our nodes in n8n's editor, in Debian's Chromium
+ * driven by playwright-core.
+ *
+ * It installs our package into a fresh n8n user folder (as e2e/lib does for the CLI suites),
+ * imports the sandbox credentials, starts `n8n start` on a free port, creates the owner through
+ * the REST API (`POST /rest/owner/setup`) and hands the session cookie to the browser. Then, each
+ * on a new workflow: adds Oho Contact, Oho Chat and Gofive Chat from the node panel by search,
+ * opens them and checks the operation dropdown, the credential selector and (Oho Contact) the
+ * country and province lists; imports both example workflows through the editor's own file
+ * import. Screenshots go to docs/screenshots/ (the README shows them); a failed check leaves
+ * one in test-results/browser/.
+ *
+ * Prints `ok - …` / `not ok - …` per check and `# pass N` / `# fail N`; exits 1 on any failure.
+ *
+ * Environment: N8N_VERSION (default 2.41.1), E2E_TARBALL (install this tarball, skip build +
+ * pack), CHROMIUM_PATH (default /usr/bin/chromium), SCREENSHOT_DIR (default docs/screenshots),
+ * BROWSER_CHECK_URL + BROWSER_CHECK_COOKIE (use a running n8n instead of starting one; it needs
+ * the example credentials and our package), E2E_VERBOSE=1 (stream n8n's output).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { installCommunityPackage } from '../lib/community';
+import { exampleCredentials, exampleWorkflowFiles } from '../lib/examples';
+import { ensureN8n } from '../lib/install';
+import { N8n } from '../lib/n8n';
+import { setupOwner, startN8nServer, type N8nServer } from '../lib/n8n-server';
+import { buildAndPackRepo } from '../lib/pack';
+import { DEFAULT_N8N_VERSION, REPO_ROOT } from '../lib/paths';
+import { tail } from '../lib/proc';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? join(REPO_ROOT, 'docs', 'screenshots');
+const FAILURES = join(REPO_ROOT, 'test-results', 'browser');
+const OWNER = { email: 'browser-check@example.com', password: 'Browser-Check-1', firstName: 'Browser', lastName: 'Check' };
+const OHO_CREDENTIAL = 'Oho (sandbox)';
+const GOFIVE_CREDENTIAL = 'Gofive (sandbox, client credentials)';
+
+/** Generous: CI runs this on a fresh, possibly busy 2-core machine. */
+const UI_TIMEOUT = 60_000;
+const PAGE_TIMEOUT = 180_000;
+
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`;
+const log = (m: string) => console.log(`# [${elapsed()}] ${m}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function check(condition: unknown, message: string): asserts condition {
+	if (!condition) throw new Error(message);
+}
+
+/** Runs `fn` up to `attempts` times (a flaky click or a slow render gets another chance). */
+async function retry<T>(what: string, fn: () => Promise<T>, attempts = 3): Promise<T> {
+	let last: unknown;
+	for (let i = 1; i <= attempts; i++) {
+		try {
+			return await fn();
+		} catch (e) {
+			last = e;
+			if (i < attempts) {
+				log(`retrying "${what}" (${i}/${attempts - 1}): ${(e as Error).message.split('\n')[0]}`);
+				await sleep(2000 * i);
+			}
+		}
+	}
+	throw last;
+}
+
+const byId = (page: Page | Locator, id: string) => page.locator(`[data-test-id="${id}"]`);
+
+async function screenshot(page: Page, name: string): Promise<void> {
+	mkdirSync(SCREENSHOTS, { recursive: true });
+	await page.screenshot({ path: join(SCREENSHOTS, name) });
+	log(`screenshot ${join(SCREENSHOTS, name).replace(REPO_ROOT + '/', '')}`);
+}
+
+/** A fresh workflow with its canvas ready. */
+async function openNewWorkflow(page: Page, baseUrl: string): Promise<void> {
+	await retry('open a new workflow', async () => {
+		await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
+		await byId(page, 'canvas-add-button').waitFor({ state: 'visible', timeout: PAGE_TIMEOUT });
+	});
+}
+
+/** The visible options of the dropdown that is open (first line of each: the name, not the description). */
+async function openOptions(page: Page): Promise<string[]> {
+	const options = page.locator('[role="option"]:visible');
+	await options.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+	return (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+}
+
+/** Closes an open dropdown (Escape with none open would close the node's parameters). */
+async function closeDropdown(page: Page): Promise<void> {
+	const open = page.locator('[role="option"]:visible').first();
+	if (!(await open.isVisible())) return;
+	await page.keyboard.press('Escape');
+	await open.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+}
+
+/** Opens the dropdown of a parameter (by its data-test-id) and returns its options. */
+async function parameterOptions(page: Page, testId: string): Promise<string[]> {
+	return await retry(`open ${testId}`, async () => {
+		await closeDropdown(page);
+		const input = byId(page, testId);
+		await input.scrollIntoViewIfNeeded();
+		await input.click();
+		return await openOptions(page);
+	});
+}
+
+/**
+ * On an empty canvas: "Add first step", search the node panel, pick the node, pick one of its
+ * actions; n8n adds the node (and a manual trigger before it) and opens its parameters.
+ */
+async function addNodeBySearch(page: Page, search: string, nodeName: string, action: string, shotName?: string): Promise<string[]> {
+	return await retry(`add ${nodeName} from the node panel`, async () => {
+		if (await byId(page, 'ndv').isVisible()) await byId(page, 'ndv-close-button').click();
+		await byId(page, 'canvas-add-button').click({ timeout: UI_TIMEOUT });
+		const searchBar = byId(page, 'node-creator-search-bar');
+		await searchBar.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+		await searchBar.fill(search);
+		const item = byId(page, 'node-creator-item-name').filter({ hasText: new RegExp(`^\\s*${nodeName}\\s*$`) }).first();
+		await item.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+		if (shotName) await screenshot(page, shotName);
+		await item.click();
+		const actionItems = byId(page, 'node-creator').locator('[data-test-id="item-iterator-item"]');
+		const actionItem = actionItems.filter({ hasText: action }).first();
+		await actionItem.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+		const actions = (await actionItems.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+		await actionItem.click();
+		await byId(page, 'ndv').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+		await byId(page, 'parameter-input-operation').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+		return actions;
+	});
+}
+
+/** The credential the node's credential selector shows, and the choices it offers. */
+async function credentialSelector(page: Page, expected: string): Promise<{ selected: string; choices: string[] }> {
+	return await retry('read the credential selector', async () => {
+		await closeDropdown(page);
+		const select = byId(page, 'node-credentials-select');
+		await select.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+		const selected = (await select.locator('input').first().inputValue().catch(() => '')) || (await select.innerText()).trim();
+		await select.click();
+		const items = page.locator('[data-test-id^="node-credentials-select-item-"]:visible');
+		await items.filter({ hasText: expected }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+		const choices = (await items.allInnerTexts()).map((t) => t.trim());
+		return { selected, choices };
+	});
+}
+
+/** Adds a field from a collection's "Add Field" list (Oho Contact's Additional Fields: the first collection). */
+async function addCollectionField(page: Page, field: string): Promise<void> {
+	await retry(`add the field ${field}`, async () => {
+		await closeDropdown(page);
+		const add = byId(page, 'collection-parameter-add').first();
+		await add.scrollIntoViewIfNeeded();
+		await add.click();
+		const option = page.locator('[data-test-id="collection-parameter-option"]:visible').filter({ hasText: new RegExp(`^\\s*${field.replace(/[()]/g, '\\$&')}\\s*$`) });
+		await option.first().click({ timeout: UI_TIMEOUT });
+	});
+}
+
+/** Types into the open, filterable dropdown and returns what is left. */
+async function filterOptions(page: Page, text: string, expectFirst: string): Promise<string[]> {
+	await page.keyboard.type(text, { delay: 50 });
+	const first = page.locator('[role="option"]:visible').filter({ hasText: expectFirst }).first();
+	await first.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+	return await openOptions(page);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Env {
+	baseUrl: string;
+	cookie: string;
+	cleanup: () => Promise<void>;
+}
+
+async function startEnvironment(): Promise<Env> {
+	if (process.env.BROWSER_CHECK_URL) {
+		return { baseUrl: process.env.BROWSER_CHECK_URL.replace(/\/+$/, ''), cookie: process.env.BROWSER_CHECK_COOKIE ?? '', cleanup: async () => undefined };
+	}
+	log(`n8n ${DEFAULT_N8N_VERSION}: install check (first time: ~6 min)`);
+	const install = await ensureN8n();
+	log('build + pack our package');
+	const tarball = process.env.E2E_TARBALL ?? (await buildAndPackRepo());
+	let sandbox: Sandbox | undefined;
+	let server: N8nServer | undefined;
+	const n8n = new N8n(install);
+	try {
+		sandbox = await startSandbox({ port: 0 });
+		await installCommunityPackage(install, n8n.userFolder, tarball);
+		if (!process.env.E2E_TARBALL) rmSync(dirname(tarball), { recursive: true, force: true });
+		await n8n.importCredentials(exampleCredentials(sandbox.url));
+		log('n8n start');
+		server = await startN8nServer(n8n);
+		log(`n8n ready at ${server.url}`);
+		const owner = await setupOwner(server, OWNER);
+		check(owner.created && owner.cookie, `owner setup failed: ${owner.message ?? 'no n8n-auth cookie'}`);
+		const srv = server;
+		const sb = sandbox;
+		return {
+			baseUrl: server.url,
+			cookie: owner.cookie,
+			cleanup: async () => {
+				const problems = srv.output().split('\n').filter((l) => /Failed to load package|Unrecognized node type|Cannot find module/i.test(l));
+				if (problems.length) log(`n8n reported:\n${problems.join('\n')}`);
+				await srv.stop();
+				await sb.close();
+				n8n.dispose();
+			},
+		};
+	} catch (e) {
+		if (server) log(`n8n output (tail):\n${tail(server.output(), 40)}`);
+		await server?.stop();
+		await sandbox?.close();
+		n8n.dispose();
+		throw e;
+	}
+}
+
+async function main(): Promise<number> {
+	check(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+	const env = await startEnvironment();
+	const userDataDir = mkdtempSync(join(tmpdir(), 'e2e-chromium-'));
+	let context: BrowserContext | undefined;
+	const results: Array<{ name: string; ok: boolean; error?: string }> = [];
+	try {
+		context = await chromium.launchPersistentContext(userDataDir, {
+			executablePath: CHROMIUM,
+			headless: true,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
+			viewport: { width: 1440, height: 900 },
+			timeout: PAGE_TIMEOUT,
+		});
+		context.setDefaultTimeout(UI_TIMEOUT);
+		await context.addCookies([{ name: 'n8n-auth', value: env.cookie, url: env.baseUrl }]);
+		const page = context.pages()[0] ?? (await context.newPage());
+
+		const run = async (name: string, fn: () => Promise<void>) => {
+			const started = Date.now();
+			try {
+				await fn();
+				results.push({ name, ok: true });
+				console.log(`ok ${results.length} - ${name} (${((Date.now() - started) / 1000).toFixed(0)}s)`);
+			} catch (e) {
+				const error = (e as Error).message;
+				results.push({ name, ok: false, error });
+				console.log(`not ok ${results.length} - ${name}\n  ---\n  ${error.split('\n').join('\n  ')}\n  ...`);
+				mkdirSync(FAILURES, { recursive: true });
+				const file = join(FAILURES, `${results.length}-failure.png`);
+				await page.screenshot({ path: file }).catch(() => undefined);
+				log(`failure screenshot: ${file}`);
+			}
+		};
+
+		await run('Oho Contact: found by search in the node panel; operations, credential, country and province lists', async () => {
+			await openNewWorkflow(page, env.baseUrl);
+			const actions = await addNodeBySearch(page, 'Oho Contact', 'Oho Contact', 'Create or update a contact', 'node-panel-search.png');
+			for (const a of ['Create a contact', 'Create or update a contact', 'Get a contact', 'Update a contact']) {
+				check(actions.some((t) => t.includes(a)), `action "${a}" missing; node panel showed: ${actions.join(' | ')}`);
+			}
+			const operations = await parameterOptions(page, 'parameter-input-operation');
+			for (const op of ['Create', 'Create or Update', 'Get', 'Update']) {
+				check(operations.includes(op), `operation "${op}" missing: ${operations.join(', ')}`);
+			}
+			await screenshot(page, 'oho-contact-operation.png');
+			await closeDropdown(page);
+
+			const credential = await credentialSelector(page, OHO_CREDENTIAL);
+			check(credential.selected === OHO_CREDENTIAL, `credential selected: "${credential.selected}", expected "${OHO_CREDENTIAL}"`);
+			check(credential.choices.some((c) => c.includes(OHO_CREDENTIAL)), `credential choices: ${credential.choices.join(', ')}`);
+			await screenshot(page, 'oho-contact-credential.png');
+			await closeDropdown(page);
+
+			await addCollectionField(page, 'Country');
+			const countries = await parameterOptions(page, 'parameter-input-country');
+			check(countries.length >= 240, `only ${countries.length} countries`);
+			check(countries.includes('Thailand (ไทย)'), 'no "Thailand (ไทย)" among the countries');
+			const thai = await filterOptions(page, 'Thai', 'Thailand');
+			check(thai.length === 1 && thai[0] === 'Thailand (ไทย)', `search "Thai" left: ${thai.join(', ')}`);
+			await screenshot(page, 'oho-contact-country.png');
+			await page.locator('[role="option"]:visible').filter({ hasText: 'Thailand' }).first().click();
+
+			await addCollectionField(page, 'City (Province)');
+			const provinces = await parameterOptions(page, 'parameter-input-city');
+			check(provinces.length === 77, `${provinces.length} provinces, expected Thailand's 77`);
+			for (const p of ['Bangkok (กรุงเทพมหานคร)', 'Chiang Mai (เชียงใหม่)', 'Phuket (ภูเก็ต)']) {
+				check(provinces.includes(p), `province "${p}" missing`);
+			}
+			const chiang = await filterOptions(page, 'Chiang', 'Chiang Mai');
+			check(chiang.includes('Chiang Mai (เชียงใหม่)') && chiang.includes('Chiang Rai (เชียงราย)') && chiang.length <= 3, `search "Chiang" left: ${chiang.join(', ')}`);
+			await screenshot(page, 'oho-contact-province.png');
+			await page.locator('[role="option"]:visible').filter({ hasText: 'Chiang Mai' }).first().click();
+			await closeDropdown(page);
+		});
+
+		await run('Oho Chat: found by search; operations and credential', async () => {
+			await openNewWorkflow(page, env.baseUrl);
+			const actions = await addNodeBySearch(page, 'Oho Chat', 'Oho Chat', 'Request a human agent for a chat');
+			check(actions.some((t) => t.includes('Close the agent session of a chat')), `actions: ${actions.join(' | ')}`);
+			const credential = await credentialSelector(page, OHO_CREDENTIAL);
+			check(credential.selected === OHO_CREDENTIAL, `credential selected: "${credential.selected}"`);
+			await closeDropdown(page);
+			const operations = await parameterOptions(page, 'parameter-input-operation');
+			for (const op of ['Close Chat', 'Request Agent']) check(operations.includes(op), `operation "${op}" missing: ${operations.join(', ')}`);
+			await screenshot(page, 'oho-chat-operation.png');
+			await closeDropdown(page);
+		});
+
+		await run('Gofive Chat: found by search; operation, credential and platform', async () => {
+			await openNewWorkflow(page, env.baseUrl);
+			await addNodeBySearch(page, 'Gofive', 'Gofive Chat', 'Send a message');
+			const operations = await parameterOptions(page, 'parameter-input-operation');
+			check(operations.includes('Send Message'), `operations: ${operations.join(', ')}`);
+			await closeDropdown(page);
+			const platforms = await parameterOptions(page, 'parameter-input-platform');
+			check(platforms.includes('LINE') && platforms.includes('Facebook'), `platforms: ${platforms.join(', ')}`);
+			await closeDropdown(page);
+			const credential = await credentialSelector(page, GOFIVE_CREDENTIAL);
+			check(credential.selected === GOFIVE_CREDENTIAL, `credential selected: "${credential.selected}", expected "${GOFIVE_CREDENTIAL}"`);
+			check(credential.choices.some((c) => c.includes(GOFIVE_CREDENTIAL)), `credential choices: ${credential.choices.join(', ')}`);
+			await screenshot(page, 'gofive-chat-credential.png');
+			await closeDropdown(page);
+		});
+
+		for (const file of exampleWorkflowFiles()) {
+			const name = file.split('/').pop()!;
+			await run(`examples/${name}: imported through the editor (File > Import), every node known`, async () => {
+				await openNewWorkflow(page, env.baseUrl);
+				const expected = (JSON.parse(readFileSync(file, 'utf8')) as { nodes: Array<{ name: string; type: string }> }).nodes.filter(
+					(node) => node.type !== 'n8n-nodes-base.stickyNote',
+				);
+				await retry('import the file', async () => {
+					await byId(page, 'workflow-import-input').setInputFiles(file);
+					await byId(page, 'canvas-node').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+				});
+				const canvasNodes = byId(page, 'canvas-node');
+				const deadline = Date.now() + UI_TIMEOUT;
+				while ((await canvasNodes.count()) < expected.length && Date.now() < deadline) await sleep(500);
+				const names = await canvasNodes.evaluateAll((els) => els.map((e) => e.getAttribute('data-node-name') ?? ''));
+				for (const node of expected) check(names.includes(node.name), `node "${node.name}" not on the canvas: ${names.join(', ')}`);
+				// A node whose type n8n does not know is drawn with a warning; ours must be known.
+				const unknown = await page.locator('[data-test-id="canvas-node"]:has-text("Install this node")').count();
+				check(unknown === 0, `${unknown} node(s) of an unknown type`);
+				await byId(page, 'zoom-to-fit').click().catch(() => undefined);
+				await sleep(1000);
+				await screenshot(page, `example-${name.replace(/\.json$/, '')}.png`);
+
+				// The imported Oho Contact node opens with its settings from the file: mapper mode,
+				// auto-mapping and Options > Add to Existing.
+				const upsert = expected.find((node) => node.type === 'n8n-nodes-oho-gofive.ohoContact');
+				if (!upsert) return;
+				await retry(`open ${upsert.name}`, async () => {
+					await page.locator(`[data-test-id="canvas-node"][data-node-name="${upsert.name}"]`).dblclick();
+					await byId(page, 'ndv').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+				});
+				const ndv = byId(page, 'ndv');
+				const contactData = await ndv.locator('[data-test-id="parameter-input-dataMode"] input').first().inputValue();
+				check(contactData === 'Map Input Fields', `Contact Data shows "${contactData}"`);
+				const inputValues = async () => await ndv.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+				const deadline2 = Date.now() + UI_TIMEOUT;
+				while (!(await inputValues()).includes('Map Automatically') && Date.now() < deadline2) await sleep(500);
+				check((await inputValues()).includes('Map Automatically'), `Mapping Column Mode is not "Map Automatically": ${(await inputValues()).join(' | ')}`);
+				await ndv.getByText('Add to Existing').first().scrollIntoViewIfNeeded();
+				await ndv.getByText('Add to Existing').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+				await screenshot(page, `example-${name.replace(/\.json$/, '')}-upsert.png`);
+				await byId(page, 'ndv-close-button').click();
+			});
+		}
+	} finally {
+		await context?.close().catch(() => undefined);
+		rmSync(userDataDir, { recursive: true, force: true });
+		await env.cleanup();
+	}
+	const failed = results.filter((r) => !r.ok).length;
+	console.log(`1..${results.length}\n# pass ${results.length - failed}\n# fail ${failed}\n# duration ${elapsed()}`);
+	return failed === 0 && results.length > 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(e) => {
+		console.log(`not ok - browser check could not run: ${(e as Error).stack ?? String(e)}`);
+		console.log('# fail 1');
+		process.exit(1);
+	},
+);
