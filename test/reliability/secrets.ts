@@ -1,11 +1,11 @@
 /**
- * Issue 7, secrets (run by faults.test.ts, whose runs share these sandboxes and time): every failure path of the three nodes runs with recognisable secrets (API key, access token,
- * client secret, subscription key, and the token the sandbox issues), with continue-on-fail on and off and the raw
- * API response included; none of them may appear in an output item, an error message or description, or anywhere
- * in the execution n8n would store (`run`). The sandbox knows only its demo secrets ('oho-demo-key',
- * 'gofive-demo-token', 'gofive-demo-secret'), so refused-credential paths use unknown recognisable ones and the
- * other paths use the demo ones (recognisable strings too). The fault matrix (faults.test.ts) runs the same check on
- * every fault × operation; the credential tests' messages are checked here as well.
+ * Issue 7, secrets (run by faults.test.ts, on the same sandboxes, so its runs overlap the matrix's waits): every
+ * failure path of the three nodes runs with recognisable secrets (API key, access token, client secret, subscription
+ * key, and the token the sandbox issues), with continue-on-fail on and off and the raw API response included; none of
+ * them may appear in an output item, an error message or description, or anywhere in the execution n8n would store
+ * (`run`). The sandbox knows only its demo secrets ('oho-demo-key', 'gofive-demo-token', 'gofive-demo-secret'), so
+ * refused-credential paths use unknown recognisable ones and the other paths the demo ones (recognisable strings too).
+ * The fault matrix runs the same check on every fault × operation; the credential tests' messages are checked here.
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
