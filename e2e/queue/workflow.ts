@@ -1,0 +1,169 @@
+/**
+ * The 1,000-item upsert workflow of issue 7 and the sandbox state it starts from: a production webhook
+ * (so that queue mode hands the execution to a worker) → a Code node making the items → Oho Contact
+ * "Create or Update". Half the contacts exist before the run (odd items, first name "Old"), half are new.
+ */
+import { DEMO, type Sandbox } from '../../sandbox';
+import type { CredentialImport, WorkflowImport } from '../lib/n8n';
+import { PACKAGE_NAME } from '../lib/paths';
+
+export const WORKFLOW_ID = 'e2eQueueUpsert1000';
+export const WEBHOOK_PATH = 'e2e-queue-upsert';
+export const OHO_CRED = { id: 'e2eQueueOho01', name: 'Oho (sandbox)' };
+const LINE = DEMO.line;
+const PICTURE_URL = 'https://profile.line-scdn.net/0hQueueMode';
+
+/** User ID of item i: 33 characters like a LINE user ID, distinct per item. */
+export const userIdOf = (i: number): string => `Uqueue${String(i).padStart(27, '0')}`;
+/** Odd items exist before the run, even ones are new. */
+export const existsBefore = (i: number): boolean => i % 2 === 1;
+
+export function credentials(sandboxUrl: string): CredentialImport[] {
+	return [{ ...OHO_CRED, type: 'ohoApi', data: { apiKey: DEMO.ohoApiKey, baseUrl: sandboxUrl } }];
+}
+
+/** The Code node's program: the same `count` items every time. */
+function itemsCode(count: number): string {
+	return [
+		'const items = [];',
+		`for (let i = 0; i < ${count}; i++) {`,
+		"\tconst userId = 'Uqueue' + String(i).padStart(27, '0');",
+		'\titems.push({ json: {',
+		'\t\tuserId,',
+		"\t\tfirstName: 'First' + i,",
+		"\t\tlastName: 'Queue',",
+		"\t\tdisplayName: 'Customer ' + i,",
+		"\t\temail: 'customer' + i + '@example.com',",
+		"\t\tphone: '08' + String(10000000 + i),",
+		'\t\tage: 18 + (i % 60),',
+		"\t\ttags: ['queue', 'batch-' + (i % 10)],",
+		'\t} });',
+		'}',
+		'return items;',
+	].join('\n');
+}
+
+export function upsertWorkflow(count: number): WorkflowImport {
+	return {
+		id: WORKFLOW_ID,
+		name: `e2e: queue mode, ${count} Oho contact upserts`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'q-webhook',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: '6f1c1d8e-4f3a-4c59-9a55-0b7e2d3c9a10',
+				position: [0, 0],
+				// Answer when the last node is done, with all its items: the caller sees the run's output.
+				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			{
+				id: 'q-code',
+				name: 'Make Items',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: { jsCode: itemsCode(count) },
+			},
+			{
+				id: 'q-upsert',
+				name: 'Upsert',
+				type: `${PACKAGE_NAME}.ohoContact`,
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: {
+					resource: 'contact',
+					operation: 'upsert',
+					platform: 'line',
+					platformId: LINE.platformId,
+					userId: '={{ $json.userId }}',
+					dataMode: 'define',
+					platformName: LINE.platformName,
+					lineBasicId: LINE.lineBasicId,
+					profilePictureUrl: PICTURE_URL,
+					platformDisplayName: '={{ $json.displayName }}',
+					firstName: '={{ $json.firstName }}',
+					additionalFields: {
+						displayName: '={{ $json.displayName }}',
+						lastName: '={{ $json.lastName }}',
+						email: '={{ $json.email }}',
+						phone: '={{ $json.phone }}',
+						age: '={{ $json.age }}',
+						tags: '={{ $json.tags }}',
+					},
+					options: {},
+				},
+				credentials: { ohoApi: OHO_CRED },
+			},
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Make Items', type: 'main', index: 0 }]] },
+			'Make Items': { main: [[{ node: 'Upsert', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** Runs `task` over 0..count-1, `parallel` at a time. */
+async function pool(count: number, parallel: number, task: (i: number) => Promise<void>): Promise<void> {
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.min(parallel, count) }, async () => {
+			while (next < count) await task(next++);
+		}),
+	);
+}
+
+/** The sandbox back to its seed, then the existing half of the contacts created over HTTP; the log cleared. */
+export async function prepareSandbox(sb: Sandbox, count: number): Promise<void> {
+	sb.reset();
+	const existing = Array.from({ length: count }, (_, i) => i).filter(existsBefore);
+	await pool(existing.length, 16, async (k) => {
+		const i = existing[k];
+		const response = await fetch(`${sb.url}/contact`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-oho-api-key': DEMO.ohoApiKey },
+			body: JSON.stringify({
+				social_profile: {
+					platform: 'line',
+					id: userIdOf(i),
+					platform_id: LINE.platformId,
+					platform_name: LINE.platformName,
+					line_basic_id: LINE.lineBasicId,
+				},
+				profile_picture_url: PICTURE_URL,
+				platform_display_name: 'Old name',
+				display_name: 'Old name',
+				first_name: 'Old',
+				tags: ['old'],
+			}),
+		});
+		if (response.status !== 201) throw new Error(`seeding contact ${i}: HTTP ${response.status} ${await response.text()}`);
+	});
+	sb.clearRequests();
+}
+
+/** A value without its volatile fields (ids, timestamps), for comparing two runs' states. */
+function stable(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(stable);
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value)
+				.filter(([k]) => k !== '_id' && !/_at$|At$/.test(k))
+				.map(([k, v]) => [k, stable(v)]),
+		);
+	}
+	return value;
+}
+
+/** The sandbox's contacts and chat rooms, sorted, without ids and timestamps. */
+export function comparableState(sb: Sandbox): { contacts: unknown[]; rooms: unknown[] } {
+	const s = sb.state();
+	const key = (x: { platform?: string; platform_id?: string; user_id?: string; social_profile?: { platform: string; platform_id: string; id: string } }) =>
+		x.social_profile ? `${x.social_profile.platform}:${x.social_profile.platform_id}:${x.social_profile.id}` : `${x.platform}:${x.platform_id}:${x.user_id}`;
+	const contacts = [...s.contacts].sort((a, b) => key(a).localeCompare(key(b)));
+	const rooms = [...s.rooms].sort((a, b) => key(a).localeCompare(key(b)));
+	return { contacts: stable(contacts) as unknown[], rooms: stable(rooms) as unknown[] };
+}
