@@ -191,7 +191,12 @@ async function startEnvironment(): Promise<Env> {
 	const tarball = process.env.E2E_TARBALL ?? (await buildAndPackRepo());
 	let sandbox: Sandbox | undefined;
 	let server: N8nServer | undefined;
-	const n8n = new N8n(install);
+	// Its own temp folder prefix: other suites' clean-ups of /tmp/e2e-n8n-user-* must not pull it away.
+	const userFolder = mkdtempSync(join(tmpdir(), 'oho-browser-n8n-'));
+	const n8n = new N8n(install, { userFolder });
+	const removeFolder = () => {
+		if (process.env.E2E_KEEP !== '1') rmSync(userFolder, { recursive: true, force: true });
+	};
 	try {
 		sandbox = await startSandbox({ port: 0 });
 		await installCommunityPackage(install, n8n.userFolder, tarball);
@@ -212,14 +217,14 @@ async function startEnvironment(): Promise<Env> {
 				if (problems.length) log(`n8n reported:\n${problems.join('\n')}`);
 				await srv.stop();
 				await sb.close();
-				n8n.dispose();
+				removeFolder();
 			},
 		};
 	} catch (e) {
 		if (server) log(`n8n output (tail):\n${tail(server.output(), 40)}`);
 		await server?.stop();
 		await sandbox?.close();
-		n8n.dispose();
+		removeFolder();
 		throw e;
 	}
 }
@@ -372,7 +377,7 @@ async function main(): Promise<number> {
 				const ndv = byId(page, 'ndv');
 				const contactData = await ndv.locator('[data-test-id="parameter-input-dataMode"] input').first().inputValue();
 				check(contactData === 'Map Input Fields', `Contact Data shows "${contactData}"`);
-				const inputValues = async () => await ndv.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+				const inputValues = async () => await ndv.locator('input').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
 				const deadline2 = Date.now() + UI_TIMEOUT;
 				while (!(await inputValues()).includes('Map Automatically') && Date.now() < deadline2) await sleep(500);
 				check((await inputValues()).includes('Map Automatically'), `Mapping Column Mode is not "Map Automatically": ${(await inputValues()).join(' | ')}`);

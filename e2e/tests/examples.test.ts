@@ -6,9 +6,10 @@
  *
  * E2E_TARBALL=<path> skips `npm run build` + `npm pack` and installs that tarball instead.
  */
-import { rmSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import assert from 'node:assert/strict';
-import { dirname } from 'path';
+import { dirname, join } from 'path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
@@ -30,12 +31,15 @@ const INVALID_ROWS: Record<number, RegExp> = { 5: /phone/i, 11: /age/i, 17: /ema
 describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () => {
 	let n8n: N8n;
 	let sandbox: Sandbox;
+	let userFolder: string | undefined;
 
 	before(async () => {
 		const install = await ensureN8n();
 		const tarball = process.env.E2E_TARBALL ?? (await buildAndPackRepo());
 		sandbox = await startSandbox({ port: 0 });
-		n8n = new N8n(install);
+		// Its own temp folder prefix: other suites' clean-ups of /tmp/e2e-n8n-user-* must not pull it away.
+		userFolder = mkdtempSync(join(tmpdir(), 'oho-examples-n8n-'));
+		n8n = new N8n(install, { userFolder });
 		const installed = await installCommunityPackage(install, n8n.userFolder, tarball);
 		if (!process.env.E2E_TARBALL) rmSync(dirname(tarball), { recursive: true, force: true });
 		assert.equal(installed.packageName, PACKAGE_NAME);
@@ -47,7 +51,7 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 
 	after(async () => {
 		await sandbox?.close();
-		n8n?.dispose();
+		if (userFolder && process.env.E2E_KEEP !== '1') rmSync(userFolder, { recursive: true, force: true });
 	});
 
 	async function execute(t: { diagnostic: (m: string) => void }, id: string): Promise<ExecuteResult> {
