@@ -13,14 +13,14 @@ import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { cpus, totalmem, type as osType, release } from 'os';
 import { join } from 'path';
 
-import type { CredentialImport, N8nRun, WorkflowImport } from '../e2e/lib/n8n';
+import type { CredentialImport, WorkflowImport } from '../e2e/lib/n8n';
 import { findN8nInstall } from '../e2e/lib/install';
 import { run } from '../e2e/lib/proc';
 import { DEMO, startSandbox, type Sandbox } from '../sandbox';
 import type { Contender, CredentialIds } from './lib/contenders';
 import { CONTENDERS, CONTENDER_NODES, contenderWorkflow, requestLimit } from './lib/contenders';
 import { runSpec, type EngineSpec } from './lib/engine-child';
-import { RealN8n, nodeSpan, type ProcessRun } from './lib/n8n-route';
+import { RealN8n, nodeSpan, type ProcessRun, type RunSummary } from './lib/n8n-route';
 import { cell, median, round } from './lib/stats';
 import type { Workload, WorkloadId } from './lib/workloads';
 import { LATENCY_MS, RATE_LIMIT_PER_SECOND, WORKLOADS, groundTruth, inputItems, prepareSandbox } from './lib/workloads';
@@ -116,16 +116,13 @@ function credentialImports(sb: Sandbox, cases: Case[]): CredentialImport[] {
 }
 
 /** Items of the contender's nodes that ended in an error (an error item, or an HTTP status ≥ 400 other than the handled 409). */
-function erroredItems(runData: N8nRun): number {
+function erroredItems(summary: RunSummary): number {
 	let errored = 0;
 	// Where items end: our node's output, Send, Update, and the IF's false branch (Create's items all go to the IF).
 	for (const name of CONTENDER_NODES.filter((n) => n !== 'Create')) {
-		const task = (runData.data.resultData.runData[name] ?? [])[0];
-		for (const [output, items] of (task?.data?.main ?? []).entries()) {
+		for (const [output, counts] of (summary.nodes[name]?.outputs ?? []).entries()) {
 			if (name === 'Is 409' && output === 0) continue;
-			for (const item of items ?? []) {
-				if (item.json.error !== undefined || Number(item.json.statusCode) >= 400) errored++;
-			}
+			errored += counts.errorItems;
 		}
 	}
 	return errored;
@@ -368,7 +365,8 @@ async function main(): Promise<void> {
 	const install = findN8nInstall();
 	const useReal = !SMOKE && (process.env.BENCH_ROUTE ?? 'n8n') === 'n8n';
 	if (process.env.BENCH_ROUTE === 'n8n' && !install) log('no n8n install in .cache yet: e2e/install-n8n.sh will make one');
-	const route = useReal ? realN8nRoute(await RealN8n.setup(log)) : engineRoute(SMOKE);
+	const real = useReal ? await RealN8n.setup(log) : undefined;
+	const route = real ? realN8nRoute(real) : engineRoute(SMOKE);
 	log(`route: ${route.name}`);
 
 	const sb = await startSandbox({ port: 0, requestLogLimit: 200000 });
@@ -475,6 +473,7 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		await sb.close();
+		real?.dispose();
 	}
 }
 

@@ -38,7 +38,7 @@ export async function runSpec(spec: EngineSpec): Promise<EngineResult> {
 		node,
 		parameters: spec.parameters,
 		credentials: spec.credentials as never,
-		items: spec.items,
+		items: spec.items as never,
 	});
 	const nodeMs = performance.now() - started;
 	const output = result.outputs[0] ?? [];

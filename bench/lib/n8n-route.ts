@@ -2,51 +2,107 @@
  * The real-n8n route: n8n 2.x from the e2e harness (e2e/install-n8n.sh, on its own Node 24), our package packed and
  * installed as a community package, workflows imported, each run one `n8n execute --id … --rawOutput` process
  * measured by /usr/bin/time (wall, user+sys CPU, peak RSS).
+ *
+ * The run is read from n8n's database afterwards (bench/lib/n8n-db-run.cjs), not from what n8n prints: `n8n execute`
+ * always prints the whole run pretty-printed (every node's items), tens to hundreds of MB at 10,000 items, and that
+ * output came back cut off (n8n exits before its stdout is drained), so a 10,000-item run that had done everything
+ * counted as failed with every item errored. n8n's stdout now goes to a file that is only looked at (head and tail)
+ * for error messages, then deleted.
  */
-import { mkdtempSync, readFileSync } from 'fs';
+import { spawn } from 'child_process';
+import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { installCommunityPackage } from '../../e2e/lib/community';
 import type { N8nInstall } from '../../e2e/lib/install';
 import { ensureN8n } from '../../e2e/lib/install';
-import { extractJson } from '../../e2e/lib/json-output';
-import type { CredentialImport, N8nRun, WorkflowImport } from '../../e2e/lib/n8n';
-import { N8n, loadProblems } from '../../e2e/lib/n8n';
+import type { CredentialImport, WorkflowImport } from '../../e2e/lib/n8n';
+import { LOAD_PROBLEM_PATTERNS, N8n } from '../../e2e/lib/n8n';
 import { buildAndPackRepo } from '../../e2e/lib/pack';
 import { freePort, run, tail } from '../../e2e/lib/proc';
 
+/** What bench/lib/n8n-db-run.cjs reads from n8n's database about one execution. */
+export interface RunSummary {
+	found: boolean;
+	executionId?: number;
+	status?: string;
+	finished?: boolean;
+	error?: { message?: string; description?: string; node?: { name?: string } };
+	nodes: Record<
+		string,
+		{
+			startTime?: number;
+			executionTime?: number;
+			error?: { message?: string };
+			/** Per output: its items, and those with `json.error` or `json.statusCode` ≥ 400. */
+			outputs: Array<{ items: number; errorItems: number }>;
+		}
+	>;
+}
+
 export interface ProcessRun {
 	ok: boolean;
-	/** n8n 2.41.1 sometimes dies of SIGSEGV after printing a complete run (see e2e/lib/n8n.ts). */
+	/** n8n 2.41.1 sometimes dies of SIGSEGV after completing and storing a run (see e2e/lib/n8n.ts). */
 	crashedOnExit: boolean;
 	wallS: number;
 	cpuS: number;
 	peakRssMb: number;
-	run?: N8nRun;
+	run?: RunSummary;
 	error?: string;
 }
 
-/**
- * `--rawOutput` prints the run as one pretty-printed document that starts at a line "{" and ends at a line "}".
- * Parsed directly; extractJson (which tries spans of lines, quadratic in the output's length) only as a fallback:
- * with 10,000 items the output has hundreds of thousands of lines.
- */
-function fastJson(stdout: string): N8nRun | undefined {
-	const end = stdout.lastIndexOf('\n}');
-	if (end < 0) return undefined;
-	// Each line that is exactly "{" may open the document (a log line before it may hold one too).
-	const starts = stdout.startsWith('{\n') ? [0] : [];
-	for (let at = stdout.indexOf('\n{\n'); at >= 0 && at < end; at = stdout.indexOf('\n{\n', at + 1)) starts.push(at + 1);
-	for (const start of starts) {
-		try {
-			const run = JSON.parse(stdout.slice(start, end + 2)) as N8nRun;
-			if (run?.data?.resultData) return run;
-		} catch {
-			// not this one
-		}
+/** Runs a command with stdout and stderr into files (nothing of it held in memory); kills its group on timeout. */
+function runToFiles(
+	cmd: string,
+	args: string[],
+	opts: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; stdoutFile: string; stderrFile: string },
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }> {
+	const out = openSync(opts.stdoutFile, 'w');
+	const err = openSync(opts.stderrFile, 'w');
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', out, err], detached: true });
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			try {
+				process.kill(-child.pid!, 'SIGKILL');
+			} catch {
+				child.kill('SIGKILL');
+			}
+		}, opts.timeoutMs);
+		const done = () => {
+			clearTimeout(timer);
+			closeSync(out);
+			closeSync(err);
+		};
+		child.on('error', (e) => {
+			done();
+			reject(e);
+		});
+		child.on('close', (code, signal) => {
+			done();
+			resolve({ code, signal, timedOut });
+		});
+	});
+}
+
+/** The first and last `bytes` of a file (all of it when small): enough for log lines and error messages. */
+function headAndTail(file: string, bytes = 64 * 1024): string {
+	if (!existsSync(file)) return '';
+	const fd = openSync(file, 'r');
+	try {
+		const size = fstatSync(fd).size;
+		const read = (at: number, length: number) => {
+			const buffer = Buffer.alloc(length);
+			const n = readSync(fd, buffer, 0, length, at);
+			return buffer.subarray(0, n).toString('utf8');
+		};
+		if (size <= 2 * bytes) return read(0, size);
+		return `${read(0, bytes)}\n[… ${size - 2 * bytes} bytes …]\n${read(size - bytes, bytes)}`;
+	} finally {
+		closeSync(fd);
 	}
-	return undefined;
 }
 
 export class RealN8n {
@@ -61,10 +117,16 @@ export class RealN8n {
 		const install = await ensureN8n();
 		log(`n8n ${install.n8nVersion} on Node ${install.nodeVersion}; building and packing this package`);
 		const tarball = await buildAndPackRepo();
-		const n8n = new N8n(install);
+		// Its own user folder (own SQLite DB), not /tmp/e2e-n8n-user-*: other suites' clean-ups of those must not
+		// pull it away during a run of tens of minutes. Removed by dispose() (kept with E2E_KEEP=1).
+		const n8n = new N8n(install, { userFolder: mkdtempSync(join(tmpdir(), 'oho-bench-n8n-')) });
 		await installCommunityPackage(install, n8n.userFolder, tarball);
 		log(`installed as a community package in ${n8n.userFolder}`);
 		return new RealN8n(install, n8n);
+	}
+
+	dispose(): void {
+		if (process.env.E2E_KEEP !== '1') rmSync(this.n8n.userFolder, { recursive: true, force: true });
 	}
 
 	get label(): string {
@@ -76,59 +138,69 @@ export class RealN8n {
 		await this.n8n.importWorkflows(workflows);
 	}
 
-	/** One `n8n execute` process under /usr/bin/time. */
+	/**
+	 * One `n8n execute` process under /usr/bin/time; the run then read from n8n's database.
+	 * BENCH_N8N_NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) becomes the n8n process's NODE_OPTIONS.
+	 */
 	async execute(id: string, timeoutMs = 20 * 60_000): Promise<ProcessRun> {
 		const env = this.n8n.env();
 		env.N8N_RUNNERS_BROKER_PORT = String(await freePort());
-		const timeFile = join(mkdtempSync(join(tmpdir(), 'bench-time-')), 'time.txt');
-		const result = await run(
-			'/usr/bin/time',
-			['-f', '%e %U %S %M', '-o', timeFile, this.install.nodeBin, this.install.n8nScript, 'execute', `--id=${id}`, '--rawOutput'],
-			{ cwd: this.n8n.userFolder, env, timeoutMs },
-		);
-		const timeLine = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
-		const [wall, user, sys, rssKb] = timeLine.split(' ').map(Number);
-		let parsed = fastJson(result.stdout);
-		// extractJson tries spans of lines: quadratic, hours on a 10,000-item output. Only for small ones.
-		if (!parsed && result.stdout.length < 2_000_000) {
+		if (process.env.BENCH_N8N_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_N8N_NODE_OPTIONS;
+		const dir = mkdtempSync(join(tmpdir(), 'bench-run-'));
+		const files = { time: join(dir, 'time.txt'), stdout: join(dir, 'stdout.txt'), stderr: join(dir, 'stderr.txt') };
+		try {
+			const result = await runToFiles(
+				'/usr/bin/time',
+				['-f', '%e %U %S %M', '-o', files.time, this.install.nodeBin, this.install.n8nScript, 'execute', `--id=${id}`, '--rawOutput'],
+				{ cwd: this.n8n.userFolder, env, timeoutMs, stdoutFile: files.stdout, stderrFile: files.stderr },
+			);
+			const timeLine = existsSync(files.time) ? (readFileSync(files.time, 'utf8').trim().split('\n').pop() ?? '') : '';
+			const [wall, user, sys, rssKb] = timeLine.split(' ').map(Number);
+			let summary: RunSummary | undefined;
+			let readError = '';
 			try {
-				parsed = extractJson<N8nRun>(result.stdout);
-			} catch {
-				parsed = undefined;
+				summary = await this.readRun(id);
+			} catch (error) {
+				readError = `reading the run from n8n's database: ${(error as Error).message}`;
 			}
-		}
-		const runError = parsed?.data?.resultData?.error;
-		// /usr/bin/time exits 128+signal when the command died of a signal; 139 = SIGSEGV.
-		const crashedOnExit = parsed !== undefined && !runError && result.code === 139;
-		const ok = parsed !== undefined && !runError && (result.code === 0 || crashedOnExit);
-		const problems = loadProblems(result);
-		return {
-			ok,
-			crashedOnExit,
-			wallS: wall,
-			cpuS: user + sys,
-			peakRssMb: rssKb / 1024,
-			run: parsed,
-			error: ok
-				? undefined
-				: runError
+			const stored = summary?.found === true;
+			const runError = summary?.error;
+			const succeeded = stored && !runError && summary!.status === 'success';
+			// /usr/bin/time exits 128+signal when the command died of a signal; 139 = SIGSEGV.
+			const crashedOnExit = succeeded && result.code === 139;
+			const ok = succeeded && !result.timedOut && (result.code === 0 || crashedOnExit);
+			let error: string | undefined;
+			if (!ok) {
+				const output = `${headAndTail(files.stderr, 16 * 1024)}\n${headAndTail(files.stdout, 16 * 1024)}`;
+				const problems = output.split('\n').filter((line) => LOAD_PROBLEM_PATTERNS.some((p) => p.test(line)));
+				error = runError
 					? `${runError.message ?? ''} ${runError.description ?? ''} (node ${runError.node?.name ?? '?'})`
-					: `exit ${result.code}: ${problems.join(' | ')} ${tail(result.stderr + result.stdout, 15)}`,
-		};
+					: `exit ${result.code}${result.timedOut ? ` (killed after ${timeoutMs} ms)` : ''}, run ${stored ? `stored with status ${summary!.status}` : `not stored (${summary?.status ?? readError})`}: ${problems.join(' | ')} ${tail(headAndTail(files.stderr, 4096), 15)}`;
+			}
+			return { ok, crashedOnExit, wallS: wall, cpuS: user + sys, peakRssMb: rssKb / 1024, run: stored ? summary : undefined, error };
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}
+
+	/** The latest execution of workflow `id`, from n8n's SQLite database (on n8n's Node, which has node:sqlite). */
+	private async readRun(id: string): Promise<RunSummary> {
+		const database = join(this.n8n.userFolder, '.n8n', 'database.sqlite');
+		// flatted: the format n8n stores runs in (n8n's own dependency, hoisted in the install).
+		const flatted = join(this.install.dir, 'node_modules', 'flatted');
+		const r = await run(this.install.nodeBin, [join(__dirname, 'n8n-db-run.cjs'), database, id, flatted], { timeoutMs: 5 * 60_000 });
+		if (r.code !== 0) throw new Error(`exit ${r.code}: ${tail(r.stderr, 10)}`);
+		return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as RunSummary;
 	}
 }
 
-/** Start and end (ms since epoch) of the named nodes' first runs, and the items each output. */
-export function nodeSpan(runData: N8nRun, names: string[]): { ms: number; errors: string[] } {
+/** Start and end (ms since epoch) of the named nodes' first runs, and their errors. */
+export function nodeSpan(summary: RunSummary, names: string[]): { ms: number; errors: string[] } {
 	let start = Infinity;
 	let end = -Infinity;
 	const errors: string[] = [];
-	const data = runData.data.resultData.runData as Record<
-		string,
-		Array<{ startTime?: number; executionTime?: number; error?: { message?: string } }>
-	>;
 	for (const name of names) {
-		const task = data[name]?.[0];
+		const task = summary.nodes[name];
 		if (!task || task.startTime === undefined) continue;
 		start = Math.min(start, task.startTime);
 		end = Math.max(end, task.startTime + (task.executionTime ?? 0));

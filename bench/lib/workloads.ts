@@ -48,7 +48,7 @@ export const WORKLOADS: Record<WorkloadId, Workload> = {
 	},
 };
 
-export const LINE = DEMO.line;
+export const LINE: typeof DEMO.line = DEMO.line;
 export const PICTURE_URL = 'https://profile.line-scdn.net/0hBench';
 
 /** User ID of item i: 33 characters like a LINE user ID, distinct per item. */
@@ -61,7 +61,7 @@ export const contentOf = (i: number) => `bench message ${i}`;
 
 /** The input items of a workload: the same for every contender. */
 export function inputItems(workload: Workload, size: number): Array<Record<string, string>> {
-	return Array.from({ length: size }, (_, i) =>
+	return Array.from({ length: size }, (_, i): Record<string, string> =>
 		workload.api === 'oho'
 			? { userId: userIdOf(i), firstName: firstNameOf(i), displayName: displayNameOf(i) }
 			: { content: contentOf(i) },
