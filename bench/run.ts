@@ -5,12 +5,14 @@
  *   npm run bench:smoke    a few dozen items, our nodes only, n8n-core engine harness; asserts nothing about time
  *
  * Environment: BENCH_ROUTE=n8n|engine, BENCH_REPEATS (default 3), BENCH_SIZE (default 1000),
- * BENCH_LARGE (W1's large size, default 10000; 0 = skip), BENCH_LARGE_REPEATS (default 1), BENCH_ONLY=W1,W3.
+ * BENCH_LARGE (W1's large size, default 10000; 0 = skip), BENCH_LARGE_REPEATS (default 1), BENCH_ONLY=W1,W3,
+ * BENCH_CONTENDERS=ours-default,http-default (default: all), BENCH_OUT=results.extra.json (another results file in bench/;
+ * the README's tables are then left alone).
  * Writes bench/results.json and the tables in bench/README.md (between the BENCH:TABLES markers);
  * the smoke run writes bench/results.smoke.json only.
  */
 import { existsSync, readFileSync, writeFileSync } from 'fs';
-import { cpus, totalmem, type as osType, release } from 'os';
+import { cpus, loadavg, totalmem, type as osType, release } from 'os';
 import { join } from 'path';
 
 import type { CredentialImport, WorkflowImport } from '../e2e/lib/n8n';
@@ -32,6 +34,7 @@ const SIZE = Number(process.env.BENCH_SIZE ?? (SMOKE ? 24 : 1000));
 const LARGE = Number(process.env.BENCH_LARGE ?? (SMOKE ? 0 : 10000));
 const LARGE_REPEATS = Number(process.env.BENCH_LARGE_REPEATS ?? 1);
 const ONLY = (process.env.BENCH_ONLY ?? 'W1,W2,W3').split(',') as WorkloadId[];
+const ONLY_CONTENDERS = process.env.BENCH_CONTENDERS?.split(',');
 const COMMAND = SMOKE ? 'npm run bench:smoke' : 'npm run bench';
 
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -58,6 +61,9 @@ interface RunRecord {
 	requests: number;
 	throttled: number;
 	tokenRequests: number;
+	/** The machine's 1-minute load average when the run started and when it ended. */
+	loadAtStart?: number;
+	loadAtEnd?: number;
 }
 
 // ---------------------------------------------------------------- routes
@@ -376,7 +382,7 @@ async function main(): Promise<void> {
 			const tag = `b${workload.id}${contender ? CODES[contender.id] : 'bl'}${size}`;
 			cases.push({ workload, size, contender, repeats, ids: Array.from({ length: repeats }, (_, r) => `${tag}r${r}`) });
 		};
-		const contenders = CONTENDERS.filter((c) => c.ours || !route.fallback);
+		const contenders = CONTENDERS.filter((c) => (c.ours || !route.fallback) && (!ONLY_CONTENDERS || ONLY_CONTENDERS.includes(c.id)));
 		for (const id of ONLY) {
 			const workload = WORKLOADS[id];
 			for (const contender of contenders.filter((c) => c.workloads.includes(id))) {
@@ -394,15 +400,18 @@ async function main(): Promise<void> {
 		}
 		await route.prepare(cases, sb);
 
+		const loadBefore = round(loadavg()[0], 2);
+		log(`load average before the runs: ${loadavg().map((v) => round(v, 2)).join(' ')}`);
 		const records = new Map<Case, RunRecord[]>();
 		const maxRepeats = Math.max(...cases.map((c) => c.repeats));
 		for (let r = 0; r < maxRepeats; r++) {
 			for (const c of cases.filter((x) => x.repeats > r)) {
 				await prepareSandbox(sb, c.workload, c.size);
-				const record = await route.execute(c, r, sb);
+				const loadAtStart = round(loadavg()[0], 2);
+				const record = { ...(await route.execute(c, r, sb)), loadAtStart, loadAtEnd: round(loadavg()[0], 2) };
 				records.set(c, [...(records.get(c) ?? []), record]);
 				log(
-					`${c.workload.id} ${c.size} ${c.contender?.id ?? 'baseline'} #${r + 1}: node ${round(record.nodeS, 2)} s, process ${round(record.wallS, 1)} s / CPU ${round(record.cpuS, 1)} s / ${round(record.peakRssMb, 0)} MB, lost ${record.lost}, errored ${record.errored}, ${record.requests} requests (${record.throttled}×429, ${record.tokenRequests} token)${record.ok ? '' : ` FAILED: ${record.error?.slice(0, 300)}`}`,
+					`${c.workload.id} ${c.size} ${c.contender?.id ?? 'baseline'} #${r + 1}: node ${round(record.nodeS, 2)} s, process ${round(record.wallS, 1)} s / CPU ${round(record.cpuS, 1)} s / ${round(record.peakRssMb, 0)} MB, lost ${record.lost}, errored ${record.errored}, ${record.requests} requests (${record.throttled}×429, ${record.tokenRequests} token), load ${record.loadAtStart}→${record.loadAtEnd}${record.ok ? '' : ` FAILED: ${record.error?.slice(0, 300)}`}`,
 				);
 			}
 		}
@@ -422,6 +431,14 @@ async function main(): Promise<void> {
 			.map((c) => rowOf(c, records.get(c)!, baselines.get(`${c.workload.api}-${c.size}`)!));
 		addRatios(rows);
 
+		const loads = [...records.values()].flat().flatMap((r) => [r.loadAtStart, r.loadAtEnd]).filter((v): v is number => v !== undefined);
+		const load = {
+			note: "the machine's 1-minute load average (os.loadavg()[0]) at the start and end of every measured run; 2 cores",
+			beforeRuns: loadBefore,
+			median: round(median(loads), 2),
+			min: round(Math.min(...loads), 2),
+			max: round(Math.max(...loads), 2),
+		};
 		const machine = {
 			cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
 			memoryGb: round(totalmem() / 2 ** 30, 1),
@@ -435,18 +452,19 @@ async function main(): Promise<void> {
 			fallback: route.fallback,
 			machine,
 			sandbox: { latencyMs: LATENCY_MS, rateLimitPerS: RATE_LIMIT_PER_SECOND, inProcess: 'the sandbox runs in the bench process (Node 20); n8n in its own process' },
-			settings: { repeats: REPEATS, size: SIZE, large: LARGE, largeRepeats: LARGE_REPEATS },
+			settings: { repeats: REPEATS, size: SIZE, large: LARGE, largeRepeats: LARGE_REPEATS, workloads: ONLY, contenders: ONLY_CONTENDERS ?? 'all' },
+			load,
 			baselines: Object.fromEntries(baselines),
 			rows,
 			table: tableOf(rows),
 		};
-		const file = join(__dirname, SMOKE ? 'results.smoke.json' : 'results.json');
+		const file = join(__dirname, process.env.BENCH_OUT ?? (SMOKE ? 'results.smoke.json' : 'results.json'));
 		writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 		log(`wrote ${file}`);
 		console.log(`\nRoute: ${route.name}\n\n${report.table}\n`);
 
 		const readme = join(__dirname, 'README.md');
-		if (!SMOKE && existsSync(readme)) {
+		if (!SMOKE && !process.env.BENCH_OUT && existsSync(readme)) {
 			const text = readFileSync(readme, 'utf8');
 			const start = '<!-- BENCH:TABLES -->';
 			const end = '<!-- /BENCH:TABLES -->';
@@ -454,7 +472,8 @@ async function main(): Promise<void> {
 				const generated = [
 					start,
 					`Generated by \`${COMMAND}\` on ${report.date.slice(0, 10)}: ${route.name}; ${machine.cpus}, ${machine.memoryGb} GB, ${machine.os}. ` +
-						`Medians of ${REPEATS} runs (W1 ${LARGE}: ${LARGE_REPEATS} run). Baseline (n8n start-up, input, exit) subtracted from wall, CPU and RSS growth.`,
+						`Medians of ${REPEATS} runs (W1 ${LARGE}: ${LARGE_REPEATS} run). Baseline (n8n start-up, input, exit) subtracted from wall, CPU and RSS growth. ` +
+						`Load average (1 min) during the runs: median ${load.median}, ${load.min}–${load.max}${ONLY_CONTENDERS || ONLY.length < 3 ? `; BENCH_ONLY=${ONLY.join(',')}${ONLY_CONTENDERS ? `, BENCH_CONTENDERS=${ONLY_CONTENDERS.join(',')}` : ''}` : ''}.`,
 					'',
 					report.table,
 					end,
