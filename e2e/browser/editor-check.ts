@@ -25,7 +25,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { installCommunityPackage } from '../lib/community';
-import { exampleCredentials, exampleWorkflowFiles } from '../lib/examples';
+import { BATCH_SYNC_EXAMPLE, exampleCredentials, exampleWorkflowFiles, exampleWorkflows } from '../lib/examples';
 import { ensureN8n } from '../lib/install';
 import { N8n } from '../lib/n8n';
 import { setupOwner, startN8nServer, type N8nServer } from '../lib/n8n-server';
@@ -202,6 +202,7 @@ async function startEnvironment(): Promise<Env> {
 		await installCommunityPackage(install, n8n.userFolder, tarball);
 		if (!process.env.E2E_TARBALL) rmSync(dirname(tarball), { recursive: true, force: true });
 		await n8n.importCredentials(exampleCredentials(sandbox.url));
+		await n8n.importWorkflows(exampleWorkflows());
 		log('n8n start');
 		server = await startN8nServer(n8n);
 		log(`n8n ready at ${server.url}`);
@@ -387,6 +388,28 @@ async function main(): Promise<number> {
 				await byId(page, 'ndv-close-button').click();
 			});
 		}
+
+		await run('examples/batch-sync-with-error-report.json: runs in the editor, 17 rows synced, 3 to the error report', async () => {
+			await retry('open the example', async () => {
+				await page.goto(`${env.baseUrl}/workflow/${BATCH_SYNC_EXAMPLE.id}`, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
+				await byId(page, 'execute-workflow-button').waitFor({ state: 'visible', timeout: PAGE_TIMEOUT });
+			});
+			await byId(page, 'execute-workflow-button').click();
+			// The run's item counts are drawn on the edges: 20 rows in, 17 out of Success, 3 out of Error.
+			const labels = async () => (await byId(page, 'edge-label').allInnerTexts()).map((t) => t.trim());
+			const deadline = Date.now() + 3 * UI_TIMEOUT;
+			const want = ['20 items', '17 items', '3 items'];
+			while (Date.now() < deadline) {
+				const shown = await labels();
+				if (want.every((w) => shown.includes(w))) break;
+				await sleep(1000);
+			}
+			const shown = await labels();
+			check(want.every((w) => shown.includes(w)), `edge labels after the run: ${shown.join(', ')}`);
+			await byId(page, 'zoom-to-fit').click().catch(() => undefined);
+			await sleep(1000);
+			await screenshot(page, 'example-batch-sync-with-error-report-run.png');
+		});
 	} finally {
 		await context?.close().catch(() => undefined);
 		rmSync(userDataDir, { recursive: true, force: true });
