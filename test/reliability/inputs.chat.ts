@@ -13,16 +13,17 @@ import { DEMO } from '../../sandbox';
 import { jsonOf, runNode } from '../helpers/n8n';
 import { accessToken, messageRequests } from '../shared/gofive';
 import { FAST_RETRIES } from '../shared/ohoContact';
+import type { SandboxRef } from '../shared/sandbox';
 import { ohoRequests, useSandbox } from '../shared/sandbox';
 import type { Valid } from './arbitraries';
 import * as gen from './arbitraries';
 import type { IdentityCase, MeantRequest } from './oho';
 import { canonical, IDENTITY_FIELDS, IDENTITY_FROM_ITEM, invalidIdentity, meaning, requestLines, validIdentity } from './oho';
-import { isErrorItem, keepStacksShort, outcomesByItem, writeSummaryPart } from './support';
+import { isErrorItem, outcomesByItem, writeSummaryPart } from './support';
 
 
-keepStacksShort();
-const ref = useSandbox();
+/** The sandbox of these properties (set up by describeChatInputs). */
+let ref: SandboxRef;
 
 const ITEMS_PER_RUN = 30;
 const RUNS = { requestAgent: 3, closeChat: 3, sendMessage: 6 };
@@ -166,28 +167,32 @@ async function checkMessageBatch(messages: MessageItem[]): Promise<void> {
 	expect(messageRequests(ref.sb).map((request) => canonical(request.body)).sort()).toEqual(expected.sort());
 }
 
-describe('Oho Chat and Gofive Chat: generated inputs (property-based, fast-check)', () => {
-	afterAll(() => {
-		const inputsTried = Object.values(tried).reduce((sum, counts) => sum + counts.valid + counts.invalid, 0);
-		const { totals } = writeSummaryPart({ suite: 'inputs-chat', finishedAt: new Date().toISOString(), seed: gen.SEED, inputsTried, byOperation: tried });
-		console.log(`Oho Chat and Gofive Chat generated inputs (seed ${gen.SEED}): ${inputsTried} items tried\n${JSON.stringify(tried, null, 1)}\nreliability totals so far: ${JSON.stringify(totals)}`);
-	});
+export function describeChatInputs(): void {
+	describe('Oho Chat and Gofive Chat: generated inputs (property-based, fast-check)', () => {
+		ref = useSandbox();
 
-	test.each(['requestAgent', 'closeChat'] as const)(
-		'Oho Chat %s: valid identities reach the sandbox as the path meant; each invalid one is one error naming its field, and nothing is sent for it',
-		async (operation) => {
-			await fc.assert(
-				fc.asyncProperty(chatBatch(operation), async (identities) => await checkChatBatch(operation, identities)),
-				gen.assertOptions(RUNS[operation], operation),
-			);
-		},
-		120_000,
-	);
+		afterAll(() => {
+			const inputsTried = Object.values(tried).reduce((sum, counts) => sum + counts.valid + counts.invalid, 0);
+			const { totals } = writeSummaryPart({ suite: 'inputs-chat', finishedAt: new Date().toISOString(), seed: gen.SEED, inputsTried, byOperation: tried });
+			console.log(`Oho Chat and Gofive Chat generated inputs (seed ${gen.SEED}): ${inputsTried} items tried\n${JSON.stringify(tried, null, 1)}\nreliability totals so far: ${JSON.stringify(totals)}`);
+		});
 
-	test('Gofive Chat sendMessage: valid messages reach the sandbox with exactly the body meant; each invalid one is one error naming its field, and nothing is sent for it', async () => {
-		await fc.assert(
-			fc.asyncProperty(messageBatch, async (messages) => await checkMessageBatch(messages)),
-			gen.assertOptions(RUNS.sendMessage, 'sendMessage'),
+		test.each(['requestAgent', 'closeChat'] as const)(
+			'Oho Chat %s: valid identities reach the sandbox as the path meant; each invalid one is one error naming its field, and nothing is sent for it',
+			async (operation) => {
+				await fc.assert(
+					fc.asyncProperty(chatBatch(operation), async (identities) => await checkChatBatch(operation, identities)),
+					gen.assertOptions(RUNS[operation], operation),
+				);
+			},
+			120_000,
 		);
-	}, 120_000);
-});
+
+		test('Gofive Chat sendMessage: valid messages reach the sandbox with exactly the body meant; each invalid one is one error naming its field, and nothing is sent for it', async () => {
+			await fc.assert(
+				fc.asyncProperty(messageBatch, async (messages) => await checkMessageBatch(messages)),
+				gen.assertOptions(RUNS.sendMessage, 'sendMessage'),
+			);
+		}, 120_000);
+	});
+}

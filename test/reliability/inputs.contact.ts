@@ -14,16 +14,17 @@ import countries from '../../nodes/OhoContact/data/countries.json';
 import provinces from '../../nodes/OhoContact/data/provinces.json';
 import type { Operation } from '../shared/ohoContact';
 import { jsonOf, params, runContact } from '../shared/ohoContact';
+import type { SandboxRef } from '../shared/sandbox';
 import { ohoRequests, useSandbox } from '../shared/sandbox';
 import type { AttributeInput, Valid } from './arbitraries';
 import * as gen from './arbitraries';
 import type { IdentityCase, IdentityValues, MeantRequest } from './oho';
 import { IDENTITY_FIELDS, IDENTITY_FROM_ITEM, invalidIdentity, meaning, putContacts, requestLines, validIdentity } from './oho';
-import { isErrorItem, keepStacksShort, outcomesByItem, writeSummaryPart } from './support';
+import { isErrorItem, outcomesByItem, writeSummaryPart } from './support';
 
 
-keepStacksShort();
-const ref = useSandbox();
+/** The sandbox of these properties (set up by describeContactInputs). */
+let ref: SandboxRef;
 
 const ITEMS_PER_RUN = 30;
 const RUNS = { get: 4, create: 7, update: 7, upsert: 7 } satisfies Record<Operation, number>;
@@ -330,21 +331,25 @@ function batches(operation: Operation): fc.Arbitrary<{ config: BatchConfig; item
 		);
 }
 
-describe('Oho Contact: generated inputs (property-based, fast-check)', () => {
-	afterAll(() => {
-		const inputsTried = Object.values(tried).reduce((sum, tally) => sum + tally.valid + tally.invalid, 0);
-		const { totals } = writeSummaryPart({ suite: 'inputs-oho-contact', finishedAt: new Date().toISOString(), seed: gen.SEED, inputsTried, byOperation: tried });
-		console.log(`Oho Contact generated inputs (seed ${gen.SEED}): ${inputsTried} items tried\n${JSON.stringify(tried, null, 1)}\nreliability totals so far: ${JSON.stringify(totals)}`);
-	});
+export function describeContactInputs(): void {
+	describe('Oho Contact: generated inputs (property-based, fast-check)', () => {
+		ref = useSandbox();
 
-	test.each(Object.keys(RUNS) as Operation[])(
-		'%s: valid items reach the sandbox exactly as meant; each invalid item is one error naming its field, and nothing is sent for it',
-		async (operation) => {
-			await fc.assert(
-				fc.asyncProperty(batches(operation), async ({ config, items }) => await checkBatch(operation, config, items)),
-				gen.assertOptions(RUNS[operation], operation),
-			);
-		},
-		120_000,
-	);
-});
+		afterAll(() => {
+			const inputsTried = Object.values(tried).reduce((sum, tally) => sum + tally.valid + tally.invalid, 0);
+			const { totals } = writeSummaryPart({ suite: 'inputs-oho-contact', finishedAt: new Date().toISOString(), seed: gen.SEED, inputsTried, byOperation: tried });
+			console.log(`Oho Contact generated inputs (seed ${gen.SEED}): ${inputsTried} items tried\n${JSON.stringify(tried, null, 1)}\nreliability totals so far: ${JSON.stringify(totals)}`);
+		});
+
+		test.each(Object.keys(RUNS) as Operation[])(
+			'%s: valid items reach the sandbox exactly as meant; each invalid item is one error naming its field, and nothing is sent for it',
+			async (operation) => {
+				await fc.assert(
+					fc.asyncProperty(batches(operation), async ({ config, items }) => await checkBatch(operation, config, items)),
+					gen.assertOptions(RUNS[operation], operation),
+				);
+			},
+			120_000,
+		);
+	});
+}

@@ -20,7 +20,7 @@ import { CredentialStore, runNode } from '../helpers/n8n';
 import { accessToken, clientCredentials } from '../shared/gofive';
 import { newLineContact, REQUIRED_FIELDS } from '../shared/ohoContact';
 import type { IdentityValues } from './oho';
-import type { SandboxPool } from './support';
+import type { Sandboxes } from './support';
 import { findSecrets, isErrorItem, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
 
 /** Every recognisable secret: the demo ones the sandbox accepts, the unknown ones it refuses. */
@@ -35,7 +35,7 @@ const SECRETS = [
 
 const UNREACHABLE = 'http://127.0.0.1:1';
 const KINDS: FaultKind[] = [500, 502, 503, 429, 'reset', 'hang', 'malformed-json', 'html', 'ok-false'];
-const OPTIONS = { retryDelayMs: 1, maxRetries: 1, timeoutMs: 1500, includeRawResponse: true, parallelRequests: 3 };
+const OPTIONS = { retryDelayMs: 1, maxRetries: 1, timeoutMs: 5000, includeRawResponse: true, parallelRequests: 3 };
 
 type OhoOperation = 'get' | 'create' | 'update' | 'upsert' | 'requestAgent' | 'closeChat';
 const OHO_OPERATIONS: OhoOperation[] = ['get', 'create', 'update', 'upsert', 'requestAgent', 'closeChat'];
@@ -168,7 +168,7 @@ const gofiveCases: SecretCase[] = [
 const tally = { runs: 0, failuresSeen: 0, credentialTests: 0, secretsLeaked: 0, leaks: [] as string[] };
 
 /** Runs a case with continue-on-fail off and on; returns what leaked, and fails the case if nothing failed. */
-async function runCase(pool: SandboxPool, secretCase: SecretCase, onError: OnError): Promise<string[]> {
+async function runCase(pool: Sandboxes, secretCase: SecretCase, onError: OnError): Promise<string[]> {
 	return await pool.use(async (sb) => {
 		const store = new CredentialStore();
 		if (secretCase.before) await secretCase.before(sb, store);
@@ -204,7 +204,7 @@ async function sideBySide<T>(entries: T[], limit: number, work: (entry: T) => Pr
 const bothWays = (cases: SecretCase[]) => cases.flatMap((secretCase) => (['stopWorkflow', 'continueRegularOutput'] as const).map((onError) => ({ secretCase, onError })));
 
 /** The secrets suite, on sandboxes from `pool`. */
-export function describeSecrets(pool: SandboxPool): void {
+export function describeSecrets(pool: Sandboxes): void {
 	describe('secrets: no API key, token or client secret in any output, error or stored execution', () => {
 		afterAll(() => {
 			const { totals } = writeSummaryPart({

@@ -172,31 +172,30 @@ export function secretsInRun(result: RunNodeResult, secrets: string[]): string[]
 
 // ---------------------------------------------------------------- sandboxes
 
-/** Sandboxes handed out one scenario at a time, so scenarios run side by side without sharing faults or state. */
-export class SandboxPool {
-	private readonly idle: Sandbox[] = [];
-	private readonly all: Sandbox[] = [];
+/**
+ * Gives each scenario a sandbox of its own, started for it and closed after it, so scenarios run side by side without
+ * sharing faults or state, and a request that a timed-out attempt left behind (the sandbox may read it late on a
+ * busy machine) can never consume the next scenario's scripted faults.
+ */
+export class Sandboxes {
+	private readonly open = new Set<Sandbox>();
+
+	/** How many sandboxes were started. */
+	started = 0;
 
 	async use<T>(work: (sb: Sandbox) => Promise<T>): Promise<T> {
-		let sb = this.idle.pop();
-		if (!sb) {
-			sb = await startSandbox({ port: 0 });
-			this.all.push(sb);
-		}
-		sb.reset();
+		const sb = await startSandbox({ port: 0 });
+		this.open.add(sb);
+		this.started++;
 		try {
 			return await work(sb);
 		} finally {
-			sb.reset();
-			this.idle.push(sb);
+			this.open.delete(sb);
+			await sb.close();
 		}
 	}
 
-	get size(): number {
-		return this.all.length;
-	}
-
 	async close(): Promise<void> {
-		await Promise.all(this.all.map(async (sb) => await sb.close()));
+		await Promise.all([...this.open].map(async (sb) => await sb.close()));
 	}
 }
