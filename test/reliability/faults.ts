@@ -6,13 +6,11 @@
  *  - transient: the first request of every item meets the fault, later ones pass (a sequence);
  *  - persistent: every request meets it (Max Retries 1);
  *  - after: the API acts on the first request of every item, then the fault replaces its answer (continue-on-fail).
- * Each run must end, within the jest timeout (Timeout 5000 ms per attempt for 'hang'), in success after retry or exactly one
- * error item per failed input (or, stopping on failure, the node's error for the first failed input): never a crash,
- * a lost or duplicated item, a second contact or message, or a secret in what n8n would store.
- * Prints and writes test-results/reliability-summary.json: inputs tried, faults injected, survived, items lost.
- *
- * The secrets suite (secrets.ts) runs in this file too, on the same sandboxes: its runs overlap the matrix's waits
- * (a token endpoint that never answers holds its runs for 30 s).
+ * Each run must end, within the jest timeout (Timeout 5 s per attempt where the fault is 'hang'), in success after
+ * retry or exactly one error item per failed input (or, stopping on failure, the node's error for the first failed
+ * input): never a crash, a lost or duplicated item, a second contact or message, or a secret in what n8n would store.
+ * The summary test prints and writes test-results/reliability-summary.json: inputs tried, faults injected and
+ * survived, items lost (must be 0).
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
@@ -29,7 +27,6 @@ import type { IdentityValues } from './oho';
 import { IDENTITY_FROM_ITEM } from './oho';
 import type { Sandboxes } from './support';
 import { isErrorItem, outcomesByItem, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
-
 
 const KINDS: FaultKind[] = [500, 502, 503, 429, 'reset', 'hang', 'malformed-json', 'html', 'ok-false'];
 /** 'sendMessage-token': Send Message with client credentials, the fault on the token endpoint instead of the API. */
@@ -288,6 +285,8 @@ const totals = {
 	inputsCoveredByStop: 0,
 	itemsLost: 0,
 	itemsDuplicated: 0,
+	/** Runs whose node execution threw instead of ending with outputs or the node's error. */
+	crashes: 0,
 	secretsLeaked: 0,
 };
 const failedScenarios: string[] = [];
@@ -340,6 +339,8 @@ async function runScenario(scenario: Scenario): Promise<void> {
 			}
 		};
 		if (crash !== undefined || !result) {
+			totals.crashes++;
+			totals.itemsLost += items.length;
 			problems.push(`crashed: ${String((crash as Error)?.stack ?? crash)}`);
 		} else {
 			const succeeds = willSucceed(scenario);
@@ -477,12 +478,13 @@ export function describeFaultMatrix(sandboxes: Sandboxes): void {
 			console.log(
 				`Fault matrix: ${totals.scenarios} runs, ${totals.inputsTried} inputs tried, ${totals.faultsInjected} faults injected, ` +
 					`${totals.faultsSurvived} survived (${totals.faultsRecoveredByRetry} recovered by a retry), ${totals.itemsLost} items lost, ` +
-					`${totals.itemsDuplicated} duplicated, ${totals.secretsLeaked} secrets leaked\n${JSON.stringify(summary, null, 1)}\nreliability totals: ${JSON.stringify(all)}`,
+					`${totals.itemsDuplicated} duplicated, ${totals.crashes} crashes, ${totals.secretsLeaked} secrets leaked\n${JSON.stringify(summary, null, 1)}\nreliability totals: ${JSON.stringify(all)}`,
 			);
 			expect(totals.scenarios).toBe(OPERATIONS.length * (KINDS.length * 5 - 2));
 			expect(totals.inputsTried).toBe(totals.scenarios * ITEMS + 2 * ITEMS);
 			expect(totals.itemsLost).toBe(0);
 			expect(totals.itemsDuplicated).toBe(0);
+			expect(totals.crashes).toBe(0);
 			expect(totals.secretsLeaked).toBe(0);
 			expect(totals.faultsSurvived).toBe(totals.faultsInjected);
 		});

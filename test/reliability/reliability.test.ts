@@ -12,12 +12,24 @@ import { describeFaultMatrix } from './faults';
 import { describeChatInputs } from './inputs.chat';
 import { describeContactInputs } from './inputs.contact';
 import { describeSecrets } from './secrets';
-import { keepStacksShort, Sandboxes } from './support';
+import { readFileSync } from 'fs';
+
+import type { SummaryTotals } from './support';
+import { keepStacksShort, Sandboxes, SUMMARY_FILE } from './support';
 
 keepStacksShort();
 
 const sandboxes = new Sandboxes();
-afterAll(async () => await sandboxes.close());
+afterAll(async () => {
+	await sandboxes.close();
+	// Every suite above has written its part by now: the combined figures.
+	const { totals } = JSON.parse(readFileSync(SUMMARY_FILE, 'utf8')) as { totals: SummaryTotals };
+	console.log(
+		`Reliability summary (${SUMMARY_FILE}): inputs tried ${totals.inputsTried}, faults injected ${totals.faultsInjected}, ` +
+			`faults survived ${totals.faultsSurvived}, items lost ${totals.itemsLost}, items duplicated ${totals.itemsDuplicated}, ` +
+			`secrets leaked ${totals.secretsLeaked}`,
+	);
+});
 
 describeContactInputs();
 describeChatInputs();
