@@ -83,6 +83,13 @@ function responseOf(error: unknown): RawResponse | undefined {
 		}
 		candidate = asRecord(candidate.cause);
 	}
+	// n8n 1.x keeps no response on the NodeApiError it throws: the status is in httpCode, the body in context.data.
+	const wrapped = asRecord(error);
+	const status = Number(wrapped?.httpCode);
+	const data = asRecord(wrapped?.context)?.data;
+	if (Number.isInteger(status) && status >= 100 && data !== undefined) {
+		return { status, headers: {}, body: data };
+	}
 	return undefined;
 }
 
