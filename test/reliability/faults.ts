@@ -26,7 +26,7 @@ import { newLineContact, REQUIRED_FIELDS } from '../shared/ohoContact';
 import type { IdentityValues } from './oho';
 import { IDENTITY_FROM_ITEM } from './oho';
 import type { Sandboxes } from './support';
-import { isErrorItem, outcomesByItem, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
+import { errorDetails, isErrorItem, outcomesByItem, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
 
 const KINDS: FaultKind[] = [500, 502, 503, 429, 'reset', 'hang', 'malformed-json', 'html', 'ok-false'];
 /** 'sendMessage-token': Send Message with client credentials, the fault on the token endpoint instead of the API. */
@@ -366,11 +366,11 @@ async function runScenario(scenario: Scenario): Promise<void> {
 				totals.errorItems += outcomes.filter((outcome) => outcome.outputs.some(isErrorItem)).length;
 				check('one output per input', () => expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 }));
 				check('outcome', () =>
-					outcomes.forEach(({ index, outputs: [output] }) => {
+					outcomes.forEach(({ index, items: [item], outputs: [output] }) => {
 						if (succeeds) {
 							expect({ index, error: output?.error }).toEqual({ index, error: undefined });
 						} else {
-							expect({ index, error: output?.error, itemIndex: (output?.details as IDataObject)?.itemIndex }).toEqual({
+							expect({ index, error: output?.error, itemIndex: errorDetails(item).itemIndex }).toEqual({
 								index,
 								error: expect.stringMatching(expectedMessage),
 								itemIndex: index,

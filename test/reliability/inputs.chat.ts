@@ -19,7 +19,8 @@ import type { Valid } from './arbitraries';
 import * as gen from './arbitraries';
 import type { IdentityCase, MeantRequest } from './oho';
 import { canonical, IDENTITY_FIELDS, IDENTITY_FROM_ITEM, invalidIdentity, meaning, requestLines, validIdentity } from './oho';
-import { isErrorItem, outcomesByItem, writeSummaryPart } from './support';
+import type { ItemOutcome } from './support';
+import { errorDetails, isErrorItem, outcomesByItem, writeSummaryPart } from './support';
 
 
 /** The sandbox of these properties (set up by describeChatInputs). */
@@ -41,9 +42,9 @@ interface Expectation {
 }
 
 /** Every item gives one output; an invalid one is an error item naming its field; a valid one passed validation. */
-function checkOutputs(operation: Operation, outputs: IDataObject[][], expectations: Expectation[], apiError: RegExp): void {
+function checkOutputs(operation: Operation, outcomes: ItemOutcome[], expectations: Expectation[], apiError: RegExp): void {
 	expectations.forEach(({ input, invalid }, index) => {
-		const [output, ...extra] = outputs[index];
+		const [output, ...extra] = outcomes[index].outputs;
 		expect({ index, input, extra }).toEqual({ index, input, extra: [] });
 		if (invalid) {
 			tally(operation).invalid++;
@@ -54,7 +55,7 @@ function checkOutputs(operation: Operation, outputs: IDataObject[][], expectatio
 				isError: true,
 				error: expect.stringMatching(new RegExp(`^Invalid input: ${escape(`${invalid.label} (${invalid.path}`)}`)),
 			});
-			expect(output.details).toMatchObject({ itemIndex: index, description: expect.stringMatching(/Nothing was sent for this item\.$/) });
+			expect(errorDetails(outcomes[index].items[0])).toEqual({ itemIndex: index, description: expect.stringMatching(/Nothing was sent for this item\.$/) });
 			expect(String(output.error).length).toBeLessThan(400);
 		} else {
 			tally(operation).valid++;
@@ -92,7 +93,7 @@ async function checkChatBatch(operation: 'requestAgent' | 'closeChat', identitie
 	const outcomes = outcomesByItem(result, items.length);
 	checkOutputs(
 		operation,
-		outcomes.map((outcome) => outcome.outputs),
+		outcomes,
 		identities.map((identity) => ({
 			input: JSON.stringify(identity.raw).slice(0, 300),
 			invalid: identity.invalid && { field: identity.invalid, ...IDENTITY_FIELDS[identity.invalid] },
@@ -156,7 +157,7 @@ async function checkMessageBatch(messages: MessageItem[]): Promise<void> {
 	const outcomes = outcomesByItem(result, messages.length);
 	checkOutputs(
 		'sendMessage',
-		outcomes.map((outcome) => outcome.outputs),
+		outcomes,
 		messages.map((item) => ({
 			input: JSON.stringify(messageJson(item)).slice(0, 300),
 			invalid: item.invalid && { field: item.invalid, label: GOFIVE_FIELDS[item.invalid].label, path: item.invalid },

@@ -19,29 +19,48 @@ export function keepStacksShort(): void {
 	Error.stackTraceLimit = 4;
 }
 
-/** What one input item came out as: its output items, from the main and the error output. */
+/** What one input item came out as: its output items (main and error output), and their JSON. */
 export interface ItemOutcome {
 	index: number;
+	items: INodeExecutionData[];
 	outputs: IDataObject[];
 }
 
 /** The output items of every input, from all outputs (main and, when enabled, error), by pairedItem. */
 export function outcomesByItem(result: RunNodeResult, itemCount: number): ItemOutcome[] {
-	const outcomes: ItemOutcome[] = Array.from({ length: itemCount }, (_, index) => ({ index, outputs: [] }));
+	const outcomes: ItemOutcome[] = Array.from({ length: itemCount }, (_, index) => ({ index, items: [], outputs: [] }));
 	const stray: INodeExecutionData[] = [];
 	for (const items of result.outputs) {
 		const paired = pairedItems(items);
 		(items ?? []).forEach((item, position) => {
 			const index = paired[position];
-			if (index >= 0 && index < itemCount) outcomes[index].outputs.push(item.json);
-			else stray.push(item);
+			if (index >= 0 && index < itemCount) {
+				outcomes[index].items.push(item);
+				outcomes[index].outputs.push(item.json);
+			} else {
+				stray.push(item);
+			}
 		});
 	}
 	if (stray.length > 0) throw new Error(`output items paired with no input item: ${JSON.stringify(stray).slice(0, 500)}`);
 	return outcomes;
 }
 
-export const isErrorItem = (json: IDataObject): boolean => typeof json.error === 'string' && typeof json.details === 'object';
+/** An error item of continue-on-fail: its JSON carries the error message. */
+export const isErrorItem = (json: IDataObject): boolean => typeof json.error === 'string';
+
+/**
+ * The item index and description of an error item: from its JSON's details, or from the n8n error attached to the
+ * item (n8n keeps only { error } in the JSON of an item that carries its error).
+ */
+export function errorDetails(item: INodeExecutionData | undefined): { itemIndex?: unknown; description?: unknown } {
+	const details = item?.json.details as IDataObject | undefined;
+	const attached = item?.error as { description?: unknown; context?: { itemIndex?: unknown } } | undefined;
+	return {
+		itemIndex: details?.itemIndex ?? attached?.context?.itemIndex,
+		description: details?.description ?? attached?.description,
+	};
+}
 
 // ---------------------------------------------------------------- summary
 
