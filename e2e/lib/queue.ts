@@ -245,6 +245,8 @@ export interface Postgres {
 	process: BackgroundProcess;
 	/** `psql -Atc <sql>` on `database`; rows as arrays of fields ('|'-separated by psql). */
 	query(database: string, sql: string): Promise<string[][]>;
+	/** `psql -Atc <sql>`'s output as it is (for one value that may hold '|' or newlines). */
+	queryRaw(database: string, sql: string): Promise<string>;
 	createDatabase(name: string): Promise<void>;
 	stop(): Promise<void>;
 }
@@ -309,12 +311,15 @@ export async function startPostgres(): Promise<Postgres> {
 	await proc.waitFor(/database system is ready to accept connections/, 60_000);
 	await waitForPort(port, 20_000, proc);
 	const psql = join(bin, 'psql');
-	const query = async (database: string, sql: string) => {
+	const queryRaw = async (database: string, sql: string) => {
 		const r = await check(psql, ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], {
 			timeoutMs: 60_000,
 			cwd: '/',
 		});
-		return r.stdout
+		return r.stdout;
+	};
+	const query = async (database: string, sql: string) => {
+		return (await queryRaw(database, sql))
 			.split('\n')
 			.filter((l) => l !== '')
 			.map((l) => l.split('|'));
@@ -326,6 +331,7 @@ export async function startPostgres(): Promise<Postgres> {
 		dataDir,
 		process: proc,
 		query,
+		queryRaw,
 		createDatabase: async (name) => {
 			await query('postgres', `CREATE DATABASE "${name}"`);
 		},

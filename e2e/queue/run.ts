@@ -70,6 +70,10 @@ export interface ModeResult {
 	webhookMs: number;
 	/** 1-minute load average when the webhook was called. */
 	load: number;
+	/** Each node's execution time (ms) in the stored execution. */
+	nodeMs: Record<string, number>;
+	/** n8n's warnings about the setup worth knowing (e.g. queue mode on SQLite). */
+	warnings: string[];
 	loadProblems: string[];
 	state: { contacts: unknown[]; rooms: unknown[] };
 	/** Problems found (empty when the mode passed its own checks). */
@@ -109,6 +113,24 @@ function sqliteMs(startedAt: string | null, stoppedAt: string | null): number | 
 	if (!startedAt || !stoppedAt) return null;
 	const utc = (t: string) => Date.parse(/Z$|[+-]\d\d:?\d\d$/.test(t) ? t : `${t.replace(' ', 'T')}Z`);
 	return utc(stoppedAt) - utc(startedAt);
+}
+
+/** Each node's execution time from an execution's stored data (n8n keeps it `flatted`; its own copy parses it). */
+function nodeTimes(install: N8nInstall, data: string): Record<string, number> {
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { parse } = require(join(install.dir, 'node_modules', 'flatted')) as { parse: (text: string) => unknown };
+		const run = parse(data.trim()) as { resultData?: { runData?: Record<string, Array<{ executionTime?: number }>> } };
+		return Object.fromEntries(Object.entries(run.resultData?.runData ?? {}).map(([node, runs]) => [node, runs[0]?.executionTime ?? NaN]));
+	} catch {
+		return {};
+	}
+}
+
+const NOTABLE_WARNINGS = [/Scaling mode is not officially supported[^\n]*/, /not supported in queue mode[^\n]*/i, /Falling back to regular mode[^\n]*/];
+
+function notableWarnings(procs: BackgroundProcess[]): string[] {
+	return procs.flatMap((p) => NOTABLE_WARNINGS.flatMap((re) => [...new Set(p.output.match(new RegExp(re.source, 'g')) ?? [])].map((w) => `${p.name}: ${w.trim()}`)));
 }
 
 /** Reads the webhook's answer: all items of the last node. */
@@ -257,6 +279,9 @@ async function singleProcess(install: N8nInstall, tarball: string, sb: Sandbox, 
 			`SELECT id, status, mode, startedAt, stoppedAt FROM execution_entity WHERE workflowId = '${WORKFLOW_ID}' ORDER BY id`,
 		);
 		const last = rows[rows.length - 1];
+		const data = last
+			? await sqliteQuery<{ data: string }>(install, dbFile, `SELECT data FROM execution_data WHERE executionId = ${Number(last.id)}`)
+			: [];
 		const result: ModeResult = {
 			mode: 'single process',
 			db: 'SQLite (n8n default)',
@@ -278,6 +303,8 @@ async function singleProcess(install: N8nInstall, tarball: string, sb: Sandbox, 
 			bootMs,
 			webhookMs: call.ms,
 			load,
+			nodeMs: data[0] ? nodeTimes(install, data[0].data) : {},
+			warnings: notableWarnings([main]),
 			loadProblems: loadProblems({ stdout: main.output, stderr: '', code: 0, signal: null, ms: 0 }),
 			state,
 			failures: [],
@@ -396,6 +423,18 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 			rows = result.map((r) => ({ id: String(r.id), status: r.status, mode: r.mode, ms: sqliteMs(r.startedAt, r.stoppedAt) }));
 		}
 		const last = rows[rows.length - 1];
+		let data = '';
+		if (last) {
+			data = pg
+				? await pg.queryRaw('n8n', `SELECT data FROM execution_data WHERE "executionId" = ${Number(last.id)}`)
+				: ((
+						await sqliteQuery<{ data: string }>(
+							install,
+							join(n8n.userFolder, '.n8n', 'database.sqlite'),
+							`SELECT data FROM execution_data WHERE executionId = ${Number(last.id)}`,
+						)
+					)[0]?.data ?? '');
+		}
 		const result: ModeResult = {
 			mode: 'queue',
 			db: pg ? `PostgreSQL (${pg.version})` : 'SQLite (shared file)',
@@ -412,6 +451,8 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 			bootMs,
 			webhookMs: call.ms,
 			load,
+			nodeMs: data ? nodeTimes(install, data) : {},
+			warnings: notableWarnings(procs),
 			loadProblems: procs.flatMap((p) => loadProblems({ stdout: p.output, stderr: '', code: 0, signal: null, ms: 0 }).map((l) => `${p.name}: ${l}`)),
 			state,
 			failures: [],
@@ -516,9 +557,11 @@ export function formatSummary(s: QueueSummary): string {
 		row('Oho requests', requests),
 		row('stored execution', (r) => (r.execution ? `#${r.execution.id} ${r.execution.mode} ${r.execution.status}` : 'none')),
 		row('execution (started → stopped)', (r) => (r.execution?.ms != null ? `${(r.execution.ms / 1000).toFixed(1)} s` : '-')),
+		row('node times (ms)', (r) => Object.entries(r.nodeMs).map(([n, ms]) => `${n} ${ms}`).join(', ')),
 		row('webhook call (request → answer)', (r) => `${(r.webhookMs / 1000).toFixed(1)} s`),
 		row('boot (until ready)', (r) => `${(r.bootMs / 1000).toFixed(1)} s`),
 		row('load average (1 min) at the call', (r) => r.load.toFixed(2)),
+		row("n8n's warnings", (r) => r.warnings.join('; ') || 'none'),
 		'',
 		`sandbox state (contacts + rooms, without ids/timestamps) identical: ${s.stateIdentical ? 'yes' : `NO: ${s.stateDifference}`}`,
 		`total ${(s.totalMs / 1000).toFixed(0)} s; ${s.failures.length ? `FAILED:\n - ${s.failures.join('\n - ')}` : 'all checks passed'}`,
