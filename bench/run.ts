@@ -36,7 +36,14 @@ const LARGE_REPEATS = Number(process.env.BENCH_LARGE_REPEATS ?? 1);
 const ONLY = (process.env.BENCH_ONLY ?? 'W1,W2,W3').split(',') as WorkloadId[];
 const ONLY_CONTENDERS = process.env.BENCH_CONTENDERS?.split(',');
 const LARGE_CONTENDERS = process.env.BENCH_LARGE_CONTENDERS?.split(',');
-const COMMAND = SMOKE ? 'npm run bench:smoke' : 'npm run bench';
+/** The command as run, with the BENCH_* knobs that were set (so a reduced run says so). */
+const COMMAND = [
+	...Object.entries(process.env)
+		.filter(([k]) => k.startsWith('BENCH_') && k !== 'BENCH_N8N_NODE_OPTIONS')
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([k, v]) => `${k}=${v}`),
+	SMOKE ? 'npm run bench:smoke' : 'npm run bench',
+].join(' ');
 
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
