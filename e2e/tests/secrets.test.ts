@@ -8,7 +8,8 @@
  *   the API gateway refuses (401).
  * - The sandbox's DEMO secrets take the fault paths (500, 503 retried, 429, html, reset, hang → timeout,
  *   ok-false, malformed JSON, on the Oho API, the Gofive API and the token endpoint) and the business
- *   errors (404, 409, Gofive's 4001 on a 2xx).
+ *   errors (404, 409, Gofive's 4001 on a 2xx); one client-credentials case gets a token issued (`gft_…`)
+ *   before the API fails, and no issued token may show up either.
  * - Each case runs alone in a workflow that stops on the error (so n8n stores a failed execution with its
  *   error), and all of them run again chained in workflows that continue on fail (half "continue"
  *   (regular output), half "error output"), so n8n stores the error items.
@@ -70,6 +71,7 @@ const CRED = {
 	gofiveDemoClient: { id: 'leakGofiveDemoCli', name: 'Gofive (demo client)' },
 	gofiveDemoTokenLeakSub: { id: 'leakGofiveSubTok', name: 'Gofive (demo token, unknown subscription key)' },
 	gofiveDemoClientLeakSub: { id: 'leakGofiveSubCli', name: 'Gofive (demo client, unknown subscription key)' },
+	gofiveDemoClientIssued: { id: 'leakGofiveIssued', name: 'Gofive (demo client, gets a token)' },
 } as const;
 
 /** One failure path: a node, what the sandbox does to its requests, and what its error must say. */
@@ -172,6 +174,10 @@ const CASES: Case[] = [
 	{ id: 'token-html', node: gofiveSend(CRED.gofiveDemoClient), tokenFault: 'html', expect: /token endpoint|unavailable|502/i },
 	{ id: 'token-ok-false', node: gofiveSend(CRED.gofiveDemoClient), tokenFault: 'ok-false', expect: /access_token|temporarily_unavailable|token/i },
 	{ id: 'token-reset', node: gofiveSend(CRED.gofiveDemoClient), tokenFault: 'reset', expect: /reset|ECONNRESET|connection|socket/i },
+	// The token endpoint issues a token (`gft_…`, stored by n8n in the credential), then the API fails. Last of
+	// the plain cases: in the chained run n8n reuses the token it stored, so this case's token request (a
+	// 'pass' at the end of the token sequence) is not sent there.
+	{ id: 'client-token-then-500', node: gofiveSend(CRED.gofiveDemoClientIssued), gofiveFault: 500, expect: /500|server|error/i },
 	// The API gateway refuses an unknown subscription key.
 	{ id: 'subkey-401-api', node: gofiveSend(CRED.gofiveDemoTokenLeakSub), requireSubscriptionKey: true, expect: /subscription key|401/i },
 	{ id: 'subkey-401-token', node: gofiveSend(CRED.gofiveDemoClientLeakSub), requireSubscriptionKey: true, expect: /subscription key|401|refused/i },
@@ -291,6 +297,8 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 	let sandbox: Sandbox;
 	const runs: Run[] = [];
 	let requestCounts = new Map<string, RequestCounts>();
+	/** Gofive tokens the sandbox issued over all runs (they must not leak either). */
+	let tokensIssued = 0;
 
 	before(async () => {
 		const install = await ensureN8n();
@@ -333,6 +341,12 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 				clientSecret: DEMO.gofiveClientSecret,
 				subscriptionKey: DEMO.gofiveSubscriptionKey,
 			}),
+			gofive(CRED.gofiveDemoClientIssued, {
+				authentication: 'clientCredentials',
+				clientId: DEMO.gofiveClientId,
+				clientSecret: DEMO.gofiveClientSecret,
+				subscriptionKey: DEMO.gofiveSubscriptionKey,
+			}),
 			gofive(CRED.gofiveDemoTokenLeakSub, { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, subscriptionKey: LEAK.gofiveSubscriptionKey }),
 			gofive(CRED.gofiveDemoClientLeakSub, {
 				authentication: 'clientCredentials',
@@ -363,6 +377,7 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 				gofiveRequireSubscriptionKey: cases.some((c) => c.requireSubscriptionKey),
 			});
 			const result = await n8n.execute(workflowId);
+			tokensIssued += sandbox.state().tokensIssued;
 			if (alone) {
 				counts.set(cases[0].id, {
 					oho: sandbox.requests({ api: 'oho' }).length,
@@ -370,7 +385,7 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 					token: sandbox.requests({ api: 'gofive-token' }).length,
 				});
 			} else {
-				const left = sandbox.knobs().faults.filter((f) => f.sequence && f.sequence.length > 0);
+				const left = sandbox.knobs().faults.filter((f) => f.sequence?.some((k) => k !== 'pass'));
 				assert.deepEqual(left, [], `${label}: every planned fault was consumed (requests went as planned)`);
 			}
 			runs.push({ label, onError, cases, result, run: printedRun(result) });
@@ -445,6 +460,8 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 				hits.push(...searchBytes(Buffer.from(JSON.stringify(resultData)), NEEDLES, `${run.label} parsed run (items, errors)`));
 			}
 		}
+		assert.ok(tokensIssued >= 1, 'the sandbox issued a Gofive token, so the issued-token pattern had something to find');
+		t.diagnostic(`tokens the sandbox issued: ${tokensIssued}`);
 		t.diagnostic(`searched ${runs.length} runs' stdout+stderr (${bytes} bytes) and parsed run data for ${NEEDLES.length} needles: ${NEEDLES.map((n) => n.label).join(', ')}`);
 		assert.deepEqual(hits, []);
 	});
