@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getRequestSettings, requestOptionFields } from '../shared/options';
 import { identityFields, readIdentity } from '../shared/oho/identity';
+import { nodeParameter } from '../shared/parameters';
 import { ohoDialect } from '../shared/transport/oho';
 import { credentialBaseUrl } from '../shared/transport/request';
 import { runItems } from '../shared/runItems';
@@ -131,7 +132,7 @@ export class OhoContact implements INodeType {
 		const baseUrl = await credentialBaseUrl(this, ohoDialect);
 		return await runItems(this, async (itemIndex) => {
 			const op = { ctx: this, itemIndex, baseUrl, settings: getRequestSettings(this, itemIndex) };
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			const operation = nodeParameter(this, 'operation', itemIndex) as string;
 			const run = operations[operation] ?? unknownOperation(op, operation);
 			return await run(op, readIdentity(this, itemIndex));
 		});

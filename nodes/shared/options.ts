@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { nodeParameter } from './parameters';
+
 /** How requests are sent: the knobs every node of this package offers under Options. */
 export interface RequestSettings {
 	maxRetries: number;
@@ -66,7 +68,7 @@ export const DEFAULT_REQUEST_SETTINGS = {
 
 /** Reads the shared request options from a node's "options" collection for one item. */
 export function getRequestSettings(ctx: IExecuteFunctions, itemIndex: number): RequestSettings {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as Partial<RequestSettings>;
+	const options = nodeParameter(ctx, 'options', itemIndex, {}) as Partial<RequestSettings>;
 	const settings = { ...DEFAULT_REQUEST_SETTINGS };
 	for (const key of Object.keys(settings) as Array<keyof RequestSettings>) {
 		if (options[key] !== undefined && options[key] !== null) {

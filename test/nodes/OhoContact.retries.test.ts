@@ -93,6 +93,26 @@ describe('Oho Contact: retries', () => {
 			expect(answered()).toEqual([201, 429, 201]);
 		});
 
+		test('holds off every item of the run, not only the one answered 429', async () => {
+			// The first create is answered 429 (Retry-After: 1). Without a shared hold-off the other worker would send the
+			// remaining items during that wait; with it, at most the ones already on their way go out before the retry.
+			const contacts = Array.from({ length: 6 }, () => newLineContact());
+			faults('POST', '/contact', [429]);
+			const result = await runContact(ref.sb, params('create', USER_ID_FROM_ITEM, { options: { parallelRequests: 2 } }), {
+				items: contacts.map(({ userId }) => ({ userId })),
+			});
+
+			expect(result.error).toBeUndefined();
+			const sent = ohoRequests(ref.sb).map((request) => ({
+				userId: (request.body as { social_profile: { id: string } }).social_profile.id,
+				status: request.status,
+			}));
+			expect(sent.map((request) => request.status).sort()).toEqual([201, 201, 201, 201, 201, 201, 429]);
+			const limited = sent.findIndex((request) => request.status === 429);
+			const retry = sent.findIndex((request, index) => index > limited && request.userId === sent[limited].userId);
+			expect(retry - limited).toBeLessThanOrEqual(3);
+		});
+
 		test('longer than 30 seconds is reported instead of waited for', async () => {
 			ref.sb.setKnobs({ rateLimit: { perSecond: 0.01, burst: 1 } });
 			const error = (await run()).error!;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getRequestSettings } from '../../shared/options';
+import { nodeParameter } from '../../shared/parameters';
 import { gofiveDialect } from '../../shared/transport/gofive';
 import { apiRequest } from '../../shared/transport/request';
 import { validateBody } from '../../shared/validation';
@@ -96,16 +97,16 @@ export async function execute(
 	defaultCompanyId: number,
 ): Promise<IDataObject> {
 	const settings = getRequestSettings(this, itemIndex);
-	const companyId = asNumber(this.getNodeParameter('companyId', itemIndex, 0));
+	const companyId = asNumber(nodeParameter(this, 'companyId', itemIndex, 0));
 	const body = validateBody(
 		this,
 		itemIndex,
 		sendMessageSchema,
 		{
-			roomId: this.getNodeParameter('roomId', itemIndex),
-			content: asText(this.getNodeParameter('content', itemIndex)),
-			type: this.getNodeParameter('type', itemIndex),
-			platform: this.getNodeParameter('platform', itemIndex),
+			roomId: nodeParameter(this, 'roomId', itemIndex),
+			content: asText(nodeParameter(this, 'content', itemIndex)),
+			type: nodeParameter(this, 'type', itemIndex),
+			platform: nodeParameter(this, 'platform', itemIndex),
 			companyId: companyId === 0 || companyId === '' || companyId === null ? defaultCompanyId : companyId,
 		},
 		SEND_MESSAGE_LABELS,

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getRequestSettings } from '../../shared/options';
 import { identityFields, identityPath, readIdentity } from '../../shared/oho/identity';
+import { nodeParameter } from '../../shared/parameters';
 import { ohoDialect } from '../../shared/transport/oho';
 import { apiFailure, apiRequest } from '../../shared/transport/request';
 
@@ -46,7 +47,7 @@ export async function changeChatState(
 ): Promise<IDataObject> {
 	const identity = readIdentity(ctx, itemIndex);
 	const settings = getRequestSettings(ctx, itemIndex);
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = nodeParameter(ctx, 'options', itemIndex, {}) as IDataObject;
 	const hints = { 404: NOT_FOUND_HINT, 409: change.conflictHint };
 	const response = await apiRequest(
 		ctx,

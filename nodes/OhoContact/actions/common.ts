@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RequestSettings } from '../../shared/options';
 import type { ContactIdentity } from '../../shared/oho/identity';
 import { identityPath } from '../../shared/oho/identity';
+import { nodeParameter } from '../../shared/parameters';
 import { ohoDialect } from '../../shared/transport/oho';
 import type { ApiRequest, ApiResponse } from '../../shared/transport/request';
 import { apiRequest } from '../../shared/transport/request';
@@ -40,7 +41,7 @@ function mergedList(existing: unknown, added: unknown[], keyOf: (entry: unknown)
 
 /** The lists the operator asked to add to, rather than replace ("Add to Existing"). */
 function listsToMerge(op: OperationContext): Mergeable[] {
-	const options = op.ctx.getNodeParameter('options', op.itemIndex, {}) as IDataObject;
+	const options = nodeParameter(op.ctx, 'options', op.itemIndex, {}) as IDataObject;
 	return (options.addToExisting as Mergeable[] | undefined) ?? [];
 }
 
@@ -88,7 +89,7 @@ export async function writeOutput(
 	contact: IDataObject,
 	message = response.outcome.message,
 ): Promise<IDataObject> {
-	const options = op.ctx.getNodeParameter('options', op.itemIndex, {}) as IDataObject;
+	const options = nodeParameter(op.ctx, 'options', op.itemIndex, {}) as IDataObject;
 	const output: IDataObject = {
 		operation,
 		message,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
 
 import type { ContactIdentity } from '../../shared/oho/identity';
+import { nodeParameter } from '../../shared/parameters';
 import type { ContactFieldSpec } from '../descriptions/contactFields';
 import { CONTACT_FIELDS } from '../descriptions/contactFields';
 import type { CreateContactBody, UpdateContactBody } from '../schema';
@@ -96,9 +97,9 @@ function collect(pick: (field: ContactFieldSpec) => unknown): FieldValues {
 
 /** The contact fields of one item, keyed by API path, from whichever way the operator chose to give them. */
 export function readContactFields(ctx: IExecuteFunctions, itemIndex: number, operation: string): FieldValues {
-	const dataMode = ctx.getNodeParameter('dataMode', itemIndex, 'define') as string;
+	const dataMode = nodeParameter(ctx, 'dataMode', itemIndex, 'define') as string;
 	if (dataMode === 'mapper') {
-		const mapping = ctx.getNodeParameter('contactFields', itemIndex) as ResourceMapperValue;
+		const mapping = nodeParameter(ctx, 'contactFields', itemIndex) as ResourceMapperValue;
 		if (mapping.mappingMode === 'autoMapInputData') {
 			const input = ctx.getInputData()[itemIndex].json;
 			const byField = new Map<ContactFieldSpec, unknown>();
@@ -111,10 +112,10 @@ export function readContactFields(ctx: IExecuteFunctions, itemIndex: number, ope
 		const value = (mapping.value ?? {}) as IDataObject;
 		return collect((field) => value[field.path.split('.').pop()!]);
 	}
-	const collection = ctx.getNodeParameter(operation === 'update' ? 'updateFields' : 'additionalFields', itemIndex, {}) as IDataObject;
+	const collection = nodeParameter(ctx, operation === 'update' ? 'updateFields' : 'additionalFields', itemIndex, {}) as IDataObject;
 	return collect((field) =>
 		field.requiredOnCreate && operation !== 'update'
-			? ctx.getNodeParameter(field.param, itemIndex, '')
+			? nodeParameter(ctx, field.param, itemIndex, '')
 			: collection[field.param],
 	);
 }

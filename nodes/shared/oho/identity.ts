@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { nodeParameter } from '../parameters';
 import { validateBody } from '../validation';
 
 export const PLATFORMS = ['line', 'facebook', 'instagram'] as const;
@@ -93,9 +94,9 @@ export function readIdentity(ctx: IExecuteFunctions, itemIndex: number): Contact
 		itemIndex,
 		identitySchema,
 		{
-			platform: ctx.getNodeParameter('platform', itemIndex),
-			platformId: ctx.getNodeParameter('platformId', itemIndex),
-			userId: ctx.getNodeParameter('userId', itemIndex),
+			platform: nodeParameter(ctx, 'platform', itemIndex),
+			platformId: nodeParameter(ctx, 'platformId', itemIndex),
+			userId: nodeParameter(ctx, 'userId', itemIndex),
 		},
 		IDENTITY_LABELS,
 	);

@@ -168,6 +168,21 @@ function apiError(
 }
 
 /**
+ * Per node run: until when the API asked to hold off (a 429 or 503). Every item of the run waits, not only
+ * the one that was answered, so the others do not spend their retries on answers that can only be 429.
+ */
+const holdOffUntil = new WeakMap<IExecuteFunctions, number>();
+
+async function waitWhileHeldOff(ctx: IExecuteFunctions): Promise<void> {
+	const waitMs = (holdOffUntil.get(ctx) ?? 0) - Date.now();
+	if (waitMs > 0) await sleep(waitMs);
+}
+
+function holdOff(ctx: IExecuteFunctions, waitMs: number): void {
+	holdOffUntil.set(ctx, Math.max(holdOffUntil.get(ctx) ?? 0, Date.now() + waitMs));
+}
+
+/**
  * Sends one request through the credential's authentication, reads the answer with the API's dialect,
  * retries what is worth retrying and turns every failure into a NodeApiError with the API's own message,
  * the HTTP code and a hint.
@@ -194,6 +209,7 @@ export async function apiRequest(
 	for (let attempt = 0; ; attempt++) {
 		let raw: RawResponse | undefined;
 		let networkCode: string | undefined;
+		await waitWhileHeldOff(ctx);
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
@@ -241,7 +257,8 @@ export async function apiRequest(
 			// A Retry-After longer than the configured maximum wait is reported rather than slept through.
 			if (waitMs <= settings.maxRetryDelayMs) {
 				earlierAttemptMayHaveSucceeded ||= !apiDidNotAct;
-				await sleep(waitMs);
+				if (apiDidNotAct) holdOff(ctx, waitMs);
+				else await sleep(waitMs);
 				continue;
 			}
 		}

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
+
+type ParameterValue = NodeParameterValueType | object;
+
+/** Whether a parameter's stored value holds an n8n expression anywhere (a string starting with "="). */
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/** Per node run, per parameter: its value when it holds no expression (the same for every item), else null. */
+const fixedValues = new WeakMap<IExecuteFunctions, Map<string, { value: ParameterValue } | null>>();
+
+/**
+ * `getNodeParameter` for one item. n8n resolves a parameter anew for every item, which costs as much for a
+ * fixed value as for an expression; a parameter without an expression is resolved for the first item that
+ * asks and reused for the others (per run of the node). The value returned is shared: treat it as read-only.
+ */
+export function nodeParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback?: ParameterValue,
+): ParameterValue {
+	let run = fixedValues.get(ctx);
+	if (!run) {
+		run = new Map();
+		fixedValues.set(ctx, run);
+	}
+	let fixed = run.get(name);
+	if (fixed === undefined) {
+		fixed = holdsExpression(ctx.getNode().parameters[name])
+			? null
+			: { value: ctx.getNodeParameter(name, itemIndex, fallback) as ParameterValue };
+		run.set(name, fixed);
+	}
+	return fixed ? fixed.value : (ctx.getNodeParameter(name, itemIndex, fallback) as ParameterValue);
+}
