@@ -25,20 +25,6 @@ const SOMCHAI = DEMO.line.userIds[0];
 const NATTAYA = 'U7d1f0a9c2b3e4d5f60718293a4b5c6d7';
 const KITTIPONG = 'U2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c1b';
 
-/**
- * n8n 1.x (1.123.81): the batch-sync example fails, for a reason in our nodes' shared code:
- * nodes/shared/runItems.ts emits a failed item as `{ error, details }`. n8n 2.x routes items whose keys
- * are all in error/message/details to the error output; n8n 1.x only `{ error }` or `{ error, message }`
- * (or an item carrying `.error`, which 2.x then reduces to `{ error }`). On 1.x every failed item goes out
- * of the Success output. (The second cause found here, HTTP errors not read from 1.x's NodeApiError, is
- * fixed in nodes/shared/transport/request.ts; the web-form example passes on 1.x since.)
- * The batch-sync test is marked `todo` on 1.x: it still runs and prints what fails, without failing
- * the suite. The web-form test is strict on 1.x as on 2.x.
- */
-const KNOWN_1X_FAILURE = DEFAULT_N8N_VERSION.startsWith('1.')
-	? 'n8n 1.x: our error items are not routed to the error output (see the comment above)'
-	: undefined;
-
 /** The rows of the batch-sync example that are invalid on purpose (1-based), and the field each breaks. */
 const INVALID_ROWS: Record<number, RegExp> = { 5: /phone/i, 11: /age/i, 17: /email/i };
 
@@ -175,7 +161,7 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		assert.equal(sandbox.requests({ api: 'gofive', method: 'POST', path: '/v1/chat/message' }).length, 2);
 	});
 
-	test('batch sync: 20 rows, continue on fail → 17 upserted, 3 in the error report, none lost', { todo: KNOWN_1X_FAILURE }, async (t) => {
+	test('batch sync: 20 rows, continue on fail → 17 upserted, 3 in the error report, none lost', async (t) => {
 		const before = sandbox.state();
 		const r = await execute(t, BATCH_SYNC_EXAMPLE.id);
 		const run = r.run!;
@@ -196,7 +182,9 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		for (const item of failed) {
 			const pattern = INVALID_ROWS[item.row as number];
 			assert.ok(pattern, `row ${String(item.row)} failed but is valid: ${JSON.stringify(item)}`);
-			assert.match(`${String(item.error)} ${JSON.stringify(item.details)}`, pattern);
+			const error = item.error as { message?: unknown; description?: unknown; itemIndex?: unknown } | undefined;
+			assert.equal(error?.itemIndex, (item.row as number) - 1, `row ${String(item.row)}: error.itemIndex`);
+			assert.match(`${String(error?.message)} ${String(error?.description ?? '')}`, pattern);
 		}
 		assert.deepEqual(synced.map((o) => o.operation).filter((op) => op === 'updated').length, 3);
 		assert.deepEqual(synced.map((o) => o.operation).filter((op) => op === 'created').length, 14);

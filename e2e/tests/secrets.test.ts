@@ -432,8 +432,8 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 						problems.push(`${c.id} (${run.label}): ${items.length} error items`);
 						continue;
 					}
-					const details = items[0].details as Record<string, unknown> | undefined;
-					const text = `${String(items[0].error)} ${String(details?.description ?? '')}`.replace(/\s+/g, ' ');
+					const error = items[0].error as { message?: unknown; description?: unknown } | undefined;
+					const text = `${String(error?.message)} ${String(error?.description ?? '')}`.replace(/\s+/g, ' ');
 					if (!c.expect.test(text)) problems.push(`${c.id} (continue): ${c.expect} does not match "${text}"`);
 					lines.push(`continue ${c.id.padEnd(24)} ${text.slice(0, 170)}`);
 				}

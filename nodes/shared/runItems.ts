@@ -14,12 +14,18 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-/** The item "Continue on Fail" / the error output receives: only error, message and details, as n8n expects. */
+/**
+ * The item "Continue on Fail" / the error output receives: `{ error: { message, description?, httpCode?, itemIndex } }`
+ * with pairedItem. A single `error` key is what every n8n version routes to the error output (1.x only
+ * `{ error }` or `{ error, message }`; 2.x any of error/message/details); n8n then merges the input item's
+ * fields into it. Not `item.error`: n8n would replace the JSON with `{ error: message }`, losing the rest.
+ */
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const details: JsonObject = { itemIndex };
-	if (error.description) details.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
-	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
+	const json: JsonObject = { message: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	json.itemIndex = itemIndex;
+	return { json: { error: json }, pairedItem: { item: itemIndex } };
 }
 
 /**

@@ -369,7 +369,7 @@ describe('Gofive Chat: many items', () => {
 
 		expect(result.error).toBeUndefined();
 		const outputs = jsonOf(result);
-		expect(outputs.map((output) => output.content ?? output.error)).toEqual([
+		expect(outputs.map((output) => output.content ?? (output.error as IDataObject | undefined)?.message)).toEqual([
 			'first',
 			expect.stringContaining('Room ID (roomId) must be a UUID'),
 			expect.stringContaining('(HTTP 201, code 4001)'),
@@ -389,8 +389,7 @@ describe('Gofive Chat: many items', () => {
 		// n8n's error output keeps the input item's fields beside the error.
 		expect(jsonOf(result, 1)[0]).toMatchObject({
 			roomId: DEMO.gofiveOtherCompanyRoomId,
-			error: expect.stringContaining('does not belong to company'),
-			details: expect.objectContaining({ itemIndex: 0, httpCode: '201' }),
+			error: expect.objectContaining({ message: expect.stringContaining('does not belong to company'), httpCode: '201', itemIndex: 0 }),
 		});
 	});
 });

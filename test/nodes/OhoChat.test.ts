@@ -336,10 +336,11 @@ describe('Oho Chat: many items', () => {
 		expect(outputs).toHaveLength(4);
 		expect(outputs[0]).toMatchObject({ ok: true, user_id: BOT_ROOM.userId });
 		expect(outputs[1]).toEqual({
-			error: 'Oho: Not found chat room (HTTP 404)',
-			details: expect.objectContaining({ itemIndex: 1, httpCode: '404' }),
+			error: expect.objectContaining({ message: 'Oho: Not found chat room (HTTP 404)', httpCode: '404', itemIndex: 1 }),
 		});
-		expect(outputs[2].error).toContain('Invalid input: User ID (userId) must not be empty');
+		expect(outputs[2]).toEqual({
+			error: expect.objectContaining({ message: expect.stringContaining('Invalid input: User ID (userId) must not be empty'), itemIndex: 2 }),
+		});
 		expect(outputs[3]).toMatchObject({ ok: true, platform: 'facebook' });
 		expect(pairedItems(result.outputs[0])).toEqual([0, 1, 2, 3]);
 		// The invalid item was never sent.
@@ -353,10 +354,12 @@ describe('Oho Chat: many items', () => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result, 0).map((output) => output.user_id)).toEqual([BOT_ROOM.userId]);
 		expect(pairedItems(result.outputs[0])).toEqual([1]);
-		expect(jsonOf(result, 1).map((output) => output.error)).toEqual([
+		expect(jsonOf(result, 1).map((output) => (output.error as IDataObject).message)).toEqual([
 			'Oho: Not found chat room (HTTP 404)',
 			'Oho: Chat room cannot be changed to agent requested (HTTP 409)',
 		]);
+		// n8n puts the input item's fields beside the error on the error output.
+		expect(jsonOf(result, 1)[0]).toMatchObject({ userId: 'Unobody', error: { httpCode: '404', itemIndex: 0 } });
 		expect(pairedItems(result.outputs[1])).toEqual([0, 2]);
 	});
 });

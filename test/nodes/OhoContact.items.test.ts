@@ -74,15 +74,14 @@ describe('Oho Contact: many items', () => {
 		const contacts = [SOMCHAI, SUDA, NOBODY, SEEDED[3]];
 		const items = itemsOf(contacts, (index) => (index === 1 ? 150 : 30 + index));
 		const validationError = {
-			error: 'Invalid input: Age (age) must be at most 99, got 150',
-			details: { itemIndex: 1, description: 'Nothing was sent for this item.' },
+			error: { message: 'Invalid input: Age (age) must be at most 99, got 150', description: 'Nothing was sent for this item.', itemIndex: 1 },
 		};
 		const notFoundError = {
-			error: 'Oho: The contact not found (HTTP 404)',
-			details: {
-				itemIndex: 2,
+			error: {
+				message: 'Oho: The contact not found (HTTP 404)',
 				description: 'No contact has this Platform, Platform ID and User ID. Use Create or Upsert to add it.',
 				httpCode: '404',
+				itemIndex: 2,
 			},
 		};
 

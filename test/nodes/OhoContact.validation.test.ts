@@ -131,8 +131,7 @@ describe('Oho Contact: validation before any request', () => {
 
 			const output = jsonOf(result);
 			expect(output[1]).toEqual({
-				error: 'Invalid input: Age (age) must be at most 99, got 150',
-				details: { itemIndex: 1, description: 'Nothing was sent for this item.' },
+				error: { message: 'Invalid input: Age (age) must be at most 99, got 150', description: 'Nothing was sent for this item.', itemIndex: 1 },
 			});
 			expect([output[0].operation, output[2].operation]).toEqual(['created', 'created']);
 			expect(pairedItems(result.outputs[0])).toEqual([0, 1, 2]);

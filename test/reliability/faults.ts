@@ -26,7 +26,7 @@ import { newLineContact, REQUIRED_FIELDS } from '../shared/ohoContact';
 import type { IdentityValues } from './oho';
 import { IDENTITY_FROM_ITEM } from './oho';
 import type { Sandboxes } from './support';
-import { errorDetails, isErrorItem, outcomesByItem, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
+import { errorDetails, errorMessage, isErrorItem, outcomesByItem, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
 
 const KINDS: FaultKind[] = [500, 502, 503, 429, 'reset', 'hang', 'malformed-json', 'html', 'ok-false'];
 /** 'sendMessage-token': Send Message with client credentials, the fault on the token endpoint instead of the API. */
@@ -370,7 +370,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
 						if (succeeds) {
 							expect({ index, error: output?.error }).toEqual({ index, error: undefined });
 						} else {
-							expect({ index, error: output?.error, itemIndex: errorDetails(item).itemIndex }).toEqual({
+							expect({ index, error: errorMessage(output), itemIndex: errorDetails(item).itemIndex }).toEqual({
 								index,
 								error: expect.stringMatching(expectedMessage),
 								itemIndex: index,

@@ -20,7 +20,7 @@ import * as gen from './arbitraries';
 import type { IdentityCase, MeantRequest } from './oho';
 import { canonical, IDENTITY_FIELDS, IDENTITY_FROM_ITEM, invalidIdentity, meaning, requestLines, validIdentity } from './oho';
 import type { ItemOutcome } from './support';
-import { errorDetails, isErrorItem, outcomesByItem, writeSummaryPart } from './support';
+import { errorDetails, errorMessage, isErrorItem, outcomesByItem, writeSummaryPart } from './support';
 
 
 /** The sandbox of these properties (set up by describeChatInputs). */
@@ -49,18 +49,18 @@ function checkOutputs(operation: Operation, outcomes: ItemOutcome[], expectation
 		if (invalid) {
 			tally(operation).invalid++;
 			tally(operation).invalidByField[invalid.field] = (tally(operation).invalidByField[invalid.field] ?? 0) + 1;
-			expect({ index, input, isError: isErrorItem(output), error: output.error }).toEqual({
+			expect({ index, input, isError: isErrorItem(output), error: errorMessage(output) }).toEqual({
 				index,
 				input,
 				isError: true,
 				error: expect.stringMatching(new RegExp(`^Invalid input: ${escape(`${invalid.label} (${invalid.path}`)}`)),
 			});
 			expect(errorDetails(outcomes[index].items[0])).toEqual({ itemIndex: index, description: expect.stringMatching(/Nothing was sent for this item\.$/) });
-			expect(String(output.error).length).toBeLessThan(400);
+			expect(String(errorMessage(output)).length).toBeLessThan(400);
 		} else {
 			tally(operation).valid++;
 			// Valid for the node: sent, and then the API's answer (a chat room it does not know, a room of another company...).
-			expect({ index, input, error: output.error }).toEqual({ index, input, error: output.error === undefined ? undefined : expect.stringMatching(apiError) });
+			expect({ index, input, error: output.error === undefined ? undefined : errorMessage(output) }).toEqual({ index, input, error: output.error === undefined ? undefined : expect.stringMatching(apiError) });
 		}
 	});
 }

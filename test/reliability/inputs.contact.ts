@@ -20,7 +20,7 @@ import type { AttributeInput, Valid } from './arbitraries';
 import * as gen from './arbitraries';
 import type { IdentityCase, IdentityValues, MeantRequest } from './oho';
 import { IDENTITY_FIELDS, IDENTITY_FROM_ITEM, invalidIdentity, meaning, putContacts, requestLines, validIdentity } from './oho';
-import { errorDetails, isErrorItem, outcomesByItem, writeSummaryPart } from './support';
+import { errorDetails, errorMessage, isErrorItem, outcomesByItem, writeSummaryPart } from './support';
 
 
 /** The sandbox of these properties (set up by describeContactInputs). */
@@ -299,16 +299,16 @@ async function checkBatch(operation: Operation, config: BatchConfig, items: Cont
 			tally.invalid++;
 			tally.invalidByField[item.invalid.field] = (tally.invalidByField[item.invalid.field] ?? 0) + 1;
 			const names = item.invalid.path ? `${item.invalid.label} (${item.invalid.path}` : 'body has nothing to update';
-			expect({ index, input, isError: isErrorItem(output), error: output.error }).toEqual({ index, input, isError: true, error: expect.stringMatching(new RegExp(`^Invalid input: ${escape(names)}`)) });
+			expect({ index, input, isError: isErrorItem(output), error: errorMessage(output) }).toEqual({ index, input, isError: true, error: expect.stringMatching(new RegExp(`^Invalid input: ${escape(names)}`)) });
 			expect(errorDetails(outcomes[index].items[0])).toEqual({ itemIndex: index, description: expect.stringMatching(/Nothing was sent for this item\.$/) });
 			// However huge the value, the message shows its start and its length only.
-			expect(String(output.error).length).toBeLessThan(400);
+			expect(String(errorMessage(output)).length).toBeLessThan(400);
 			return;
 		}
 		tally.valid++;
 		expected.push(...expectedRequests(operation, item));
 		if (operation === 'get') {
-			expect({ index, input, error: output.error }).toEqual({ index, input, error: output.error === undefined ? undefined : expect.stringMatching(/^Oho: .*\(HTTP 404\)$/) });
+			expect({ index, input, error: output.error === undefined ? undefined : errorMessage(output) }).toEqual({ index, input, error: output.error === undefined ? undefined : expect.stringMatching(/^Oho: .*\(HTTP 404\)$/) });
 		} else {
 			expect({ index, input, error: output.error, operation: output.operation }).toEqual({
 				index,

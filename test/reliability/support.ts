@@ -46,19 +46,28 @@ export function outcomesByItem(result: RunNodeResult, itemCount: number): ItemOu
 	return outcomes;
 }
 
-/** An error item of continue-on-fail: its JSON carries the error message. */
-export const isErrorItem = (json: IDataObject): boolean => typeof json.error === 'string';
+/** The `error` object of a continue-on-fail error item: `{ message, description?, httpCode?, itemIndex }`. */
+const errorOf = (json: IDataObject | undefined): IDataObject | undefined => {
+	const error = json?.error;
+	return error !== null && typeof error === 'object' && !Array.isArray(error) ? (error as IDataObject) : undefined;
+};
+
+/** An error item of continue-on-fail: its JSON's `error` is an object carrying the message. */
+export const isErrorItem = (json: IDataObject): boolean => typeof errorOf(json)?.message === 'string';
+
+/** The message of an error item (what the user reads in `error.message`); undefined for any other item. */
+export const errorMessage = (json: IDataObject | undefined): unknown => errorOf(json)?.message;
 
 /**
- * The item index and description of an error item: from its JSON's details, or from the n8n error attached to the
- * item (n8n keeps only { error } in the JSON of an item that carries its error).
+ * The item index and description of an error item: from its JSON's `error`, or from the n8n error attached to the
+ * item (n8n keeps only { error: message } in the JSON of an item that carries its error).
  */
 export function errorDetails(item: INodeExecutionData | undefined): { itemIndex?: unknown; description?: unknown } {
-	const details = item?.json.details as IDataObject | undefined;
+	const error = errorOf(item?.json);
 	const attached = item?.error as { description?: unknown; context?: { itemIndex?: unknown } } | undefined;
 	return {
-		itemIndex: details?.itemIndex ?? attached?.context?.itemIndex,
-		description: details?.description ?? attached?.description,
+		itemIndex: error?.itemIndex ?? attached?.context?.itemIndex,
+		description: error?.description ?? attached?.description,
 	};
 }
 
