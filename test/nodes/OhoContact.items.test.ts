@@ -3,7 +3,18 @@ import type { IDataObject } from 'n8n-workflow';
 import type { FaultKind } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 import type { Identity } from '../shared/ohoContact';
-import { contactPath, jsonOf, LINE, pairedItems, params, runContact, SOMCHAI, SUDA } from '../shared/ohoContact';
+import {
+	contactPath,
+	jsonOf,
+	LINE,
+	newLineContact,
+	pairedItems,
+	params,
+	runContact,
+	SOMCHAI,
+	SUDA,
+	USER_ID_FROM_ITEM,
+} from '../shared/ohoContact';
 import { ohoRequests, useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
@@ -66,6 +77,39 @@ describe('Oho Contact: many items', () => {
 
 			expect(result.error).toBeUndefined();
 			expect(patchedPaths()).toEqual([contactPath(SEEDED[0]), ...SEEDED.map(contactPath)]);
+		});
+	});
+
+	describe('fixed values and expressions side by side', () => {
+		/** Create for each item: fixed fields and per-item expressions, also inside one collection. */
+		const createEach = (fixedCity: string) =>
+			params('create', USER_ID_FROM_ITEM, {
+				firstName: '={{ $json.firstName }}',
+				additionalFields: { city: fixedCity, age: '={{ $json.age }}' },
+			});
+		const postedBodies = () => ohoRequests(ref.sb, { method: 'POST' }).map((request) => request.body as IDataObject);
+
+		test('each item gets its own expression values and the same fixed values; a later run sees its own fixed values', async () => {
+			const people = [newLineContact(), newLineContact(), newLineContact()].map((contact, index) => ({
+				userId: contact.userId,
+				firstName: `Person ${index}`,
+				age: 30 + index,
+			}));
+
+			await runContact(ref.sb, createEach('Bangkok'), { items: people });
+			await runContact(ref.sb, { ...createEach('Chiang Mai'), platformName: 'Another OA' }, { items: [{ ...people[0], userId: newLineContact().userId }] });
+
+			const bodies = postedBodies();
+			expect(bodies.map((body) => [(body.social_profile as IDataObject).id, body.first_name, body.age, body.city])).toEqual([
+				...people.map((person) => [person.userId, person.firstName, person.age, 'Bangkok']),
+				[expect.any(String), 'Person 0', 30, 'Chiang Mai'],
+			]);
+			expect(bodies.map((body) => (body.social_profile as IDataObject).platform_name)).toEqual([
+				LINE.platformName,
+				LINE.platformName,
+				LINE.platformName,
+				'Another OA',
+			]);
 		});
 	});
 
