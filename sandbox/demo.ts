@@ -1,6 +1,6 @@
 import type { ChatRoom, Contact, GofiveRoom, Platform, RoomState } from './types';
 
-interface DemoPlatform {
+export interface DemoPlatform {
 	platformId: string;
 	platformName: string;
 	userIds: string[];
