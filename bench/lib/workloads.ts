@@ -4,6 +4,7 @@
  */
 import type { KnobsPatch, Sandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox';
+import { createContacts } from '../../e2e/lib/seed';
 
 export type WorkloadId = 'W1' | 'W2' | 'W3';
 
@@ -84,16 +85,6 @@ function createBody(i: number, firstName: string, displayName: string): Record<s
 	};
 }
 
-/** Runs `task` over 0..count-1, `parallel` at a time. */
-async function pool(count: number, parallel: number, task: (i: number) => Promise<void>): Promise<void> {
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(parallel, count) }, async () => {
-			while (next < count) await task(next++);
-		}),
-	);
-}
-
 /**
  * Sandbox back to its seed, the existing half of the contacts created (without latency or rate limit), then the
  * workload's knobs on and the request log cleared.
@@ -103,15 +94,7 @@ export async function prepareSandbox(sb: Sandbox, workload: Workload, size: numb
 	sb.setKnobs({ latency: { fixedMs: 0, jitterMs: 0 }, rateLimit: null, faults: [] });
 	if (workload.api === 'oho') {
 		const existing = Array.from({ length: size }, (_, i) => i).filter(existsBefore);
-		await pool(existing.length, 16, async (k) => {
-			const i = existing[k];
-			const response = await fetch(`${sb.url}/contact`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'x-oho-api-key': DEMO.ohoApiKey },
-				body: JSON.stringify(createBody(i, 'Old', 'Old name')),
-			});
-			if (response.status !== 201) throw new Error(`seeding contact ${i}: HTTP ${response.status} ${await response.text()}`);
-		});
+		await createContacts(sb, existing.map((i) => createBody(i, 'Old', 'Old name')));
 	}
 	sb.setKnobs(workload.knobs);
 	sb.clearRequests();

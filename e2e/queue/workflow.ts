@@ -5,6 +5,7 @@
  */
 import { DEMO, type Sandbox } from '../../sandbox';
 import type { CredentialImport, WorkflowImport } from '../lib/n8n';
+import { createContacts } from '../lib/seed';
 import { PACKAGE_NAME } from '../lib/paths';
 
 export const WORKFLOW_ID = 'e2eQueueUpsert1000';
@@ -106,42 +107,27 @@ export function upsertWorkflow(count: number): WorkflowImport {
 	};
 }
 
-/** Runs `task` over 0..count-1, `parallel` at a time. */
-async function pool(count: number, parallel: number, task: (i: number) => Promise<void>): Promise<void> {
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(parallel, count) }, async () => {
-			while (next < count) await task(next++);
-		}),
-	);
-}
-
 /** The sandbox back to its seed, then the existing half of the contacts created over HTTP; the log cleared. */
 export async function prepareSandbox(sb: Sandbox, count: number): Promise<void> {
 	sb.reset();
 	const existing = Array.from({ length: count }, (_, i) => i).filter(existsBefore);
-	await pool(existing.length, 16, async (k) => {
-		const i = existing[k];
-		const response = await fetch(`${sb.url}/contact`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'x-oho-api-key': DEMO.ohoApiKey },
-			body: JSON.stringify({
-				social_profile: {
-					platform: 'line',
-					id: userIdOf(i),
-					platform_id: LINE.platformId,
-					platform_name: LINE.platformName,
-					line_basic_id: LINE.lineBasicId,
-				},
-				profile_picture_url: PICTURE_URL,
-				platform_display_name: 'Old name',
-				display_name: 'Old name',
-				first_name: 'Old',
-				tags: ['old'],
-			}),
-		});
-		if (response.status !== 201) throw new Error(`seeding contact ${i}: HTTP ${response.status} ${await response.text()}`);
-	});
+	await createContacts(
+		sb,
+		existing.map((i) => ({
+			social_profile: {
+				platform: 'line',
+				id: userIdOf(i),
+				platform_id: LINE.platformId,
+				platform_name: LINE.platformName,
+				line_basic_id: LINE.lineBasicId,
+			},
+			profile_picture_url: PICTURE_URL,
+			platform_display_name: 'Old name',
+			display_name: 'Old name',
+			first_name: 'Old',
+			tags: ['old'],
+		})),
+	);
 	sb.clearRequests();
 }
 
