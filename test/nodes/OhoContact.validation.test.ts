@@ -22,6 +22,8 @@ const IDENTITY_CASES: Case[] = [
 	['a User ID expression that gives nothing', 'get', { userId: '={{ "" }}' }, 'User ID (userId) must not be empty, got ""'],
 	tooLong('a User ID over 40 characters', 'get', 'User ID (userId)', 40, (userId) => ({ userId }), 'U'),
 	tooLong('a Platform ID over 40', 'update', 'Platform ID (platformId)', 40, (platformId) => ({ platformId, updateFields: { age: 3 } }), 'U'),
+	['a User ID number beyond 2^53 (digits already lost)', 'get', { userId: '={{ 12345678901234567890 }}' }, 'User ID (userId) must be a string, not a number, got 12345678901234567000'],
+	['a Platform ID that is a fraction', 'get', { platformId: '={{ 1.5 }}' }, 'Platform ID (platformId) must be a string, not a number, got 1.5'],
 	['an unknown platform from an expression', 'get', { platform: '={{ "whatsapp" }}' }, 'Platform (platform) must be one of: line, facebook, instagram, got "whatsapp"'],
 ];
 
@@ -94,6 +96,18 @@ describe('Oho Contact: validation before any request', () => {
 
 		expect([created.error, updated.error]).toEqual([undefined, undefined]);
 		expect(ref.sb.getContact(contact.platform, contact.platformId, contact.userId)).toMatchObject({ age: 1, display_name: long(1000) });
+	});
+
+	test('IDs that come from JSON as whole numbers (Facebook Page and user IDs) are sent as their digits', async () => {
+		const contact = { platform: 'facebook', platformId: 104857600123456, userId: 7012345678901234 };
+		const result = await runContact(
+			ref.sb,
+			params('get', { platform: 'facebook', platformId: '={{ $json.platformId }}', userId: '={{ $json.userId }}' }),
+			{ items: [contact] },
+		);
+
+		expect(result.error?.message).toBe('Oho: Not found contact (HTTP 404)');
+		expect(ohoRequests(ref.sb).map((request) => request.path)).toEqual(['/contact/facebook/104857600123456/user/7012345678901234']);
 	});
 
 	test('a required parameter left empty is refused by n8n itself before the node runs', async () => {

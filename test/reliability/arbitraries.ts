@@ -143,11 +143,20 @@ export function invalidText(max: number, required: boolean): fc.Arbitrary<unknow
 /** Characters of IDs: those URLs treat specially ('/', '?', '#', '%', '.', '+', '&', space) and non-ASCII ones. */
 const ID_PIECES = [...ASCII, ...ASCII, ...ASCII, '.', '-', '_', '/', '?', '#', '%', '+', '&', '=', ' ', ':', '@', 'ก', 'น้ำ', '😀', '中', '\u0000'];
 
-/** A platform ID (1..40 once trimmed) with URL-special and non-ASCII characters. */
-export const platformId: fc.Arbitrary<Valid<string>> = fc
-	.tuple(PAD, textCore(40, ID_PIECES), PAD)
-	.map(([before, core, after]) => ({ raw: before + core + after, api: (before + core + after).trim() }))
-	.filter(({ api }) => api !== '.' && api !== '..');
+/**
+ * A platform ID (1..40 once trimmed) with URL-special and non-ASCII characters; sometimes a whole number (a Facebook
+ * Page ID read from JSON), which the node sends as its digits.
+ */
+export const platformId: fc.Arbitrary<Valid<string>> = fc.oneof(
+	{
+		weight: 5,
+		arbitrary: fc
+			.tuple(PAD, textCore(40, ID_PIECES), PAD)
+			.map(([before, core, after]) => ({ raw: before + core + after, api: (before + core + after).trim() }))
+			.filter(({ api }) => api !== '.' && api !== '..'),
+	},
+	{ weight: 1, arbitrary: fc.maxSafeInteger().map((n): Valid<string> => ({ raw: n, api: String(n) })) },
+);
 
 export const PLATFORMS = ['line', 'facebook', 'instagram'] as const;
 
@@ -163,6 +172,8 @@ export const invalidId = fc.oneof(
 	tooLong(40),
 	WRONG_TYPE,
 	fc.constantFrom('.', '..', ' .. ', 'U\ud800', '\udc00U', 'a\udbff'),
+	// Numbers that are no exact whole number: beyond 2^53 (digits already lost when the JSON was read), or fractional.
+	fc.constantFrom<unknown>(2 ** 53, 12345678901234567890, 1.5, -0.25),
 );
 
 // ---------------------------------------------------------------- contact fields

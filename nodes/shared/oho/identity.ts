@@ -24,14 +24,22 @@ function isEncodable(text: string): boolean {
 	}
 }
 
+/**
+ * A whole number from an expression (a Facebook or Instagram ID read from JSON) is taken as its digits. One beyond
+ * 2^53 has already lost digits when the JSON was read, so it stays a number and is refused (must be a string)
+ * rather than sent as another customer's ID.
+ */
+const idText = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value);
+
 /** An ID sent as one segment of the request path: "." and ".." would be resolved away by the URL, reaching another address. */
-const pathId = z
+const pathIdText = z
 	.string()
 	.trim()
 	.min(1)
 	.max(40)
 	.refine((id) => id !== '.' && id !== '..', 'must not be "." or "..": a URL cannot carry them as a path segment')
 	.refine(isEncodable, 'must be valid Unicode text (it has a lone UTF-16 surrogate, which a URL cannot carry)');
+const pathId = z.preprocess(idText, pathIdText);
 
 export const identitySchema = z.object({
 	platform: z.enum(PLATFORMS),
