@@ -173,9 +173,19 @@ function apiError(
  */
 const holdOffUntil = new WeakMap<IExecuteFunctions, number>();
 
-async function waitWhileHeldOff(ctx: IExecuteFunctions): Promise<void> {
-	const waitMs = (holdOffUntil.get(ctx) ?? 0) - Date.now();
-	if (waitMs > 0) await sleep(waitMs);
+/**
+ * Waits until the run's hold-off has passed, checking again after waking (another item's 429 may have moved it),
+ * for at most this item's longest retry wait in all. A little jitter keeps the waiting items from all sending in
+ * the same millisecond.
+ */
+async function waitWhileHeldOff(ctx: IExecuteFunctions, settings: RequestSettings): Promise<void> {
+	let budgetMs = settings.maxRetryDelayMs;
+	let waitMs = Math.min((holdOffUntil.get(ctx) ?? 0) - Date.now(), budgetMs);
+	while (waitMs > 0) {
+		await sleep(waitMs + Math.random() * Math.min(100, waitMs / 10));
+		budgetMs -= waitMs;
+		waitMs = Math.min((holdOffUntil.get(ctx) ?? 0) - Date.now(), budgetMs);
+	}
 }
 
 function holdOff(ctx: IExecuteFunctions, waitMs: number): void {
@@ -209,7 +219,7 @@ export async function apiRequest(
 	for (let attempt = 0; ; attempt++) {
 		let raw: RawResponse | undefined;
 		let networkCode: string | undefined;
-		await waitWhileHeldOff(ctx);
+		await waitWhileHeldOff(ctx, settings);
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
