@@ -22,8 +22,8 @@ const IDENTITY_CASES: Case[] = [
 	['a User ID expression that gives nothing', 'get', { userId: '={{ "" }}' }, 'User ID (userId) must not be empty, got ""'],
 	tooLong('a User ID over 40 characters', 'get', 'User ID (userId)', 40, (userId) => ({ userId }), 'U'),
 	tooLong('a Platform ID over 40', 'update', 'Platform ID (platformId)', 40, (platformId) => ({ platformId, updateFields: { age: 3 } }), 'U'),
-	['a User ID number beyond 2^53 (digits already lost)', 'get', { userId: '={{ 12345678901234567890 }}' }, 'User ID (userId) must be a string, not a number, got 12345678901234567000'],
-	['a Platform ID that is a fraction', 'get', { platformId: '={{ 1.5 }}' }, 'Platform ID (platformId) must be a string, not a number, got 1.5'],
+	['a User ID number beyond 2^53 (digits already lost)', 'get', { userId: '={{ 12345678901234567890 }}' }, "User ID (userId) must be kept as text where it comes from: a number over 9007199254740991 lost its last digits when the JSON was read, and String() would give another customer's ID, got 12345678901234567000"],
+	['a Platform ID that is a fraction', 'get', { platformId: '={{ 1.5 }}' }, 'Platform ID (platformId) must be text or a whole number, got 1.5'],
 	['an unknown platform from an expression', 'get', { platform: '={{ "whatsapp" }}' }, 'Platform (platform) must be one of: line, facebook, instagram, got "whatsapp"'],
 ];
 

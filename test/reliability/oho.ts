@@ -36,10 +36,16 @@ const PAD_ID = fc.constantFrom('', '', ' ', '\t', '\u00a0');
 function userIdFor(index: number): fc.Arbitrary<Valid<string>> {
 	const prefix = `u${index.toString(36)}_`;
 	const core = fc.oneof(fc.constant(''), textCore(40 - prefix.length, [...'abcdefABCDEF0123456789'.split(''), '.', '/', '?', '#', '%', '+', ' ', 'ก', '😀', '\u0000']));
-	return fc
+	const text = fc
 		.tuple(PAD_ID, core, PAD_ID)
 		.map(([before, rest, after]) => ({ raw: before + prefix + rest + after, api: (prefix + rest).trim() }))
 		.filter(({ api }) => api.length <= 40);
+	// A numeric ID as JSON gives it (Facebook/Instagram), unique to the item: sent as its digits.
+	const numeric = fc.integer({ min: 0, max: 999_999 }).map((n): Valid<string> => {
+		const id = (index + 1) * 1_000_000_000 + n;
+		return { raw: id, api: String(id) };
+	});
+	return fc.oneof({ weight: 5, arbitrary: text }, { weight: 1, arbitrary: numeric });
 }
 
 /** The seeded contacts (and chat rooms) of the demo business, reachable with the demo key. */

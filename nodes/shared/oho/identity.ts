@@ -24,13 +24,6 @@ function isEncodable(text: string): boolean {
 	}
 }
 
-/**
- * A whole number from an expression (a Facebook or Instagram ID read from JSON) is taken as its digits. One beyond
- * 2^53 has already lost digits when the JSON was read, so it stays a number and is refused (must be a string)
- * rather than sent as another customer's ID.
- */
-const idText = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value);
-
 /** An ID sent as one segment of the request path: "." and ".." would be resolved away by the URL, reaching another address. */
 const pathIdText = z
 	.string()
@@ -39,7 +32,21 @@ const pathIdText = z
 	.max(40)
 	.refine((id) => id !== '.' && id !== '..', 'must not be "." or "..": a URL cannot carry them as a path segment')
 	.refine(isEncodable, 'must be valid Unicode text (it has a lone UTF-16 surrogate, which a URL cannot carry)');
-const pathId = z.preprocess(idText, pathIdText);
+/**
+ * A whole number from an expression (a Facebook or Instagram ID read from JSON) is taken as its digits. A number
+ * beyond 2^53 lost its last digits when the JSON was read: converting it would send another customer's ID.
+ */
+const pathId = z.preprocess((value, ctx) => {
+	if (typeof value !== 'number') return value;
+	if (Number.isSafeInteger(value)) return String(value);
+	ctx.addIssue({
+		code: z.ZodIssueCode.custom,
+		message: Number.isInteger(value)
+			? "must be kept as text where it comes from: a number over 9007199254740991 lost its last digits when the JSON was read, and String() would give another customer's ID"
+			: 'must be text or a whole number',
+	});
+	return z.NEVER;
+}, pathIdText);
 
 export const identitySchema = z.object({
 	platform: z.enum(PLATFORMS),
