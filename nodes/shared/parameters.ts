@@ -17,6 +17,8 @@ const fixedValues = new WeakMap<IExecuteFunctions, Map<string, { value: Paramete
  * `getNodeParameter` for one item. n8n resolves a parameter anew for every item, which costs as much for a
  * fixed value as for an expression; a parameter without an expression is resolved for the first item that
  * asks and reused for the others (per run of the node). The value returned is shared: treat it as read-only.
+ * `name` is a top-level parameter (no dotted path), and the first fallback given for a name is the one kept:
+ * read each name with the same fallback everywhere.
  */
 export function nodeParameter(
 	ctx: IExecuteFunctions,
