@@ -175,14 +175,14 @@ const holdOffUntil = new WeakMap<IExecuteFunctions, number>();
 
 /**
  * Waits until the run's hold-off has passed, checking again after waking (another item's 429 may have moved it),
- * for at most this item's longest retry wait in all. A little jitter keeps the waiting items from all sending in
- * the same millisecond.
+ * for at most this item's longest retry wait in all. No jitter: the waiting items are at most Requests in Parallel,
+ * and jitter would let fresh items overtake the retry that waited longest.
  */
 async function waitWhileHeldOff(ctx: IExecuteFunctions, settings: RequestSettings): Promise<void> {
 	let budgetMs = settings.maxRetryDelayMs;
 	let waitMs = Math.min((holdOffUntil.get(ctx) ?? 0) - Date.now(), budgetMs);
 	while (waitMs > 0) {
-		await sleep(waitMs + Math.random() * Math.min(100, waitMs / 10));
+		await sleep(waitMs);
 		budgetMs -= waitMs;
 		waitMs = Math.min((holdOffUntil.get(ctx) ?? 0) - Date.now(), budgetMs);
 	}
