@@ -59,6 +59,11 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
 			clearTimeout(timer);
 			resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
 		});
+		// A child that exits before reading its input (a command that fails at once) closes the pipe: EPIPE here
+		// is that exit, which 'close' reports with its code; unhandled, it would crash the test run instead.
+		child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code !== 'EPIPE') stderr += `\n[e2e] stdin: ${error.message}\n`;
+		});
 		child.stdin.end(opts.input ?? '');
 	});
 }
