@@ -4,7 +4,7 @@
  */
 import type { KnobsPatch, Sandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox';
-import { createContacts } from '../../e2e/lib/seed';
+import { createContacts, demoLineContact } from '../../e2e/lib/seed';
 
 export type WorkloadId = 'W1' | 'W2' | 'W3';
 
@@ -69,22 +69,6 @@ export function inputItems(workload: Workload, size: number): Array<Record<strin
 	);
 }
 
-function createBody(i: number, firstName: string, displayName: string): Record<string, unknown> {
-	return {
-		social_profile: {
-			platform: 'line',
-			id: userIdOf(i),
-			platform_id: LINE.platformId,
-			platform_name: LINE.platformName,
-			line_basic_id: LINE.lineBasicId,
-		},
-		profile_picture_url: PICTURE_URL,
-		platform_display_name: displayName,
-		display_name: displayName,
-		first_name: firstName,
-	};
-}
-
 /**
  * Sandbox back to its seed, the existing half of the contacts created (without latency or rate limit), then the
  * workload's knobs on and the request log cleared.
@@ -94,7 +78,10 @@ export async function prepareSandbox(sb: Sandbox, workload: Workload, size: numb
 	sb.setKnobs({ latency: { fixedMs: 0, jitterMs: 0 }, rateLimit: null, faults: [] });
 	if (workload.api === 'oho') {
 		const existing = Array.from({ length: size }, (_, i) => i).filter(existsBefore);
-		await createContacts(sb, existing.map((i) => createBody(i, 'Old', 'Old name')));
+		await createContacts(
+			sb,
+			existing.map((i) => demoLineContact(userIdOf(i), PICTURE_URL, { platform_display_name: 'Old name', display_name: 'Old name', first_name: 'Old' })),
+		);
 	}
 	sb.setKnobs(workload.knobs);
 	sb.clearRequests();

@@ -4,6 +4,21 @@
  */
 import { DEMO, type Sandbox } from '../../sandbox';
 
+/** The body of a create for a customer of the demo LINE OA: its identity, picture and the given fields. */
+export function demoLineContact(userId: string, pictureUrl: string, fields: Record<string, unknown>): Record<string, unknown> {
+	return {
+		social_profile: {
+			platform: 'line',
+			id: userId,
+			platform_id: DEMO.line.platformId,
+			platform_name: DEMO.line.platformName,
+			line_basic_id: DEMO.line.lineBasicId,
+		},
+		profile_picture_url: pictureUrl,
+		...fields,
+	};
+}
+
 export async function createContacts(sb: Sandbox, bodies: Array<Record<string, unknown>>, parallel = 16): Promise<void> {
 	let next = 0;
 	const worker = async () => {

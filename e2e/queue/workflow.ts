@@ -5,7 +5,7 @@
  */
 import { DEMO, type Sandbox } from '../../sandbox';
 import type { CredentialImport, WorkflowImport } from '../lib/n8n';
-import { createContacts } from '../lib/seed';
+import { createContacts, demoLineContact } from '../lib/seed';
 import { PACKAGE_NAME } from '../lib/paths';
 
 export const WORKFLOW_ID = 'e2eQueueUpsert1000';
@@ -113,20 +113,14 @@ export async function prepareSandbox(sb: Sandbox, count: number): Promise<void> 
 	const existing = Array.from({ length: count }, (_, i) => i).filter(existsBefore);
 	await createContacts(
 		sb,
-		existing.map((i) => ({
-			social_profile: {
-				platform: 'line',
-				id: userIdOf(i),
-				platform_id: LINE.platformId,
-				platform_name: LINE.platformName,
-				line_basic_id: LINE.lineBasicId,
-			},
-			profile_picture_url: PICTURE_URL,
-			platform_display_name: 'Old name',
-			display_name: 'Old name',
-			first_name: 'Old',
-			tags: ['old'],
-		})),
+		existing.map((i) =>
+			demoLineContact(userIdOf(i), PICTURE_URL, {
+				platform_display_name: 'Old name',
+				display_name: 'Old name',
+				first_name: 'Old',
+				tags: ['old'],
+			}),
+		),
 	);
 	sb.clearRequests();
 }
