@@ -180,11 +180,10 @@ const holdOffUntil = new WeakMap<IExecuteFunctions, number>();
  */
 async function waitWhileHeldOff(ctx: IExecuteFunctions, settings: RequestSettings): Promise<void> {
 	let budgetMs = settings.maxRetryDelayMs;
-	let waitMs = Math.min((holdOffUntil.get(ctx) ?? 0) - Date.now(), budgetMs);
-	while (waitMs > 0) {
+	const nextWaitMs = () => Math.min((holdOffUntil.get(ctx) ?? 0) - Date.now(), budgetMs);
+	for (let waitMs = nextWaitMs(); waitMs > 0; waitMs = nextWaitMs()) {
 		await sleep(waitMs);
 		budgetMs -= waitMs;
-		waitMs = Math.min((holdOffUntil.get(ctx) ?? 0) - Date.now(), budgetMs);
 	}
 }
 
