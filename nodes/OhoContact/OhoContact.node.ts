@@ -20,6 +20,7 @@ import { unknownOperation } from './actions/common';
 import { get } from './actions/get.operation';
 import { update } from './actions/update.operation';
 import { upsert } from './actions/upsert.operation';
+import { cleaningOptionFields } from './descriptions/cleaningOptions';
 import { contactColumns } from './descriptions/contactColumns';
 import { contactFieldsDescription } from './descriptions/contactFields';
 
@@ -105,6 +106,7 @@ export class OhoContact implements INodeType {
 							'Lists to add to instead of replacing. The node reads the contact first and sends old and new entries together (an attribute of the same name gets the new value).',
 						displayOptions: { show: { '/operation': ['update', 'upsert'] } },
 					},
+					...cleaningOptionFields,
 					...requestOptionFields,
 					{
 						displayName: 'Return Stored Contact After Writing',

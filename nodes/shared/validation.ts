@@ -49,6 +49,57 @@ function describeValue(value: unknown): string {
 	return JSON.stringify(value) ?? String(value);
 }
 
+/** One unusable value of an item: where (an API path), what is wrong with it, and what was given. */
+export interface InputProblem {
+	path: string;
+	problem: string;
+	value: unknown;
+}
+
+/** "Phone (phone) must be …, got "12"": the label the operator sees, the API path, the rule, the value. */
+export function describeProblem({ path, problem, value }: InputProblem, labels: Record<string, string> = {}): string {
+	const label = labels[path.replace(/\.\d+/g, '')] ?? labels[path];
+	const field = label ? `${label} (${path})` : path || 'body';
+	const got = value === undefined ? '' : `, got ${describeValue(value)}`;
+	return `${field} ${problem}${got}`;
+}
+
+/** Every problem the schema finds in a body, each with the value it was given; none when the body is valid. */
+export function schemaProblems<Schema extends z.ZodTypeAny>(
+	schema: Schema,
+	body: unknown,
+): { data: z.infer<Schema>; problems: [] } | { data: undefined; problems: InputProblem[] } {
+	const result = schema.safeParse(body);
+	if (result.success) return { data: result.data as z.infer<Schema>, problems: [] };
+	return {
+		data: undefined,
+		problems: result.error.issues.map((issue) => ({
+			path: issue.path.join('.'),
+			problem: describeIssue(issue),
+			// A problem of the whole body (no path) does not repeat the body: it can be long and is not what the operator typed.
+			value: issue.path.length === 0 ? undefined : receivedValue(body, issue.path),
+		})),
+	};
+}
+
+/**
+ * The error of an item that cannot be sent: every problem in the message itself (an AI agent calling the node as
+ * a tool is handed the message alone), then what the operator can do about them.
+ */
+export function invalidInput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	problems: InputProblem[],
+	labels: Record<string, string> = {},
+	remedy = '',
+): NodeOperationError {
+	const described = problems.map((problem) => describeProblem(problem, labels)).join('; ');
+	return new NodeOperationError(ctx.getNode(), `Invalid input: ${described}${remedy ? `. ${remedy}` : ''}`, {
+		itemIndex,
+		description: 'Nothing was sent for this item.',
+	});
+}
+
 /**
  * Validates a request body before anything is sent. On failure, throws a NodeOperationError for the item
  * that names each bad field (by its label in the node when known), the rule it broke and the value it got.
@@ -60,22 +111,7 @@ export function validateBody<Schema extends z.ZodTypeAny>(
 	body: unknown,
 	labels: Record<string, string> = {},
 ): z.infer<Schema> {
-	const result = schema.safeParse(body);
-	if (result.success) return result.data;
-	const problems = result.error.issues.map((issue) => {
-		const path = issue.path.join('.');
-		const label = labels[path.replace(/\.\d+/g, '')] ?? labels[path];
-		const field = label ? `${label} (${path})` : path || 'body';
-		// A problem of the whole body (no path) does not repeat the body: it can be long and is not what the operator typed.
-		const value = issue.path.length === 0 ? undefined : receivedValue(body, issue.path);
-		const got = value === undefined ? '' : `, got ${describeValue(value)}`;
-		return `${field} ${describeIssue(issue)}${got}`;
-	});
-	throw new NodeOperationError(ctx.getNode(), `Invalid input: ${problems[0]}`, {
-		itemIndex,
-		description:
-			problems.length > 1
-				? `All problems in this item: ${problems.join('; ')}. Nothing was sent for this item.`
-				: 'Nothing was sent for this item.',
-	});
+	const { data, problems } = schemaProblems(schema, body);
+	if (problems.length > 0) throw invalidInput(ctx, itemIndex, problems, labels);
+	return data;
 }

@@ -88,6 +88,7 @@ export async function writeOutput(
 	response: ApiResponse,
 	contact: IDataObject,
 	message = response.outcome.message,
+	report: IDataObject = {},
 ): Promise<IDataObject> {
 	const options = nodeParameter(op.ctx, 'options', op.itemIndex, {}) as IDataObject;
 	const output: IDataObject = {
@@ -97,6 +98,7 @@ export async function writeOutput(
 		platform_id: identity.platformId,
 		user_id: identity.userId,
 		contact,
+		...report,
 	};
 	if (options.returnStoredContact === true) {
 		output.storedContact = (await getContact(op, identity)).body.data as IDataObject;

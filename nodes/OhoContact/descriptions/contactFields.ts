@@ -23,6 +23,8 @@ export interface ContactFieldSpec {
 	createOnly?: boolean;
 	options?: INodePropertyOptions[];
 	placeholder?: string;
+	/** Other column names Map Automatically takes for this field: what English and Thai forms call it. */
+	columnNames?: string[];
 }
 
 const GENDERS: INodePropertyOptions[] = [
@@ -84,6 +86,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 	{
 		path: 'first_name',
 		param: 'firstName',
+		columnNames: ['Given Name', 'ชื่อ', 'ชื่อจริง'],
 		displayName: 'First Name',
 		kind: 'string',
 		requiredOnCreate: true,
@@ -92,24 +95,47 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 	{
 		path: 'display_name',
 		param: 'displayName',
+		columnNames: ['ชื่อที่แสดง'],
 		displayName: 'Display Name',
 		kind: 'string',
 		description:
 			'The name your team sees in Oho. On create it defaults to the Platform Display Name. Max 255 characters on create; 1000 on update, as the API documents.',
 	},
-	{ path: 'last_name', param: 'lastName', displayName: 'Last Name', kind: 'string', description: 'Max 100 characters' },
+	{
+		path: 'last_name',
+		param: 'lastName',
+		columnNames: ['Surname', 'Family Name', 'นามสกุล'],
+		displayName: 'Last Name',
+		kind: 'string',
+		description: 'Max 100 characters',
+	},
 	{
 		path: 'phone',
 		param: 'phone',
+		columnNames: [
+			'Mobile',
+			'Mobile Number',
+			'Mobile Phone',
+			'Tel',
+			'Telephone',
+			'Phone Number',
+			'เบอร์',
+			'เบอร์โทร',
+			'เบอร์โทรศัพท์',
+			'เบอร์มือถือ',
+			'โทรศัพท์',
+			'มือถือ',
+		],
 		displayName: 'Phone',
 		kind: 'string',
 		placeholder: '0987654321',
 		description:
-			'9 to 15 digits, an optional leading + (max 20). Spaces, dashes, dots and brackets are removed before sending, so 098-765-4321 becomes 0987654321.',
+			'Sent in the Thai form Oho documents, 0 and 8 or 9 digits: 098-765-4321, +66 98 765 4321, 66987654321 and 987654321 (a lost leading 0) all become 0987654321. A number of another country fails unless Options > Allow Non-Thai Phone Numbers is on.',
 	},
 	{
 		path: 'email',
 		param: 'email',
+		columnNames: ['E-mail', 'Email Address', 'Mail', 'อีเมล', 'อีเมล์'],
 		displayName: 'Email',
 		kind: 'string',
 		placeholder: 'name@example.com',
@@ -118,40 +144,53 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 	{
 		path: 'country',
 		param: 'country',
+		columnNames: ['ประเทศ'],
 		displayName: 'Country',
 		kind: 'options',
 		options: COUNTRIES,
 		description:
-			'Sent as the English country name. Oho has not published its country list, so an expression may send any other value Oho accepts.',
+			'Sent as the English country name; from an expression, Thai and English names and ISO codes (TH, THA) become that name too. Oho has not published its country list, so a value the list does not know is sent as written.',
 	},
 	{
 		path: 'city',
 		param: 'city',
+		columnNames: ['Province', 'จังหวัด'],
 		displayName: 'City (Province)',
 		kind: 'options',
 		options: PROVINCES,
 		description:
-			"One of Thailand's 77 provinces, sent as its English name. Oho has not published its province list, so an expression may send any other value Oho accepts.",
+			"One of Thailand's 77 provinces, sent as its English name; from an expression, Thai names and short forms, and other spellings (BKK, Chonburi) become that name too. Oho has not published its province list, so a value the list does not know is sent as written.",
 	},
 	{
 		path: 'gender',
 		param: 'gender',
+		columnNames: ['Sex', 'เพศ'],
 		displayName: 'Gender',
 		kind: 'options',
 		options: GENDERS,
-		description: 'Oho stores "not_say" when none is sent',
+		description: 'Oho stores "not_say" when none is sent. From an expression, M, F, Male, Female and the Thai words are understood.',
 	},
-	{ path: 'age', param: 'age', displayName: 'Age', kind: 'number', description: 'A whole number from 1 to 99' },
+	{
+		path: 'age',
+		param: 'age',
+		columnNames: ['อายุ'],
+		displayName: 'Age',
+		kind: 'number',
+		description: 'A whole number from 1 to 99; "25", "25.0" and "25 years" in Thai are read as 25',
+	},
 	{
 		path: 'birth_date',
 		param: 'birthDate',
+		columnNames: ['Birthday', 'Date of Birth', 'DOB', 'Birthdate', 'วันเกิด', 'วันเดือนปีเกิด'],
 		displayName: 'Birth Date',
 		kind: 'date',
-		description: 'Pick a date, or give YYYY-MM-DD (like 1998-11-29). Only the date part is sent.',
+		description:
+			'Pick a date, or give one like 29/11/1998 (day first, unless Options > Date Order says otherwise), 1998-11-29 or 29 November 1998, with Thai month names and Buddhist-era years (2541) understood. Sent as YYYY-MM-DD.',
 	},
 	{
 		path: 'tags',
 		param: 'tags',
+		columnNames: ['Tag', 'แท็ก'],
 		displayName: 'Tags',
 		kind: 'list',
 		description:
@@ -160,6 +199,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 	{
 		path: 'labels',
 		param: 'labels',
+		columnNames: ['Label', 'Chat Tags'],
 		displayName: 'Labels (Chat Tags)',
 		kind: 'list',
 		description:

@@ -1,0 +1,133 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ContactIdentity } from '../../shared/oho/identity';
+import type { InputProblem } from '../../shared/validation';
+import { invalidInput, schemaProblems } from '../../shared/validation';
+import { CONTACT_FIELDS, FIELD_LABELS } from '../descriptions/contactFields';
+import type { CreateContactBody, UpdateContactBody } from '../schema';
+import { createContactSchema, UPDATABLE_KEYS, updateContactSchema } from '../schema';
+import type { ContactInput, FieldValues } from './contactInput';
+import type { OperationContext } from './common';
+
+/** An optional value the contact was written without ("Skip the Field and Warn"). */
+export interface FieldWarning {
+	field: string;
+	value: unknown;
+	problem: string;
+}
+
+/** The body of create (2.2): identity in social_profile, display name defaulting to the platform display name. */
+function createBody(identity: ContactIdentity, fields: FieldValues): CreateContactBody {
+	const body: IDataObject = {
+		social_profile: {
+			platform: identity.platform,
+			id: identity.userId,
+			platform_id: identity.platformId,
+			platform_name: fields['social_profile.platform_name'],
+			line_basic_id: fields['social_profile.line_basic_id'] ?? '',
+		},
+	};
+	for (const [path, value] of Object.entries(fields)) {
+		if (!path.startsWith('social_profile.')) body[path] = value as IDataObject[string];
+	}
+	body.display_name ??= body.platform_display_name as string | undefined;
+	return body as unknown as CreateContactBody;
+}
+
+/** The body of update (2.3): only the fields the API lets an update change. */
+function updateBody(fields: FieldValues): UpdateContactBody {
+	const body: IDataObject = {};
+	for (const key of UPDATABLE_KEYS) {
+		if (fields[key] !== undefined) body[key] = fields[key] as IDataObject[string];
+	}
+	return body as UpdateContactBody;
+}
+
+const FIELDS_BY_PATH = new Map(CONTACT_FIELDS.map((field) => [field.path, field]));
+
+/** The contact field a problem belongs to: "tags.3" is Tags, "attributes.0.display_name" the Attributes. */
+function fieldOf(path: string): string {
+	const [first, second] = path.split('.');
+	return first === 'social_profile' && second ? `${first}.${second}` : first;
+}
+
+/** Whether the contact may be written without this field: not the identity, not what create requires. */
+function isOptional(path: string, kind: BodyKind): boolean {
+	const field = FIELDS_BY_PATH.get(path);
+	if (!field) return false;
+	return kind === 'update' ? !field.createOnly : !field.requiredOnCreate;
+}
+
+function sentence(labels: string[]): string {
+	return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
+function skipRemedy(problems: InputProblem[], kind: BodyKind): string {
+	const optional = [...new Set(problems.map((problem) => fieldOf(problem.path)).filter((path) => isOptional(path, kind)))];
+	if (optional.length === 0) return '';
+	const labels = optional.map((path) => FIELD_LABELS[path] ?? path);
+	return `To write the contact without ${sentence(labels)}, set Options > Invalid Optional Fields to "Skip the Field and Warn"`;
+}
+
+type BodyKind = 'create' | 'update';
+
+export interface CheckedBody<Body> {
+	body: Body;
+	/** The values the body was built from: without those left out. */
+	values: FieldValues;
+	warnings: FieldWarning[];
+}
+
+/**
+ * The body of create or update, checked against the contract before anything is sent. Every problem of the item
+ * is named at once; with "Skip the Field and Warn", unusable optional values are left out and listed instead.
+ */
+export function checkedBody(op: OperationContext, kind: 'create', input: ContactInput, skipInvalid: boolean, identity: ContactIdentity): CheckedBody<CreateContactBody>;
+export function checkedBody(op: OperationContext, kind: 'update', input: ContactInput, skipInvalid: boolean): CheckedBody<UpdateContactBody>;
+export function checkedBody(
+	op: OperationContext,
+	kind: BodyKind,
+	input: ContactInput,
+	skipInvalid: boolean,
+	identity?: ContactIdentity,
+): CheckedBody<CreateContactBody | UpdateContactBody> {
+	const values = { ...input.values };
+	const warnings: FieldWarning[] = [];
+	const skipped: InputProblem[] = [];
+	// A field update cannot change (a create-only column in the input) is not sent, so its problem does not count.
+	let pending = input.problems.filter((problem) => kind === 'create' || isOptional(problem.path, 'update'));
+	for (;;) {
+		const { data, problems: found } =
+			kind === 'create'
+				? schemaProblems(createContactSchema, createBody(identity!, values))
+				: schemaProblems(updateContactSchema, updateBody(values));
+		const problems = [...pending, ...found];
+		if (problems.length === 0) return { body: data as CreateContactBody | UpdateContactBody, values, warnings };
+		const canSkip = skipInvalid && problems.every((problem) => isOptional(fieldOf(problem.path), kind));
+		if (!canSkip) {
+			const remedy = skipInvalid ? '' : skipRemedy(problems, kind);
+			throw invalidInput(op.ctx, op.itemIndex, [...skipped, ...problems], FIELD_LABELS, remedy);
+		}
+		for (const problem of problems) {
+			const field = fieldOf(problem.path);
+			const detail = problem.path === field ? problem.problem : `${problem.path} ${problem.problem}`;
+			const warned = warnings.find((warning) => warning.field === field);
+			if (warned) warned.problem += `; ${detail}`;
+			else warnings.push({ field, value: input.given[field] ?? problem.value, problem: detail });
+			delete values[field];
+			skipped.push(problem);
+		}
+		pending = [];
+	}
+}
+
+/**
+ * What a write's output says about its input besides the contact: the values left out ("warnings", always there
+ * with "Skip the Field and Warn", so a workflow can test it) and the input fields Map Automatically did not use.
+ */
+export function inputReport(skipInvalid: boolean, warnings: FieldWarning[], unmappedFields?: string[]): IDataObject {
+	const report: IDataObject = {};
+	if (skipInvalid) report.warnings = warnings as unknown as IDataObject[];
+	if (unmappedFields) report.unmappedFields = unmappedFields;
+	return report;
+}

@@ -1,0 +1,32 @@
+import type { Cleaned } from './types';
+import { problem } from './types';
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+const THAI_DIGIT_ZERO = 0x0e50;
+
+/** Thai digits (๐ to ๙) as ASCII digits, so a number typed on a Thai keyboard reads as one. */
+export function asciiDigits(text: string): string {
+	return text.replace(/[\u0E50-\u0E59]/g, (digit) => String(digit.charCodeAt(0) - THAI_DIGIT_ZERO));
+}
+
+/** NFC, no zero-width characters, every run of whitespace (tabs, newlines, no-break spaces) one space, trimmed. */
+export function tidyText(text: string): string {
+	return text.normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+}
+
+/** A name or other free text: tidied; a number (a spreadsheet cell) as its digits. Blank means "not given". */
+export function cleanText(value: unknown): Cleaned {
+	if (typeof value === 'number' && Number.isFinite(value)) return { value: String(value) };
+	if (typeof value !== 'string') return problem(`must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
+	const text = tidyText(value);
+	return { value: text === '' ? undefined : text };
+}
+
+/** An email: tidied, no spaces, its domain in lower case (domains are case-insensitive; the local part may not be). */
+export function cleanEmail(value: unknown): Cleaned {
+	const text = cleanText(value);
+	if (!('value' in text) || text.value === undefined) return text;
+	const email = (text.value as string).replace(/ /g, '');
+	const at = email.lastIndexOf('@');
+	return { value: at < 0 ? email : `${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}` };
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { nodeParameter } from '../../shared/parameters';
+import type { CleaningSettings } from '../cleaning';
+
+/** Options of the write operations that say how form data is read and what an unusable optional value does. */
+export const cleaningOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Allow Non-Thai Phone Numbers',
+		name: 'allowNonThaiPhones',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send a number of another country as + and digits (like +14155552671). Oho documents phone numbers only in the Thai form 0987654321, so Oho may refuse these.',
+		displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
+	},
+	{
+		displayName: 'Date Order',
+		name: 'dateOrder',
+		type: 'options',
+		options: [
+			{ name: 'Day First (29/11/1998)', value: 'dayFirst', description: 'The Thai order' },
+			{ name: 'Month First (11/29/1998)', value: 'monthFirst', description: 'The US order' },
+		],
+		default: 'dayFirst',
+		description: 'How a Birth Date written with numbers only, like 05/06/1990, is read. A date starting with the year is always year, month, day.',
+		displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
+	},
+	{
+		displayName: 'Invalid Optional Fields',
+		name: 'invalidOptionalFields',
+		type: 'options',
+		options: [
+			{
+				name: 'Fail the Item',
+				value: 'fail',
+				description: 'Send nothing for the item; its error names every unusable value',
+			},
+			{
+				name: 'Skip the Field and Warn',
+				value: 'skipAndWarn',
+				description:
+					'Write the contact without the unusable optional values; each is listed in the output\'s "warnings"',
+			},
+		],
+		default: 'fail',
+		description:
+			'What to do when an optional field (phone, email, birth date, age…) has a value that cannot be sent. The identity and the fields Create requires always fail the item.',
+		displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
+	},
+];
+
+/** The cleaning options of one item, with the workflow's time zone. */
+export function readCleaningOptions(ctx: IExecuteFunctions, itemIndex: number): CleaningSettings & { skipInvalid: boolean } {
+	const options = nodeParameter(ctx, 'options', itemIndex, {}) as IDataObject;
+	return {
+		timeZone: ctx.getTimezone(),
+		monthFirst: options.dateOrder === 'monthFirst',
+		allowNonThaiPhones: options.allowNonThaiPhones === true,
+		skipInvalid: options.invalidOptionalFields === 'skipAndWarn',
+	};
+}
