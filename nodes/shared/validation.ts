@@ -71,15 +71,19 @@ export function schemaProblems<Schema extends z.ZodTypeAny>(
 ): { data: z.infer<Schema>; problems: [] } | { data: undefined; problems: InputProblem[] } {
 	const result = schema.safeParse(body);
 	if (result.success) return { data: result.data as z.infer<Schema>, problems: [] };
-	return {
-		data: undefined,
-		problems: result.error.issues.map((issue) => ({
-			path: issue.path.join('.'),
+	const problems = new Map<string, InputProblem>();
+	for (const issue of result.error.issues) {
+		const path = issue.path.join('.');
+		// The first rule a value breaks is enough: "must be a URL" needs no "must start with http://" after it.
+		if (problems.has(path)) continue;
+		problems.set(path, {
+			path,
 			problem: describeIssue(issue),
 			// A problem of the whole body (no path) does not repeat the body: it can be long and is not what the operator typed.
 			value: issue.path.length === 0 ? undefined : receivedValue(body, issue.path),
-		})),
-	};
+		});
+	}
+	return { data: undefined, problems: [...problems.values()] };
 }
 
 /**

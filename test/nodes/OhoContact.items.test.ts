@@ -118,7 +118,12 @@ describe('Oho Contact: many items', () => {
 		const contacts = [SOMCHAI, SUDA, NOBODY, SEEDED[3]];
 		const items = itemsOf(contacts, (index) => (index === 1 ? 150 : 30 + index));
 		const validationError = {
-			error: { message: 'Invalid input: Age (age) must be at most 99, got 150', description: 'Nothing was sent for this item.', itemIndex: 1 },
+			error: {
+				message:
+					'Invalid input: Age (age) must be at most 99, got 150. To write the contact without Age, set Options > Invalid Optional Fields to "Skip the Field and Warn"',
+				description: 'Nothing was sent for this item.',
+				itemIndex: 1,
+			},
 		};
 		const notFoundError = {
 			error: {

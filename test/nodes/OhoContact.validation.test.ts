@@ -12,6 +12,16 @@ const attribute = (name: string, value: string) => ({ attributes: { attribute: [
 
 type Case = [title: string, operation: Operation, parameters: IDataObject, message: string];
 
+/** The fields a contact can be written without (on update, every field it takes). */
+const OPTIONAL_LABELS = ['Display Name', 'Last Name', 'Phone', 'Email', 'Country', 'City (Province)', 'Gender', 'Age', 'Birth Date', 'Tags', 'Labels (Chat Tags)'];
+
+/** The end of the message for a problem of an optional field: the option that writes the contact without it. */
+function remedyFor(message: string, operation: Operation): string {
+	if (operation === 'get') return '';
+	const label = message.startsWith('Attribute ') ? 'Attributes' : OPTIONAL_LABELS.find((optional) => message.startsWith(`${optional} (`));
+	return label ? `. To write the contact without ${label}, set Options > Invalid Optional Fields to "Skip the Field and Warn"` : '';
+}
+
 /** A value one character over a limit, put where `place` says; the message shows its start and length. */
 function tooLong(title: string, operation: Operation, label: string, max: number, place: (value: string) => IDataObject, start = ''): Case {
 	const value = long(max + 1, start);
@@ -40,19 +50,19 @@ const CREATE_CASES: Case[] = [
 	tooLong('a First Name over 100', 'create', 'First Name (first_name)', 100, (firstName) => ({ firstName })),
 	tooLong('a Display Name over 255 on create', 'create', 'Display Name (display_name)', 255, (displayName) => ({ additionalFields: { displayName } })),
 	tooLong('a Last Name over 100', 'create', 'Last Name (last_name)', 100, (lastName) => ({ additionalFields: { lastName } })),
-	['a phone with letters', 'create', { additionalFields: { phone: '09-CALL-ME' } }, 'Phone (phone) must be a phone number of 9 to 15 digits, like 0987654321 (an optional leading +), got "09CALLME"'],
-	['a phone over 20', 'create', { additionalFields: { phone: '0'.repeat(21) } }, `Phone (phone) must be at most 20 characters, got "${'0'.repeat(21)}"`],
+	['a phone with letters', 'create', { additionalFields: { phone: '09-CALL-ME' } }, 'Phone (phone) must be one phone number: digits, with spaces, dashes, dots or brackets and an optional leading +, like 081-234-5678, got "09-CALL-ME"'],
+	['a phone of 21 digits', 'create', { additionalFields: { phone: '0'.repeat(21) } }, `Phone (phone) must be a Thai phone number: 0 and 8 or 9 more digits, like 0987654321 or 02-123-4567 (this one has 21 digits), got "${'0'.repeat(21)}"`],
 	['an email without @', 'create', { additionalFields: { email: 'somsak.example.com' } }, 'Email (email) must be an email address, like name@example.com, got "somsak.example.com"'],
 	['an email over 254', 'create', { additionalFields: { email: `${long(243)}@example.com` } }, `Email (email) must be at most 254 characters, got "${long(37)}..." (255 characters)`],
 	tooLong('a Country over 100 from an expression', 'create', 'Country (country)', 100, (country) => ({ additionalFields: { country: `={{ "${country}" }}` } })),
 	tooLong('a City over 100 from an expression', 'create', 'City (Province) (city)', 100, (city) => ({ additionalFields: { city: `={{ "${city}" }}` } })),
-	['an unknown gender from an expression', 'create', { additionalFields: { gender: '={{ "other" }}' } }, 'Gender (gender) must be one of: male, female, not_say, got "other"'],
+	['an unknown gender from an expression', 'create', { additionalFields: { gender: '={{ "other" }}' } }, 'Gender (gender) must be male, female or not_say (M, F, Male, Female and the Thai words for male, female and not specified are understood), got "other"'],
 	['age 0', 'create', { additionalFields: { age: 0 } }, 'Age (age) must be at least 1, got 0'],
 	['age 100', 'upsert', { additionalFields: { age: 100 } }, 'Age (age) must be at most 99, got 100'],
 	['a fractional age', 'create', { additionalFields: { age: 25.5 } }, 'Age (age) must be a whole number, got 25.5'],
-	['an age that is not a number', 'create', { additionalFields: { age: '={{ "twenty" }}' } }, 'Age (age) must be a number, not a string, got "twenty"'],
-	['a birth date in another format', 'create', { additionalFields: { birthDate: '29/11/1998' } }, 'Birth Date (birth_date) must be a date written YYYY-MM-DD, like 1998-11-29, got "29/11/1998"'],
-	['a birth date that does not exist', 'create', { additionalFields: { birthDate: '1998-02-30' } }, 'Birth Date (birth_date) must be a real calendar date, got "1998-02-30"'],
+	['an age that is not a number', 'create', { additionalFields: { age: '={{ "twenty" }}' } }, 'Age (age) must be a whole number from 1 to 99, like 25, got "twenty"'],
+	['a birth date with a two-digit year', 'create', { additionalFields: { birthDate: '29/11/98' } }, 'Birth Date (birth_date) has a two-digit year (98), which could be either century or a Buddhist-era year: write the year in full, like 1998 or 2541, got "29/11/98"'],
+	['a birth date that does not exist', 'create', { additionalFields: { birthDate: '1998-02-30' } }, 'Birth Date (birth_date) is not a real date (day 30 of month 2), got "1998-02-30"'],
 	['21 tags', 'create', { additionalFields: { tags: many(21) } }, 'Tags (tags) must have at most 20 entries, got 21 entries'],
 	['11 labels', 'upsert', { additionalFields: { labels: many(11) } }, 'Labels (Chat Tags) (labels) must have at most 10 entries, got 11 entries'],
 	['an attribute without a name', 'create', { additionalFields: attribute('', 'Gold') }, 'Attribute Name (attributes.0.display_name) must not be empty, got ""'],
@@ -75,7 +85,7 @@ describe('Oho Contact: validation before any request', () => {
 		async (_title, operation, parameters, message) => {
 			const error = await runFailing(ref.sb, params(operation, target(operation), parameters));
 
-			expect(error.message).toBe(`Invalid input: ${message}`);
+			expect(error.message).toBe(`Invalid input: ${message}${remedyFor(message, operation)}`);
 			expect(error.description).toMatch(/Nothing was sent for this item\.$/);
 			expect(error.context?.itemIndex).toBe(0);
 			expect(ohoRequests(ref.sb)).toEqual([]);
@@ -117,13 +127,13 @@ describe('Oho Contact: validation before any request', () => {
 		expect(ohoRequests(ref.sb)).toEqual([]);
 	});
 
-	test('every problem of an item is listed in the description', async () => {
+	test('every problem of an item is listed in the message, with the option that skips the optional ones', async () => {
 		const error = await runFailing(ref.sb, params('create', newLineContact(), { firstName: '={{ "" }}', additionalFields: { age: 120, email: 'x' } }));
 
-		expect(error.message).toBe('Invalid input: First Name (first_name) is required');
-		expect(error.description).toBe(
-			'All problems in this item: First Name (first_name) is required; Email (email) must be an email address, like name@example.com, got "x"; Age (age) must be at most 99, got 120. Nothing was sent for this item.',
+		expect(error.message).toBe(
+			'Invalid input: First Name (first_name) is required; Email (email) must be an email address, like name@example.com, got "x"; Age (age) must be at most 99, got 120. To write the contact without Email and Age, set Options > Invalid Optional Fields to "Skip the Field and Warn"',
 		);
+		expect(error.description).toBe('Nothing was sent for this item.');
 	});
 
 	describe('in a batch, only the bad item is held back', () => {
@@ -135,7 +145,7 @@ describe('Oho Contact: validation before any request', () => {
 		test('stopping on error, the error names item 1 and item 1 is never sent', async () => {
 			const error = await runFailing(ref.sb, batch, { items });
 
-			expect(error.message).toBe('Invalid input: Age (age) must be at most 99, got 150');
+			expect(error.message).toBe(`Invalid input: Age (age) must be at most 99, got 150${remedyFor('Age (age)', 'create')}`);
 			expect(error.context?.itemIndex).toBe(1);
 			expect(postedUserIds()).not.toContain(contacts[1].userId);
 		});
@@ -145,7 +155,7 @@ describe('Oho Contact: validation before any request', () => {
 
 			const output = jsonOf(result);
 			expect(output[1]).toEqual({
-				error: { message: 'Invalid input: Age (age) must be at most 99, got 150', description: 'Nothing was sent for this item.', itemIndex: 1 },
+				error: { message: `Invalid input: Age (age) must be at most 99, got 150${remedyFor('Age (age)', 'create')}`, description: 'Nothing was sent for this item.', itemIndex: 1 },
 			});
 			expect([output[0].operation, output[2].operation]).toEqual(['created', 'created']);
 			expect(pairedItems(result.outputs[0])).toEqual([0, 1, 2]);

@@ -101,7 +101,9 @@ export function checkedBody(
 			kind === 'create'
 				? schemaProblems(createContactSchema, createBody(identity!, values))
 				: schemaProblems(updateContactSchema, updateBody(values));
-		const problems = [...pending, ...found];
+		// A display name defaulted from the platform display name repeats that field's own problem.
+		const own = found.filter((problem) => problem.path !== 'display_name' || values.display_name !== undefined);
+		const problems = [...pending, ...own];
 		if (problems.length === 0) return { body: data as CreateContactBody | UpdateContactBody, values, warnings };
 		const canSkip = skipInvalid && problems.every((problem) => isOptional(fieldOf(problem.path), kind));
 		if (!canSkip) {

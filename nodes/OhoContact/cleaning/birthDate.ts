@@ -6,6 +6,8 @@ interface CalendarDate {
 	year: number;
 	month: number;
 	day: number;
+	/** Read from numbers only (29/11/1998), in the order Options > Date Order sets. */
+	ordered?: boolean;
 }
 
 /** Years from here on are Buddhist-era years (BE 2400 is 1857): Thai forms and documents count that way. */
@@ -53,8 +55,8 @@ function readText(text: string, settings: CalendarSettings): CalendarDate | stri
 		if (numeric[3].length !== 4) return numeric[3].length === 2 ? TWO_DIGIT_YEAR(numeric[3]) : 'has a year that is not four digits';
 		const [first, second] = [Number(numeric[1]), Number(numeric[2])];
 		return settings.monthFirst
-			? { year: Number(numeric[3]), month: first, day: second }
-			: { year: Number(numeric[3]), month: second, day: first };
+			? { year: Number(numeric[3]), month: first, day: second, ordered: true }
+			: { year: Number(numeric[3]), month: second, day: first, ordered: true };
 	}
 
 	const tokens = text
@@ -122,7 +124,8 @@ export function cleanBirthDate(value: unknown, settings: CalendarSettings, today
 	const buddhistNote = buddhistEra ? ` (read as the Buddhist-era year ${date.year}, so ${gregorian.year})` : '';
 	if (!isRealDate(gregorian)) {
 		const order = settings.monthFirst ? 'month first' : 'day first';
-		return problem(`is not a real date (day ${date.day} of month ${date.month}, read ${order})`);
+		const reading = date.ordered ? `, read ${order} as Options > Date Order says` : '';
+		return problem(`is not a real date (day ${date.day} of month ${date.month}${reading})`);
 	}
 	if (gregorian.year < EARLIEST_YEAR) return problem(`is before ${EARLIEST_YEAR}${buddhistNote}`);
 	if (isoOf(gregorian) > isoOf(today)) return problem(`is in the future: ${isoOf(gregorian)}${buddhistNote}`);

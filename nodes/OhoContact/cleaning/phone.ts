@@ -36,7 +36,7 @@ export function cleanPhone(value: unknown, allowNonThai: boolean): Cleaned {
 	else if (compact.startsWith('00')) international = compact.slice(2);
 	else if (compact.startsWith(THAILAND) && (compact.length === 10 || compact.length === 11)) international = compact;
 
-	if (international === undefined) {
+	if (international === undefined || international.startsWith('0')) {
 		if (/^[689]\d{8}$/.test(compact) || /^[2-57]\d{7}$/.test(compact)) return { value: `0${compact}` };
 		return local(compact);
 	}
