@@ -61,7 +61,7 @@ const CONTACT_FIELDS: Record<string, Rule> = {
 	city: { type: 'string', max: 100 },
 	gender: { type: 'string', enum: GENDERS },
 	age: { type: 'integer', min: 1, max: 99 },
-	birth_date: { type: 'string', format: 'date' },
+	birth_date: { type: 'string', format: 'birthDate' },
 	attributes: { type: 'array', items: ATTRIBUTE },
 	tags: { type: 'array', maxItems: 20, items: { type: 'string' } },
 	labels: { type: 'array', maxItems: 10, items: { type: 'string' } },

@@ -3,7 +3,7 @@
  * (independently of the nodes' own schemas: the sandbox plays the server's side).
  */
 
-export type Format = 'url' | 'email' | 'phone' | 'date' | 'uuid';
+export type Format = 'url' | 'email' | 'phone' | 'date' | 'birthDate' | 'uuid';
 
 interface Common {
 	required?: boolean;
@@ -23,9 +23,11 @@ export interface FieldError {
 const FORMATS: Record<Format, { test: (s: string) => boolean; message: string }> = {
 	url: { test: isHttpUrl, message: 'must be a valid http(s) URL' },
 	email: { test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(s), message: 'must be a valid email address' },
-	// The contract's example is '0987654321'; we also accept international numbers: optional '+', 9–15 digits.
-	phone: { test: (s) => /^\+?\d{9,15}$/.test(s), message: 'must be a phone number of 9 to 15 digits like 0987654321' },
+	// The contract documents one form, '0987654321': a 0 and 8 (landline) or 9 (mobile) more digits. Nothing else.
+	phone: { test: (s) => /^0\d{8,9}$/.test(s), message: 'must be a phone number like 0987654321' },
 	date: { test: isCalendarDate, message: 'must be a real date in YYYY-MM-DD format' },
+	// A birth date: a real date no earlier than 1900 and not in the future (a Buddhist-era year sent as is fails here).
+	birthDate: { test: isPlausibleBirthDate, message: 'must be a real date in YYYY-MM-DD format, from 1900 up to today' },
 	uuid: { test: (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s), message: 'must be a UUID' },
 };
 
@@ -44,6 +46,10 @@ function isCalendarDate(s: string): boolean {
 	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
 	const date = new Date(Date.UTC(y, mo - 1, d));
 	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function isPlausibleBirthDate(s: string): boolean {
+	return isCalendarDate(s) && s >= '1900-01-01' && s <= new Date().toISOString().slice(0, 10);
 }
 
 /** Length in characters (code points), so a Thai or emoji name counts as the user sees it. */

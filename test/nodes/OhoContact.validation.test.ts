@@ -62,7 +62,7 @@ const CREATE_CASES: Case[] = [
 	['a fractional age', 'create', { additionalFields: { age: 25.5 } }, 'Age (age) must be a whole number, got 25.5'],
 	['an age that is not a number', 'create', { additionalFields: { age: '={{ "twenty" }}' } }, 'Age (age) must be a whole number from 1 to 99, like 25, got "twenty"'],
 	['a birth date with a two-digit year', 'create', { additionalFields: { birthDate: '29/11/98' } }, 'Birth Date (birth_date) has a two-digit year (98), which could be either century or a Buddhist-era year: write the year in full, like 1998 or 2541, got "29/11/98"'],
-	['a birth date that does not exist', 'create', { additionalFields: { birthDate: '1998-02-30' } }, 'Birth Date (birth_date) is not a real date (day 30 of month 2), got "1998-02-30"'],
+	['a birth date that does not exist', 'create', { additionalFields: { birthDate: '1998-02-30' } }, 'Birth Date (birth_date) is not a real date: day 30 of month 2 of 1998, got "1998-02-30"'],
 	['21 tags', 'create', { additionalFields: { tags: many(21) } }, 'Tags (tags) must have at most 20 entries, got 21 entries'],
 	['11 labels', 'upsert', { additionalFields: { labels: many(11) } }, 'Labels (Chat Tags) (labels) must have at most 10 entries, got 11 entries'],
 	['an attribute without a name', 'create', { additionalFields: attribute('', 'Gold') }, 'Attribute Name (attributes.0.display_name) must not be empty, got ""'],

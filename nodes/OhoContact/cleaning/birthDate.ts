@@ -124,8 +124,9 @@ export function cleanBirthDate(value: unknown, settings: CalendarSettings, today
 	const buddhistNote = buddhistEra ? ` (read as the Buddhist-era year ${date.year}, so ${gregorian.year})` : '';
 	if (!isRealDate(gregorian)) {
 		const order = settings.monthFirst ? 'month first' : 'day first';
+		const era = buddhistEra ? ` (Buddhist-era ${date.year})` : '';
 		const reading = date.ordered ? `, read ${order} as Options > Date Order says` : '';
-		return problem(`is not a real date (day ${date.day} of month ${date.month}${reading})`);
+		return problem(`is not a real date: day ${date.day} of month ${date.month} of ${gregorian.year}${era}${reading}`);
 	}
 	if (gregorian.year < EARLIEST_YEAR) return problem(`is before ${EARLIEST_YEAR}${buddhistNote}`);
 	if (isoOf(gregorian) > isoOf(today)) return problem(`is in the future: ${isoOf(gregorian)}${buddhistNote}`);
