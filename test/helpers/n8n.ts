@@ -70,6 +70,8 @@ export interface RunNodeOptions {
 	items?: IDataObject[];
 	onError?: OnError;
 	typeVersion?: number;
+	/** The workflow's time zone (Settings > Timezone); Bangkok unless a test says otherwise. */
+	timezone?: string;
 }
 
 export interface RunNodeResult {
@@ -257,6 +259,7 @@ export async function runNode(options: RunNodeOptions, store = new CredentialSto
 		connections: { Input: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
 		active: false,
 		nodeTypes,
+		settings: { timezone: options.timezone ?? 'Asia/Bangkok' },
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test-workflow',

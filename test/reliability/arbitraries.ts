@@ -110,12 +110,30 @@ export function textCore(max: number, pieces: string[] = TEXT_PIECES): fc.Arbitr
 		.filter((text) => text.trim().length >= 1 && text.trim().length <= max && !SECRETISH.test(text));
 }
 
-/** Valid text: padded with whitespace the node trims; sometimes a number, which the node sends as its text. */
-export function validText(max: number, { numbers = true, pieces }: { numbers?: boolean; pieces?: string[] } = {}): fc.Arbitrary<Valid<string>> {
-	const padded = fc.tuple(PAD, textCore(max, pieces), PAD).map(([before, core, after]) => {
-		const raw = before + core + after;
-		return { raw, api: raw.trim() };
-	});
+/**
+ * What Oho Contact makes of a name (README, "Thai form data"): NFC, zero-width spaces, word joiners and BOMs removed,
+ * every run of whitespace one space, trimmed.
+ */
+export const tidy = (text: string) => text.normalize('NFC').replace(/[\u200B\u2060\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
+
+/** A lone dash is how Thai forms write "none": Oho Contact takes it for no value. */
+const NONE = /^[-\u2013\u2014]$/;
+
+/**
+ * Valid text: padded with whitespace the node trims (or, with `tidy`, tidied as a contact name); sometimes a
+ * number, which the node sends as its text.
+ */
+export function validText(
+	max: number,
+	{ numbers = true, pieces, tidy: tidied = false }: { numbers?: boolean; pieces?: string[]; tidy?: boolean } = {},
+): fc.Arbitrary<Valid<string>> {
+	const padded = fc
+		.tuple(PAD, textCore(max, pieces), PAD)
+		.map(([before, core, after]) => {
+			const raw = before + core + after;
+			return { raw, api: tidied ? tidy(raw) : raw.trim() };
+		})
+		.filter(({ api }) => api !== '' && !NONE.test(api));
 	if (!numbers) return padded;
 	const number = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000_000 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }));
 	return fc.oneof({ weight: 5, arbitrary: padded }, { weight: 1, arbitrary: number.map((n) => ({ raw: n, api: String(n) })) }).filter((v) => v.api.length <= max);
@@ -197,7 +215,9 @@ export const email: fc.Arbitrary<Valid<string>> = fc
 		let address = `${local}@${labels.join('.')}.${tld}`;
 		if (atLimit) address = 'e'.repeat(254 - address.length) + address;
 		if (upper) address = address.toUpperCase();
-		return { raw: before + address + after, api: address };
+		// The domain is case-insensitive: the node sends it in lower case; the local part as written.
+		const at = address.lastIndexOf('@');
+		return { raw: before + address + after, api: `${address.slice(0, at)}@${address.slice(at + 1).toLowerCase()}` };
 	})
 	.filter(({ api }) => api.length <= 254);
 
@@ -209,79 +229,120 @@ export const invalidEmail = fc.oneof(
 
 const SEPARATORS = ['', '', '', ' ', '-', '.', '(', ')', '\u00a0'];
 
-/** 9..15 digits with an optional leading '+', written with spaces, dashes, dots and brackets (removed by the node); or a number. */
+/** Digits written with the separators the node removes between them. */
+const spaced = (digits: string, separators: string[]) =>
+	digits
+		.split('')
+		.map((digit, index) => separators[index % separators.length] + digit)
+		.join('');
+
+/**
+ * A Thai number, mobile (0 and 9 digits) or landline (0 and 8), as forms write it: local, or after +66, 66 or 0066
+ * (with or without the trunk 0 kept), with separators; or a mobile number read from a sheet as a JSON number.
+ * The API gets the local form (contract 2.2: "0987654321").
+ */
 export const phone: fc.Arbitrary<Valid<string>> = fc.oneof(
 	{
 		weight: 4,
 		arbitrary: fc
-			.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{9,15}$/), fc.array(fc.constantFrom(...SEPARATORS), { minLength: 16, maxLength: 16 }), PAD, PAD)
-			.map(([plus, digits, separators, before, after]) => {
-				const written = digits
-					.split('')
-					.map((digit, index) => separators[index] + digit)
-					.join('');
-				return { raw: `${before}${plus ? '+' : ''}${written}${after}`, api: `${plus ? '+' : ''}${digits}` };
-			}),
+			.tuple(
+				fc.oneof(fc.stringMatching(/^[689][0-9]{8}$/), fc.stringMatching(/^[2-57][0-9]{7}$/)),
+				fc.constantFrom('0', '0', '+66', '66', '0066', '+66 (0)', '+66 0'),
+				fc.array(fc.constantFrom(...SEPARATORS), { minLength: 10, maxLength: 10 }),
+				PAD,
+				PAD,
+			)
+			.map(([national, prefix, separators, before, after]) => ({
+				raw: `${before}${prefix}${spaced(national, separators)}${after}`,
+				api: `0${national}`,
+			})),
 	},
-	{ weight: 1, arbitrary: fc.integer({ min: 100_000_000, max: 999_999_999_999_999 }).map((n) => ({ raw: n, api: String(n) })) },
+	{ weight: 1, arbitrary: fc.stringMatching(/^[689][0-9]{8}$/).map((national) => ({ raw: Number(national), api: `0${national}` })) },
 );
 
 export const invalidPhone = fc.oneof(
-	fc.stringMatching(/^[0-9]{1,8}$/),
-	fc.stringMatching(/^[0-9]{16,20}$/),
-	fc.stringMatching(/^[0-9]{21,40}$/),
-	fc.constantFrom('09-CALL-ME', '098765432x', '12+3456789012', '++66987654321', '0987654321 ext 5', 'phone', '๐๙๘๗๖๕๔๓๒๑'),
+	fc.stringMatching(/^[0-9]{1,7}$/),
+	fc.stringMatching(/^0[1-9][0-9]{9,18}$/),
+	fc.stringMatching(/^1[0-9]{7,12}$/),
+	fc.stringMatching(/^\+[1-57-9][0-9]{7,13}$/),
+	fc.constantFrom('09-CALL-ME', '098765432x', '12+3456789012', '++66987654321', '0987654321 ext 5', 'phone', '0812345678 / 0898765432', '+66 12'),
 	WRONG_TYPE,
 );
 
-export const gender: fc.Arbitrary<Valid<string>> = fc
-	.tuple(PAD, fc.constantFrom('male', 'female', 'not_say'), PAD)
-	.map(([before, value, after]) => ({ raw: before + value + after, api: value }));
+/** Oho's three values, or what forms write for them (contract 2.2; README, "Thai form data"). */
+const GENDER_SPELLINGS: Record<string, string[]> = {
+	male: ['male', 'Male', 'MALE', 'M', 'm', 'ชาย'],
+	female: ['female', 'Female', 'F', 'f', 'หญิง'],
+	not_say: ['not_say', 'ไม่ระบุ', 'Prefer not to say'],
+};
 
-export const invalidGender = fc.oneof(fc.constantFrom<unknown>('other', 'Male', 'FEMALE', 'not say', 'notsay', 'm', 'ชาย', 1), WRONG_TYPE);
+export const gender: fc.Arbitrary<Valid<string>> = fc
+	.tuple(PAD, fc.constantFrom(...Object.entries(GENDER_SPELLINGS).flatMap(([api, spellings]) => spellings.map((raw) => ({ raw, api })))), PAD)
+	.map(([before, { raw, api }, after]) => ({ raw: before + raw + after, api }));
+
+export const invalidGender = fc.oneof(fc.constantFrom<unknown>('other', 'x', 'อื่นๆ', 'mf', 1), WRONG_TYPE);
 
 export const age: fc.Arbitrary<Valid<number>> = fc
-	.tuple(fc.integer({ min: 1, max: 99 }), fc.constantFrom('number', 'text', 'padded', 'decimal', 'plus'))
+	.tuple(fc.integer({ min: 1, max: 99 }), fc.constantFrom('number', 'text', 'padded', 'decimal', 'plus', 'years'))
 	.map(([n, form]) => ({
-		raw: form === 'number' ? n : form === 'text' ? `${n}` : form === 'padded' ? ` ${n}\t` : form === 'decimal' ? `${n}.0` : `+${n}`,
+		raw: { number: n, text: `${n}`, padded: ` ${n}\t`, decimal: `${n}.0`, plus: `+${n}`, years: `${n} ปี` }[form],
 		api: n,
 	}));
 
 export const invalidAge = fc.oneof(
-	fc.constantFrom<unknown>(0, '0', 100, '100', -1, 1000, 1e9, 0.5, 25.5, '25.5', 'twenty', '5 years', '1e2', true, [30], {}, false),
+	fc.constantFrom<unknown>(0, '0', 100, '100', -1, 1000, 1e9, 0.5, 25.5, '25.5', 'twenty', 'about 5', '1e2', true, [30], {}, false),
 	fc.integer({ min: 100, max: 100_000 }),
 	fc.integer({ min: -100_000, max: 0 }),
 );
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** A real calendar date, written as a date, a date picker's date-time, an ISO timestamp or 'date time'; the API gets YYYY-MM-DD. */
+/** The time zone of the workflows these properties run (test/helpers/n8n.ts). */
+export const WORKFLOW_TIME_ZONE = 'Asia/Bangkok';
+
+const dateInWorkflowZone = (instant: Date) =>
+	new Intl.DateTimeFormat('en-CA', { timeZone: WORKFLOW_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+
+/**
+ * A real birth date (1900 up to the end of 2025, so never in the future), written as a date, a date picker's
+ * date-time, 'date time', day first with slashes, or in the Buddhist era; the API gets YYYY-MM-DD. A date-time with a
+ * zone ('Z', '+07:00', '-05:00') is the date it is in the workflow's time zone.
+ */
 export const birthDate: fc.Arbitrary<Valid<string>> = fc
 	.tuple(
-		fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
-		fc.constantFrom('date', 'picker', 'iso', 'space', 'offset'),
+		fc.date({ min: new Date('1900-01-02T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }),
+		fc.constantFrom('date', 'picker', 'iso', 'space', 'offset', 'new-york', 'day-first', 'buddhist'),
 		PAD,
 	)
 	.map(([date, form, pad]) => {
-		const day = `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+		const year = date.getUTCFullYear();
+		const [month, dayOfMonth] = [pad2(date.getUTCMonth() + 1), pad2(date.getUTCDate())];
+		const day = `${year}-${month}-${dayOfMonth}`;
 		const time = `${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}`;
+		const iso = `${day}T${time}.${String(date.getUTCMilliseconds()).padStart(3, '0')}Z`;
 		const written = {
-			date: day,
-			picker: `${day}T${time}`,
-			iso: `${day}T${time}.${String(date.getUTCMilliseconds()).padStart(3, '0')}Z`,
-			space: `${day} ${time.slice(0, 5)}`,
-			offset: `${day}T${time}+07:00`,
+			date: { raw: day, api: day },
+			picker: { raw: `${day}T${time}`, api: day },
+			iso: { raw: iso, api: dateInWorkflowZone(new Date(iso)) },
+			space: { raw: `${day} ${time.slice(0, 5)}`, api: day },
+			// Bangkok was at +06:42 before 1920: a time near midnight at +07:00 can fall on the day before there.
+			offset: { raw: `${day}T${time}+07:00`, api: dateInWorkflowZone(new Date(`${day}T${time}+07:00`)) },
+			'new-york': { raw: `${day}T${time}-05:00`, api: dateInWorkflowZone(new Date(`${day}T${time}-05:00`)) },
+			'day-first': { raw: `${dayOfMonth}/${month}/${year}`, api: day },
+			buddhist: { raw: `${dayOfMonth}/${month}/${year + 543}`, api: day },
 		}[form];
-		return { raw: pad + written + pad, api: day };
-	});
+		return { raw: pad + written.raw + pad, api: written.api };
+	})
+	.filter(({ api }) => api <= '2025-12-31');
 
 export const invalidBirthDate = fc.oneof(
-	fc.constantFrom<unknown>('29/11/1998', '1998/11/29', '19981129', 'Nov 29 1998', '98-11-29', '1998-1-5', '1998-11-29x', 'yesterday', 19981129, true, {}, []),
+	fc.constantFrom<unknown>('19981129', '29/11/98', '98-11-29', '1998-11-29x', 'yesterday', '31/02/1998', '01/01/1850', '2599-01-01', 19981129, true, {}, []),
 	// Dates no calendar has: day 0 or 32+, month 0 or 13+, Feb 30, Apr 31, Feb 29 of a common year.
 	fc
 		.tuple(fc.integer({ min: 1900, max: 2099 }), fc.constantFrom('00-10', '13-01', '02-30', '04-31', '06-31', '01-32', '12-00', '99-99'))
 		.map(([year, monthDay]) => `${year}-${monthDay}`),
 	fc.integer({ min: 1900, max: 2099 }).filter((year) => year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)).map((year) => `${year}-02-29`),
+	fc.integer({ min: 1, max: 50 }).map((ahead) => `${new Date().getUTCFullYear() + ahead}-01-01`),
 );
 
 /**

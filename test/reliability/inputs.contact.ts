@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { placeKey } from '../../nodes/OhoContact/cleaning/places';
 import countries from '../../nodes/OhoContact/data/countries.json';
 import provinces from '../../nodes/OhoContact/data/provinces.json';
 import type { Operation } from '../shared/ohoContact';
@@ -42,16 +43,25 @@ interface FieldSpec {
 
 const countryNames = (countries as Array<{ en: string }>).map((country) => country.en);
 const provinceNames = (provinces as Array<{ en: string }>).map((province) => province.en);
-const optionOrText = (names: string[]) => fc.oneof(fc.constantFrom(...names).map((name) => ({ raw: name, api: name })), gen.validText(100));
+/** Any spelling of a place the node knows is sent as the list's value (tested in test/cleaning); here: list values and other text. */
+const knownPlaces = [...countries, ...provinces].flatMap((place: { en: string; th: string; code?: string; alpha3?: string; aliases?: string[] }) =>
+	[place.en, place.th, place.code, place.alpha3, ...(place.aliases ?? [])].filter((name): name is string => name !== undefined).map(placeKey),
+);
+const KNOWN_PLACE_KEYS = new Set(knownPlaces);
+const optionOrText = (names: string[]) =>
+	fc.oneof(
+		fc.constantFrom(...names).map((name) => ({ raw: name, api: name })),
+		gen.validText(100, { tidy: true }).filter(({ api }) => !KNOWN_PLACE_KEYS.has(placeKey(api))),
+	);
 
 const FIELDS: FieldSpec[] = [
-	{ param: 'platformName', path: 'social_profile.platform_name', label: 'Platform Name', requiredOnCreate: true, createOnly: true, valid: () => gen.validText(255), invalid: () => gen.invalidText(255, true) },
+	{ param: 'platformName', path: 'social_profile.platform_name', label: 'Platform Name', requiredOnCreate: true, createOnly: true, valid: () => gen.validText(255, { tidy: true }), invalid: () => gen.invalidText(255, true) },
 	// LINE Basic ID is special (required for LINE only): built in contactItem.
 	{ param: 'profilePictureUrl', path: 'profile_picture_url', label: 'Profile Picture URL', requiredOnCreate: true, createOnly: true, valid: () => gen.pictureUrl, invalid: () => gen.invalidPictureUrl },
-	{ param: 'platformDisplayName', path: 'platform_display_name', label: 'Platform Display Name', requiredOnCreate: true, createOnly: true, valid: () => gen.validText(255), invalid: () => gen.invalidText(255, true) },
-	{ param: 'firstName', path: 'first_name', label: 'First Name', requiredOnCreate: true, valid: () => gen.validText(100), invalid: (operation) => gen.invalidText(100, operation !== 'update') },
-	{ param: 'displayName', path: 'display_name', label: 'Display Name', valid: (operation) => gen.validText(operation === 'update' ? 1000 : 255), invalid: (operation) => gen.invalidText(operation === 'update' ? 1000 : 255, false) },
-	{ param: 'lastName', path: 'last_name', label: 'Last Name', valid: () => gen.validText(100), invalid: () => gen.invalidText(100, false) },
+	{ param: 'platformDisplayName', path: 'platform_display_name', label: 'Platform Display Name', requiredOnCreate: true, createOnly: true, valid: () => gen.validText(255, { tidy: true }), invalid: () => gen.invalidText(255, true) },
+	{ param: 'firstName', path: 'first_name', label: 'First Name', requiredOnCreate: true, valid: () => gen.validText(100, { tidy: true }), invalid: (operation) => gen.invalidText(100, operation !== 'update') },
+	{ param: 'displayName', path: 'display_name', label: 'Display Name', valid: (operation) => gen.validText(operation === 'update' ? 1000 : 255, { tidy: true }), invalid: (operation) => gen.invalidText(operation === 'update' ? 1000 : 255, false) },
+	{ param: 'lastName', path: 'last_name', label: 'Last Name', valid: () => gen.validText(100, { tidy: true }), invalid: () => gen.invalidText(100, false) },
 	{ param: 'phone', path: 'phone', label: 'Phone', valid: () => gen.phone, invalid: () => gen.invalidPhone },
 	{ param: 'email', path: 'email', label: 'Email', valid: () => gen.email, invalid: () => gen.invalidEmail },
 	{ param: 'country', path: 'country', label: 'Country', valid: () => optionOrText(countryNames), invalid: () => gen.invalidText(100, false) },
@@ -109,7 +119,7 @@ function contactItem(operation: Operation, index: number, config: BatchConfig): 
 		.tuple(
 			validIdentity(index, operation === 'get'),
 			fc.tuple(...fields.map((field) => (field.requiredOnCreate && creates ? field.valid(operation) : fc.oneof(notGiven, field.valid(operation))))),
-			gen.validText(255),
+			gen.validText(255, { tidy: true }),
 			fc.boolean(),
 			gen.attributes(attributeCount),
 			fc.boolean(),

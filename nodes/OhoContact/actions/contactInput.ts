@@ -44,9 +44,13 @@ function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && /^[-\u2013\u2014]?$/.test(tidyText(value)));
 }
 
+/** Tags and labels are the operator's own words: trimmed, never rewritten inside. */
 function toList(value: unknown): Cleaned {
-	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
-	const cleaned = entries.map((entry) => (typeof entry === 'string' ? tidyText(entry) : entry)).filter((entry) => !isBlank(entry));
+	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+	if (!entries) return { value };
+	const cleaned = entries
+		.map((entry) => (typeof entry === 'string' ? entry.trim() : entry))
+		.filter((entry) => entry !== undefined && entry !== null && entry !== '');
 	return { value: cleaned.length === 0 ? undefined : [...new Set(cleaned)] };
 }
 
@@ -60,7 +64,7 @@ function toAttributes(value: unknown): Cleaned {
 	const entries = (value as { attribute?: Array<{ name?: unknown; value?: unknown }> })?.attribute;
 	if (!Array.isArray(entries)) return { value: Array.isArray(value) && value.length > 0 ? value : undefined };
 	const attributes = entries.map((entry) => ({
-		display_name: typeof entry.name === 'string' ? tidyText(entry.name) : entry.name,
+		display_name: typeof entry.name === 'string' ? entry.name.trim() : entry.name,
 		value: { text: toAttributeText(entry.value) },
 	}));
 	return { value: attributes.length === 0 ? undefined : attributes };

@@ -1,7 +1,8 @@
 import type { Cleaned } from './types';
 import { problem } from './types';
 
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** Zero-width spaces (Thai editors put them between words), word joiners and BOMs; not the joiners that build emoji. */
+const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/g;
 const THAI_DIGIT_ZERO = 0x0e50;
 
 /** Thai digits (๐ to ๙) as ASCII digits, so a number typed on a Thai keyboard reads as one. */
@@ -9,7 +10,7 @@ export function asciiDigits(text: string): string {
 	return text.replace(/[\u0E50-\u0E59]/g, (digit) => String(digit.charCodeAt(0) - THAI_DIGIT_ZERO));
 }
 
-/** NFC, no zero-width characters, every run of whitespace (tabs, newlines, no-break spaces) one space, trimmed. */
+/** NFC, no zero-width spaces, every run of whitespace (tabs, newlines, no-break spaces) one space, trimmed. */
 export function tidyText(text: string): string {
 	return text.normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
 }
@@ -22,11 +23,11 @@ export function cleanText(value: unknown): Cleaned {
 	return { value: text === '' ? undefined : text };
 }
 
-/** An email: tidied, no spaces, its domain in lower case (domains are case-insensitive; the local part may not be). */
+/** An email: tidied, its domain in lower case (domains are case-insensitive; the local part may not be). */
 export function cleanEmail(value: unknown): Cleaned {
 	const text = cleanText(value);
 	if (!('value' in text) || text.value === undefined) return text;
-	const email = (text.value as string).replace(/ /g, '');
+	const email = text.value as string;
 	const at = email.lastIndexOf('@');
 	return { value: at < 0 ? email : `${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}` };
 }
