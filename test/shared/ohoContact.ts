@@ -92,6 +92,8 @@ export interface RunOptions {
 	onError?: OnError;
 	apiKey?: string;
 	baseUrl?: string;
+	/** The workflow's time zone (Bangkok unless given). */
+	timezone?: string;
 }
 
 /** Runs the Oho Contact node once, inside WorkflowExecute, with an Oho credential pointing at the sandbox. */
@@ -102,6 +104,7 @@ export async function runContact(sb: Sandbox, parameters: INodeParameters, run: 
 		credentials: { ohoApi: { apiKey: run.apiKey ?? DEMO.ohoApiKey, baseUrl: run.baseUrl ?? sb.url } },
 		items: run.items,
 		onError: run.onError,
+		timezone: run.timezone,
 	});
 }
 
