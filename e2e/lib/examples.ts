@@ -15,6 +15,7 @@ export const EXAMPLE_SANDBOX_URL = 'http://127.0.0.1:4010';
 
 export const WEB_FORM_EXAMPLE = { id: 'ohoExampleWebForm', file: 'web-form-to-oho.json' } as const;
 export const BATCH_SYNC_EXAMPLE = { id: 'ohoExampleBatchSync', file: 'batch-sync-with-error-report.json' } as const;
+export const THAI_SHEET_EXAMPLE = { id: 'ohoExampleThaiSheet', file: 'thai-signup-sheet-to-oho.json' } as const;
 
 /** The credentials of examples/credentials.sandbox.json, pointed at `sandboxUrl` (e.g. a sandbox on a free port). */
 export function exampleCredentials(sandboxUrl: string = EXAMPLE_SANDBOX_URL): CredentialImport[] {

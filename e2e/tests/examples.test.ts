@@ -14,7 +14,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { installCommunityPackage } from '../lib/community';
-import { BATCH_SYNC_EXAMPLE, WEB_FORM_EXAMPLE, exampleCredentials, exampleWorkflows } from '../lib/examples';
+import { BATCH_SYNC_EXAMPLE, THAI_SHEET_EXAMPLE, WEB_FORM_EXAMPLE, exampleCredentials, exampleWorkflows } from '../lib/examples';
 import { ensureN8n } from '../lib/install';
 import { CRASH_NOTE, N8n, describeFailure, loadProblems, nodeOutput, type ExecuteResult } from '../lib/n8n';
 import { buildAndPackRepo } from '../lib/pack';
@@ -228,5 +228,52 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		assert.equal(creates.filter((q) => q.status === 201).length, 14);
 		assert.equal(creates.filter((q) => q.status === 409).length, 3);
 		assert.equal(oho.filter((q) => q.method === 'PATCH').length, 3);
+	});
+
+	test('Thai sign-up sheet: every row with a LINE user ID a contact, unusable values warned, VIPs handed to an agent', async (t) => {
+		const r = await execute(t, THAI_SHEET_EXAMPLE.id);
+		const run = r.run!;
+		const sheet = nodeOutput(run, 'Thai sign-up sheet');
+		assert.equal(sheet.length, 8);
+
+		const upserted = nodeOutput(run, 'Upsert contacts', 0);
+		assert.deepEqual(
+			upserted.map((o) => [o.user_id, o.operation]),
+			sheet.filter((row) => row['LINE User ID'] !== '').map((row) => [row['LINE User ID'], row['LINE User ID'] === SOMCHAI ? 'updated' : 'created']),
+		);
+		const byUser = (id: string) => upserted.find((o) => o.user_id === id)!;
+		const warned = (id: string) => (byUser(id).warnings as Array<{ field: string; value: unknown }>).map((w) => [w.field, w.value]);
+		assert.deepEqual(warned('U7c3d4e5f60718293a4b5c6d7e8f9a0b1'), [['phone', '12'], ['age', 'thirty']]);
+		assert.deepEqual(warned('U9e5f60718293a4b5c6d7e8f9a0b1c2d3'), [['birth_date', '31/02/2541']]);
+		assert.deepEqual(warned('Ua0f60718293a4b5c6d7e8f9a0b1c2d3e4'), [['phone', '+1 415 555 2671']]);
+		assert.deepEqual(byUser('U5a1b2c3d4e5f60718293a4b5c6d7e8f9').unmappedFields, ['LINE User ID', 'สนใจ', 'vip']);
+
+		// The row without a LINE user ID is the only one in the report.
+		const [report] = nodeOutput(run, 'Rows to fix');
+		assert.equal(report.failed, 1);
+		assert.match(String((report.rows as Array<{ problem: string }>)[0].problem), /^Invalid input: User ID \(userId\) must not be empty/);
+
+		// Four VIPs, one of them with an impossible birth date: all handed to a human agent.
+		const handOffs = nodeOutput(run, 'Hand VIP to an agent');
+		assert.deepEqual(
+			handOffs.map((o) => o.user_id).sort(),
+			['U5a1b2c3d4e5f60718293a4b5c6d7e8f9', 'U6b2c3d4e5f60718293a4b5c6d7e8f9a0', SOMCHAI, 'U9e5f60718293a4b5c6d7e8f9a0b1c2d3'].sort(),
+		);
+
+		// What Oho now holds: the documented formats only.
+		const somying = sandbox.getContact('line', OA, 'U5a1b2c3d4e5f60718293a4b5c6d7e8f9')!;
+		assert.deepEqual(
+			[somying.first_name, somying.phone, somying.email, somying.city, somying.birth_date, somying.gender, somying.age],
+			['สมหญิง', '0812345678', 'Somying@gmail.com', 'Chiang Mai', '1998-11-29', 'female', 28],
+		);
+		const piti = sandbox.getContact('line', OA, 'U8d4e5f60718293a4b5c6d7e8f9a0b1c2')!;
+		assert.deepEqual([piti.phone, piti.city, piti.birth_date, piti.last_name], ['0891234567', 'Nakhon Ratchasima', '1987-01-05', undefined]);
+		const wanida = sandbox.getContact('line', OA, 'U9e5f60718293a4b5c6d7e8f9a0b1c2d3')!;
+		assert.deepEqual([wanida.phone, wanida.city, wanida.birth_date], ['0812223333', 'Phuket', undefined]);
+		const nattaya = sandbox.getContact('line', OA, 'Ua0f60718293a4b5c6d7e8f9a0b1c2d3e4')!;
+		assert.deepEqual([nattaya.phone, nattaya.city, nattaya.birth_date, nattaya.gender], [undefined, 'Bangkok', '1998-11-29', 'not_say']);
+		assert.deepEqual(sandbox.getContact('line', OA, SOMCHAI)!.tags, ['vip']);
+		const writes = sandbox.requests({ api: 'oho' }).filter((q) => q.method === 'POST' || q.method === 'PATCH');
+		assert.ok(writes.every((q) => q.status !== 400), 'no request refused by the contract');
 	});
 });

@@ -60,7 +60,7 @@ describe('Oho Contact: Thai form data', () => {
 
 	test('English column names forms use are matched too: province, birthday, mobile, DOB, sex', async () => {
 		const contact = newLineContact();
-		const form = { ...thaiForm(contact), 'Province ': 'กทม.', Birthday: '29/11/1998', Mobile: '081.234.5678', Sex: 'M', DOB: '1/1/1990' };
+		const form: IDataObject = { ...thaiForm(contact), 'Province ': 'กทม.', Birthday: '29/11/1998', Mobile: '081.234.5678', Sex: 'M', DOB: '1/1/1990' };
 		for (const thai of ['จังหวัด', 'วันเกิด', 'เบอร์โทร', 'เพศ']) delete form[thai];
 		const output = await runOne(ref.sb, params('create', IDENTITY_FROM_ITEM, AUTO_MAP), { items: [form] });
 
