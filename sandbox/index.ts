@@ -1,5 +1,6 @@
 export { DEMO, type DemoData } from './demo';
 export { startSandbox } from './server';
+export { storedForm } from './storedForm';
 export type {
 	ChatRoom,
 	Contact,

@@ -1,5 +1,6 @@
 import { ohoEnvelope, header, isJsonObjectBody, type Ctx, type Handler, type Reply, type Route } from './http';
 import { objectId, type Store } from './store';
+import { storedForm } from './storedForm';
 import type { Contact, Platform, RoomState } from './types';
 import { allOptional, validate, type FieldError, type Rule } from './validate';
 
@@ -149,7 +150,7 @@ export function ohoRoutes({ store, keys }: OhoDeps): Route[] {
 
 	const getContact = withTarget((_ctx, t) => {
 		const contact = store.getContact(t.platform, t.platformId, t.userId);
-		return contact ? ohoEnvelope(200, MSG.found, contact) : ohoEnvelope(404, MSG.contactNotFound);
+		return contact ? ohoEnvelope(200, MSG.found, storedForm(contact)) : ohoEnvelope(404, MSG.contactNotFound);
 	});
 
 	const createContact = guarded((ctx, business) => {

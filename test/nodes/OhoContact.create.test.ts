@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { OhoContact } from '../../nodes/OhoContact/OhoContact.node';
 import { DEMO } from '../../sandbox';
-import { newLineContact, params, requiredBody, runFailing, runOne, SOMCHAI } from '../shared/ohoContact';
+import { newLineContact, params, readBack, requiredBody, runFailing, runOne, SOMCHAI } from '../shared/ohoContact';
 import { ohoCalls, sentBodies, useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
@@ -134,7 +134,7 @@ describe('Oho Contact: Create', () => {
 		const { contact, output } = await createWith({ tags: ['vip'] }, { options: { returnStoredContact: true } });
 
 		expect(ohoCalls(ref.sb)).toEqual(['POST /contact', `GET /contact/line/${contact.platformId}/user/${contact.userId}`]);
-		expect(output.storedContact).toEqual(ref.sb.getContact(contact.platform, contact.platformId, contact.userId));
+		expect(output.storedContact).toEqual(readBack(ref.sb, contact));
 		expect(output.storedContact).toMatchObject({ _id: expect.any(String), tags: ['vip'] });
 	});
 

@@ -1,15 +1,23 @@
-import { DEMO } from '../../sandbox';
-import { contactPath, params, runFailing, runOne, SOMCHAI } from '../shared/ohoContact';
+import { DEMO, storedForm } from '../../sandbox';
+import { contactPath, params, readBack, runFailing, runOne, SOMCHAI } from '../shared/ohoContact';
 import { ohoCalls, ohoRequests, useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
 
 describe('Oho Contact: Get', () => {
-	test('returns the stored contact as Oho has it, after one GET carrying the API key', async () => {
+	test('returns the stored contact as Oho has it, its tags and labels also as plain lists and age as a number, after one GET carrying the API key', async () => {
 		const contact = await runOne(ref.sb, params('get', SOMCHAI));
 
-		expect(contact).toEqual(ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId));
-		expect(contact).toMatchObject({ first_name: 'Somchai', tags: ['vip'], birth_date: '1991-04-13' });
+		expect(contact).toEqual(readBack(ref.sb, SOMCHAI));
+		expect(contact).toMatchObject({
+			first_name: 'Somchai',
+			contact_tags: [{ _id: expect.stringMatching(/^[0-9a-f]{24}$/), keyword: 'vip' }],
+			chat_tags: [{ _id: expect.stringMatching(/^[0-9a-f]{24}$/), keyword: 'follow-up' }],
+			tags: ['vip'],
+			labels: ['follow-up'],
+			age: 34,
+			birth_date: '1991-04-13',
+		});
 		const [request] = ohoRequests(ref.sb);
 		expect(ohoCalls(ref.sb)).toEqual([`GET ${contactPath(SOMCHAI)}`]);
 		// The sandbox masks the key in its log; its prefix shows the credential's key was sent.
@@ -42,7 +50,7 @@ describe('Oho Contact: Get', () => {
 			ok: true,
 			status_code: 200,
 			message: 'Get contact successfully',
-			data: ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId),
+			data: storedForm(ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId)!),
 		});
 		expect(contact.first_name).toBe('Somchai');
 	});

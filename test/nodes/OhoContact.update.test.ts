@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Identity } from '../shared/ohoContact';
-import { contactPath, params, runFailing, runOne, SOMCHAI, SUDA } from '../shared/ohoContact';
+import { contactPath, params, readBack, runFailing, runOne, SOMCHAI, SUDA } from '../shared/ohoContact';
 import { ohoCalls, sentBodies, useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
@@ -82,7 +82,7 @@ describe('Oho Contact: Update', () => {
 		const { output } = await updateWith(SUDA, { age: 41 }, { returnStoredContact: true, includeRawResponse: true });
 
 		expect(ohoCalls(ref.sb)).toEqual([`PATCH ${contactPath(SUDA)}`, `GET ${contactPath(SUDA)}`]);
-		expect(output.storedContact).toEqual(stored(SUDA));
+		expect(output.storedContact).toEqual(readBack(ref.sb, SUDA));
 		expect(output.storedContact).toMatchObject({ age: 41, first_name: 'Suda' });
 		expect(output.rawResponse).toEqual({ ok: true, status_code: 200, message: 'Update contact successfully' });
 	});

@@ -5,16 +5,19 @@ const seeded = contactPath('line', LINE.platformId, LINE.userIds[0]);
 const OTHER = DEMO.otherBusiness.facebook;
 
 describe('Oho 2.1 get contact', () => {
-	it('returns a seeded contact in data with _id, created_at, updated_at and tags/labels as sent', async () => {
+	it('returns a seeded contact in data with _id, created_at, updated_at, in the stored form: tags as { _id, keyword }, age as text', async () => {
 		const res = await oho(t.http, 'GET', seeded);
 		expect(res.status).toBe(200);
 		expect(res.data).toMatchObject({ ok: true, status_code: 200, message: 'Get contact successfully' });
 		expect(res.data.data).toMatchObject({
 			social_profile: { platform: 'line', id: LINE.userIds[0], platform_id: LINE.platformId, platform_name: LINE.platformName, line_basic_id: LINE.lineBasicId },
 			first_name: 'Somchai',
-			tags: ['vip'],
-			labels: ['follow-up'],
+			age: '34',
+			contact_tags: [{ _id: expect.stringMatching(/^[0-9a-f]{24}$/), keyword: 'vip' }],
+			chat_tags: [{ _id: expect.stringMatching(/^[0-9a-f]{24}$/), keyword: 'follow-up' }],
 		});
+		expect(res.data.data).not.toHaveProperty('tags');
+		expect(res.data.data).not.toHaveProperty('labels');
 		expect(res.data.data._id).toMatch(/^[0-9a-f]{24}$/);
 		expect(Number.isNaN(Date.parse(res.data.data.created_at))).toBe(false);
 		expect(Number.isNaN(Date.parse(res.data.data.updated_at))).toBe(false);
@@ -35,15 +38,17 @@ describe('Oho 2.1 get contact', () => {
 });
 
 describe('Oho 2.2 create contact', () => {
-	it('201 Created contact successfully, then GET returns the fields as sent plus defaults', async () => {
+	it('201 Created contact successfully, then GET returns the fields as sent plus defaults, tags and labels in the stored form', async () => {
 		const body = validContact({ last_name: 'Rakdee', phone: '0812345678', tags: ['a', 'b'], labels: ['x'], attributes: [{ display_name: 'Size', value: { text: 'M' } }] });
 		const res = await oho(t.http, 'POST', '/contact', body);
 		expectEnvelope(res, 201, 'Created contact successfully');
 		const sp = body.social_profile as { id: string };
 		const got = await oho(t.http, 'GET', contactPath('line', LINE.platformId, sp.id));
 		expect(got.status).toBe(200);
-		const { _id, created_at, updated_at, ...stored } = got.data.data;
-		expect(stored).toEqual({ ...body, gender: 'not_say' });
+		const { _id, created_at, updated_at, contact_tags, chat_tags, ...stored } = got.data.data;
+		const { tags: _tags, labels: _labels, ...written } = body;
+		expect(stored).toEqual({ ...written, gender: 'not_say' });
+		expect([contact_tags.map((tag: { keyword: string }) => tag.keyword), chat_tags.map((tag: { keyword: string }) => tag.keyword)]).toEqual([['a', 'b'], ['x']]);
 		expect(created_at).toBe(updated_at);
 		expect(t.sb.getContact('line', LINE.platformId, sp.id)?._id).toBe(_id);
 	});

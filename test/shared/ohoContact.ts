@@ -6,7 +6,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { OhoContact } from '../../nodes/OhoContact/OhoContact.node';
 import type { Sandbox } from '../../sandbox';
-import { DEMO } from '../../sandbox';
+import { DEMO, storedForm } from '../../sandbox';
 import type { OnError, RunNodeResult } from '../helpers/n8n';
 import { jsonOf, runNode } from '../helpers/n8n';
 
@@ -138,3 +138,13 @@ export function pairedItems(items: INodeExecutionData[] | undefined): number[] {
 
 /** Identity parameters for a contact of the demo LINE OA whose user ID is the input item's `userId`. */
 export const USER_ID_FROM_ITEM = { platform: 'line', platformId: LINE.platformId, userId: '={{ $json.userId }}' };
+
+/**
+ * A contact as the node outputs a read of it (Get, storedContact): Oho's stored form (contact_tags / chat_tags
+ * objects, age as text, as the sandbox answers reads) with tags and labels also as plain lists and age a number.
+ */
+export function readBack(sb: Sandbox, { platform, platformId, userId }: Identity): IDataObject {
+	const contact = sb.getContact(platform, platformId, userId);
+	if (!contact) throw new Error(`no contact ${userId}`);
+	return { ...storedForm(contact), tags: contact.tags, labels: contact.labels, ...(contact.age === undefined ? {} : { age: contact.age }) } as IDataObject;
+}

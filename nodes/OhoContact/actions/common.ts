@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RequestSettings } from '../../shared/options';
 import type { ContactIdentity } from '../../shared/oho/identity';
 import { identityPath } from '../../shared/oho/identity';
+import { readableContact, storedAttributes, storedList } from '../../shared/oho/storedContact';
 import { nodeParameter } from '../../shared/parameters';
 import { ohoDialect } from '../../shared/transport/oho';
 import type { ApiRequest, ApiResponse } from '../../shared/transport/request';
@@ -33,9 +34,12 @@ export async function getContact(op: OperationContext, identity: ContactIdentity
 
 type Mergeable = 'tags' | 'labels' | 'attributes';
 
-function mergedList(existing: unknown, added: unknown[], keyOf: (entry: unknown) => unknown): unknown[] {
-	const byKey = new Map<unknown, unknown>();
-	for (const entry of [...(Array.isArray(existing) ? existing : []), ...added]) byKey.set(keyOf(entry), entry);
+const MERGE_LABELS: Record<Mergeable, string> = { tags: 'Tags', labels: 'Labels', attributes: 'Attributes' };
+const STORED_KEYS: Record<Mergeable, string> = { tags: 'contact_tags or tags', labels: 'chat_tags or labels', attributes: 'attributes' };
+
+function mergedList<Entry>(existing: Entry[], added: Entry[], keyOf: (entry: Entry) => unknown): Entry[] {
+	const byKey = new Map<unknown, Entry>();
+	for (const entry of [...existing, ...added]) byKey.set(keyOf(entry), entry);
 	return [...byKey.values()];
 }
 
@@ -45,9 +49,29 @@ function listsToMerge(op: OperationContext): Mergeable[] {
 	return (options.addToExisting as Mergeable[] | undefined) ?? [];
 }
 
+/** A list Add to Existing cannot read: sending only the new entries would replace the old ones, so nothing is sent. */
+function unreadableList(op: OperationContext, list: Mergeable): NodeOperationError {
+	return new NodeOperationError(
+		op.ctx.getNode(),
+		`Add to Existing: the contact's current ${MERGE_LABELS[list].toLowerCase()} could not be read, so nothing was sent (sending only the new ones would replace them)`,
+		{
+			itemIndex: op.itemIndex,
+			description: `Oho's answer has no ${STORED_KEYS[list]} list the node can read. To replace the list instead, remove ${MERGE_LABELS[list]} from Options > Add to Existing.`,
+		},
+	);
+}
+
+/** The contact's current entries of one list, in the stored form ({ keyword } objects) or the written one (text). */
+function currentEntries(op: OperationContext, contact: unknown, list: Mergeable): unknown[] {
+	const entries = list === 'attributes' ? storedAttributes(contact) : storedList(contact, list);
+	if (entries === undefined) throw unreadableList(op, list);
+	return entries;
+}
+
 /**
  * Sends update (2.3). Oho replaces tags, labels and attributes wholesale; for those the operator chose to add
  * to, the contact is read first and the new entries merged in (an attribute of the same name takes the new value).
+ * A list that read cannot give with certainty fails the item: never a blind replace.
  */
 export async function updateContact(
 	op: OperationContext,
@@ -57,16 +81,13 @@ export async function updateContact(
 	const merge = listsToMerge(op).filter((list) => body[list] !== undefined);
 	let sent = body;
 	if (merge.length > 0) {
-		const existing = ((await getContact(op, identity)).body.data ?? {}) as IDataObject;
+		const existing = (await getContact(op, identity)).body.data;
 		sent = { ...body };
-		if (merge.includes('tags')) sent.tags = mergedList(existing.tags ?? existing.contact_tags, body.tags!, String) as string[];
-		if (merge.includes('labels')) sent.labels = mergedList(existing.labels ?? existing.chat_tags, body.labels!, String) as string[];
+		if (merge.includes('tags')) sent.tags = mergedList(currentEntries(op, existing, 'tags') as string[], body.tags!, String);
+		if (merge.includes('labels')) sent.labels = mergedList(currentEntries(op, existing, 'labels') as string[], body.labels!, String);
 		if (merge.includes('attributes')) {
-			sent.attributes = mergedList(
-				existing.attributes,
-				body.attributes!,
-				(entry) => (entry as { display_name?: unknown }).display_name,
-			) as UpdateContactBody['attributes'];
+			type Attribute = NonNullable<UpdateContactBody['attributes']>[number];
+			sent.attributes = mergedList(currentEntries(op, existing, 'attributes') as Attribute[], body.attributes!, (entry) => entry.display_name);
 		}
 		sent = validateBody(op.ctx, op.itemIndex, updateContactSchema, sent, FIELD_LABELS);
 	}
@@ -101,7 +122,7 @@ export async function writeOutput(
 		...report,
 	};
 	if (options.returnStoredContact === true) {
-		output.storedContact = (await getContact(op, identity)).body.data as IDataObject;
+		output.storedContact = readableContact((await getContact(op, identity)).body.data);
 	}
 	if (op.settings.includeRawResponse) output.rawResponse = response.body;
 	return output;

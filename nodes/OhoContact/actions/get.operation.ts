@@ -1,12 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
-
+import { readableContact } from '../../shared/oho/storedContact';
 import type { ContactOperation } from './common';
 import { getContact } from './common';
 
-/** Get (2.1): the stored contact, as Oho returns it. */
+/** Get (2.1): the stored contact as Oho returns it, with its tags and labels also as plain text lists and age a number. */
 export const get: ContactOperation = async (op, identity) => {
 	const response = await getContact(op, identity);
-	const contact = { ...((response.body.data ?? {}) as IDataObject) };
+	const contact = readableContact(response.body.data);
 	if (op.settings.includeRawResponse) contact.rawResponse = response.body;
 	return contact;
 };

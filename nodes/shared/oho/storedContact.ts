@@ -1,0 +1,58 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * How Oho stores a contact (contract, "Oho customer-profile webhook"): what the write API calls `tags` and
+ * `labels` are `contact_tags` and `chat_tags`, arrays of `{ _id, keyword }`; `age` is text. A read may come in
+ * either form, so both are understood; `undefined` means the list cannot be read with certainty.
+ */
+type ListName = 'tags' | 'labels';
+
+const STORED_NAME: Record<ListName, string> = { tags: 'contact_tags', labels: 'chat_tags' };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function keywordsOf(list: unknown): string[] | undefined {
+	if (!Array.isArray(list)) return undefined;
+	const keywords: string[] = [];
+	for (const entry of list) {
+		if (typeof entry === 'string') keywords.push(entry);
+		else if (isRecord(entry) && typeof entry.keyword === 'string') keywords.push(entry.keyword);
+		else return undefined;
+	}
+	return keywords;
+}
+
+/** A contact's tags or labels as plain text, from the stored form or the written one; undefined when unreadable or absent. */
+export function storedList(contact: unknown, name: ListName): string[] | undefined {
+	if (!isRecord(contact)) return undefined;
+	const stored = STORED_NAME[name];
+	if (stored in contact) return keywordsOf(contact[stored]);
+	return name in contact ? keywordsOf(contact[name]) : undefined;
+}
+
+/** The attributes a read gave, when every entry has a name; undefined otherwise. */
+export function storedAttributes(contact: unknown): IDataObject[] | undefined {
+	if (!isRecord(contact) || !Array.isArray(contact.attributes)) return undefined;
+	const attributes = contact.attributes as unknown[];
+	return attributes.every((entry) => isRecord(entry) && typeof entry.display_name === 'string') ? (attributes as IDataObject[]) : undefined;
+}
+
+/** Oho stores age as text; "34" is the number 34. Anything else stays as it came. */
+export function storedAge(age: unknown): unknown {
+	return typeof age === 'string' && /^\d+$/.test(age.trim()) ? Number(age) : age;
+}
+
+/**
+ * A contact read from Oho, as the node outputs it: every field as Oho gave it, plus `tags` and `labels` as plain
+ * text lists (where they could be read) and `age` as a number.
+ */
+export function readableContact(contact: unknown): IDataObject {
+	if (!isRecord(contact)) return {};
+	const readable: IDataObject = { ...(contact as IDataObject) };
+	for (const name of ['tags', 'labels'] as const) {
+		const list = storedList(contact, name);
+		if (list !== undefined) readable[name] = list;
+	}
+	if (readable.age !== undefined) readable.age = storedAge(readable.age) as IDataObject[string];
+	return readable;
+}
