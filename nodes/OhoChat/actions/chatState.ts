@@ -64,7 +64,7 @@ export async function changeChatState(
 		settings,
 	);
 
-	const alreadyInState = response.httpStatus === 409;
+	const alreadyInState = response.status === 409;
 	let message = response.outcome.message;
 	if (alreadyInState) {
 		if (response.earlierAttemptMayHaveSucceeded) {

@@ -37,13 +37,13 @@ export async function sendCreate(op: OperationContext, operation: string, identi
 		cleaning,
 		warnings: checked.warnings,
 		response,
-		createdByEarlierAttempt: response.httpStatus === 409 && response.earlierAttemptMayHaveSucceeded,
+		createdByEarlierAttempt: response.status === 409 && response.earlierAttemptMayHaveSucceeded,
 	};
 }
 
 export const create: ContactOperation = async (op, identity) => {
 	const { input, body, cleaning, warnings, response, createdByEarlierAttempt } = await sendCreate(op, 'create', identity);
-	if (response.httpStatus === 409 && !createdByEarlierAttempt) {
+	if (response.status === 409 && !createdByEarlierAttempt) {
 		throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response, CONFLICT_HINT);
 	}
 	const message = createdByEarlierAttempt ? CREATED_BY_EARLIER_ATTEMPT : response.outcome.message;

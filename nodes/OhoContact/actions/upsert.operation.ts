@@ -11,7 +11,7 @@ import { CREATED_BY_EARLIER_ATTEMPT, sendCreate } from './create.operation';
  */
 export const upsert: ContactOperation = async (op, identity) => {
 	const { input, body, cleaning, warnings, response, createdByEarlierAttempt } = await sendCreate(op, 'upsert', identity);
-	if (response.httpStatus !== 409) {
+	if (response.status !== 409) {
 		const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);
 		return await writeOutput(op, identity, 'created', response, body as IDataObject, undefined, report);
 	}

@@ -14,7 +14,10 @@ const OHO_HINTS: Record<number, string> = {
 	429: 'Oho is rate limiting this key. Lower Options > Requests in Parallel or raise Options > Max Retries.',
 };
 
-/** Oho answers with `{ ok, status_code, message, data }`; `ok: false` is a failure even on HTTP 2xx. */
+/**
+ * Oho answers with `{ ok, status_code, message, data }`; `ok: false` is a failure even on HTTP 2xx, and where
+ * `status_code` is present it is the status the answer means.
+ */
 export const ohoDialect: ApiDialect = {
 	name: 'Oho',
 	credentialType: 'ohoApi',
@@ -24,7 +27,10 @@ export const ohoDialect: ApiDialect = {
 			return { ok: false, message: 'The answer is not an Oho envelope (no "ok" field)' };
 		}
 		const message = typeof envelope.message === 'string' ? envelope.message : `HTTP ${httpStatus}`;
-		return { ok: envelope.ok && httpStatus < 300, message };
+		// The envelope's status_code wins over the HTTP status (a proxy may answer 200 for Oho's 409).
+		const code = envelope.status_code;
+		const status = typeof code === 'number' && Number.isInteger(code) && code >= 100 && code <= 599 ? code : undefined;
+		return { ok: envelope.ok && (status ?? httpStatus) < 300, message, status };
 	},
 	hint(httpStatus) {
 		if (httpStatus >= 500) return 'Oho had a server problem. Try again later.';

@@ -10,6 +10,8 @@ export interface ApiOutcome {
 	message: string;
 	/** The API's code when it has one besides the HTTP status (Gofive's status.code). */
 	apiCode?: string;
+	/** The status the API's own envelope states (Oho's status_code); where present it wins over the HTTP status. */
+	status?: number;
 }
 
 /** One API's conventions: which credential, how to read a parsed answer, what to tell the user. */
@@ -33,6 +35,8 @@ export interface ApiRequest {
 }
 
 export interface ApiResponse {
+	/** What the answer means: the envelope's status where it states one, else the HTTP status. */
+	status: number;
 	httpStatus: number;
 	body: IDataObject;
 	outcome: ApiOutcome;
@@ -286,14 +290,16 @@ export async function apiRequest(
 			);
 		}
 
+		const outcome = dialect.interpret(raw.status, value);
 		const response: ApiResponse = {
+			status: outcome.status ?? raw.status,
 			httpStatus: raw.status,
 			body: value as IDataObject,
-			outcome: dialect.interpret(raw.status, value),
+			outcome,
 			attempts: attempt + 1,
 			earlierAttemptMayHaveSucceeded,
 		};
-		if (response.outcome.ok || request.handledStatuses?.includes(raw.status)) return response;
+		if (response.outcome.ok || request.handledStatuses?.includes(response.status)) return response;
 		throw apiFailure(ctx, itemIndex, dialect, response, request.hints);
 	}
 }
@@ -306,22 +312,18 @@ export function apiFailure(
 	response: ApiResponse,
 	hints?: ApiRequest['hints'],
 ): NodeApiError {
-	const { outcome, httpStatus } = response;
+	const { outcome, status, httpStatus } = response;
 	const codeText = outcome.apiCode ? `, code ${outcome.apiCode}` : '';
+	// An envelope that disagrees with the HTTP status is named with both: the envelope's status decides.
+	const statusText = status === httpStatus ? `HTTP ${httpStatus}` : `status ${status}, HTTP ${httpStatus}`;
 	return apiError(
 		ctx,
 		itemIndex,
-		`${dialect.name}: ${outcome.message} (HTTP ${httpStatus}${codeText})`,
-		hints?.[httpStatus] ?? dialect.hint(httpStatus, outcome),
-		String(httpStatus),
+		`${dialect.name}: ${outcome.message} (${statusText}${codeText})`,
+		hints?.[status] ?? dialect.hint(status, outcome),
+		String(status),
 		outcome.apiCode ? { apiCode: outcome.apiCode } : {},
 	);
-}
-
-/** The HTTP status carried by an error this module threw, if any. */
-export function httpStatusOf(error: unknown): number | undefined {
-	const code = Number(asRecord(error)?.httpCode);
-	return Number.isFinite(code) && code > 0 ? code : undefined;
 }
 
 /** The API address from the node's credential of this dialect, read once per execution. */
