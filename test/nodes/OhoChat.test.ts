@@ -291,7 +291,7 @@ describe('Oho Chat: retries', () => {
 
 		expect(output).toMatchObject({ ok: true, alreadyInState: true });
 		expect(output.message).toBe(
-			'Chat room cannot be changed to agent requested (an earlier attempt of this request got no answer and has probably made this change itself)',
+			"Chat room cannot be changed to agent requested (an earlier attempt met a gateway's HTTP 502 and has probably made this change itself)",
 		);
 		expect(ohoRequests(ref.sb).map((request) => request.status)).toEqual([502, 409]);
 		expect(roomState(ref.sb, BOT_ROOM)).toBe('agent_requested');

@@ -9,8 +9,7 @@ import { startScriptedServer } from '../shared/scriptedServer';
 const ref = useSandbox();
 
 /** What a create says when its retry found the contact that its own lost attempt created. */
-const CREATED_BY_EARLIER_ATTEMPT =
-	'Created contact successfully (an earlier attempt timed out; the retry found the contact it created)';
+const CREATED_AFTER_RESET = 'Created contact successfully (an earlier attempt lost its connection (ECONNRESET); the stored contact holds what was sent)';
 
 /** Scripted faults: one entry per matching request, then the sandbox answers normally. */
 function faults(method: string, path: string, sequence: Array<FaultKind | 'pass'>, afterHandling = false): void {
@@ -124,14 +123,28 @@ describe('Oho Contact: retries', () => {
 	});
 
 	describe('a create is never doubled', () => {
-		test('a create Oho carried out before the connection was reset is reported as created, once', async () => {
+		test('a create Oho carried out before the connection was reset is reported as created, once: the stored contact holds what was sent', async () => {
 			const contact = newLineContact();
 			faults('POST', '/contact', ['reset'], true);
 			const output = await runOne(ref.sb, params('create', contact));
 
-			expect(answered()).toEqual([null, 409]);
+			expect(answered()).toEqual([null, 409, 200]);
+			expect(ohoCalls(ref.sb)).toEqual(['POST /contact', 'POST /contact', `GET ${contactPath(contact)}`]);
 			expect(contactsWithId(contact)).toHaveLength(1);
-			expect(output).toMatchObject({ operation: 'created', message: CREATED_BY_EARLIER_ATTEMPT, user_id: contact.userId });
+			expect(output).toMatchObject({ operation: 'created', message: CREATED_AFTER_RESET, user_id: contact.userId });
+		});
+
+		test('a create of a contact that existed before, after a gateway 502, is reported as exists with the stored contact, not as created', async () => {
+			faults('POST', '/contact', [502]);
+			const output = await runOne(ref.sb, params('create', SOMCHAI, { firstName: 'Somchai (form)' }));
+
+			expect(answered()).toEqual([502, 409, 200]);
+			expect(output).toMatchObject({
+				operation: 'exists',
+				message: "The contact already exists (an earlier attempt met a gateway's HTTP 502; the stored contact differs from what was sent, so it was not created now)",
+				storedContact: { first_name: 'Somchai', tags: ['vip'] },
+			});
+			expect(ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId)?.first_name).toBe('Somchai');
 		});
 
 		test('a create whose connection was reset before Oho acted is simply sent again', async () => {
@@ -152,23 +165,23 @@ describe('Oho Contact: retries', () => {
 			expect(answered()).toEqual([429, 409]);
 		});
 
-		test('Upsert of a new contact whose answer was lost reports created and sends no second contact', async () => {
+		test('Upsert of a new contact whose answer was lost reads it back, reports created and writes nothing twice', async () => {
 			const contact = newLineContact();
 			faults('POST', '/contact', ['reset'], true);
 			const output = await runOne(ref.sb, params('upsert', contact, { additionalFields: { tags: ['lead'] } }));
 
-			expect(output).toMatchObject({ operation: 'created', message: CREATED_BY_EARLIER_ATTEMPT });
-			// The update is sent too: it cannot tell this from a contact that existed before (see the next test).
-			expect(ohoCalls(ref.sb)).toEqual(['POST /contact', 'POST /contact', `PATCH ${contactPath(contact)}`]);
+			expect(output).toMatchObject({ operation: 'created', message: CREATED_AFTER_RESET });
+			expect(ohoCalls(ref.sb)).toEqual(['POST /contact', 'POST /contact', `GET ${contactPath(contact)}`]);
 			expect(contactsWithId(contact)).toHaveLength(1);
 			expect(contactsWithId(contact)[0].tags).toEqual(['lead']);
 		});
 
 		test('Upsert of an existing contact after a gateway 502 still writes the new values', async () => {
 			faults('POST', '/contact', [502]);
-			await runOne(ref.sb, params('upsert', SOMCHAI, { additionalFields: { phone: '0800000000' } }));
+			const output = await runOne(ref.sb, params('upsert', SOMCHAI, { additionalFields: { phone: '0800000000' } }));
 
-			expect(ohoCalls(ref.sb)).toEqual(['POST /contact', 'POST /contact', `PATCH ${contactPath(SOMCHAI)}`]);
+			expect(output.operation).toBe('updated');
+			expect(ohoCalls(ref.sb)).toEqual(['POST /contact', 'POST /contact', `GET ${contactPath(SOMCHAI)}`, `PATCH ${contactPath(SOMCHAI)}`]);
 			expect(ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId)?.phone).toBe('0800000000');
 		});
 	});

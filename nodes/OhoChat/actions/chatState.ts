@@ -67,8 +67,8 @@ export async function changeChatState(
 	const alreadyInState = response.status === 409;
 	let message = response.outcome.message;
 	if (alreadyInState) {
-		if (response.earlierAttemptMayHaveSucceeded) {
-			message += ' (an earlier attempt of this request got no answer and has probably made this change itself)';
+		if (response.unclearAttempt !== undefined) {
+			message += ` (an earlier attempt ${response.unclearAttempt} and has probably made this change itself)`;
 		} else if (options.treatConflictAsSuccess !== true) {
 			throw apiFailure(ctx, itemIndex, ohoDialect, response, hints);
 		}

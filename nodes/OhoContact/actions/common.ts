@@ -105,7 +105,7 @@ export async function updateContact(
 export async function writeOutput(
 	op: OperationContext,
 	identity: ContactIdentity,
-	operation: 'created' | 'updated',
+	operation: 'created' | 'updated' | 'exists',
 	response: ApiResponse,
 	contact: IDataObject,
 	message = response.outcome.message,

@@ -1,20 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ContactIdentity } from '../../shared/oho/identity';
+import { readableContact, storedMatches } from '../../shared/oho/storedContact';
 import { ohoDialect } from '../../shared/transport/oho';
 import { apiFailure } from '../../shared/transport/request';
 import { readCleaningOptions } from '../descriptions/cleaningOptions';
 import type { ContactOperation, OperationContext } from './common';
-import { ohoCall, writeOutput } from './common';
+import { getContact, ohoCall, writeOutput } from './common';
 import { checkedBody, inputReport } from './contactBody';
 import { readContactFields } from './contactInput';
 
 const CONFLICT_HINT = {
 	409: 'A contact with this Platform, Platform ID and User ID exists already. Use Upsert to create or update it.',
 };
-
-export const CREATED_BY_EARLIER_ATTEMPT =
-	'Created contact successfully (an earlier attempt timed out; the retry found the contact it created)';
 
 /**
  * Sends create (2.2). Resending after a timeout is safe: a contact that the lost attempt did create answers 409,
@@ -37,16 +35,31 @@ export async function sendCreate(op: OperationContext, operation: string, identi
 		cleaning,
 		warnings: checked.warnings,
 		response,
-		createdByEarlierAttempt: response.status === 409 && response.earlierAttemptMayHaveSucceeded,
+	};
+}
+
+/**
+ * A 409 after an attempt whose answer was lost: that attempt may have created the contact, or it existed before.
+ * The stored contact says which: created only when it holds every value sent.
+ */
+export async function earlierCreate(op: OperationContext, identity: ContactIdentity, sent: IDataObject, unclearAttempt: string) {
+	const storedContact = readableContact((await getContact(op, identity)).body.data);
+	if (storedMatches(storedContact, sent)) {
+		return { created: true, storedContact, message: `Created contact successfully (an earlier attempt ${unclearAttempt}; the stored contact holds what was sent)` };
+	}
+	return {
+		created: false,
+		storedContact,
+		message: `The contact already exists (an earlier attempt ${unclearAttempt}; the stored contact differs from what was sent, so it was not created now)`,
 	};
 }
 
 export const create: ContactOperation = async (op, identity) => {
-	const { input, body, cleaning, warnings, response, createdByEarlierAttempt } = await sendCreate(op, 'create', identity);
-	if (response.status === 409 && !createdByEarlierAttempt) {
-		throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response, CONFLICT_HINT);
-	}
-	const message = createdByEarlierAttempt ? CREATED_BY_EARLIER_ATTEMPT : response.outcome.message;
+	const { input, body, cleaning, warnings, response } = await sendCreate(op, 'create', identity);
 	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);
-	return await writeOutput(op, identity, 'created', response, body as IDataObject, message, report);
+	if (response.status !== 409) return await writeOutput(op, identity, 'created', response, body as IDataObject, undefined, report);
+	if (response.unclearAttempt === undefined) throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response, CONFLICT_HINT);
+	const earlier = await earlierCreate(op, identity, body as IDataObject, response.unclearAttempt);
+	if (earlier.created) return await writeOutput(op, identity, 'created', response, body as IDataObject, earlier.message, report);
+	return { ...(await writeOutput(op, identity, 'exists', response, {}, earlier.message, report)), storedContact: earlier.storedContact };
 };

@@ -3,25 +3,27 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ContactOperation } from './common';
 import { updateContact, writeOutput } from './common';
 import { checkedBody, inputReport } from './contactBody';
-import { CREATED_BY_EARLIER_ATTEMPT, sendCreate } from './create.operation';
+import { earlierCreate, sendCreate } from './create.operation';
 
 /**
  * Upsert, which the API lacks: create (2.2); when Oho answers 409 (the contact exists), update (2.3) the same
  * contact with the fields an update accepts. The output's "operation" says which happened.
  */
 export const upsert: ContactOperation = async (op, identity) => {
-	const { input, body, cleaning, warnings, response, createdByEarlierAttempt } = await sendCreate(op, 'upsert', identity);
+	const { input, body, cleaning, warnings, response } = await sendCreate(op, 'upsert', identity);
 	if (response.status !== 409) {
 		const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);
 		return await writeOutput(op, identity, 'created', response, body as IDataObject, undefined, report);
 	}
-	// A 409 after an attempt whose answer was lost (a 502, a reset) may mean that attempt created the contact, or that
-	// it existed before. The update is sent either way, so no value is lost; it repeats what create wrote otherwise.
+	// A 409 after an attempt whose answer was lost (a 502, a reset): that attempt made the contact only if the stored
+	// one holds what was sent; otherwise it existed before and is updated.
+	if (response.unclearAttempt !== undefined) {
+		const earlier = await earlierCreate(op, identity, body as IDataObject, response.unclearAttempt);
+		const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);
+		if (earlier.created) return await writeOutput(op, identity, 'created', response, body as IDataObject, earlier.message, report);
+	}
 	const changes = checkedBody(op, 'update', input, cleaning.skipInvalid);
 	const updated = await updateContact(op, identity, changes.body);
 	const report = inputReport(cleaning.skipInvalid, [...warnings, ...changes.warnings], input.unmappedFields);
-	if (createdByEarlierAttempt) {
-		return await writeOutput(op, identity, 'created', updated.response, body as IDataObject, CREATED_BY_EARLIER_ATTEMPT, report);
-	}
 	return await writeOutput(op, identity, 'updated', updated.response, updated.body as IDataObject, undefined, report);
 };

@@ -56,3 +56,41 @@ export function readableContact(contact: unknown): IDataObject {
 	if (readable.age !== undefined) readable.age = storedAge(readable.age) as IDataObject[string];
 	return readable;
 }
+
+const sameList = (a: unknown[] | undefined, b: unknown[]) => a !== undefined && JSON.stringify([...a].map(String).sort()) === JSON.stringify([...b].map(String).sort());
+
+function sameAttributes(stored: IDataObject[] | undefined, written: unknown[]): boolean {
+	const key = (entry: unknown) => {
+		const attribute = entry as { display_name?: unknown; value?: { text?: unknown } };
+		return `${String(attribute.display_name)}\u0000${String(attribute.value?.text)}`;
+	};
+	return stored !== undefined && sameList(stored.map(key), written.map(key));
+}
+
+/**
+ * Whether a stored contact holds every value a write sent, read in either form: the only proof that a create whose
+ * answer was lost is the one that made it, and not a contact that existed before.
+ */
+export function storedMatches(stored: unknown, written: IDataObject): boolean {
+	if (!isRecord(stored)) return false;
+	return Object.entries(written).every(([key, value]) => {
+		switch (key) {
+			case 'social_profile': {
+				const profile = isRecord(stored.social_profile) ? stored.social_profile : {};
+				const sent = value as IDataObject;
+				return ['platform_name', 'line_basic_id'].every((field) => !(field in profile) || sent[field] === undefined || profile[field] === sent[field]);
+			}
+			case 'tags':
+			case 'labels':
+				return sameList(storedList(stored, key), value as unknown[]);
+			case 'attributes':
+				return sameAttributes(storedAttributes(stored), value as unknown[]);
+			case 'age':
+				return storedAge(stored.age) === value;
+			case 'birth_date':
+				return typeof stored.birth_date === 'string' && stored.birth_date.slice(0, 10) === value;
+			default:
+				return stored[key] === value;
+		}
+	});
+}

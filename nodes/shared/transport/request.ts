@@ -42,8 +42,11 @@ export interface ApiResponse {
 	outcome: ApiOutcome;
 	/** How many times the request was sent. */
 	attempts: number;
-	/** An earlier attempt failed in a way that leaves open whether the API acted on it (timeout, lost connection, 500). */
-	earlierAttemptMayHaveSucceeded: boolean;
+	/**
+	 * What an earlier attempt met that leaves open whether the API acted on it ("timed out", "met a gateway's HTTP 502"),
+	 * in words that follow "an earlier attempt"; undefined when every earlier attempt was clearly not acted on.
+	 */
+	unclearAttempt?: string;
 }
 
 interface RawResponse {
@@ -66,6 +69,13 @@ const NETWORK_ERROR_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 	'ECANCELED',
 ]);
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+
+/** What a network failure after the request left tells about it, following "an earlier attempt". */
+function unclearNetworkAttempt(code: string): string {
+	return TIMEOUT_CODES.has(code) ? `timed out (${code})` : `lost its connection (${code})`;
+}
 
 /** Errors raised before any byte of the request left: safe to resend even when not idempotent. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
@@ -218,7 +228,7 @@ export async function apiRequest(
 	};
 	if (request.body !== undefined) options.body = request.body;
 
-	let earlierAttemptMayHaveSucceeded = false;
+	let unclearAttempt: string | undefined;
 	for (let attempt = 0; ; attempt++) {
 		let raw: RawResponse | undefined;
 		let networkCode: string | undefined;
@@ -245,7 +255,7 @@ export async function apiRequest(
 		if (!raw) {
 			const resendable = request.idempotent || NOT_SENT_CODES.has(networkCode!);
 			if (canRetry && resendable) {
-				earlierAttemptMayHaveSucceeded ||= !NOT_SENT_CODES.has(networkCode!);
+				if (!NOT_SENT_CODES.has(networkCode!)) unclearAttempt = unclearNetworkAttempt(networkCode!);
 				await sleep(backoffMs(attempt, settings));
 				continue;
 			}
@@ -269,7 +279,7 @@ export async function apiRequest(
 			const waitMs = retryAfterMs(raw.headers) ?? backoffMs(attempt, settings);
 			// A Retry-After longer than the configured maximum wait is reported rather than slept through.
 			if (waitMs <= settings.maxRetryDelayMs) {
-				earlierAttemptMayHaveSucceeded ||= !apiDidNotAct;
+				if (!apiDidNotAct) unclearAttempt = `met a gateway's HTTP ${raw.status}`;
 				if (apiDidNotAct) holdOff(ctx, waitMs);
 				else await sleep(waitMs);
 				continue;
@@ -277,7 +287,7 @@ export async function apiRequest(
 		}
 		if (!parsed || asRecord(value) === undefined) {
 			if (request.idempotent && canRetry && raw.status >= 200 && raw.status < 300) {
-				earlierAttemptMayHaveSucceeded = true;
+				unclearAttempt = `got an answer that was not JSON (HTTP ${raw.status})`;
 				await sleep(backoffMs(attempt, settings));
 				continue;
 			}
@@ -297,7 +307,7 @@ export async function apiRequest(
 			body: value as IDataObject,
 			outcome,
 			attempts: attempt + 1,
-			earlierAttemptMayHaveSucceeded,
+			unclearAttempt,
 		};
 		if (response.outcome.ok || request.handledStatuses?.includes(response.status)) return response;
 		throw apiFailure(ctx, itemIndex, dialect, response, request.hints);
