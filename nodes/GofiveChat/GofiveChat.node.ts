@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { requestOptionFields } from '../shared/options';
+import { nodeParameter } from '../shared/parameters';
 import { runItems } from '../shared/runItems';
 import { gofiveDialect } from '../shared/transport/gofive';
 import { credentialBaseUrl } from '../shared/transport/request';
@@ -66,9 +67,9 @@ export class GofiveChat implements INodeType {
 		const baseUrl = await credentialBaseUrl(this, gofiveDialect);
 		const credentials = await this.getCredentials(gofiveDialect.credentialType);
 		const defaultCompanyId = Number(credentials.companyId ?? 0);
-		return await runItems(
-			this,
-			async (itemIndex) => await sendMessage.execute.call(this, itemIndex, baseUrl, defaultCompanyId),
-		);
+		// Messages to one room are sent one after the other, in input order; different rooms in parallel.
+		return await runItems(this, async (itemIndex) => await sendMessage.execute.call(this, itemIndex, baseUrl, defaultCompanyId), {
+			orderKey: (itemIndex) => String(nodeParameter(this, 'roomId', itemIndex)).trim(),
+		});
 	}
 }

@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getRequestSettings, requestOptionFields } from '../shared/options';
-import { identityFields, readIdentity } from '../shared/oho/identity';
+import { identityFields, identityKey, readIdentity } from '../shared/oho/identity';
 import { nodeParameter } from '../shared/parameters';
 import { ohoDialect } from '../shared/transport/oho';
 import { credentialBaseUrl } from '../shared/transport/request';
@@ -132,11 +132,15 @@ export class OhoContact implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const baseUrl = await credentialBaseUrl(this, ohoDialect);
-		return await runItems(this, async (itemIndex) => {
-			const op = { ctx: this, itemIndex, baseUrl, settings: getRequestSettings(this, itemIndex) };
-			const operation = nodeParameter(this, 'operation', itemIndex) as string;
-			const run = operations[operation] ?? unknownOperation(op, operation);
-			return await run(op, readIdentity(this, itemIndex));
-		});
+		return await runItems(
+			this,
+			async (itemIndex) => {
+				const op = { ctx: this, itemIndex, baseUrl, settings: getRequestSettings(this, itemIndex) };
+				const operation = nodeParameter(this, 'operation', itemIndex) as string;
+				const run = operations[operation] ?? unknownOperation(op, operation);
+				return await run(op, readIdentity(this, itemIndex));
+			},
+			{ orderKey: (itemIndex) => identityKey(this, itemIndex) },
+		);
 	}
 }

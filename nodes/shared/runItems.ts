@@ -28,15 +28,48 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 	return { json: { error: json }, pairedItem: { item: itemIndex } };
 }
 
+/** "0-3, 5, 7-8": item indexes as the error shows them (0-based, like itemIndex). */
+function describeItems(indexes: number[]): string {
+	const sorted = [...indexes].sort((a, b) => a - b);
+	const ranges: string[] = [];
+	for (let start = 0; start < sorted.length; ) {
+		let end = start;
+		while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+		ranges.push(start === end ? String(sorted[start]) : `${sorted[start]}-${sorted[end]}`);
+		start = end + 1;
+	}
+	return ranges.join(', ');
+}
+
+/** The error that stops the node, saying which other items were already written, so a re-run can leave them out. */
+function stoppingError(error: NodeApiError | NodeOperationError, written: number[]): NodeApiError | NodeOperationError {
+	if (written.length === 0) return error;
+	const note =
+		`Before the node stopped, item${written.length === 1 ? '' : 's'} ${describeItems(written)} had already been sent and written ` +
+		'(a stopped node shows no output); running the workflow again sends them again unless they are left out.';
+	error.description = error.description ? `${error.description} ${note}` : note;
+	return error;
+}
+
+export interface RunItemsOptions {
+	/**
+	 * Items with the same key (a chat room, a contact) run one after the other, in input order; other keys run in
+	 * parallel. Undefined: no ordering for that item.
+	 */
+	orderKey?: (itemIndex: number) => string | undefined;
+}
+
 /**
  * Runs `perItem` for every input item, at most "Requests in Parallel" at a time, and returns the outputs
- * in input order with pairedItem. A failed item becomes one error item when the node continues on fail
- * (n8n then routes it to the error output if that is enabled); otherwise the first failure in input order
- * stops the node.
+ * in input order with pairedItem. Items of one order key run in input order. A failed item becomes one error
+ * item when the node continues on fail (n8n then routes it to the error output if that is enabled); otherwise
+ * no item starts after the first failure, and the first failure in input order stops the node, naming the items
+ * already written.
  */
 export async function runItems(
 	ctx: IExecuteFunctions,
 	perItem: (itemIndex: number) => Promise<ItemOutput>,
+	{ orderKey }: RunItemsOptions = {},
 ): Promise<INodeExecutionData[][]> {
 	const itemCount = ctx.getInputData().length;
 	if (itemCount === 0) return [[]];
@@ -44,28 +77,58 @@ export async function runItems(
 	const continueOnFail = ctx.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(itemCount);
 	const failures = new Map<number, NodeApiError | NodeOperationError>();
+	const written: number[] = [];
+	/** Per order key: settles when the latest item of that key taken so far has finished. */
+	const latestOfKey = new Map<string, Promise<void>>();
+	const stopping = () => !continueOnFail && failures.size > 0;
 	let next = 0;
 
+	const keyOf = (itemIndex: number) => {
+		try {
+			return orderKey?.(itemIndex);
+		} catch {
+			return undefined; // The item's own run reports what is wrong with it.
+		}
+	};
+
+	const runOne = async (itemIndex: number) => {
+		try {
+			const output = await perItem(itemIndex);
+			results[itemIndex] = (Array.isArray(output) ? output : [output]).map((json) => ({
+				json,
+				pairedItem: { item: itemIndex },
+			}));
+			written.push(itemIndex);
+		} catch (error) {
+			const nodeError = asNodeError(ctx, error, itemIndex);
+			failures.set(itemIndex, nodeError);
+			results[itemIndex] = [errorItem(nodeError, itemIndex)];
+		}
+	};
+
 	const worker = async () => {
-		while (next < itemCount && (continueOnFail || failures.size === 0)) {
+		while (next < itemCount && !stopping()) {
 			const itemIndex = next++;
+			const key = keyOf(itemIndex);
+			if (key === undefined) {
+				await runOne(itemIndex);
+				continue;
+			}
+			const previous = latestOfKey.get(key);
+			let finished = () => {};
+			latestOfKey.set(key, new Promise<void>((resolve) => (finished = resolve)));
 			try {
-				const output = await perItem(itemIndex);
-				results[itemIndex] = (Array.isArray(output) ? output : [output]).map((json) => ({
-					json,
-					pairedItem: { item: itemIndex },
-				}));
-			} catch (error) {
-				const nodeError = asNodeError(ctx, error, itemIndex);
-				failures.set(itemIndex, nodeError);
-				results[itemIndex] = [errorItem(nodeError, itemIndex)];
+				await previous;
+				if (!stopping()) await runOne(itemIndex);
+			} finally {
+				finished();
 			}
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(parallel, itemCount) }, worker));
 
 	if (!continueOnFail && failures.size > 0) {
-		throw failures.get(Math.min(...failures.keys()));
+		throw stoppingError(failures.get(Math.min(...failures.keys()))!, written);
 	}
 	return [results.flat()];
 }

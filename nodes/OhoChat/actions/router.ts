@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { identityKey } from '../../shared/oho/identity';
 import { runItems } from '../../shared/runItems';
 import { ohoDialect } from '../../shared/transport/oho';
 import { credentialBaseUrl } from '../../shared/transport/request';
@@ -22,5 +23,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known`, { itemIndex: 0 });
 	}
 	const baseUrl = await credentialBaseUrl(this, ohoDialect);
-	return await runItems(this, async (itemIndex) => await action.call(this, itemIndex, baseUrl));
+	return await runItems(this, async (itemIndex) => await action.call(this, itemIndex, baseUrl), {
+		orderKey: (itemIndex) => identityKey(this, itemIndex),
+	});
 }

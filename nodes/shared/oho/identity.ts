@@ -121,3 +121,13 @@ export function readIdentity(ctx: IExecuteFunctions, itemIndex: number): Contact
 export function identityPath(kind: 'contact' | 'chat', identity: ContactIdentity): string {
 	return `/${kind}/${encodeURIComponent(identity.platform)}/${encodeURIComponent(identity.platformId)}/user/${encodeURIComponent(identity.userId)}`;
 }
+
+/**
+ * Which customer an item is about, from its identity parameters as given (before validation): the runner writes
+ * the items of one customer one after the other, in input order, so the last row of a sheet wins.
+ */
+export function identityKey(ctx: IExecuteFunctions, itemIndex: number): string {
+	return (['platform', 'platformId', 'userId'] as const)
+		.map((name) => String(nodeParameter(ctx, name, itemIndex)).trim())
+		.join('\u0000');
+}
