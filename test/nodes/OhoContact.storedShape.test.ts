@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ScriptedServer } from '../shared/scriptedServer';
 import { startScriptedServer } from '../shared/scriptedServer';
-import { contactPath, params, runContact, runFailing, runOne, SOMCHAI, SUDA } from '../shared/ohoContact';
+import { contactPath, params, runContact, runOne, SOMCHAI, SUDA } from '../shared/ohoContact';
 import { ohoCalls, sentBodies, useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();

@@ -3,7 +3,6 @@
  * different rooms in parallel; the rows of one Oho contact likewise, so the last row wins. With On Error = stop, no
  * item starts after a failure, and the error names the items already written.
  */
-import type { IDataObject } from 'n8n-workflow';
 
 import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
 import { DEMO } from '../../sandbox';
