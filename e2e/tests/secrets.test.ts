@@ -195,7 +195,8 @@ interface RequestCounts {
  * The sandbox's faults for a set of cases run in this order. Oho faults match the case's own path. Gofive
  * requests all go to one path, so when several cases run in one workflow, the faults are a sequence with one
  * entry per request, in order, from the requests each case sent when it ran alone (`counts`; n8n resends a
- * request that answered 401 once after calling the credential's preAuthentication, so such a case sends 2).
+ * request that answered 401 once after calling the credential's preAuthentication: on 2.x only for a Gofive
+ * client-credentials token, on 1.x for every credential, so such a case sends 2).
  * Run alone (`counts` undefined), a case's fault applies to every request.
  */
 function faultsFor(cases: Case[], counts?: Map<string, RequestCounts>): FaultRule[] {

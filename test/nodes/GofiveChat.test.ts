@@ -150,8 +150,8 @@ describe('Gofive Chat: Send Message', () => {
 		expect(error.message).toBe('Gofive: Unauthorized (HTTP 401, code 401)');
 		expect(error.httpCode).toBe('401');
 		expect(error.description).toContain('Check the Gofive API credential');
-		// n8n re-authenticates once after a 401 and resends (an access token cannot change); our transport adds nothing.
-		expect(statuses(messageRequests(ref.sb))).toEqual([401, 401]);
+		// A pasted access token cannot change: n8n is told not to resend after the 401 (its default for every credential).
+		expect(statuses(messageRequests(ref.sb))).toEqual([401]);
 		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
 	});
 

@@ -22,6 +22,7 @@ function fieldErrors(errors: unknown): string {
 export const gofiveDialect: ApiDialect = {
 	name: 'Gofive',
 	credentialType: 'gofiveApi',
+	canRefresh: (credentials) => credentials.authentication === 'clientCredentials',
 	interpret(httpStatus, body) {
 		const answer = body as GofiveStatus;
 		const code = answer.status?.code === undefined ? undefined : String(answer.status.code);

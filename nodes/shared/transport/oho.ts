@@ -21,6 +21,7 @@ const OHO_HINTS: Record<number, string> = {
 export const ohoDialect: ApiDialect = {
 	name: 'Oho',
 	credentialType: 'ohoApi',
+	canRefresh: () => false,
 	interpret(httpStatus, body) {
 		const envelope = body as OhoEnvelope;
 		if (typeof envelope.ok !== 'boolean') {

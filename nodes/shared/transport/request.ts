@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { RequestSettings } from '../options';
@@ -18,6 +25,8 @@ export interface ApiOutcome {
 export interface ApiDialect {
 	name: string;
 	credentialType: string;
+	/** Whether this credential can get a new token after a 401 (else n8n's resend after a 401 would only repeat it). */
+	canRefresh(credentials: ICredentialDataDecryptedObject): boolean;
 	interpret(httpStatus: number, body: unknown): ApiOutcome;
 	hint(httpStatus: number, outcome: ApiOutcome): string | undefined;
 }
@@ -205,6 +214,23 @@ function holdOff(ctx: IExecuteFunctions, waitMs: number): void {
 	holdOffUntil.set(ctx, Math.max(holdOffUntil.get(ctx) ?? 0, Date.now() + waitMs));
 }
 
+/** Per node run: the statuses after which n8n refreshes the credential and resends (its preAuthentication retry). */
+const refreshStatuses = new WeakMap<IExecuteFunctions, Promise<number[]>>();
+
+/**
+ * n8n resends once after any 401 (n8n 2.x lets the request say after which statuses). A key or a pasted token cannot
+ * change, so for those a 401 is answered once; a client-credentials token is fetched anew. n8n 1.x ignores this
+ * option and still resends once.
+ */
+async function retryAfterRefresh(ctx: IExecuteFunctions, dialect: ApiDialect): Promise<number[]> {
+	let statuses = refreshStatuses.get(ctx);
+	if (!statuses) {
+		statuses = ctx.getCredentials(dialect.credentialType).then((credentials) => (dialect.canRefresh(credentials) ? [401] : []));
+		refreshStatuses.set(ctx, statuses);
+	}
+	return await statuses;
+}
+
 /**
  * Sends one request through the credential's authentication, reads the answer with the API's dialect,
  * retries what is worth retrying and turns every failure into a NodeApiError with the API's own message,
@@ -239,6 +265,7 @@ export async function apiRequest(
 				dialect.credentialType,
 				// n8n mutates the options it is given (auth headers); each attempt gets its own copy.
 				{ ...options, headers: { ...options.headers } },
+				{ preAuthenticationRetryStatusCode: await retryAfterRefresh(ctx, dialect) },
 			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 			raw = { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
 		} catch (error) {
