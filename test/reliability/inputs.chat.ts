@@ -26,8 +26,8 @@ import { errorDetails, errorMessage, isErrorItem, outcomesByItem, writeSummaryPa
 /** The sandbox of these properties (set up by describeChatInputs). */
 let ref: SandboxRef;
 
-const ITEMS_PER_RUN = 30;
-const RUNS = { requestAgent: 3, closeChat: 3, sendMessage: 6 };
+const ITEMS_PER_RUN = 100;
+const RUNS = { requestAgent: 6, closeChat: 6, sendMessage: 12 };
 type Operation = keyof typeof RUNS;
 
 const tried: Record<string, { runs: number; valid: number; invalid: number; invalidByField: Record<string, number> }> = {};

@@ -27,8 +27,8 @@ import { errorDetails, errorMessage, isErrorItem, outcomesByItem, writeSummaryPa
 /** The sandbox of these properties (set up by describeContactInputs). */
 let ref: SandboxRef;
 
-const ITEMS_PER_RUN = 30;
-const RUNS = { get: 4, create: 7, update: 7, upsert: 7 } satisfies Record<Operation, number>;
+const ITEMS_PER_RUN = 100;
+const RUNS = { get: 8, create: 20, update: 20, upsert: 20 } satisfies Record<Operation, number>;
 
 /** A contact field: its parameter name, API path, label, and where the node takes it. */
 interface FieldSpec {
