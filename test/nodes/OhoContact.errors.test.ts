@@ -122,7 +122,7 @@ describe('Oho Contact: errors', () => {
 		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 1 } }));
 
 		expect(error.message).toBe('Could not reach the Oho API (ECONNRESET)');
-		expect(error.description).toBe('Check the Base URL in the credential and the network. Tried 2 time(s).');
+		expect(error.description).toBe(`The connection to ${new URL(ref.sb.url).host} failed. Check the Base URL of the Oho API credential and the network. Tried 2 time(s).`);
 		expect(ohoRequests(ref.sb)).toHaveLength(2);
 	});
 
@@ -140,7 +140,20 @@ describe('Oho Contact: errors', () => {
 		});
 
 		expect(error.message).toBe('Could not reach the Oho API (ECONNREFUSED)');
-		expect(error.description).toBe('Check the Base URL in the credential and the network. Tried 1 time(s).');
+		expect(error.description).toBe(
+			'Nothing answers at 127.0.0.1:9. Check the host and port in the Base URL of the Oho API credential, and that the service is up. Tried 1 time(s).',
+		);
+	});
+
+	test('a Base URL whose host does not exist says which host and what to check', async () => {
+		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 0 } }), {
+			baseUrl: 'https://api.developer.oho-chat.invalid',
+		});
+
+		expect(error.message).toBe('Could not reach the Oho API (ENOTFOUND)');
+		expect(error.description).toBe(
+			'The host api.developer.oho-chat.invalid does not exist (no such DNS name). Check the spelling of the Base URL of the Oho API credential. Tried 1 time(s).',
+		);
 	});
 
 	test('the API key never appears in an error', async () => {

@@ -86,6 +86,21 @@ function unclearNetworkAttempt(code: string): string {
 	return TIMEOUT_CODES.has(code) ? `timed out (${code})` : `lost its connection (${code})`;
 }
 
+/** Which host could not be reached, why, and what to check. */
+function unreachable(dialect: ApiDialect, baseUrl: string, code: string): string {
+	let host = baseUrl;
+	try {
+		host = new URL(baseUrl).host;
+	} catch {
+		// not a URL: named as written
+	}
+	const credential = `the Base URL of the ${dialect.name} API credential`;
+	if (code === 'ENOTFOUND') return `The host ${host} does not exist (no such DNS name). Check the spelling of ${credential}.`;
+	if (code === 'ECONNREFUSED') return `Nothing answers at ${host}. Check the host and port in ${credential}, and that the service is up.`;
+	if (code === 'EAI_AGAIN') return `The name ${host} could not be looked up right now (DNS). Check the network and try again.`;
+	return `The connection to ${host} failed. Check ${credential} and the network.`;
+}
+
 /** Errors raised before any byte of the request left: safe to resend even when not idempotent. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
 
@@ -292,7 +307,7 @@ export async function apiRequest(
 				`Could not reach the ${dialect.name} API (${networkCode})`,
 				networkCode === 'ECONNABORTED' || networkCode === 'ETIMEDOUT'
 					? `No answer within ${settings.timeoutMs} ms. Raise Options > Timeout or try again later.`
-					: `Check the Base URL in the credential and the network. Tried ${attempt + 1} time(s).` +
+					: `${unreachable(dialect, baseUrl, networkCode!)} Tried ${attempt + 1} time(s).` +
 							(resendable ? '' : ' Not resent automatically: the API may have received it already.'),
 				undefined,
 			);
