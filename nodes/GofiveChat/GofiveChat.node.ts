@@ -4,8 +4,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { requestOptionFields } from '../shared/options';
 import { nodeParameter } from '../shared/parameters';
 import { runItems } from '../shared/runItems';
-import { gofiveDialect } from '../shared/transport/gofive';
-import { credentialBaseUrl } from '../shared/transport/request';
+import { gofiveDialect } from '../shared/gofive/dialect';
+import { credentialBaseUrl } from '../shared/transport/credentials';
 import * as sendMessage from './actions/sendMessage.operation';
 
 export class GofiveChat implements INodeType {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getRequestSettings } from '../../shared/options';
 import { nodeParameter } from '../../shared/parameters';
-import { gofiveDialect } from '../../shared/transport/gofive';
+import { gofiveDialect } from '../../shared/gofive/dialect';
 import { apiRequest } from '../../shared/transport/request';
 import { validateBody } from '../../shared/validation';
 import { SEND_MESSAGE_LABELS, sendMessageSchema } from '../schema';

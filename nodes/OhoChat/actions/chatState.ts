@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getRequestSettings } from '../../shared/options';
 import { identityFields, identityPath, readIdentity } from '../../shared/oho/identity';
 import { nodeParameter } from '../../shared/parameters';
-import { ohoDialect } from '../../shared/transport/oho';
-import { apiFailure, apiRequest } from '../../shared/transport/request';
+import { ohoDialect } from '../../shared/oho/dialect';
+import { apiFailure } from '../../shared/transport/errors';
+import { apiRequest } from '../../shared/transport/request';
 
 export type ChatOperation = 'requestAgent' | 'closeChat';
 

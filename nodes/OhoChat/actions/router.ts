@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { identityKey } from '../../shared/oho/identity';
 import { runItems } from '../../shared/runItems';
-import { ohoDialect } from '../../shared/transport/oho';
-import { credentialBaseUrl } from '../../shared/transport/request';
+import { ohoDialect } from '../../shared/oho/dialect';
+import { credentialBaseUrl } from '../../shared/transport/credentials';
 import * as closeChat from './closeChat.operation';
 import * as requestAgent from './requestAgent.operation';
 

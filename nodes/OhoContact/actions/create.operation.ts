@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ContactIdentity } from '../../shared/oho/identity';
 import { readableContact, storedMatches } from '../../shared/oho/storedContact';
-import { ohoDialect } from '../../shared/transport/oho';
-import { apiFailure } from '../../shared/transport/request';
+import { ohoDialect } from '../../shared/oho/dialect';
+import { apiFailure } from '../../shared/transport/errors';
 import { readCleaningOptions } from '../descriptions/cleaningOptions';
 import type { ContactOperation, OperationContext } from './common';
 import { getContact, ohoCall, writeOutput } from './common';

@@ -1,4 +1,4 @@
-import type { ApiDialect } from './request';
+import type { ApiDialect } from '../transport/types';
 
 interface GofiveStatus {
 	status?: { code?: unknown; description?: unknown };

@@ -1,0 +1,68 @@
+import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ApiDialect, ApiRequest, ApiResponse } from './types';
+
+export function describeBody(body: unknown): string {
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	const clean = (text ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	return clean.length > 160 ? `${clean.slice(0, 157)}...` : clean;
+}
+
+export function apiError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description: string | undefined,
+	httpCode: string | undefined,
+	extra: JsonObject = {},
+): NodeApiError {
+	// Built from plain values only, never from the HTTP client's error: that error carries the request
+	// headers (the API key, the token) and n8n stores what it is given in its executions.
+	const error = new NodeApiError(
+		ctx.getNode(),
+		{ message, description: description ?? '', httpCode: httpCode ?? '', ...extra } as JsonObject,
+		{ message, description, httpCode, itemIndex },
+	);
+	// NodeApiError swaps a message that contains a network code (ECONNRESET...) for n8n's generic text,
+	// which drops the API's name; the message given is the one to show.
+	error.message = message;
+	return error;
+}
+
+/** Which host could not be reached, why, and what to check. */
+export function unreachable(dialect: ApiDialect, baseUrl: string, code: string): string {
+	let host = baseUrl;
+	try {
+		host = new URL(baseUrl).host;
+	} catch {
+		// not a URL: named as written
+	}
+	const credential = `the Base URL of the ${dialect.name} API credential`;
+	if (code === 'ENOTFOUND') return `The host ${host} does not exist (no such DNS name). Check the spelling of ${credential}.`;
+	if (code === 'ECONNREFUSED') return `Nothing answers at ${host}. Check the host and port in ${credential}, and that the service is up.`;
+	if (code === 'EAI_AGAIN') return `The name ${host} could not be looked up right now (DNS). Check the network and try again.`;
+	return `The connection to ${host} failed. Check ${credential} and the network.`;
+}
+
+/** The error for an answer the API gave as a failure: its own message, the HTTP code, its code if any, a hint. */
+export function apiFailure(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	dialect: ApiDialect,
+	response: ApiResponse,
+	hints?: ApiRequest['hints'],
+): NodeApiError {
+	const { outcome, status, httpStatus } = response;
+	const codeText = outcome.apiCode ? `, code ${outcome.apiCode}` : '';
+	// An envelope that disagrees with the HTTP status is named with both: the envelope's status decides.
+	const statusText = status === httpStatus ? `HTTP ${httpStatus}` : `status ${status}, HTTP ${httpStatus}`;
+	return apiError(
+		ctx,
+		itemIndex,
+		`${dialect.name}: ${outcome.message} (${statusText}${codeText})`,
+		hints?.[status] ?? dialect.hint(status, outcome),
+		String(status),
+		outcome.apiCode ? { apiCode: outcome.apiCode } : {},
+	);
+}

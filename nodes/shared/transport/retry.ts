@@ -1,0 +1,47 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import type { RequestSettings } from '../options';
+
+/** Statuses worth another attempt: the rate limit, an unavailable API, a gateway. */
+export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+
+/** Retry-After in milliseconds: delta-seconds or an HTTP date. */
+export function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
+	const value = headers['retry-after'] ?? headers['Retry-After'];
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random, capped. */
+export function backoffMs(attempt: number, settings: RequestSettings): number {
+	const exponential = Math.min(settings.maxRetryDelayMs, settings.retryDelayMs * 2 ** attempt);
+	return exponential / 2 + Math.random() * (exponential / 2);
+}
+
+/**
+ * Per node run: until when the API asked to hold off (a 429 or 503). Every item of the run waits, not only
+ * the one that was answered, so the others do not spend their retries on answers that can only be 429.
+ */
+const holdOffUntil = new WeakMap<IExecuteFunctions, number>();
+
+/**
+ * Waits until the run's hold-off has passed, checking again after waking (another item's 429 may have moved it),
+ * for at most this item's longest retry wait in all. No jitter: the waiting items are at most Requests in Parallel,
+ * and jitter would let fresh items overtake the retry that waited longest.
+ */
+export async function waitWhileHeldOff(ctx: IExecuteFunctions, settings: RequestSettings): Promise<void> {
+	let budgetMs = settings.maxRetryDelayMs;
+	const nextWaitMs = () => Math.min((holdOffUntil.get(ctx) ?? 0) - Date.now(), budgetMs);
+	for (let waitMs = nextWaitMs(); waitMs > 0; waitMs = nextWaitMs()) {
+		await sleep(waitMs);
+		budgetMs -= waitMs;
+	}
+}
+
+export function holdOff(ctx: IExecuteFunctions, waitMs: number): void {
+	holdOffUntil.set(ctx, Math.max(holdOffUntil.get(ctx) ?? 0, Date.now() + waitMs));
+}
