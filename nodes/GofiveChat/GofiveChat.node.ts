@@ -1,11 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionFields } from '../shared/options';
-import { nodeParameter } from '../shared/parameters';
-import { runItems } from '../shared/runItems';
-import { gofiveDialect } from '../shared/gofive/dialect';
-import { credentialBaseUrl } from '../shared/transport/credentials';
+import { router } from './actions/router';
 import * as sendMessage from './actions/sendMessage.operation';
 
 export class GofiveChat implements INodeType {
@@ -60,16 +57,6 @@ export class GofiveChat implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as string;
-		if (operation !== 'sendMessage') {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known`, { itemIndex: 0 });
-		}
-		const baseUrl = await credentialBaseUrl(this, gofiveDialect);
-		const credentials = await this.getCredentials(gofiveDialect.credentialType);
-		const defaultCompanyId = Number(credentials.companyId ?? 0);
-		// Messages to one room are sent one after the other, in input order; different rooms in parallel.
-		return await runItems(this, async (itemIndex) => await sendMessage.execute.call(this, itemIndex, baseUrl, defaultCompanyId), {
-			orderKey: (itemIndex) => String(nodeParameter(this, 'roomId', itemIndex)).trim(),
-		});
+		return await router.call(this);
 	}
 }

@@ -1,30 +1,12 @@
-import type {
-	IExecuteFunctions,
-	ILoadOptionsFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	ResourceMapperFields,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getRequestSettings, requestOptionFields } from '../shared/options';
-import { identityFields, identityKey, readIdentity } from '../shared/oho/identity';
-import { nodeParameter } from '../shared/parameters';
-import { ohoDialect } from '../shared/oho/dialect';
-import { credentialBaseUrl } from '../shared/transport/credentials';
-import { runItems } from '../shared/runItems';
-import { create } from './actions/create.operation';
-import type { ContactOperation } from './actions/common';
-import { unknownOperation } from './actions/common';
-import { get } from './actions/get.operation';
-import { update } from './actions/update.operation';
-import { upsert } from './actions/upsert.operation';
+import { identityFields } from '../shared/oho/identity';
+import { requestOptionFields } from '../shared/options';
+import { router } from './actions/router';
 import { cleaningOptionFields } from './descriptions/cleaningOptions';
-import { contactColumns } from './descriptions/contactColumns';
 import { contactFieldsDescription } from './descriptions/contactFields';
-
-const operations: Record<string, ContactOperation> = { get, create, update, upsert };
+import { getContactColumns } from './methods/resourceMapping';
 
 export class OhoContact implements INodeType {
 	description: INodeTypeDescription = {
@@ -122,25 +104,9 @@ export class OhoContact implements INodeType {
 		],
 	};
 
-	methods = {
-		resourceMapping: {
-			async getContactColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-				return contactColumns(this.getNodeParameter('operation', 0) as string);
-			},
-		},
-	};
+	methods = { resourceMapping: { getContactColumns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const baseUrl = await credentialBaseUrl(this, ohoDialect);
-		return await runItems(
-			this,
-			async (itemIndex) => {
-				const op = { ctx: this, itemIndex, baseUrl, settings: getRequestSettings(this, itemIndex) };
-				const operation = nodeParameter(this, 'operation', itemIndex) as string;
-				const run = operations[operation] ?? unknownOperation(op, operation);
-				return await run(op, readIdentity(this, itemIndex));
-			},
-			{ orderKey: (itemIndex) => identityKey(this, itemIndex) },
-		);
+		return await router.call(this);
 	}
 }

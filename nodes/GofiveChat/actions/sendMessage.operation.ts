@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getRequestSettings } from '../../shared/options';
-import { nodeParameter } from '../../shared/parameters';
 import { gofiveDialect } from '../../shared/gofive/dialect';
+import { nodeParameter } from '../../shared/parameters';
+import type { ItemContext } from '../../shared/router';
 import { apiRequest } from '../../shared/transport/request';
 import { validateBody } from '../../shared/validation';
 import { SEND_MESSAGE_LABELS, sendMessageSchema } from '../schema';
@@ -90,29 +90,23 @@ function asText(value: unknown): unknown {
  * message is not resent (a duplicate message is worse than an error); answers that say Gofive did not act
  * (429, 503) are retried. A `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect).
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	baseUrl: string,
-	defaultCompanyId: number,
-): Promise<IDataObject> {
-	const settings = getRequestSettings(this, itemIndex);
-	const companyId = asNumber(nodeParameter(this, 'companyId', itemIndex, 0));
+export async function execute({ ctx, itemIndex, baseUrl, settings }: ItemContext, defaultCompanyId: number): Promise<IDataObject> {
+	const companyId = asNumber(nodeParameter(ctx, 'companyId', itemIndex, 0));
 	const body = validateBody(
-		this,
+		ctx,
 		itemIndex,
 		sendMessageSchema,
 		{
-			roomId: nodeParameter(this, 'roomId', itemIndex),
-			content: asText(nodeParameter(this, 'content', itemIndex)),
-			type: nodeParameter(this, 'type', itemIndex),
-			platform: nodeParameter(this, 'platform', itemIndex),
+			roomId: nodeParameter(ctx, 'roomId', itemIndex),
+			content: asText(nodeParameter(ctx, 'content', itemIndex)),
+			type: nodeParameter(ctx, 'type', itemIndex),
+			platform: nodeParameter(ctx, 'platform', itemIndex),
 			companyId: companyId === 0 || companyId === '' || companyId === null ? defaultCompanyId : companyId,
 		},
 		SEND_MESSAGE_LABELS,
 	);
 	const response = await apiRequest(
-		this,
+		ctx,
 		itemIndex,
 		gofiveDialect,
 		baseUrl,
@@ -123,4 +117,9 @@ export async function execute(
 	const output: IDataObject = typeof data === 'object' && data !== null ? { ...(data as IDataObject) } : {};
 	if (settings.includeRawResponse) output.rawResponse = response.body;
 	return output;
+}
+
+/** Messages to one room go one after the other, in input order (the router's order key). */
+export function roomKey(ctx: IExecuteFunctions, itemIndex: number): string {
+	return String(nodeParameter(ctx, 'roomId', itemIndex)).trim();
 }

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { getRequestSettings } from '../../shared/options';
+import { ohoDialect } from '../../shared/oho/dialect';
 import { identityFields, identityPath, readIdentity } from '../../shared/oho/identity';
 import { nodeParameter } from '../../shared/parameters';
-import { ohoDialect } from '../../shared/oho/dialect';
+import type { ItemContext } from '../../shared/router';
 import { apiFailure } from '../../shared/transport/errors';
 import { apiRequest } from '../../shared/transport/request';
 
@@ -40,14 +40,8 @@ export function chatTargetFields(operation: ChatOperation): INodeProperties[] {
  * request counts as idempotent. A 409 is success when the operator asked for it, or when an earlier attempt of
  * this same request got no answer and so may have made the change itself; otherwise it is the API's error.
  */
-export async function changeChatState(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	baseUrl: string,
-	change: ChatStateChange,
-): Promise<IDataObject> {
+export async function changeChatState({ ctx, itemIndex, baseUrl, settings }: ItemContext, change: ChatStateChange): Promise<IDataObject> {
 	const identity = readIdentity(ctx, itemIndex);
-	const settings = getRequestSettings(ctx, itemIndex);
 	const options = nodeParameter(ctx, 'options', itemIndex, {}) as IDataObject;
 	const hints = { 404: NOT_FOUND_HINT, 409: change.conflictHint };
 	const response = await apiRequest(

@@ -1,14 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import type { ItemOperation } from '../../shared/router';
 import { changeChatState, chatTargetFields, CONFLICT_OPTION_NOTE } from './chatState';
 
 export const description: INodeProperties[] = chatTargetFields('requestAgent');
 
 /** 3.1: hands the customer's chat room to a human agent; Oho pauses the chat bot. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, baseUrl: string): Promise<IDataObject> {
-	return await changeChatState(this, itemIndex, baseUrl, {
+export const execute: ItemOperation = async (item) =>
+	await changeChatState(item, {
 		operation: 'requestAgent',
 		endpoint: 'request-agent',
 		conflictHint: `The chat is already with a human agent (requested or in session). ${CONFLICT_OPTION_NOTE}`,
 	});
-}

@@ -1,60 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ContactIdentity } from '../../shared/oho/identity';
-import { readableContact, storedMatches } from '../../shared/oho/storedContact';
 import { ohoDialect } from '../../shared/oho/dialect';
 import { apiFailure } from '../../shared/transport/errors';
-import { readCleaningOptions } from '../descriptions/cleaningOptions';
-import type { ContactOperation, OperationContext } from './common';
-import { getContact, ohoCall, writeOutput } from './common';
-import { checkedBody, inputReport } from './contactBody';
-import { readContactFields } from './contactInput';
+import { inputReport } from '../helpers/contactBody';
+import { earlierCreate, sendCreate } from '../helpers/createContact';
+import { writeOutput } from '../helpers/output';
+import type { ContactOperation } from '../helpers/requests';
 
 const CONFLICT_HINT = {
 	409: 'A contact with this Platform, Platform ID and User ID exists already. Use Upsert to create or update it.',
 };
 
-/**
- * Sends create (2.2). Resending after a timeout is safe: a contact that the lost attempt did create answers 409,
- * which is then reported as this create's success rather than as a conflict.
- */
-export async function sendCreate(op: OperationContext, operation: string, identity: ContactIdentity) {
-	const cleaning = readCleaningOptions(op.ctx, op.itemIndex);
-	const input = readContactFields(op.ctx, op.itemIndex, operation, cleaning);
-	const checked = checkedBody(op, 'create', input, cleaning.skipInvalid, identity);
-	const response = await ohoCall(op, {
-		method: 'POST',
-		path: '/contact',
-		body: checked.body as IDataObject,
-		idempotent: true,
-		handledStatuses: [409],
-	});
-	return {
-		input: { ...input, values: checked.values, problems: [] },
-		body: checked.body,
-		cleaning,
-		warnings: checked.warnings,
-		response,
-	};
-}
-
-/**
- * A 409 after an attempt whose answer was lost: that attempt may have created the contact, or it existed before.
- * The stored contact says which: created only when it holds every value sent.
- */
-export async function earlierCreate(op: OperationContext, identity: ContactIdentity, sent: IDataObject, unclearAttempt: string) {
-	const storedContact = readableContact((await getContact(op, identity)).body.data);
-	if (storedMatches(storedContact, sent)) {
-		return { created: true, storedContact, message: `Created contact successfully (an earlier attempt ${unclearAttempt}; the stored contact holds what was sent)` };
-	}
-	return {
-		created: false,
-		storedContact,
-		message: `The contact already exists (an earlier attempt ${unclearAttempt}; the stored contact differs from what was sent, so it was not created now)`,
-	};
-}
-
-export const create: ContactOperation = async (op, identity) => {
+/** Create (2.2); a 409 fails the item, unless an earlier attempt whose answer was lost made this very contact. */
+export const execute: ContactOperation = async (op, identity) => {
 	const { input, body, cleaning, warnings, response } = await sendCreate(op, 'create', identity);
 	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);
 	if (response.status !== 409) return await writeOutput(op, identity, 'created', response, body as IDataObject, undefined, report);

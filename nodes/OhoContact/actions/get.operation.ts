@@ -1,9 +1,9 @@
 import { readableContact } from '../../shared/oho/storedContact';
-import type { ContactOperation } from './common';
-import { getContact } from './common';
+import type { ContactOperation } from '../helpers/requests';
+import { getContact } from '../helpers/requests';
 
 /** Get (2.1): the stored contact as Oho returns it, with its tags and labels also as plain text lists and age a number. */
-export const get: ContactOperation = async (op, identity) => {
+export const execute: ContactOperation = async (op, identity) => {
 	const response = await getContact(op, identity);
 	const contact = readableContact(response.body.data);
 	if (op.settings.includeRawResponse) contact.rawResponse = response.body;

@@ -1,13 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readCleaningOptions } from '../descriptions/cleaningOptions';
-import type { ContactOperation } from './common';
-import { updateContact, writeOutput } from './common';
-import { checkedBody, inputReport } from './contactBody';
-import { readContactFields } from './contactInput';
+import { updateContact } from '../helpers/addToExisting';
+import { checkedBody, inputReport } from '../helpers/contactBody';
+import { readContactFields } from '../helpers/contactInput';
+import { writeOutput } from '../helpers/output';
+import type { ContactOperation } from '../helpers/requests';
 
 /** Update (2.3): only the fields given are sent. */
-export const update: ContactOperation = async (op, identity) => {
+export const execute: ContactOperation = async (op, identity) => {
 	const cleaning = readCleaningOptions(op.ctx, op.itemIndex);
 	const input = readContactFields(op.ctx, op.itemIndex, 'update', cleaning);
 	const { body, warnings } = checkedBody(op, 'update', input, cleaning.skipInvalid);

@@ -1,15 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ContactOperation } from './common';
-import { updateContact, writeOutput } from './common';
-import { checkedBody, inputReport } from './contactBody';
-import { earlierCreate, sendCreate } from './create.operation';
+import { updateContact } from '../helpers/addToExisting';
+import { checkedBody, inputReport } from '../helpers/contactBody';
+import { earlierCreate, sendCreate } from '../helpers/createContact';
+import { writeOutput } from '../helpers/output';
+import type { ContactOperation } from '../helpers/requests';
 
 /**
  * Upsert, which the API lacks: create (2.2); when Oho answers 409 (the contact exists), update (2.3) the same
  * contact with the fields an update accepts. The output's "operation" says which happened.
  */
-export const upsert: ContactOperation = async (op, identity) => {
+export const execute: ContactOperation = async (op, identity) => {
 	const { input, body, cleaning, warnings, response } = await sendCreate(op, 'upsert', identity);
 	if (response.status !== 409) {
 		const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);

@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ContactIdentity } from '../../shared/oho/identity';
+import type { ItemContext } from '../../shared/router';
 import type { InputProblem } from '../../shared/validation';
 import { invalidInput, schemaProblems } from '../../shared/validation';
 import { CONTACT_FIELDS, FIELD_LABELS } from '../descriptions/contactFields';
 import type { CreateContactBody, UpdateContactBody } from '../schema';
 import { createContactSchema, UPDATABLE_KEYS, updateContactSchema } from '../schema';
 import type { ContactInput, FieldValues } from './contactInput';
-import type { OperationContext } from './common';
 
 /** An optional value the contact was written without ("Skip the Field and Warn"). */
 export interface FieldWarning {
@@ -82,10 +82,10 @@ export interface CheckedBody<Body> {
  * The body of create or update, checked against the contract before anything is sent. Every problem of the item
  * is named at once; with "Skip the Field and Warn", unusable optional values are left out and listed instead.
  */
-export function checkedBody(op: OperationContext, kind: 'create', input: ContactInput, skipInvalid: boolean, identity: ContactIdentity): CheckedBody<CreateContactBody>;
-export function checkedBody(op: OperationContext, kind: 'update', input: ContactInput, skipInvalid: boolean): CheckedBody<UpdateContactBody>;
+export function checkedBody(op: ItemContext, kind: 'create', input: ContactInput, skipInvalid: boolean, identity: ContactIdentity): CheckedBody<CreateContactBody>;
+export function checkedBody(op: ItemContext, kind: 'update', input: ContactInput, skipInvalid: boolean): CheckedBody<UpdateContactBody>;
 export function checkedBody(
-	op: OperationContext,
+	op: ItemContext,
 	kind: BodyKind,
 	input: ContactInput,
 	skipInvalid: boolean,

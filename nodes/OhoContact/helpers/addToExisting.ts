@@ -1,36 +1,17 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { RequestSettings } from '../../shared/options';
 import type { ContactIdentity } from '../../shared/oho/identity';
 import { identityPath } from '../../shared/oho/identity';
-import { readableContact, storedAttributes, storedList } from '../../shared/oho/storedContact';
+import { storedAttributes, storedList } from '../../shared/oho/storedContact';
 import { nodeParameter } from '../../shared/parameters';
-import { ohoDialect } from '../../shared/oho/dialect';
-import type { ApiRequest, ApiResponse } from '../../shared/transport/types';
-import { apiRequest } from '../../shared/transport/request';
+import type { ItemContext } from '../../shared/router';
+import type { ApiResponse } from '../../shared/transport/types';
 import { validateBody } from '../../shared/validation';
 import { FIELD_LABELS } from '../descriptions/contactFields';
 import type { UpdateContactBody } from '../schema';
 import { updateContactSchema } from '../schema';
-
-/** What every operation of the node gets besides the item index. */
-export interface OperationContext {
-	ctx: IExecuteFunctions;
-	itemIndex: number;
-	baseUrl: string;
-	settings: RequestSettings;
-}
-
-export type ContactOperation = (op: OperationContext, identity: ContactIdentity) => Promise<IDataObject>;
-
-export async function ohoCall(op: OperationContext, request: ApiRequest): Promise<ApiResponse> {
-	return await apiRequest(op.ctx, op.itemIndex, ohoDialect, op.baseUrl, request, op.settings);
-}
-
-export async function getContact(op: OperationContext, identity: ContactIdentity): Promise<ApiResponse> {
-	return await ohoCall(op, { method: 'GET', path: identityPath('contact', identity), idempotent: true });
-}
+import { getContact, ohoCall } from './requests';
 
 type Mergeable = 'tags' | 'labels' | 'attributes';
 
@@ -44,13 +25,13 @@ function mergedList<Entry>(existing: Entry[], added: Entry[], keyOf: (entry: Ent
 }
 
 /** The lists the operator asked to add to, rather than replace ("Add to Existing"). */
-function listsToMerge(op: OperationContext): Mergeable[] {
+function listsToMerge(op: ItemContext): Mergeable[] {
 	const options = nodeParameter(op.ctx, 'options', op.itemIndex, {}) as IDataObject;
 	return (options.addToExisting as Mergeable[] | undefined) ?? [];
 }
 
 /** A list Add to Existing cannot read: sending only the new entries would replace the old ones, so nothing is sent. */
-function unreadableList(op: OperationContext, list: Mergeable): NodeOperationError {
+function unreadableList(op: ItemContext, list: Mergeable): NodeOperationError {
 	return new NodeOperationError(
 		op.ctx.getNode(),
 		`Add to Existing: the contact's current ${MERGE_LABELS[list].toLowerCase()} could not be read, so nothing was sent (sending only the new ones would replace them)`,
@@ -62,7 +43,7 @@ function unreadableList(op: OperationContext, list: Mergeable): NodeOperationErr
 }
 
 /** The contact's current entries of one list, in the stored form ({ keyword } objects) or the written one (text). */
-function currentEntries(op: OperationContext, contact: unknown, list: Mergeable): unknown[] {
+function currentEntries(op: ItemContext, contact: unknown, list: Mergeable): unknown[] {
 	const entries = list === 'attributes' ? storedAttributes(contact) : storedList(contact, list);
 	if (entries === undefined) throw unreadableList(op, list);
 	return entries;
@@ -74,7 +55,7 @@ function currentEntries(op: OperationContext, contact: unknown, list: Mergeable)
  * A list that read cannot give with certainty fails the item: never a blind replace.
  */
 export async function updateContact(
-	op: OperationContext,
+	op: ItemContext,
 	identity: ContactIdentity,
 	body: UpdateContactBody,
 ): Promise<{ response: ApiResponse; body: UpdateContactBody }> {
@@ -99,37 +80,4 @@ export async function updateContact(
 		hints: { 404: 'No contact has this Platform, Platform ID and User ID. Use Create or Upsert to add it.' },
 	});
 	return { response, body: sent };
-}
-
-/** The output of a write: what happened, what was written, and on request the stored contact and raw answer. */
-export async function writeOutput(
-	op: OperationContext,
-	identity: ContactIdentity,
-	operation: 'created' | 'updated' | 'exists',
-	response: ApiResponse,
-	contact: IDataObject,
-	message = response.outcome.message,
-	report: IDataObject = {},
-): Promise<IDataObject> {
-	const options = nodeParameter(op.ctx, 'options', op.itemIndex, {}) as IDataObject;
-	const output: IDataObject = {
-		operation,
-		message,
-		platform: identity.platform,
-		platform_id: identity.platformId,
-		user_id: identity.userId,
-		contact,
-		...report,
-	};
-	if (options.returnStoredContact === true) {
-		output.storedContact = readableContact((await getContact(op, identity)).body.data);
-	}
-	if (op.settings.includeRawResponse) output.rawResponse = response.body;
-	return output;
-}
-
-export function unknownOperation(op: OperationContext, operation: string): never {
-	throw new NodeOperationError(op.ctx.getNode(), `The operation "${operation}" is not known`, {
-		itemIndex: op.itemIndex,
-	});
 }

@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { ohoDialect } from '../../shared/oho/dialect';
+import { identityKey, readIdentity } from '../../shared/oho/identity';
+import type { ItemOperation } from '../../shared/router';
+import { route } from '../../shared/router';
+import type { ContactOperation } from '../helpers/requests';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as update from './update.operation';
+import * as upsert from './upsert.operation';
+
+/** Every contact operation starts from the contact the item names, validated before anything is sent. */
+const forContact =
+	(operation: ContactOperation): ItemOperation =>
+	async (item) =>
+		await operation(item, readIdentity(item.ctx, item.itemIndex));
+
+/** Oho Contact's operations through the shared router; the writes to one contact run in input order. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await route(this, {
+		dialect: ohoDialect,
+		operations: {
+			get: forContact(get.execute),
+			create: forContact(create.execute),
+			update: forContact(update.execute),
+			upsert: forContact(upsert.execute),
+		},
+		orderKey: identityKey,
+	});
+}

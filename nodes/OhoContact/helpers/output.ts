@@ -1,0 +1,35 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ContactIdentity } from '../../shared/oho/identity';
+import { readableContact } from '../../shared/oho/storedContact';
+import { nodeParameter } from '../../shared/parameters';
+import type { ItemContext } from '../../shared/router';
+import type { ApiResponse } from '../../shared/transport/types';
+import { getContact } from './requests';
+
+/** The output of a write: what happened, what was written, and on request the stored contact and raw answer. */
+export async function writeOutput(
+	op: ItemContext,
+	identity: ContactIdentity,
+	operation: 'created' | 'updated' | 'exists',
+	response: ApiResponse,
+	contact: IDataObject,
+	message = response.outcome.message,
+	report: IDataObject = {},
+): Promise<IDataObject> {
+	const options = nodeParameter(op.ctx, 'options', op.itemIndex, {}) as IDataObject;
+	const output: IDataObject = {
+		operation,
+		message,
+		platform: identity.platform,
+		platform_id: identity.platformId,
+		user_id: identity.userId,
+		contact,
+		...report,
+	};
+	if (options.returnStoredContact === true) {
+		output.storedContact = readableContact((await getContact(op, identity)).body.data);
+	}
+	if (op.settings.includeRawResponse) output.rawResponse = response.body;
+	return output;
+}

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { RequestSettings } from './options';
+import { getRequestSettings } from './options';
+import { runItems } from './runItems';
+import { credentialBaseUrl } from './transport/credentials';
+import type { ApiDialect } from './transport/types';
+
+/** What an operation gets for one item. */
+export interface ItemContext {
+	ctx: IExecuteFunctions;
+	itemIndex: number;
+	/** The API address of the node's credential, read once per run. */
+	baseUrl: string;
+	settings: RequestSettings;
+}
+
+/** One operation of a node, for one item: what it returns becomes that item's output. */
+export type ItemOperation = (item: ItemContext) => Promise<IDataObject>;
+
+export interface Routes {
+	dialect: ApiDialect;
+	operations: Record<string, ItemOperation>;
+	/** Items with the same key run one after the other, in input order (see runItems). */
+	orderKey?: (ctx: IExecuteFunctions, itemIndex: number) => string | undefined;
+}
+
+/**
+ * The one router every node uses: picks the operation, reads the credential's address once, and runs the
+ * operation for every item through the shared runner (parallelism, per-key order, continue on fail, paired items).
+ */
+export async function route(ctx: IExecuteFunctions, { dialect, operations, orderKey }: Routes): Promise<INodeExecutionData[][]> {
+	// The operation takes no expression (noDataExpression): one value for every item.
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const run = operations[operation];
+	if (!run) throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not known`, { itemIndex: 0 });
+	const baseUrl = await credentialBaseUrl(ctx, dialect);
+	return await runItems(
+		ctx,
+		async (itemIndex) => await run({ ctx, itemIndex, baseUrl, settings: getRequestSettings(ctx, itemIndex) }),
+		{ orderKey: orderKey && ((itemIndex) => orderKey(ctx, itemIndex)) },
+	);
+}
