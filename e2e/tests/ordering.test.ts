@@ -13,7 +13,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import type { ConcurrencyProxy } from '../../test/shared/concurrencyProxy';
-import { startConcurrencyProxy } from '../../test/shared/concurrencyProxy';
+import { messagesToTwoRooms, sendMessageByItem, startConcurrencyProxy } from '../../test/shared/concurrencyProxy';
 import { installCommunityPackage } from '../lib/community';
 import { ensureN8n } from '../lib/install';
 import { CRASH_NOTE, N8n, describeFailure, nodeOutput } from '../lib/n8n';
@@ -34,11 +34,7 @@ const codeItems = (items: unknown[]): NodeSpec => ({
 	parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
 });
 
-const MESSAGES = Array.from({ length: 20 }, (_, index) =>
-	index % 3 === 0
-		? { roomId: DEMO.gofiveFacebookRoomId, platform: 'facebook', content: `message ${index}` }
-		: { roomId: DEMO.gofiveRoomId, platform: 'line', content: `message ${index}` },
-);
+const MESSAGES = messagesToTwoRooms({ line: DEMO.gofiveRoomId, facebook: DEMO.gofiveFacebookRoomId });
 const SOMCHAI_ROWS = Array.from({ length: 10 }, (_, index) => ({ userId: SOMCHAI, phone: `08000000${String(index).padStart(2, '0')}` }));
 /** 8 new contacts; row 3 has an age Oho refuses, so a run that stops on errors stops there. */
 const NEW_ROWS = Array.from({ length: 8 }, (_, index) => ({
@@ -100,15 +96,7 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the order of writes`, () => {
 				{
 					name: 'Gofive Chat',
 					type: `${PACKAGE_NAME}.gofiveChat`,
-					parameters: {
-						resource: 'message',
-						operation: 'sendMessage',
-						roomId: '={{ $json.roomId }}',
-						content: '={{ $json.content }}',
-						type: 'message',
-						platform: '={{ $json.platform }}',
-						companyId: DEMO.gofiveCompanyId,
-					},
+					parameters: sendMessageByItem(DEMO.gofiveCompanyId),
 					credentials: { gofiveApi: GOFIVE_CRED },
 				},
 			]),

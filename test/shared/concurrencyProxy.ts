@@ -71,3 +71,25 @@ export async function startConcurrencyProxy(
 	};
 	return proxy;
 }
+
+/** 20 messages to two Gofive rooms of the demo company, interleaved (every third to the Facebook room). */
+export function messagesToTwoRooms(rooms: { line: string; facebook: string }): Array<{ roomId: string; platform: string; content: string }> {
+	return Array.from({ length: 20 }, (_, index) =>
+		index % 3 === 0
+			? { roomId: rooms.facebook, platform: 'facebook', content: `message ${index}` }
+			: { roomId: rooms.line, platform: 'line', content: `message ${index}` },
+	);
+}
+
+/** Send Message taking room, platform and content from each item. */
+export function sendMessageByItem(companyId: number): Record<string, unknown> {
+	return {
+		resource: 'message',
+		operation: 'sendMessage',
+		roomId: '={{ $json.roomId }}',
+		content: '={{ $json.content }}',
+		type: 'message',
+		platform: '={{ $json.platform }}',
+		companyId,
+	};
+}
