@@ -15,7 +15,7 @@ export const sendMessageSchema = z
 	})
 	.strict();
 
-export type SendMessageBody = z.infer<typeof sendMessageSchema>;
+type SendMessageBody = z.infer<typeof sendMessageSchema>;
 
 /** The node's label for each body field, for validation messages. */
 export const SEND_MESSAGE_LABELS: Record<keyof SendMessageBody, string> = {

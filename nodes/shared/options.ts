@@ -57,7 +57,7 @@ export const requestOptionFields: INodeProperties[] = [
 	},
 ];
 
-export const DEFAULT_REQUEST_SETTINGS = {
+const DEFAULT_REQUEST_SETTINGS = {
 	...(Object.fromEntries(requestOptionFields.map((field) => [field.name, field.default])) as Omit<
 		RequestSettings,
 		'maxRetryDelayMs'

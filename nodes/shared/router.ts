@@ -19,7 +19,7 @@ export interface ItemContext {
 /** One operation of a node, for one item: what it returns becomes that item's output. */
 export type ItemOperation = (item: ItemContext) => Promise<IDataObject>;
 
-export interface Routes {
+interface Routes {
 	dialect: ApiDialect;
 	operations: Record<string, ItemOperation>;
 	/** Items with the same key run one after the other, in input order (see runItems). */

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { getRequestSettings } from './options';
 
 /** What one input item produced: one output item, or several. */
-export type ItemOutput = IDataObject | IDataObject[];
+type ItemOutput = IDataObject | IDataObject[];
 
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
@@ -51,7 +51,7 @@ function stoppingError(error: NodeApiError | NodeOperationError, written: number
 	return error;
 }
 
-export interface RunItemsOptions {
+interface RunItemsOptions {
 	/**
 	 * Items with the same key (a chat room, a contact) run one after the other, in input order; other keys run in
 	 * parallel. Undefined: no ordering for that item.

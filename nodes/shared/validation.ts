@@ -57,7 +57,7 @@ export interface InputProblem {
 }
 
 /** "Phone (phone) must be …, got "12"": the label the operator sees, the API path, the rule, the value. */
-export function describeProblem({ path, problem, value }: InputProblem, labels: Record<string, string> = {}): string {
+function describeProblem({ path, problem, value }: InputProblem, labels: Record<string, string> = {}): string {
 	const label = labels[path.replace(/\.\d+/g, '')] ?? labels[path];
 	const field = label ? `${label} (${path})` : path || 'body';
 	const got = value === undefined ? '' : `, got ${describeValue(value)}`;

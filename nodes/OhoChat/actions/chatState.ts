@@ -7,10 +7,10 @@ import type { ItemContext } from '../../shared/router';
 import { apiFailure } from '../../shared/transport/errors';
 import { apiRequest } from '../../shared/transport/request';
 
-export type ChatOperation = 'requestAgent' | 'closeChat';
+type ChatOperation = 'requestAgent' | 'closeChat';
 
 /** One of Oho's chat-room state changes (3.1 request-agent, 3.2 close-chat). */
-export interface ChatStateChange {
+interface ChatStateChange {
 	operation: ChatOperation;
 	/** The endpoint's last path segment. */
 	endpoint: 'request-agent' | 'close-chat';

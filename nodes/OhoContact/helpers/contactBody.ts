@@ -71,7 +71,7 @@ function skipRemedy(problems: InputProblem[], kind: BodyKind): string {
 
 type BodyKind = 'create' | 'update';
 
-export interface CheckedBody<Body> {
+interface CheckedBody<Body> {
 	body: Body;
 	/** The values the body was built from: without those left out. */
 	values: FieldValues;

@@ -6,7 +6,7 @@ interface GofiveStatus {
 	message?: unknown;
 }
 
-export const GOFIVE_SUCCESS_CODE = '1000';
+const GOFIVE_SUCCESS_CODE = '1000';
 
 /** Field errors Gofive lists beside a 4001/4002 status, when it lists them. */
 function fieldErrors(errors: unknown): string {

@@ -48,13 +48,13 @@ const pathId = z.preprocess((value, ctx) => {
 	return z.NEVER;
 }, pathIdText);
 
-export const identitySchema = z.object({
+const identitySchema = z.object({
 	platform: z.enum(PLATFORMS),
 	platformId: pathId,
 	userId: pathId,
 });
 
-export const IDENTITY_LABELS: Record<string, string> = {
+const IDENTITY_LABELS: Record<string, string> = {
 	platform: 'Platform',
 	platformId: 'Platform ID',
 	userId: 'User ID',

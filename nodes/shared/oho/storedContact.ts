@@ -38,7 +38,7 @@ export function storedAttributes(contact: unknown): IDataObject[] | undefined {
 }
 
 /** Oho stores age as text; "34" is the number 34. Anything else stays as it came. */
-export function storedAge(age: unknown): unknown {
+function storedAge(age: unknown): unknown {
 	return typeof age === 'string' && /^\d+$/.test(age.trim()) ? Number(age) : age;
 }
 

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods }
 /** The shapes every API dialect and request share. */
 
 /** What an API's answer means once its own conventions (envelope, status codes) are read. */
-export interface ApiOutcome {
+interface ApiOutcome {
 	ok: boolean;
 	/** The API's own message, in its words. */
 	message: string;
