@@ -12,6 +12,9 @@ export interface RequestSettings {
 	includeRawResponse: boolean;
 }
 
+/** Items sent at the same time unless the operator says otherwise. */
+export const DEFAULT_PARALLEL_REQUESTS = 5;
+
 /** The request options shared by every node, to put inside a node's Options collection. */
 export const requestOptionFields: INodeProperties[] = [
 	{
@@ -35,7 +38,7 @@ export const requestOptionFields: INodeProperties[] = [
 		name: 'parallelRequests',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 50 },
-		default: 5,
+		default: DEFAULT_PARALLEL_REQUESTS,
 		description:
 			'How many items to send at the same time. Output keeps the input order. Lower it if the API answers 429 (too many requests) often.',
 	},

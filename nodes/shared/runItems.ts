@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { getRequestSettings } from './options';
+import { DEFAULT_PARALLEL_REQUESTS, getRequestSettings } from './options';
 
 /** What one input item produced: one output item, or several. */
 type ItemOutput = IDataObject | IDataObject[];
@@ -73,7 +73,9 @@ export async function runItems(
 ): Promise<INodeExecutionData[][]> {
 	const itemCount = ctx.getInputData().length;
 	if (itemCount === 0) return [[]];
-	const parallel = Math.max(1, Math.floor(getRequestSettings(ctx, 0).parallelRequests));
+	const asked = Math.floor(Number(getRequestSettings(ctx, 0).parallelRequests));
+	// An expression that gives no number must not start zero workers (every item would be dropped).
+	const parallel = Number.isFinite(asked) ? Math.max(1, asked) : DEFAULT_PARALLEL_REQUESTS;
 	const continueOnFail = ctx.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(itemCount);
 	const failures = new Map<number, NodeApiError | NodeOperationError>();

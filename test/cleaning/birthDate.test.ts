@@ -46,6 +46,12 @@ describe('cleaning: Birth Date', () => {
 		expect(clean('1998-11-29T00:30:00+07:00', { ...BANGKOK, timeZone: 'America/New_York' })).toEqual({ value: '1998-11-28' });
 	});
 
+	test('a date-time with a zone whose date does not exist is refused, not rolled into the next month; a BE year is converted first', () => {
+		expect(clean('1998-02-31T10:00:00+07:00')).toEqual({ problem: 'is not a real date: day 31 of month 2 of 1998' });
+		expect(clean('2001-02-29T12:00:00Z')).toEqual({ problem: 'is not a real date: day 29 of month 2 of 2001' });
+		expect(clean('2543-02-29T00:00:00+07:00')).toEqual({ value: '2000-02-29' });
+	});
+
 	test('a date-time without a zone (the date picker) keeps its date', () => {
 		expect(clean('1998-11-29T00:00:00')).toEqual({ value: '1998-11-29' });
 	});

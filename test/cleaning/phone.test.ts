@@ -23,6 +23,7 @@ describe('cleaning: Phone', () => {
 		['0812345678\n', '0812345678'],
 		['\u00a0081\u00a0234\u00a05678', '0812345678'],
 		['081\u2013234\u20135678', '0812345678'],
+		['+0812345678', '0812345678'],
 	])('%j is sent as %s', (given, sent) => {
 		expect(cleanPhone(given, THAI_ONLY)).toEqual({ value: sent });
 	});
@@ -43,7 +44,8 @@ describe('cleaning: Phone', () => {
 		['12', 'must be a Thai phone number: 0 and 8 or 9 more digits, like 0987654321 or 02-123-4567 (this one has 2 digits)'],
 		['081234567890123', 'must be a Thai phone number: 0 and 8 or 9 more digits, like 0987654321 or 02-123-4567 (this one has 15 digits)'],
 		['112345678', 'must be a Thai phone number: 0 and 8 or 9 more digits, like 0987654321 or 02-123-4567 (this one has 9 digits)'],
-		['+66 12', 'must be a Thai phone number: 0 and 8 or 9 more digits, like 0987654321 or 02-123-4567 (this one has 3 digits)'],
+		['+66 12', 'must be a Thai phone number: after +66 comes an area code or mobile number starting 2 to 9, like +66 81 234 5678'],
+		['6612345678', 'must be a Thai phone number: after +66 comes an area code or mobile number starting 2 to 9, like +66 81 234 5678'],
 		['n/a', 'must be one phone number: digits, with spaces, dashes, dots or brackets and an optional leading +, like 081-234-5678'],
 		['0812345678 / 0898765432', 'must be one phone number: digits, with spaces, dashes, dots or brackets and an optional leading +, like 081-234-5678'],
 		['0812345678 ext 12', 'must be one phone number: digits, with spaces, dashes, dots or brackets and an optional leading +, like 081-234-5678'],

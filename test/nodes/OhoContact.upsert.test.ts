@@ -181,13 +181,16 @@ describe('Oho Contact: Upsert (Create or Update)', () => {
 			]);
 		});
 
-		test('Update with auto-mapping sends the updatable keys and ignores the create-only ones in the item', async () => {
-			await runOne(ref.sb, params('update', IDENTITY_FROM_ITEM, AUTO_MAP), {
+		test('Update with auto-mapping sends the updatable keys and lists the create-only ones as unmapped', async () => {
+			const output = await runOne(ref.sb, params('update', IDENTITY_FROM_ITEM, AUTO_MAP), {
 				items: [webFormItem(SUDA, { 'Last Name': 'Wong', City: 'Khon Kaen' })],
 			});
 
 			// The item also has platform_name, profilePictureUrl, 'Platform Display Name': update cannot change them.
 			expect(sentBodies(ref.sb, 'PATCH')).toEqual([{ last_name: 'Wong', city: 'Khon Kaen' }]);
+			expect(output.unmappedFields).toEqual(
+				expect.arrayContaining(['platform_name', 'LINE Basic ID', 'profilePictureUrl', 'Platform Display Name']),
+			);
 		});
 	});
 });

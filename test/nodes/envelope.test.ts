@@ -89,3 +89,19 @@ describe("Oho's envelope decides", () => {
 		expect((await testCredential('ohoApi', { apiKey: DEMO.ohoApiKey, baseUrl: oho.url })).status).toBe(status);
 	});
 });
+
+describe("Oho's envelope decides retries too", () => {
+	let server: ScriptedServer | undefined;
+	afterEach(async () => {
+		await server?.close();
+		server = undefined;
+	});
+
+	test('HTTP 200 with status_code 429 is retried like a 429', async () => {
+		server = await startScriptedServer([envelope(200, 429, 'Too many requests'), envelope(200, 200, 'Get contact successfully')]);
+		const result = await runContact(ref.sb, params('get', SOMCHAI), { baseUrl: server.url });
+
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(2);
+	});
+});

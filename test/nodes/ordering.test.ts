@@ -88,4 +88,11 @@ describe('order of writes', () => {
 		);
 		expect(ohoRequests(ref.sb)).toHaveLength(4);
 	});
+
+	test('Requests in Parallel that an expression gives as no number still runs every item (the default, not none)', async () => {
+		const result = await runContact(ref.sb, params('get', SOMCHAI, { options: { parallelRequests: '={{ "lots" }}' } }), { items: [{}, {}, {}] });
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)).toHaveLength(3);
+	});
 });

@@ -121,5 +121,6 @@ export async function execute({ ctx, itemIndex, baseUrl, settings }: ItemContext
 
 /** Messages to one room go one after the other, in input order (the router's order key). */
 export function roomKey(ctx: IExecuteFunctions, itemIndex: number): string {
-	return String(nodeParameter(ctx, 'roomId', itemIndex)).trim();
+	// A UUID written in upper or lower case is one room.
+	return String(nodeParameter(ctx, 'roomId', itemIndex)).trim().toLowerCase();
 }

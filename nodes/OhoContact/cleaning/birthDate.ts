@@ -75,12 +75,19 @@ function readText(text: string, settings: CalendarSettings): CalendarDate | stri
 
 type CalendarSettings = Pick<CleaningSettings, 'monthFirst' | 'timeZone'>;
 
-/** A date-time with a zone ("…T17:00:00Z"): the date it is in the workflow's time zone. Without a zone: the date as written. */
+/**
+ * A date-time with a zone ("…T17:00:00Z"): the date it is in the workflow's time zone. Without a zone: the date as
+ * written. The written date must be real first (JS would roll 02-31 into March), its Buddhist-era year converted.
+ */
 function readDateTime(text: string, timeZone: string): CalendarDate | undefined {
-	const match = /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
+	const match = /^(\d{4})-(\d{2})-(\d{2})([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
 	if (!match) return undefined;
-	if (match[4] === undefined) return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-	const instant = new Date(text.replace(' ', 'T'));
+	const written = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+	if (match[5] === undefined) return written;
+	const year = written.year >= FIRST_BUDDHIST_ERA_YEAR ? written.year - BUDDHIST_ERA_OFFSET : written.year;
+	// Not real as written: returned as written, so the caller names the day and month that do not exist.
+	if (!isRealDate({ ...written, year })) return written;
+	const instant = new Date(`${pad(year, 4)}-${match[2]}-${match[3]}${match[4].replace(' ', 'T')}${match[5]}`);
 	return Number.isNaN(instant.getTime()) ? undefined : dateIn(instant, timeZone);
 }
 

@@ -38,12 +38,14 @@ export function cleanPhone(value: unknown, allowNonThai: boolean): Cleaned {
 
 	if (international === undefined || international.startsWith('0')) {
 		if (/^[689]\d{8}$/.test(compact) || /^[2-57]\d{7}$/.test(compact)) return { value: `0${compact}` };
-		return local(compact);
+		return local(compact.replace(/^\+/, ''));
 	}
 	if (international.startsWith(THAILAND)) {
 		// "+66 (0) 81…": the trunk 0 is sometimes kept after the country code.
-		const national = international.slice(THAILAND.length);
-		return local(national.startsWith('0') ? national : `0${national}`);
+		const national = international.slice(THAILAND.length).replace(/^0/, '');
+		// After the country code a Thai number starts 2 to 9 (an area code or a mobile range; 0 is the trunk prefix).
+		if (!/^[2-9]/.test(national)) return problem('must be a Thai phone number: after +66 comes an area code or mobile number starting 2 to 9, like +66 81 234 5678');
+		return local(`0${national}`);
 	}
 	if (!allowNonThai) {
 		return problem(

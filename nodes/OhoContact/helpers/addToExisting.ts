@@ -46,6 +46,13 @@ function unreadableList(op: ItemContext, list: Mergeable): NodeOperationError {
 function currentEntries(op: ItemContext, contact: unknown, list: Mergeable): unknown[] {
 	const entries = list === 'attributes' ? storedAttributes(contact) : storedList(contact, list);
 	if (entries === undefined) throw unreadableList(op, list);
+	// A stored attribute may carry more than the write API takes (an _id): only its name and value are sent back.
+	if (list === 'attributes') {
+		return entries.map((entry) => {
+			const { display_name, value } = entry as { display_name: string; value?: { text?: unknown } };
+			return { display_name, value: { text: value?.text } };
+		});
+	}
 	return entries;
 }
 

@@ -94,12 +94,16 @@ function collect(pick: (field: ContactFieldSpec) => unknown, settings: CleaningS
 	return input;
 }
 
-/** Map Automatically: each input field whose name matches a contact field; the first non-blank one wins a field. */
-function autoMapped(input: IDataObject, settings: CleaningSettings): ContactInput {
+/**
+ * Map Automatically: each input field whose name matches a contact field the operation writes; the first non-blank
+ * one wins a field. The others (and, for Update, the fields only Create takes) are listed as unmapped.
+ */
+function autoMapped(input: IDataObject, operation: string, settings: CleaningSettings): ContactInput {
 	const byField = new Map<ContactFieldSpec, unknown>();
 	const unmappedFields: string[] = [];
 	for (const [key, value] of Object.entries(input)) {
-		const field = FIELDS_BY_KEY.get(normalizeKey(key));
+		const matched = FIELDS_BY_KEY.get(normalizeKey(key));
+		const field = matched && (operation !== 'update' || !matched.createOnly) ? matched : undefined;
 		if (field && field.kind !== 'attributes' && !byField.has(field) && !isBlank(value)) byField.set(field, value);
 		else if (!field || !isBlank(value)) unmappedFields.push(key);
 	}
@@ -116,7 +120,7 @@ export function readContactFields(
 	const dataMode = nodeParameter(ctx, 'dataMode', itemIndex, 'define') as string;
 	if (dataMode === 'mapper') {
 		const mapping = nodeParameter(ctx, 'contactFields', itemIndex) as ResourceMapperValue;
-		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(ctx.getInputData()[itemIndex].json, settings);
+		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(ctx.getInputData()[itemIndex].json, operation, settings);
 		const value = (mapping.value ?? {}) as IDataObject;
 		return collect((field) => value[field.path.split('.').pop()!], settings);
 	}

@@ -77,14 +77,16 @@ export async function apiRequest(
 		}
 
 		const { parsed, value } = parseBody(raw.body);
+		// The status the answer means: an envelope's own status (Oho's status_code) wins over the HTTP one.
+		const status = (asRecord(value) && dialect.interpret(raw.status, value).status) || raw.status;
 		// 429 and 503 say the API did not act; a gateway's 502 or 504 may come after it did, like a timeout,
 		// so only an idempotent request is resent after those.
-		const apiDidNotAct = raw.status === 429 || raw.status === 503;
-		if (RETRYABLE_STATUSES.has(raw.status) && canRetry && (request.idempotent || apiDidNotAct)) {
+		const apiDidNotAct = status === 429 || status === 503;
+		if (RETRYABLE_STATUSES.has(status) && canRetry && (request.idempotent || apiDidNotAct)) {
 			const waitMs = retryAfterMs(raw.headers) ?? backoffMs(attempt, settings);
 			// A Retry-After longer than the configured maximum wait is reported rather than slept through.
 			if (waitMs <= settings.maxRetryDelayMs) {
-				if (!apiDidNotAct) unclearAttempt = `met a gateway's HTTP ${raw.status}`;
+				if (!apiDidNotAct) unclearAttempt = `met a gateway's HTTP ${status}`;
 				if (apiDidNotAct) holdOff(ctx, waitMs);
 				else await sleep(waitMs);
 				continue;
