@@ -197,6 +197,9 @@ export class GofiveApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		// The rule takes this for a plain identifier; it is Gofive's API-gateway (Ocp-Apim) subscription key, which by
+		// itself grants calls on the account's APIs: a secret, so it stays masked in the editor.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Subscription Key',
 			name: 'subscriptionKey',
