@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ScriptedServer } from '../shared/scriptedServer';
 import { startScriptedServer } from '../shared/scriptedServer';
-import { contactPath, params, runContact, runOne, SOMCHAI, SUDA } from '../shared/ohoContact';
+import { contactPath, newLineContact, params, requiredBody, runContact, runOne, SOMCHAI, SUDA } from '../shared/ohoContact';
 import { ohoCalls, sentBodies, useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
@@ -75,5 +75,22 @@ describe('Oho Contact: the stored form of a contact', () => {
 		const contact = await runOne(ref.sb, params('get', SUDA), { baseUrl: server.url });
 
 		expect(contact).toEqual({ ...stored, age: 41, tags: ['new'], labels: ['called'] });
+	});
+
+	test.each([
+		['the date as sent', '1998-11-29'],
+		['midnight in Bangkok, as a UTC date-time', '1998-11-28T17:00:00.000Z'],
+		['midnight UTC', '1998-11-29T00:00:00.000Z'],
+	])('a create whose answer was lost is "created" when the stored birth date is %s', async (_form, storedBirthDate) => {
+		const contact = newLineContact();
+		const stored = { ...requiredBody(contact.userId), birth_date: storedBirthDate, contact_tags: [], chat_tags: [] };
+		server = await startScriptedServer([
+			{ status: 502, body: { message: 'Bad gateway' } },
+			{ status: 409, body: { ok: false, status_code: 409, message: 'The contact already exists' } },
+			found(stored),
+		]);
+		const output = await runOne(ref.sb, params('create', contact, { additionalFields: { birthDate: '1998-11-29' } }), { baseUrl: server.url });
+
+		expect(output.operation).toBe('created');
 	});
 });

@@ -38,7 +38,7 @@ export async function sendCreate(op: ItemContext, operation: string, identity: C
  */
 export async function earlierCreate(op: ItemContext, identity: ContactIdentity, sent: IDataObject, unclearAttempt: string) {
 	const storedContact = readableContact((await getContact(op, identity)).body.data);
-	if (storedMatches(storedContact, sent)) {
+	if (storedMatches(storedContact, sent, op.ctx.getTimezone())) {
 		return { created: true, storedContact, message: `Created contact successfully (an earlier attempt ${unclearAttempt}; the stored contact holds what was sent)` };
 	}
 	return {

@@ -68,10 +68,22 @@ function sameAttributes(stored: IDataObject[] | undefined, written: unknown[]): 
 }
 
 /**
+ * Oho types the stored birth date as a Date: it may come back as the date sent, or as a date-time (midnight UTC,
+ * or midnight where the business is). Either way it is the same date if it falls on it in UTC or in the workflow's zone.
+ */
+function sameBirthDate(stored: unknown, sent: string, timeZone: string): boolean {
+	if (typeof stored !== 'string') return false;
+	if (stored.slice(0, 10) === sent) return true;
+	const instant = new Date(stored);
+	if (stored.length <= 10 || Number.isNaN(instant.getTime())) return false;
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant) === sent;
+}
+
+/**
  * Whether a stored contact holds every value a write sent, read in either form: the only proof that a create whose
  * answer was lost is the one that made it, and not a contact that existed before.
  */
-export function storedMatches(stored: unknown, written: IDataObject): boolean {
+export function storedMatches(stored: unknown, written: IDataObject, timeZone: string): boolean {
 	if (!isRecord(stored)) return false;
 	return Object.entries(written).every(([key, value]) => {
 		switch (key) {
@@ -88,7 +100,7 @@ export function storedMatches(stored: unknown, written: IDataObject): boolean {
 			case 'age':
 				return storedAge(stored.age) === value;
 			case 'birth_date':
-				return typeof stored.birth_date === 'string' && stored.birth_date.slice(0, 10) === value;
+				return sameBirthDate(stored.birth_date, value as string, timeZone);
 			default:
 				return stored[key] === value;
 		}
