@@ -93,4 +93,17 @@ describe('Oho Contact: the stored form of a contact', () => {
 
 		expect(output.operation).toBe('created');
 	});
+
+	test('Return Stored Contact: a read-back that fails after the write leaves the item written, with storedContactError', async () => {
+		server = await startScriptedServer([
+			{ status: 201, body: { ok: true, status_code: 201, message: 'Created contact successfully' } },
+			{ status: 500, body: { ok: false, status_code: 500, message: 'Internal server error' } },
+		]);
+		const output = await runOne(ref.sb, params('create', newLineContact(), { options: { returnStoredContact: true, maxRetries: 0 } }), {
+			baseUrl: server.url,
+		});
+
+		expect(output).toMatchObject({ operation: 'created', storedContactError: 'Oho: Internal server error (HTTP 500)' });
+		expect(output).not.toHaveProperty('storedContact');
+	});
 });

@@ -28,7 +28,12 @@ export async function writeOutput(
 		...report,
 	};
 	if (options.returnStoredContact === true) {
-		output.storedContact = readableContact((await getContact(op, identity)).body.data);
+		// The write is done: a read-back that fails must not turn it into a failed item (a re-run would write again).
+		try {
+			output.storedContact = readableContact((await getContact(op, identity)).body.data);
+		} catch (error) {
+			output.storedContactError = (error as Error).message;
+		}
 	}
 	if (op.settings.includeRawResponse) output.rawResponse = response.body;
 	return output;
