@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestSettings } from './options';
 import { getRequestSettings } from './options';
 import { runItems } from './runItems';
-import { credentialBaseUrl } from './transport/credentials';
+import { runCredential } from './transport/credentials';
 import type { ApiDialect } from './transport/types';
 
 /** What an operation gets for one item. */
@@ -13,6 +13,8 @@ export interface ItemContext {
 	itemIndex: number;
 	/** The API address of the node's credential, read once per run. */
 	baseUrl: string;
+	/** The node's credential, read once per run (for settings it holds, like Gofive's Default Company ID). */
+	credentials: ICredentialDataDecryptedObject;
 	settings: RequestSettings;
 }
 
@@ -31,14 +33,18 @@ interface Routes {
  * operation for every item through the shared runner (parallelism, per-key order, continue on fail, paired items).
  */
 export async function route(ctx: IExecuteFunctions, { dialect, operations, orderKey }: Routes): Promise<INodeExecutionData[][]> {
+	const { baseUrl, data: credentials } = await runCredential(ctx, dialect);
 	// The operation takes no expression (noDataExpression): one value for every item.
 	const operation = ctx.getNodeParameter('operation', 0) as string;
-	const run = operations[operation];
-	if (!run) throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not known`, { itemIndex: 0 });
-	const baseUrl = await credentialBaseUrl(ctx, dialect);
+	const run: ItemOperation =
+		operations[operation] ??
+		(async ({ itemIndex }) => {
+			// Each item fails on its own, so Continue on Fail and the error output apply as for any other error.
+			throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not known`, { itemIndex });
+		});
 	return await runItems(
 		ctx,
-		async (itemIndex) => await run({ ctx, itemIndex, baseUrl, settings: getRequestSettings(ctx, itemIndex) }),
+		async (itemIndex) => await run({ ctx, itemIndex, baseUrl, credentials, settings: getRequestSettings(ctx, itemIndex) }),
 		{ orderKey: orderKey && ((itemIndex) => orderKey(ctx, itemIndex)) },
 	);
 }

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { gofiveDialect } from '../../shared/gofive/dialect';
 import { nodeParameter } from '../../shared/parameters';
-import type { ItemContext } from '../../shared/router';
+import type { ItemOperation } from '../../shared/router';
 import { apiRequest } from '../../shared/transport/request';
 import { validateBody } from '../../shared/validation';
 import { SEND_MESSAGE_LABELS, sendMessageSchema } from '../schema';
@@ -90,7 +90,8 @@ function asText(value: unknown): unknown {
  * message is not resent (a duplicate message is worse than an error); answers that say Gofive did not act
  * (429, 503) are retried. A `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect).
  */
-export async function execute({ ctx, itemIndex, baseUrl, settings }: ItemContext, defaultCompanyId: number): Promise<IDataObject> {
+export const execute: ItemOperation = async ({ ctx, itemIndex, baseUrl, settings, credentials }) => {
+	const defaultCompanyId = Number(credentials.companyId ?? 0);
 	const companyId = asNumber(nodeParameter(ctx, 'companyId', itemIndex, 0));
 	const body = validateBody(
 		ctx,
@@ -117,10 +118,4 @@ export async function execute({ ctx, itemIndex, baseUrl, settings }: ItemContext
 	const output: IDataObject = typeof data === 'object' && data !== null ? { ...(data as IDataObject) } : {};
 	if (settings.includeRawResponse) output.rawResponse = response.body;
 	return output;
-}
-
-/** Messages to one room go one after the other, in input order (the router's order key). */
-export function roomKey(ctx: IExecuteFunctions, itemIndex: number): string {
-	// A UUID written in upper or lower case is one room.
-	return String(nodeParameter(ctx, 'roomId', itemIndex)).trim().toLowerCase();
-}
+};

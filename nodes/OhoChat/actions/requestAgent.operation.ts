@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/router';
-import { changeChatState, chatTargetFields, CONFLICT_OPTION_NOTE } from './chatState';
+import { changeChatState, chatTargetFields, CONFLICT_OPTION_NOTE } from '../helpers/chatState';
 
 export const description: INodeProperties[] = chatTargetFields('requestAgent');
 

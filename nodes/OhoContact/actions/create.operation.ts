@@ -5,7 +5,7 @@ import { apiFailure } from '../../shared/transport/errors';
 import { inputReport } from '../helpers/contactBody';
 import { earlierCreate, sendCreate } from '../helpers/createContact';
 import { writeOutput } from '../helpers/output';
-import type { ContactOperation } from '../helpers/requests';
+import type { ContactOperation } from './router';
 
 const CONFLICT_HINT = {
 	409: 'A contact with this Platform, Platform ID and User ID exists already. Use Upsert to create or update it.',

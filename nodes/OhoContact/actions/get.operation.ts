@@ -1,6 +1,6 @@
 import { readableContact } from '../../shared/oho/storedContact';
-import type { ContactOperation } from '../helpers/requests';
 import { getContact } from '../helpers/requests';
+import type { ContactOperation } from './router';
 
 /** Get (2.1): the stored contact as Oho returns it, with its tags and labels also as plain text lists and age a number. */
 export const execute: ContactOperation = async (op, identity) => {

@@ -1,14 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { ohoDialect } from '../../shared/oho/dialect';
+import type { ContactIdentity } from '../../shared/oho/identity';
 import { identityKey, readIdentity } from '../../shared/oho/identity';
-import type { ItemOperation } from '../../shared/router';
+import type { ItemContext, ItemOperation } from '../../shared/router';
 import { route } from '../../shared/router';
-import type { ContactOperation } from '../helpers/requests';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
+
+/** One operation of Oho Contact, for one item and the contact it names. */
+export type ContactOperation = (op: ItemContext, identity: ContactIdentity) => Promise<IDataObject>;
 
 /** Every contact operation starts from the contact the item names, validated before anything is sent. */
 const forContact =

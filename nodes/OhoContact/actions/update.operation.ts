@@ -5,7 +5,7 @@ import { updateContact } from '../helpers/addToExisting';
 import { checkedBody, inputReport } from '../helpers/contactBody';
 import { readContactFields } from '../helpers/contactInput';
 import { writeOutput } from '../helpers/output';
-import type { ContactOperation } from '../helpers/requests';
+import type { ContactOperation } from './router';
 
 /** Update (2.3): only the fields given are sent. */
 export const execute: ContactOperation = async (op, identity) => {

@@ -4,7 +4,7 @@ import { updateContact } from '../helpers/addToExisting';
 import { checkedBody, inputReport } from '../helpers/contactBody';
 import { earlierCreate, sendCreate } from '../helpers/createContact';
 import { writeOutput } from '../helpers/output';
-import type { ContactOperation } from '../helpers/requests';
+import type { ContactOperation } from './router';
 
 /**
  * Upsert, which the API lacks: create (2.2); when Oho answers 409 (the contact exists), update (2.3) the same

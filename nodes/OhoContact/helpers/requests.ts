@@ -1,14 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { ohoDialect } from '../../shared/oho/dialect';
 import type { ContactIdentity } from '../../shared/oho/identity';
 import { identityPath } from '../../shared/oho/identity';
 import type { ItemContext } from '../../shared/router';
 import { apiRequest } from '../../shared/transport/request';
 import type { ApiRequest, ApiResponse } from '../../shared/transport/types';
-
-/** One operation of Oho Contact, for one item and the contact it names. */
-export type ContactOperation = (op: ItemContext, identity: ContactIdentity) => Promise<IDataObject>;
 
 /** An Oho request for one item. */
 export async function ohoCall(op: ItemContext, request: ApiRequest): Promise<ApiResponse> {

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import { contactColumns } from '../descriptions/contactColumns';
+import { contactColumns } from './contactColumns';
 
 /** The resource mapper's columns: the contact fields the chosen operation can write. */
 export async function getContactColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 import { sleep } from 'n8n-workflow';
 
 import type { RequestSettings } from '../options';
-import { retryAfterRefresh } from './credentials';
+import { runCredential } from './credentials';
 import { apiError, apiFailure, describeBody, unreachable } from './errors';
 import type { RawResponse } from './responses';
 import { asRecord, messageOf, networkCodeOf, NOT_SENT_CODES, parseBody, responseOf, unclearNetworkAttempt } from './responses';
@@ -36,14 +36,14 @@ export async function apiRequest(
 	for (let attempt = 0; ; attempt++) {
 		let raw: RawResponse | undefined;
 		let networkCode: string | undefined;
-		await waitWhileHeldOff(ctx, settings);
+		await waitWhileHeldOff(ctx, dialect.credentialType, settings);
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				dialect.credentialType,
 				// n8n mutates the options it is given (auth headers); each attempt gets its own copy.
 				{ ...options, headers: { ...options.headers } },
-				{ preAuthenticationRetryStatusCode: await retryAfterRefresh(ctx, dialect) },
+				{ preAuthenticationRetryStatusCode: (await runCredential(ctx, dialect)).retryAfterRefresh },
 			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 			raw = { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
 		} catch (error) {
@@ -87,7 +87,7 @@ export async function apiRequest(
 			// A Retry-After longer than the configured maximum wait is reported rather than slept through.
 			if (waitMs <= settings.maxRetryDelayMs) {
 				if (!apiDidNotAct) unclearAttempt = `met a gateway's HTTP ${status}`;
-				if (apiDidNotAct) holdOff(ctx, waitMs);
+				if (apiDidNotAct) holdOff(ctx, dialect.credentialType, waitMs);
 				else await sleep(waitMs);
 				continue;
 			}

@@ -1,7 +1,7 @@
 import type { FieldType, ResourceMapperFields } from 'n8n-workflow';
 
-import type { FieldKind } from './contactFields';
-import { CONTACT_FIELDS } from './contactFields';
+import type { FieldKind } from '../descriptions/contactFields';
+import { CONTACT_FIELDS } from '../descriptions/contactFields';
 
 const COLUMN_TYPES: Record<Exclude<FieldKind, 'attributes'>, FieldType> = {
 	string: 'string',
