@@ -12,16 +12,13 @@ import type { ContactOperation } from './router';
  */
 export const execute: ContactOperation = async (op, identity) => {
 	const { input, body, cleaning, warnings, response } = await sendCreate(op, 'upsert', identity);
-	if (response.status !== 409) {
-		const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);
-		return await writeOutput(op, identity, 'created', response, body as IDataObject, undefined, report);
-	}
+	const createReport = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);
+	if (response.status !== 409) return await writeOutput(op, identity, 'created', response, body as IDataObject, undefined, createReport);
 	// A 409 after an attempt whose answer was lost (a 502, a reset): that attempt made the contact only if the stored
 	// one holds what was sent; otherwise it existed before and is updated.
 	if (response.unclearAttempt !== undefined) {
 		const earlier = await earlierCreate(op, identity, body as IDataObject, response.unclearAttempt);
-		const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);
-		if (earlier.created) return await writeOutput(op, identity, 'created', response, body as IDataObject, earlier.message, report);
+		if (earlier.created) return await writeOutput(op, identity, 'created', response, body as IDataObject, earlier.message, createReport);
 	}
 	const changes = checkedBody(op, 'update', input, cleaning.skipInvalid);
 	const updated = await updateContact(op, identity, changes.body);

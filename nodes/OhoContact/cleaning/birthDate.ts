@@ -1,3 +1,4 @@
+import { isoDateIn } from '../../shared/dates';
 import { asciiDigits, tidyText } from './text';
 import type { Cleaned, CleaningSettings } from './types';
 import { problem } from './types';
@@ -37,9 +38,8 @@ const isoOf = ({ year, month, day }: CalendarDate) => `${pad(year, 4)}-${pad(mon
 
 /** The calendar date an instant falls on in a time zone. */
 function dateIn(instant: Date, timeZone: string): CalendarDate {
-	const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(instant);
-	const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value);
-	return { year: part('year'), month: part('month'), day: part('day') };
+	const [year, month, day] = isoDateIn(instant, timeZone).split('-').map(Number);
+	return { year, month, day };
 }
 
 const TWO_DIGIT_YEAR = (year: string) =>

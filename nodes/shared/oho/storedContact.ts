@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isoDateIn } from '../dates';
+
 /**
  * How Oho stores a contact (contract, "Oho customer-profile webhook"): what the write API calls `tags` and
  * `labels` are `contact_tags` and `chat_tags`, arrays of `{ _id, keyword }`; `age` is text. A read may come in
@@ -76,7 +78,7 @@ function sameBirthDate(stored: unknown, sent: string, timeZone: string): boolean
 	if (stored.slice(0, 10) === sent) return true;
 	const instant = new Date(stored);
 	if (stored.length <= 10 || Number.isNaN(instant.getTime())) return false;
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant) === sent;
+	return isoDateIn(instant, timeZone) === sent;
 }
 
 /**
