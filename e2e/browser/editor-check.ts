@@ -296,20 +296,20 @@ async function main(): Promise<number> {
 			await addCollectionField(page, 'Country');
 			const countries = await parameterOptions(page, 'parameter-input-country');
 			check(countries.length >= 240, `only ${countries.length} countries`);
-			check(countries.includes('Thailand (ไทย)'), 'no "Thailand (ไทย)" among the countries');
+			check(countries.includes('Thailand'), 'no "Thailand" among the countries');
 			const thai = await filterOptions(page, 'Thai', 'Thailand');
-			check(thai.length === 1 && thai[0] === 'Thailand (ไทย)', `search "Thai" left: ${thai.join(', ')}`);
+			check(thai.length === 1 && thai[0] === 'Thailand', `search "Thai" left: ${thai.join(', ')}`);
 			await screenshot(page, 'oho-contact-country.png');
 			await page.locator('[role="option"]:visible').filter({ hasText: 'Thailand' }).first().click();
 
 			await addCollectionField(page, 'City (Province)');
 			const provinces = await parameterOptions(page, 'parameter-input-city');
 			check(provinces.length === 77, `${provinces.length} provinces, expected Thailand's 77`);
-			for (const p of ['Bangkok (กรุงเทพมหานคร)', 'Chiang Mai (เชียงใหม่)', 'Phuket (ภูเก็ต)']) {
+			for (const p of ['Bangkok', 'Chiang Mai', 'Phuket']) {
 				check(provinces.includes(p), `province "${p}" missing`);
 			}
 			const chiang = await filterOptions(page, 'Chiang', 'Chiang Mai');
-			check(chiang.includes('Chiang Mai (เชียงใหม่)') && chiang.includes('Chiang Rai (เชียงราย)') && chiang.length <= 3, `search "Chiang" left: ${chiang.join(', ')}`);
+			check(chiang.includes('Chiang Mai') && chiang.includes('Chiang Rai') && chiang.length <= 3, `search "Chiang" left: ${chiang.join(', ')}`);
 			await screenshot(page, 'oho-contact-province.png');
 			await page.locator('[role="option"]:visible').filter({ hasText: 'Chiang Mai' }).first().click();
 			await closeDropdown(page);

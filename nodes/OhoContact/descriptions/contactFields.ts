@@ -28,19 +28,17 @@ export interface ContactFieldSpec {
 }
 
 const GENDERS: INodePropertyOptions[] = [
-	{ name: 'Male (ชาย)', value: 'male' },
-	{ name: 'Female (หญิง)', value: 'female' },
-	{ name: 'Prefer Not to Say (ไม่ระบุ)', value: 'not_say' },
+	{ name: 'Male', value: 'male' },
+	{ name: 'Female', value: 'female' },
+	{ name: 'Prefer Not to Say', value: 'not_say' },
 ];
 
-const COUNTRIES: INodePropertyOptions[] = countries.map((country) => ({
-	name: `${country.en} (${country.th})`,
-	value: country.en,
-}));
+// Labels in English, as n8n asks of every text in the editor; Thai names are accepted as data (cleaning/places.ts).
+const COUNTRIES: INodePropertyOptions[] = countries.map((country) => ({ name: country.en, value: country.en }));
 
 const PROVINCES: INodePropertyOptions[] = [...provinces]
 	.sort((a, b) => a.en.localeCompare(b.en, 'en'))
-	.map((province) => ({ name: `${province.en} (${province.th})`, value: province.en }));
+	.map((province) => ({ name: province.en, value: province.en }));
 
 export const CONTACT_FIELDS: ContactFieldSpec[] = [
 	{
