@@ -3,125 +3,36 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-/** Gofive's API gateway wants the subscription key only when the account has one; never send it empty. */
-function subscriptionKeyHeader(credentials: ICredentialDataDecryptedObject): Record<string, string> {
-	const key = credentials.subscriptionKey as string | undefined;
-	return key ? { 'Ocp-Apim-Subscription-Key': key } : {};
-}
+import { accessTokenExpiry, fetchToken, subscriptionKeyHeader } from '../nodes/shared/gofive/tokenClient';
 
 const clientCredentialsOnly = { show: { authentication: ['clientCredentials'] } };
 
-/** Token endpoint answers that say it did not act and may answer differently soon: the node's transport retries these. */
-const RETRY_LATER_STATUSES = [429, 503];
-
-/**
- * How long the token endpoint may take (the nodes' default Timeout). Without a limit a token endpoint that never
- * answers held the item forever, and every later item of the same client too: they wait for the same pending request.
- */
-const TOKEN_TIMEOUT_MS = 30_000;
-
-interface TokenResponse {
-	statusCode: number;
-	headers?: Record<string, unknown>;
-	body?: unknown;
+/** `2026-11-30 14:00 UTC`: the instant an operator compares with Gofive's console. */
+function utcMinute(instant: Date): string {
+	return `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-function bodyObject(body: unknown): IDataObject {
-	if (typeof body === 'object' && body !== null) return body as IDataObject;
-	if (typeof body === 'string') {
-		try {
-			const parsed: unknown = JSON.parse(body);
-			if (typeof parsed === 'object' && parsed !== null) return parsed as IDataObject;
-		} catch {
-			// not JSON: described by its status alone
-		}
-	}
-	return {};
-}
-
-/** OAuth's `error` and `error_description` (RFC 6749 5.2), or whatever message the answer carries. */
-function describeTokenFailure(answer: IDataObject): string {
-	const parts = [answer.error, answer.error_description ?? answer.message].filter(
-		(part) => typeof part === 'string' && part !== '',
-	);
-	return parts.length ? ` ${parts.join(': ')}` : '';
-}
-
-/** Asks the token endpoint for a client-credentials token; the error names the cause, never the secret. */
-async function fetchToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
-	const tokenUrl = String(credentials.tokenUrl ?? '');
-	let response: TokenResponse;
-	try {
-		response = (await helper.helpers.httpRequest({
-			method: 'POST',
-			url: tokenUrl,
-			headers: {
-				...subscriptionKeyHeader(credentials),
-				'Content-Type': 'application/x-www-form-urlencoded',
-				Accept: 'application/json',
-			},
-			body: new URLSearchParams({
-				grant_type: 'client_credentials',
-				client_id: String(credentials.clientId ?? ''),
-				client_secret: String(credentials.clientSecret ?? ''),
-			}).toString(),
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			json: true,
-			timeout: TOKEN_TIMEOUT_MS,
-		})) as TokenResponse;
-	} catch (error) {
-		const code = (error as { code?: unknown; cause?: { code?: unknown } }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
-		if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-			throw new UserError(
-				`Gofive's token endpoint did not answer within ${TOKEN_TIMEOUT_MS / 1000} seconds. Try again later, or check the Token URL in the Gofive API credential.`,
-			);
-		}
-		throw error;
-	}
-
-	const answer = bodyObject(response.body);
-	const status = response.statusCode;
-	if (status >= 200 && status < 300 && typeof answer.access_token === 'string' && answer.access_token !== '') {
-		return answer.access_token;
-	}
-	const detail = `HTTP ${status}${describeTokenFailure(answer)}`;
-	const unavailable = `Gofive's token endpoint is unavailable (${detail}). Try again later.`;
-	if (RETRY_LATER_STATUSES.includes(status)) {
-		// Shaped like an HTTP client error (status, headers with Retry-After), so the node's transport retries it
-		// as it retries the API; the body it would report is this message.
-		throw Object.assign(new UserError(unavailable), {
-			response: { status, headers: response.headers ?? {}, data: { message: unavailable } },
-		});
-	}
-	if (status >= 500) throw new UserError(unavailable);
-	if (status >= 200 && status < 300) {
+/** A JWT access token past its `exp` is refused before it is sent: Gofive would answer 401 without saying why. */
+function refuseExpiredAccessToken(credentials: ICredentialDataDecryptedObject): void {
+	const expiry = accessTokenExpiry(String(credentials.accessToken ?? ''));
+	if (expiry && expiry.getTime() <= Date.now()) {
 		throw new UserError(
-			`Gofive's token endpoint answered without an access_token (${detail}). Check the Token URL in the Gofive API credential.`,
+			`The Gofive access token expired on ${utcMinute(expiry)}. Paste a new token into the Gofive API credential, or switch its Authentication to Client Credentials so n8n fetches tokens itself.`,
 		);
 	}
-	throw new UserError(
-		`Gofive refused the client credentials (${detail}). Check the Client ID, Client Secret, Token URL and Subscription Key in the Gofive API credential.`,
-	);
 }
-
-/**
- * Token requests in flight, by client. Parallel items that all find no (or an expired) token wait for one
- * request instead of each fetching its own. Only the pending promise is kept, never the token.
- */
-const tokenRequests = new Map<string, Promise<string>>();
 
 /**
  * Gofive (Venio CRM) uses bearer tokens. With Client Credentials, n8n calls `preAuthentication` only when the
  * hidden, expirable `sessionToken` is empty or a request answered 401; n8n stores the token it returns, so one
- * token serves every request and execution until Gofive says it has expired.
+ * token serves every request and execution until Gofive says it has expired. With an access token, n8n calls it
+ * before every request (nothing is stored); it only refuses a JWT past its expiry.
  */
 export class GofiveApi implements ICredentialType {
 	name = 'gofiveApi';
@@ -160,6 +71,14 @@ export class GofiveApi implements ICredentialType {
 			default: '',
 			required: true,
 			description: 'Sent as "Authorization: Bearer <token>" on every request',
+			displayOptions: { show: { authentication: ['accessToken'] } },
+		},
+		{
+			displayName:
+				'Testing this credential sends no message. It checks the token\'s expiry date when the token is a JWT, and that the Base URL answers. Gofive has no call that checks a token without sending a message, so a revoked token shows only when a node first sends one.',
+			name: 'whatTheTestChecks',
+			type: 'notice',
+			default: '',
 			displayOptions: { show: { authentication: ['accessToken'] } },
 		},
 		{
@@ -230,20 +149,18 @@ export class GofiveApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (credentials.authentication !== 'clientCredentials') {
+			refuseExpiredAccessToken(credentials);
 			return {};
 		}
-		const client = JSON.stringify([
-			credentials.tokenUrl,
-			credentials.clientId,
-			credentials.clientSecret,
-			credentials.subscriptionKey,
-		]);
-		let pending = tokenRequests.get(client);
-		if (!pending) {
-			pending = fetchToken(this, credentials).finally(() => tokenRequests.delete(client));
-			tokenRequests.set(client, pending);
-		}
-		return { sessionToken: await pending };
+		const outcome = await fetchToken(this, credentials);
+		if ('token' in outcome) return { sessionToken: outcome.token };
+		const { status, headers } = outcome.retryLater ?? {};
+		// Shaped like an HTTP client error (status, headers with Retry-After), so the node's transport retries a
+		// busy token endpoint as it retries the API; the body it would report is this message.
+		throw Object.assign(
+			new UserError(outcome.failure),
+			status === undefined ? {} : { response: { status, headers, data: { message: outcome.failure } } },
+		);
 	}
 
 	async authenticate(
@@ -263,17 +180,18 @@ export class GofiveApi implements ICredentialType {
 	}
 
 	/**
-	 * Posts an empty message: accepted credentials get Gofive's validation answer (400), which passes; refused
-	 * ones get 401/403. Client credentials fetch a token first, so a wrong ID or secret fails there. A wrong
-	 * Base URL (404, 405) and an unavailable API (429, 5xx) fail too instead of passing as "ignored".
+	 * Never sends a message. Client Credentials fetch a token first (preAuthentication), so a wrong ID, secret, Token URL
+	 * or subscription key fails there; an access token that is a JWT past its expiry fails before anything is sent.
+	 * Then a GET on the chat API's path: it sends nothing, shows that the Base URL answers, and fails where a gateway
+	 * refuses the token or key (401, 403) or the API is unavailable. Gofive documents only POST on that path, so its
+	 * 404 or 405 is the expected answer and passes: a token can only be proven by sending a message.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/v1/chat/message',
-			method: 'POST',
-			body: {},
-			ignoreHttpStatusErrors: { ignore: true, except: [401, 403, 404, 405, 429, 500, 502, 503, 504] },
+			method: 'GET',
+			ignoreHttpStatusErrors: { ignore: true, except: [401, 403, 429, 500, 502, 503, 504] },
 		},
 		rules: [
 			{
@@ -291,13 +209,6 @@ export class GofiveApi implements ICredentialType {
 					message: 'Gofive refused access (403). Check the subscription key and the token’s permissions.',
 				},
 			},
-			...[404, 405].map((value) => ({
-				type: 'responseCode' as const,
-				properties: {
-					value,
-					message: `The Base URL did not answer like the Gofive API (HTTP ${value}). Check the Base URL (default https://api.gofive.co.th).`,
-				},
-			})),
 		],
 	};
 }

@@ -5,42 +5,90 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { GofiveApi } from '../../credentials/GofiveApi.credentials';
-import { DEMO } from '../../sandbox';
 import { testCredential } from '../helpers/credentialTest';
+import { startScriptedServer } from '../shared/scriptedServer';
 import { accessToken, clientCredentials, messageRequests, statuses, tokenRequests } from '../shared/gofive';
 import { useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
 
+/** An unsigned JWT whose payload is `claims` (only its expiry is read offline; Gofive checks the signature). */
+function jwt(claims: IDataObject): string {
+	const segment = (value: IDataObject) => Buffer.from(JSON.stringify(value)).toString('base64url');
+	return `${segment({ alg: 'RS256', typ: 'JWT' })}.${segment(claims)}.c2lnbmF0dXJl`;
+}
+
+const inSeconds = (seconds: number) => Math.floor(Date.now() / 1000) + seconds;
+
 describe('Gofive API credential: test', () => {
-	test('a good access token passes: Gofive answers the empty test message with its validation error', async () => {
+	test('a good access token passes with a GET that sends nothing: no POST, no message stored', async () => {
 		const result = await testCredential('gofiveApi', accessToken(ref.sb));
 
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-		const [request] = messageRequests(ref.sb);
-		expect(request).toMatchObject({ method: 'POST', path: '/v1/chat/message', status: 400 });
-		expect(request.headers.authorization).toBe('Bearer gofi***');
-		// Nothing was posted into any room.
+		const requests = ref.sb.requests();
+		expect(requests.map(({ method, path, status }) => ({ method, path, status }))).toEqual([
+			{ method: 'GET', path: '/v1/chat/message', status: 405 },
+		]);
+		expect(requests[0].headers.authorization).toBe('Bearer gofi***');
 		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
 	});
 
-	test('a bad access token fails with the 401 rule’s message', async () => {
-		const result = await testCredential('gofiveApi', accessToken(ref.sb, { accessToken: 'not-a-token' }));
+	test('a JWT access token past its expiry fails before anything is sent, and says when it expired', async () => {
+		const expired = jwt({ sub: 'operator', exp: Date.UTC(2026, 10, 30, 14, 5, 59) / 1000 });
+		const result = await testCredential('gofiveApi', accessToken(ref.sb, { accessToken: expired }));
 
 		expect(result).toEqual({
 			status: 'Error',
 			message:
-				'Gofive refused these credentials (401). Check the access token, or the client ID and secret, and the subscription key.',
+				'The Gofive access token expired on 2026-11-30 14:05 UTC. Paste a new token into the Gofive API credential, or switch its Authentication to Client Credentials so n8n fetches tokens itself.',
 		});
-		expect(messageRequests(ref.sb).every((request) => request.status === 401)).toBe(true);
+		expect(result.message).not.toContain(expired);
+		expect(ref.sb.requests()).toHaveLength(0);
 	});
 
-	test('good client credentials pass: a token is fetched and the test request carries it', async () => {
+	test('a JWT access token still valid passes to the GET; a token that is not a JWT cannot be judged offline and passes too', async () => {
+		for (const token of [jwt({ exp: inSeconds(3600) }), jwt({ sub: 'no expiry' }), 'opaque-token', 'a.b.c']) {
+			expect(await testCredential('gofiveApi', accessToken(ref.sb, { accessToken: token }))).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
+		}
+		expect(statuses(messageRequests(ref.sb))).toEqual([405, 405, 405, 405]);
+	});
+
+	test('a gateway that refuses the token on the GET fails with the 401 rule’s message; 403 likewise', async () => {
+		const gateway = await startScriptedServer([
+			// n8n's tester resends once after a 401 (its preAuthentication retry), so the 401 is scripted twice.
+			{ status: 401, body: { statusCode: 401, message: 'Access denied due to invalid token.' } },
+			{ status: 401, body: { statusCode: 401, message: 'Access denied due to invalid token.' } },
+			{ status: 403, body: { statusCode: 403, message: 'Forbidden' } },
+		]);
+		try {
+			const credential = accessToken(ref.sb, { accessToken: 'not-a-token', baseUrl: gateway.url });
+			expect(await testCredential('gofiveApi', credential)).toEqual({
+				status: 'Error',
+				message:
+					'Gofive refused these credentials (401). Check the access token, or the client ID and secret, and the subscription key.',
+			});
+			expect(await testCredential('gofiveApi', credential)).toEqual({
+				status: 'Error',
+				message: 'Gofive refused access (403). Check the subscription key and the token’s permissions.',
+			});
+			expect(new Set(gateway.requests)).toEqual(new Set(['GET /v1/chat/message']));
+		} finally {
+			await gateway.close();
+		}
+	});
+
+	test('good client credentials pass: a token is fetched and the GET carries it; nothing is posted', async () => {
 		const result = await testCredential('gofiveApi', clientCredentials(ref.sb));
 
 		expect(result.status).toBe('OK');
 		expect(statuses(tokenRequests(ref.sb))).toEqual([200]);
-		expect(messageRequests(ref.sb).map((request) => [request.headers.authorization, request.status])).toEqual([['Bearer gft_***', 400]]);
+		expect(messageRequests(ref.sb).map((request) => [request.method, request.headers.authorization, request.status])).toEqual([
+			['GET', 'Bearer gft_***', 405],
+		]);
+		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
 	});
 
 	test('a stale stored token does not make the test pass or fail: testing always fetches a fresh one', async () => {
@@ -48,7 +96,7 @@ describe('Gofive API credential: test', () => {
 
 		expect(result.status).toBe('OK');
 		expect(tokenRequests(ref.sb)).toHaveLength(1);
-		expect(statuses(messageRequests(ref.sb))).toEqual([400]);
+		expect(statuses(messageRequests(ref.sb))).toEqual([405]);
 	});
 
 	test('a bad client secret fails at the token request, with the token endpoint’s reason', async () => {
@@ -71,13 +119,28 @@ describe('Gofive API credential: test', () => {
 		expect(result.message).toContain('invalid_client');
 	});
 
-	test('a Base URL that is not the Gofive API fails instead of passing as an ignored status', async () => {
-		const result = await testCredential('gofiveApi', accessToken(ref.sb, { baseUrl: `${ref.sb.url}/somewhere-else` }));
-
-		expect(result).toEqual({
+	test('a misspelt or unreachable Token URL names the host and what to check', async () => {
+		const nothingThere = await testCredential('gofiveApi', clientCredentials(ref.sb, { tokenUrl: 'http://127.0.0.1:9/token' }));
+		expect(nothingThere).toEqual({
 			status: 'Error',
-			message: 'The Base URL did not answer like the Gofive API (HTTP 404). Check the Base URL (default https://api.gofive.co.th).',
+			message: 'Nothing answers at 127.0.0.1:9. Check the Token URL in the Gofive API credential, and that the service is up.',
 		});
+
+		const noSuchHost = await testCredential(
+			'gofiveApi',
+			clientCredentials(ref.sb, { tokenUrl: 'https://auth.gofive.invalid/connect/token' }),
+		);
+		expect(noSuchHost).toEqual({
+			status: 'Error',
+			message: 'The token host auth.gofive.invalid does not exist (no such DNS name). Check the Token URL in the Gofive API credential.',
+		});
+		expect(ref.sb.requests()).toHaveLength(0);
+	});
+
+	test('an unreachable Base URL fails', async () => {
+		const result = await testCredential('gofiveApi', accessToken(ref.sb, { baseUrl: 'http://127.0.0.1:9' }));
+
+		expect(result).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
 	});
 
 	test('an unavailable API fails instead of passing', async () => {
@@ -86,13 +149,6 @@ describe('Gofive API credential: test', () => {
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/503|Service Unavailable/i);
-	});
-
-	test('a missing subscription key fails where the gateway requires one; the right key passes', async () => {
-		ref.sb.setKnobs({ gofiveRequireSubscriptionKey: true });
-
-		expect((await testCredential('gofiveApi', accessToken(ref.sb))).status).toBe('Error');
-		expect((await testCredential('gofiveApi', accessToken(ref.sb, { subscriptionKey: DEMO.gofiveSubscriptionKey }))).status).toBe('OK');
 	});
 });
 

@@ -243,6 +243,18 @@ describe('Gofive Chat: client-credentials token', () => {
 		expect(messageRequests(ref.sb)).toHaveLength(0);
 	});
 
+	test('an access token that is a JWT past its expiry stops the node before anything is sent, saying when it expired', async () => {
+		const claims = Buffer.from(JSON.stringify({ exp: Date.UTC(2026, 0, 2, 3, 4) / 1000 })).toString('base64url');
+		const expired = `eyJhbGciOiJSUzI1NiJ9.${claims}.c2ln`;
+		const error = stopError(await runSend(params(), { credential: accessToken(ref.sb, { accessToken: expired }) }));
+
+		expect(error.message).toBe(
+			'Gofive request failed: The Gofive access token expired on 2026-01-02 03:04 UTC. Paste a new token into the Gofive API credential, or switch its Authentication to Client Credentials so n8n fetches tokens itself.',
+		);
+		expect(JSON.stringify(error)).not.toContain(claims);
+		expect(ref.sb.requests()).toHaveLength(0);
+	});
+
 	test('a token endpoint that stays unavailable fails the item with that reason after the retries', async () => {
 		ref.sb.setKnobs({ faults: [{ match: { api: 'gofive-token' }, kind: 503 }] });
 		const error = stopError(await runSend(params({}, { maxRetries: 1 }), { credential: clientCredentials(ref.sb) }));
