@@ -23,7 +23,7 @@ import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { installCommunityPackage } from '../lib/community';
 import { BATCH_SYNC_EXAMPLE, exampleCredentials, exampleWorkflowFiles, exampleWorkflows } from '../lib/examples';
 import { ensureN8n } from '../lib/install';
@@ -178,6 +178,8 @@ async function filterOptions(page: Page, text: string, expectFirst: string): Pro
 interface Env {
 	baseUrl: string;
 	cookie: string;
+	/** The sandbox the example credentials point at; absent when checking an n8n started elsewhere. */
+	sandbox?: Sandbox;
 	cleanup: () => Promise<void>;
 }
 
@@ -213,6 +215,7 @@ async function startEnvironment(): Promise<Env> {
 		return {
 			baseUrl: server.url,
 			cookie: owner.cookie,
+			sandbox: sb,
 			cleanup: async () => {
 				const problems = srv.output().split('\n').filter((l) => /Failed to load package|Unrecognized node type|Cannot find module/i.test(l));
 				if (problems.length) log(`n8n reported:\n${problems.join('\n')}`);
@@ -410,6 +413,45 @@ async function main(): Promise<number> {
 			await sleep(1000);
 			await screenshot(page, 'example-batch-sync-with-error-report-run.png');
 		});
+		if (env.sandbox) {
+			const sandbox = env.sandbox;
+			await run('Gofive API credential: n8n\'s own credential test sends no message (client credentials, access token, expired JWT)', async () => {
+				const testCredential = async (data: Record<string, unknown>): Promise<{ status: string; message: string }> => {
+					const response = await fetch(`${env.baseUrl}/rest/credentials/test`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', cookie: `n8n-auth=${env.cookie}` },
+						body: JSON.stringify({ credentials: { name: 'Gofive credential test', type: 'gofiveApi', data } }),
+					});
+					check(response.ok, `POST /rest/credentials/test: HTTP ${response.status} ${(await response.clone().text()).slice(0, 300)}`);
+					return ((await response.json()) as { data: { status: string; message: string } }).data;
+				};
+				const base = { baseUrl: sandbox.url, subscriptionKey: '', companyId: 0 };
+				sandbox.reset();
+				const client = await testCredential({
+					...base,
+					authentication: 'clientCredentials',
+					clientId: DEMO.gofiveClientId,
+					clientSecret: DEMO.gofiveClientSecret,
+					tokenUrl: `${sandbox.url}/authorization/connect/token`,
+				});
+				check(client.status === 'OK', `client credentials: ${JSON.stringify(client)}`);
+				const token = await testCredential({ ...base, authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken });
+				check(token.status === 'OK', `access token: ${JSON.stringify(token)}`);
+				const claims = Buffer.from(JSON.stringify({ exp: Date.UTC(2026, 0, 2, 3, 4) / 1000 })).toString('base64url');
+				const expired = await testCredential({ ...base, authentication: 'accessToken', accessToken: `eyJhbGciOiJSUzI1NiJ9.${claims}.c2ln` });
+				check(
+					expired.status === 'Error' && expired.message.startsWith('The Gofive access token expired on 2026-01-02 03:04 UTC.'),
+					`expired JWT: ${JSON.stringify(expired)}`,
+				);
+				const seen = sandbox.requests({ api: 'gofive' }).map((request) => `${request.method} ${request.path} ${request.status}`);
+				check(
+					seen.length === 2 && seen.every((line) => line === 'GET /v1/chat/message 405'),
+					`the Gofive API saw: ${seen.join(', ') || 'nothing'}; expected two GETs and no POST`,
+				);
+				check(sandbox.requests({ api: 'gofive-token' }).length === 1, 'expected one token request');
+				check(sandbox.state().gofiveMessages.length === 0, 'a message was stored');
+			});
+		}
 	} finally {
 		await context?.close().catch(() => undefined);
 		rmSync(userDataDir, { recursive: true, force: true });
