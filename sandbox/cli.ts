@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /* Local sandbox of the Oho and Gofive APIs: `npm run sandbox -- [flags]` (see sandbox/README.md). */
 import { DEMO, startSandbox, type KnobsPatch, type SandboxOptions } from './index';
 

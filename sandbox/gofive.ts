@@ -131,7 +131,8 @@ export function gofiveRoutes({ store, knobs }: GofiveDeps): Route[] {
 			isFirstCustomerMessage: false,
 		};
 		store.addGofiveMessage(message);
-		const { companyId: _companyId, ...data } = message;
+		const data: Partial<GofiveMessage> = { ...message };
+		delete data.companyId;
 		return gofiveStatus(201, '1000', 'Success', { data });
 	});
 

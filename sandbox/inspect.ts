@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 import type { IncomingMessage, ServerResponse } from 'http';
 import { json, readBody, send, type Reply } from './http';
 import { isKnobError } from './knobs';

@@ -71,7 +71,9 @@ const CONTACT_FIELDS: Record<string, Rule> = {
 export const CREATE_CONTACT: Rule = { type: 'object', fields: { social_profile: SOCIAL_PROFILE, ...CONTACT_FIELDS } };
 
 /** 2.3 lists every field optional, display_name up to 1000, and neither social_profile, the picture nor the platform name. */
-const { profile_picture_url: _p, platform_display_name: _n, ...UPDATABLE } = CONTACT_FIELDS;
+const UPDATABLE = Object.fromEntries(
+	Object.entries(CONTACT_FIELDS).filter(([name]) => name !== 'profile_picture_url' && name !== 'platform_display_name'),
+);
 export const UPDATE_CONTACT: Rule = { type: 'object', fields: { ...allOptional(UPDATABLE), display_name: { type: 'string', max: 1000 } } };
 
 function lineBasicIdErrors(body: Record<string, unknown>): FieldError[] {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import { buildSeed, DEMO_OHO_KEYS, emptySeed } from './demo';
@@ -111,14 +112,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		respond(res, entry, reply);
 	}
 
-	let inspect: ReturnType<typeof inspectionHandler> | undefined;
+	// The inspection routes need the sandbox object, which exists only once the server listens.
+	const inspection: { handle?: ReturnType<typeof inspectionHandler> } = {};
 	const server = createServer((req, res) => {
 		const url = req.url ?? '/';
 		const q = url.indexOf('?');
 		let path = q < 0 ? url : url.slice(0, q);
 		if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
 		const work = path.startsWith(INSPECTION_PREFIX)
-			? inspect!(req, res, path, new URLSearchParams(q < 0 ? '' : url.slice(q + 1)))
+			? inspection.handle!(req, res, path, new URLSearchParams(q < 0 ? '' : url.slice(q + 1)))
 			: handleApi(req, res, path);
 		work.catch((error: Error) => {
 			if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { error: `sandbox error: ${error.message}` } });
@@ -175,6 +177,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			await store.flush();
 		},
 	};
-	inspect = inspectionHandler(sandbox);
+	inspection.handle = inspectionHandler(sandbox);
 	return sandbox;
 }

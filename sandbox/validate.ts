@@ -54,9 +54,7 @@ function isPlausibleBirthDate(s: string): boolean {
 
 /** Length in characters (code points), so a Thai or emoji name counts as the user sees it. */
 function charLength(s: string): number {
-	let n = 0;
-	for (const _ of s) n++;
-	return n;
+	return Array.from(s).length;
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * The fallback route, one run per process: our node inside n8n-core's WorkflowExecute (test/helpers/n8n.ts),
  * no n8n server or CLI. The bench starts this script under /usr/bin/time, as it starts `n8n execute`.

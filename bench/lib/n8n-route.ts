@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * The real-n8n route: n8n 2.x from the e2e harness (e2e/install-n8n.sh, on its own Node 24), our package packed and
  * installed as a community package, workflows imported, each run one `n8n execute --id … --rawOutput` process

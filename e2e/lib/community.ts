@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { basename, join, relative, resolve, sep } from 'path';
 
@@ -61,12 +62,8 @@ export async function installCommunityPackage(
 		await check('tar', ['-xzf', tarballName, '-C', packageDir, '--strip-components=1'], { cwd: downloadFolder });
 
 		const packageJsonPath = join(packageDir, 'package.json');
-		const {
-			devDependencies: _dev,
-			peerDependencies: _peer,
-			optionalDependencies: _optional,
-			...packageJson
-		} = JSON.parse(readFileSync(packageJsonPath, 'utf-8')) as Record<string, unknown>;
+		const packageJson = JSON.parse(readFileSync(packageJsonPath, 'utf-8')) as Record<string, unknown>;
+		for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete packageJson[key];
 		writeFileSync(packageJsonPath, JSON.stringify(packageJson, null, 2), 'utf-8');
 
 		await check(

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * Long-running processes for the queue-mode e2e run (e2e/queue/): a background process with its output
  * kept, Redis (Debian's redis-server) and a throwaway PostgreSQL cluster, each on a free port, installed

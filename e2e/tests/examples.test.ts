@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * The example workflows of examples/ on a real n8n: imported with `n8n import:credentials` /
  * `n8n import:workflow` exactly as shipped (the credentials pointed at this suite's sandbox),

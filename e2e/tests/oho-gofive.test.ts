@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * Our package on a real n8n: built, packed, installed the way n8n installs a community
  * package, run with `n8n execute` against the local sandbox (in this process, on Node 20;

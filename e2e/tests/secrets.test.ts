@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * Issue 7, secrets: every failure path of our nodes on a real n8n, with recognisable secrets, and none of
  * them may show up in an output item, an error message or description, n8n's printed output, or anything

@@ -24,7 +24,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	Workflow as WorkflowType,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { GofiveApi } from '../../credentials/GofiveApi.credentials';
 import { OhoApi } from '../../credentials/OhoApi.credentials';
@@ -50,7 +50,8 @@ class ItemsSource implements INodeType {
 		description: 'Test input',
 		defaults: { name: 'Items Source' },
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	};
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * fast-check generators for what an operator (or an upstream node) can hand the nodes: for each field a valid raw
  * value paired with the value the API must receive, and invalid raw values the node must refuse before sending.
@@ -191,7 +192,7 @@ export const invalidId = fc.oneof(
 	WRONG_TYPE,
 	fc.constantFrom('.', '..', ' .. ', 'U\ud800', '\udc00U', 'a\udbff'),
 	// Numbers that are no exact whole number: beyond 2^53 (digits already lost when the JSON was read), or fractional.
-	fc.constantFrom<unknown>(2 ** 53, 12345678901234567890, 1.5, -0.25),
+	fc.constantFrom<unknown>(2 ** 53, Number('12345678901234567890'), 1.5, -0.25),
 );
 
 // ---------------------------------------------------------------- contact fields

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * Issue 7, faults: every sandbox fault × every operation × continue-on-fail on and off, through n8n-core's
  * WorkflowExecute with real HTTP. Three items per run, each run on a sandbox of its own (runs go side by side).
@@ -97,7 +98,7 @@ function expectedError(kind: FaultKind, operation: Operation): RegExp {
 	}
 }
 
-/** A failed token request: the credential's words, naming the token endpoint (a reset is reported as the API's). */
+/** A failed token request: the credential's words, naming the token endpoint. */
 function expectedTokenError(kind: FaultKind): RegExp {
 	switch (kind) {
 		case 429:
@@ -108,7 +109,7 @@ function expectedTokenError(kind: FaultKind): RegExp {
 		case 'html':
 			return new RegExp(`^Gofive request failed: Gofive's token endpoint is unavailable \\(HTTP ${kind === 500 ? 500 : 502}\\b`);
 		case 'reset':
-			return /^Could not reach the Gofive API \((ECONNRESET|EPIPE)\)$/;
+			return /^Gofive request failed: The connection to Gofive's token endpoint at 127\.0\.0\.1:\d+ failed \((ECONNRESET|EPIPE)\)\. Try again later; if it keeps failing, check the Token URL in the Gofive API credential and the network\.$/;
 		case 'hang':
 			return /^Gofive request failed: Gofive's token endpoint did not answer within 30 seconds\./;
 		case 'malformed-json':

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * Issue 7, bad input, Oho Contact: property-based (fast-check, fixed seed). Each property run is one node execution
  * of many generated items with continue-on-fail, against the sandbox:

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * Issue 7, secrets (run by faults.test.ts, on the same sandboxes, so its runs overlap the matrix's waits): every
  * failure path of the three nodes runs with recognisable secrets (API key, access token, client secret, subscription
@@ -256,7 +257,8 @@ export function describeSecrets(pool: Sandboxes): void {
 					await testCredential('gofiveApi', clientCredentials(sb, { ...withSubscription, tokenUrl: `${UNREACHABLE}/token` })),
 				];
 				tally.credentialTests += results.length;
-				expect(results.map((result) => result.status)).toEqual(['Error', 'Error', 'Error', 'Error', 'Error']);
+				// An access token that is not a JWT cannot be judged without sending a message: the test passes it.
+				expect(results.map((result) => result.status)).toEqual(['Error', 'Error', 'OK', 'Error', 'Error']);
 				const leaks = findSecrets(results, SECRETS);
 				tally.secretsLeaked += leaks.length;
 				expect(leaks).toEqual([]);

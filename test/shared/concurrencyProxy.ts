@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * A proxy in front of the sandbox that counts, per key (a Gofive room, an Oho contact), how many requests were in
  * flight at once. Each answer is held a little, so that requests which may overlap do.

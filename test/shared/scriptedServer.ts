@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * A stand-in HTTP server that answers each request with the next scripted reply: for answers the sandbox has no
  * fault for (a gateway's 504).

@@ -68,7 +68,7 @@ function unanswered(tokenUrl: string, code: unknown): string {
 	if (code === 'ENOTFOUND') return `The token host ${host} does not exist (no such DNS name). ${check}.`;
 	if (code === 'ECONNREFUSED') return `Nothing answers at ${host}. ${check}, and that the service is up.`;
 	if (code === 'EAI_AGAIN') return `The name ${host} could not be looked up right now (DNS). Check the network and try again.`;
-	return `The token endpoint at ${host} could not be reached${code ? ` (${String(code)})` : ''}. ${check} and the network.`;
+	return `The connection to Gofive's token endpoint at ${host} failed${code ? ` (${String(code)})` : ''}. Try again later; if it keeps failing, ${check[0].toLowerCase()}${check.slice(1)} and the network.`;
 }
 
 function networkCode(error: unknown): unknown {
