@@ -1,0 +1,63 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import type { Refusal } from './respond';
+
+/** Oho's two documented events, as `event_code` carries them. */
+export const EVENT_CODES = { 'contact created': 'created', 'contact updated': 'updated' } as const;
+export type TriggerEvent = (typeof EVENT_CODES)[keyof typeof EVENT_CODES];
+
+/** A contact profile is a few kilobytes; a body this large is not one of Oho's deliveries. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface Delivery {
+	event: TriggerEvent;
+	/** `updated_field` as Oho sent it; undefined when a `contact updated` delivery has none. */
+	changedFields: string[] | undefined;
+	contact: IDataObject;
+	body: IDataObject;
+}
+
+const isRecord = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function bodySize(ctx: IWebhookFunctions): number {
+	const request = ctx.getRequestObject() as { rawBody?: Buffer };
+	if (Buffer.isBuffer(request.rawBody)) return request.rawBody.length;
+	const declared = Number(ctx.getHeaderData()['content-length']);
+	return Number.isFinite(declared) ? declared : 0;
+}
+
+function describeEventCode(value: unknown): string {
+	return value === undefined ? 'no event_code' : `the event_code ${JSON.stringify(value)}`;
+}
+
+/** The delivery, or the problem that makes it not one of Oho's (413 for an oversize body, else 400). */
+export function readDelivery(ctx: IWebhookFunctions): { delivery: Delivery } | { problem: Refusal } {
+	const size = bodySize(ctx);
+	if (size > MAX_BODY_BYTES) {
+		return { problem: { status: 413, message: `The body has ${size} bytes; an Oho delivery has far fewer (at most ${MAX_BODY_BYTES} are read).` } };
+	}
+	const body: unknown = ctx.getBodyData();
+	if (!isRecord(body) || Object.keys(body).length === 0) {
+		return {
+			problem: {
+				status: 400,
+				message: 'The body is not a JSON object. Oho sends { "event_code": ..., "contact": { ... } } with Content-Type: application/json.',
+			},
+		};
+	}
+	const event = EVENT_CODES[body.event_code as keyof typeof EVENT_CODES];
+	if (typeof body.event_code !== 'string' || event === undefined) {
+		return {
+			problem: {
+				status: 400,
+				message: `The body has ${describeEventCode(body.event_code)}; Oho's events are "contact created" and "contact updated".`,
+			},
+		};
+	}
+	if (!isRecord(body.contact)) {
+		return { problem: { status: 400, message: `The "${body.event_code}" delivery has no contact object.` } };
+	}
+	const updated = body.updated_field;
+	const changedFields = Array.isArray(updated) ? updated.filter((field): field is string => typeof field === 'string') : undefined;
+	return { delivery: { event, changedFields: event === 'created' ? [] : changedFields, contact: body.contact, body } };
+}

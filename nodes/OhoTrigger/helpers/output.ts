@@ -1,0 +1,29 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { readableContact } from '../../shared/oho/storedContact';
+import type { Delivery } from './delivery';
+import { platformOf } from './filters';
+
+/** The delivery's own keys; anything else Oho adds passes through untouched. */
+const DELIVERY_KEYS = new Set(['event_code', 'contact', 'updated_field']);
+
+/**
+ * One item per delivery: the event, what changed, the identity named as Oho Contact and Oho Chat take it
+ * (`platform`, `platform_id`, `user_id`), and the contact with plain `tags`/`labels` lists and a numeric `age`.
+ */
+export function outputItem(delivery: Delivery, includeRawPayload: boolean): IDataObject {
+	const { contact, body } = delivery;
+	const socialProfile = (contact.social_profile ?? {}) as IDataObject;
+	const extras = Object.fromEntries(Object.entries(body).filter(([key]) => !DELIVERY_KEYS.has(key)));
+	return {
+		...extras,
+		event: delivery.event,
+		changedFields: delivery.changedFields ?? [],
+		platform: (platformOf(contact) as string | undefined) ?? null,
+		platform_id: socialProfile.platform_id ?? null,
+		user_id: socialProfile.id ?? null,
+		contact_id: contact._id ?? null,
+		contact: readableContact(contact),
+		...(includeRawPayload ? { raw: body } : {}),
+	};
+}

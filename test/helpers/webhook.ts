@@ -1,0 +1,148 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
+/**
+ * A trigger node's webhook run as n8n runs it: a real HTTP server whose requests get n8n's body parsing (JSON,
+ * form, text; a body that claims JSON but is not answered 422, as n8n's body parser does), then n8n-core's
+ * WebhookContext and the node's `webhook()`, then n8n's answer: nothing more after `noWebhookResponse`, the
+ * `webhookResponse` (or "Webhook call received") when no workflow starts, and "Workflow was started" with the
+ * items when one does (response mode "on received").
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+import { parse as parseQuery } from 'querystring';
+
+import { WebhookContext } from 'n8n-core';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeType, IWebhookData } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { CredentialStore, nodeTypesOf, testAdditionalData } from './n8n';
+
+export interface TriggerServer {
+	url: string;
+	/** The items of each execution the deliveries started, oldest first. */
+	executions: IDataObject[][];
+	close(): Promise<void>;
+}
+
+export interface Delivery {
+	status: number;
+	body: IDataObject | string;
+}
+
+interface ParsedRequest extends IncomingMessage {
+	body?: unknown;
+	rawBody: Buffer;
+	contentType?: string;
+}
+
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+/** n8n's parseBody for a webhook: the body by its content type; undefined when it fails (n8n answers 422). */
+function parseLikeN8n(req: ParsedRequest): boolean {
+	const raw = req.rawBody;
+	req.contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+	req.body = {};
+	if (!raw.length) return true;
+	try {
+		if (req.contentType === 'application/json') req.body = JSON.parse(raw.toString('utf8'));
+		else if (req.contentType === 'application/x-www-form-urlencoded') req.body = parseQuery(raw.toString('utf8'));
+		else if (req.contentType === 'text/plain') req.body = raw.toString('utf8');
+	} catch {
+		return false;
+	}
+	return true;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+	res.end(JSON.stringify(body));
+}
+
+export async function startTriggerServer(
+	node: INodeType,
+	parameters: INode['parameters'],
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+): Promise<TriggerServer> {
+	const store = new CredentialStore();
+	for (const [type, data] of Object.entries(credentials)) store.set(type, data);
+	const description = node.description;
+	const triggerNode: INode = {
+		id: 'trigger-node',
+		name: description.defaults.name ?? description.displayName,
+		type: `n8n-nodes-oho-gofive.${description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: 'a1b2c3d4-0000-4000-8000-000000000001',
+		parameters: {},
+		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `${type}-id`, name: type }])),
+	};
+	// Parameters as the editor saves them: defaults filled in, hidden ones dropped.
+	triggerNode.parameters = NodeHelpers.getNodeParameters(description.properties, parameters, false, false, triggerNode, description) ?? parameters;
+	const workflow = new Workflow({
+		id: 'trigger-workflow',
+		nodes: [triggerNode],
+		connections: {},
+		active: true,
+		nodeTypes: nodeTypesOf(node),
+	});
+	const webhookData = {
+		httpMethod: 'POST',
+		node: triggerNode.name,
+		path: `${triggerNode.webhookId}/oho`,
+		webhookDescription: description.webhooks![0],
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: {},
+		webhookId: triggerNode.webhookId,
+	} as unknown as IWebhookData;
+
+	const executions: IDataObject[][] = [];
+	const server = createServer((request, res) => {
+		const req = request as ParsedRequest;
+		void (async () => {
+			req.rawBody = await readRaw(req);
+			if (!parseLikeN8n(req)) return sendJson(res, 422, { code: 422, message: 'Failed to parse request body' });
+			const additionalData = { ...testAdditionalData(store), httpRequest: req, httpResponse: res };
+			const context = new WebhookContext(workflow, triggerNode, additionalData as never, 'webhook', webhookData, [], null);
+			const result = await node.webhook!.call(context);
+			if (result.noWebhookResponse) return;
+			if (result.workflowData === undefined) {
+				return sendJson(res, 200, result.webhookResponse ?? { message: 'Webhook call received' });
+			}
+			executions.push(result.workflowData[0].map((item) => item.json));
+			sendJson(res, 200, { message: 'Workflow was started' });
+		})().catch((error: Error) => {
+			if (!res.headersSent) sendJson(res, 500, { message: `test server: ${error.message}` });
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/webhook/${triggerNode.webhookId}/oho`,
+		executions,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+/** POSTs `body` (an object is sent as JSON; a string as it is) and returns the answer. */
+export async function deliver(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Delivery> {
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: text,
+	});
+	const answer = await response.text();
+	let parsed: IDataObject | string = answer;
+	try {
+		parsed = JSON.parse(answer) as IDataObject;
+	} catch {
+		// not JSON: kept as text
+	}
+	return { status: response.status, body: parsed };
+}
