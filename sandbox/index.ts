@@ -19,4 +19,6 @@ export type {
 	SandboxOptions,
 	SandboxStateSnapshot,
 	SocialProfile,
+	WebhookDeliveryRecord,
+	WebhookRegistration,
 } from './types';

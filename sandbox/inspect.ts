@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import { json, readBody, send, type Reply } from './http';
 import { isKnobError } from './knobs';
+import { maskSecret } from './log';
 import type { RequestFilter, RoomState, Sandbox } from './types';
 import { isPlainObject } from './validate';
 
@@ -41,6 +42,29 @@ function inspectionRoutes(sb: Sandbox, startedAt: number): Record<string, Record
 				const before = sb.state().tokensIssued;
 				sb.expireGofiveTokens();
 				return ok({ tokensIssued: before });
+			},
+		},
+		webhooks: {
+			GET: () => {
+				const registration = sb.webhookRegistration();
+				const headers = Object.entries(registration?.headers ?? {}).map(([name, value]) => [name, maskSecret(value)]);
+				return json(200, {
+					registration: registration && { url: registration.url, headers: Object.fromEntries(headers) },
+					deliveries: sb.webhookDeliveries(),
+				});
+			},
+			PUT: (body) => {
+				const b = (isPlainObject(body) ? body : {}) as { url?: unknown; headers?: unknown };
+				if (typeof b.url !== 'string' || !/^https?:\/\//.test(b.url)) return json(400, { error: 'url must be an http(s) URL' });
+				if (b.headers !== undefined && !(isPlainObject(b.headers) && Object.values(b.headers).every((v) => typeof v === 'string'))) {
+					return json(400, { error: 'headers must be an object of strings' });
+				}
+				sb.registerWebhook({ url: b.url, headers: b.headers as Record<string, string> | undefined });
+				return ok();
+			},
+			DELETE: () => {
+				sb.registerWebhook(null);
+				return ok();
 			},
 		},
 		'room-state': {

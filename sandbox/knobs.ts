@@ -11,6 +11,7 @@ export const DEFAULT_KNOBS: Knobs = {
 	faults: [],
 	gofiveTokenTtlSeconds: 3600,
 	gofiveRequireSubscriptionKey: false,
+	webhookDelivery: { duplicates: 0, delayMs: 0, malformed: false, wrongSecret: false },
 };
 
 function cloneKnobs(k: Knobs): Knobs {
@@ -74,14 +75,28 @@ export function checkKnobsPatch(patch: unknown): KnobsPatch {
 	}
 	need(p.gofiveTokenTtlSeconds === undefined || isNumber(p.gofiveTokenTtlSeconds), 'gofiveTokenTtlSeconds must be a number ≥ 0');
 	need(p.gofiveRequireSubscriptionKey === undefined || typeof p.gofiveRequireSubscriptionKey === 'boolean', 'gofiveRequireSubscriptionKey must be a boolean');
+	if (p.webhookDelivery !== undefined) {
+		need(isPlainObject(p.webhookDelivery), 'webhookDelivery must be an object');
+		const w = p.webhookDelivery as Record<string, unknown>;
+		for (const key of Object.keys(w)) need(['duplicates', 'delayMs', 'malformed', 'wrongSecret'].includes(key), `webhookDelivery.${key} is not a webhook delivery field`);
+		need(w.duplicates === undefined || (Number.isInteger(w.duplicates) && isNumber(w.duplicates) && w.duplicates <= 10), 'webhookDelivery.duplicates must be a whole number from 0 to 10');
+		need(w.delayMs === undefined || isNumber(w.delayMs), 'webhookDelivery.delayMs must be a number ≥ 0');
+		need(w.malformed === undefined || typeof w.malformed === 'boolean', 'webhookDelivery.malformed must be a boolean');
+		need(w.wrongSecret === undefined || typeof w.wrongSecret === 'boolean', 'webhookDelivery.wrongSecret must be a boolean');
+	}
 	return p as KnobsPatch;
 }
 
-/** JSON-merge `patch` onto `base`: latency merges, everything else replaces (null turns the rate limit off). */
+/** JSON-merge `patch` onto `base`: latency and webhookDelivery merge, everything else replaces (null turns the rate limit off). */
 export function mergeKnobs(base: Knobs, patch: KnobsPatch): Knobs {
 	const next = cloneKnobs(base);
 	const copy = cloneKnobs(patch as Knobs);
-	return { ...next, ...copy, latency: { ...next.latency, ...copy.latency } };
+	return {
+		...next,
+		...copy,
+		latency: { ...next.latency, ...copy.latency },
+		webhookDelivery: { ...next.webhookDelivery, ...copy.webhookDelivery },
+	};
 }
 
 /** `/regex/flags` or a substring. */

@@ -3,6 +3,7 @@ import { objectId, type Store } from './store';
 import { storedForm } from './storedForm';
 import type { Contact, Platform, RoomState } from './types';
 import { allOptional, validate, type FieldError, type Rule } from './validate';
+import type { WebhookSender } from './webhooks';
 
 export const PLATFORMS: readonly Platform[] = ['line', 'facebook', 'instagram'];
 const GENDERS = ['male', 'female', 'not_say'] as const;
@@ -114,6 +115,8 @@ export interface OhoDeps {
 	store: Store;
 	/** API key → business. */
 	keys: Record<string, string>;
+	/** Told of every contact created or updated, to send Oho's customer-profile webhook. */
+	webhooks?: Pick<WebhookSender, 'contactCreated' | 'contactUpdated'>;
 }
 
 type Defaulted = 'gender' | 'attributes' | 'tags' | 'labels';
@@ -126,7 +129,7 @@ interface Target {
 	userId: string;
 }
 
-export function ohoRoutes({ store, keys }: OhoDeps): Route[] {
+export function ohoRoutes({ store, keys, webhooks }: OhoDeps): Route[] {
 	/** Auth, JSON and path checks shared by every Oho endpoint; `next` runs when they pass. */
 	function guarded(next: (ctx: Ctx, business: string) => Reply): Handler {
 		return (ctx) => {
@@ -165,7 +168,7 @@ export function ohoRoutes({ store, keys }: OhoDeps): Route[] {
 		if (store.getContact(platform, platform_id, id)) return ohoEnvelope(409, MSG.exists);
 		if (owner === undefined) store.claim(platform, platform_id, business);
 		const now = new Date().toISOString();
-		store.addContact({
+		const contact: Contact = {
 			_id: objectId(),
 			...body,
 			gender: body.gender ?? 'not_say',
@@ -174,7 +177,9 @@ export function ohoRoutes({ store, keys }: OhoDeps): Route[] {
 			labels: body.labels ?? [],
 			created_at: now,
 			updated_at: now,
-		});
+		};
+		store.addContact(contact);
+		webhooks?.contactCreated(contact);
 		return ohoEnvelope(201, MSG.created);
 	});
 
@@ -183,9 +188,11 @@ export function ohoRoutes({ store, keys }: OhoDeps): Route[] {
 		if (problem) return problem;
 		const contact = store.getContact(t.platform, t.platformId, t.userId);
 		if (!contact) return ohoEnvelope(404, MSG.updateNotFound);
+		const before = JSON.parse(JSON.stringify(contact)) as Contact;
 		// attributes, tags and labels are replaced wholesale, like every other field.
 		Object.assign(contact, ctx.body.value, { updated_at: new Date().toISOString() });
 		store.changed();
+		webhooks?.contactUpdated(before, contact, Object.keys(ctx.body.value as object));
 		return ohoEnvelope(200, MSG.updated);
 	});
 

@@ -10,6 +10,7 @@ import { maskBody, maskHeaders, RequestLog } from './log';
 import { ohoRoutes, PLATFORMS } from './oho';
 import { Store } from './store';
 import type { LoggedApi, Platform, RecordedRequest, RoomState, Sandbox, SandboxOptions } from './types';
+import { WebhookSender } from './webhooks';
 
 const HTML_502 =
 	'<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n';
@@ -40,8 +41,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const knobs = new KnobState(mergeKnobs(DEFAULT_KNOBS, checkKnobsPatch(options.knobs ?? {})));
 	const store = new Store(options.seed === false ? emptySeed : buildSeed, options.dataFile);
 	const log = new RequestLog(Math.max(1, options.requestLogLimit ?? 100000));
+	const webhooks = new WebhookSender(store, () => knobs.peek(), (ms) => sleep(ms));
 	const routes: Route[] = [
-		...ohoRoutes({ store, keys: { ...DEMO_OHO_KEYS, ...options.ohoApiKeys } }),
+		...ohoRoutes({ store, keys: { ...DEMO_OHO_KEYS, ...options.ohoApiKeys }, webhooks }),
 		...gofiveRoutes({ store, knobs: () => knobs.peek() }),
 	];
 	const timers = new Set<NodeJS.Timeout>();
@@ -149,7 +151,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			store.reset();
 			knobs.reset();
 			log.clear();
+			webhooks.reset();
 		},
+		registerWebhook: (registration) => webhooks.register(registration),
+		webhookRegistration: () => webhooks.current(),
+		webhookDeliveries: () => webhooks.deliveries(),
+		settleWebhooks: async () => await webhooks.settle(),
 		state: () => JSON.parse(JSON.stringify(store.snapshot())) as ReturnType<Sandbox['state']>,
 		getContact: (platform, platformId, userId) => {
 			const c = store.getContact(platform, platformId, userId);

@@ -109,6 +109,15 @@ export class Store {
 		this.changed();
 	}
 
+	/** The LINE channel ID known for a bot user id, if any (Oho's webhook names the OA by its channel ID). */
+	channelIdOf(platform: Platform, botUserId: string): string | undefined {
+		if (platform !== 'line') return undefined;
+		for (const [alias, target] of this.channelAliases) {
+			if (target === botUserId) return alias.slice('line:'.length);
+		}
+		return undefined;
+	}
+
 	/** LINE chat endpoints accept the provider's channel ID in place of the bot user id. */
 	resolveChatPlatformId(platform: Platform, platformId: string): string {
 		return (platform === 'line' && this.channelAliases.get(platformKey(platform, platformId))) || platformId;

@@ -92,6 +92,41 @@ export interface Knobs {
 	faults: FaultRule[];
 	gofiveTokenTtlSeconds: number;
 	gofiveRequireSubscriptionKey: boolean;
+	/** How the Oho customer-profile webhook is delivered to the registered URL (see sandbox/webhooks.ts). */
+	webhookDelivery: WebhookDeliveryKnobs;
+}
+
+export interface WebhookDeliveryKnobs {
+	/** Extra copies of every delivery, sent right after it (a sender that retries without an event id). */
+	duplicates: number;
+	/** Wait before each delivery. */
+	delayMs: number;
+	/** Send a body cut in half (not valid JSON), still labelled application/json. */
+	malformed: boolean;
+	/** Send every registered header with a wrong value (a sender that does not hold the secret). */
+	wrongSecret: boolean;
+}
+
+/** Where the sandbox delivers Oho's customer-profile webhook (Oho has no API for this; a person enters it in Oho). */
+export interface WebhookRegistration {
+	url: string;
+	/** Headers sent with every delivery, e.g. a secret header or `authorization: Basic …`. */
+	headers?: Record<string, string>;
+}
+
+export interface WebhookDeliveryRecord {
+	seq: number;
+	time: number;
+	event: 'contact created' | 'contact updated';
+	url: string;
+	/** The delivery's payload as meant (before a malformed knob cut it). */
+	payload: Record<string, unknown>;
+	duplicate: boolean;
+	malformed: boolean;
+	wrongSecret: boolean;
+	/** The receiver's HTTP status; null when it could not be reached. */
+	status: number | null;
+	error?: string;
 }
 
 export interface KnobsPatch {
@@ -100,6 +135,7 @@ export interface KnobsPatch {
 	faults?: FaultRule[];
 	gofiveTokenTtlSeconds?: number;
 	gofiveRequireSubscriptionKey?: boolean;
+	webhookDelivery?: Partial<WebhookDeliveryKnobs>;
 }
 
 export interface SandboxOptions {
@@ -165,6 +201,13 @@ export interface Sandbox {
 	setRoomState(platform: string, platformId: string, userId: string, state: RoomState): ChatRoom;
 	/** All issued Gofive tokens expire now (the static demo token never expires). */
 	expireGofiveTokens(): void;
+	/** Where Oho's customer-profile webhook goes (null: nowhere, the default). */
+	registerWebhook(registration: WebhookRegistration | null): void;
+	webhookRegistration(): WebhookRegistration | null;
+	/** Every delivery attempted since the last reset, oldest first (registered header values masked). */
+	webhookDeliveries(): WebhookDeliveryRecord[];
+	/** Resolves when every delivery scheduled so far has been answered or has failed. */
+	settleWebhooks(): Promise<void>;
 	/** Closes the server, ends hung connections and saves the data file. */
 	close(): Promise<void>;
 }

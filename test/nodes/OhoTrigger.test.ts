@@ -3,7 +3,9 @@
  * (test/helpers/webhook.ts): each event, the filters, Header and Basic Auth accepted and refused, each bad body,
  * repeated deliveries, and what comes out. Each test checks the answer the sender got and the executions started.
  */
+import { randomBytes } from 'crypto';
 import type { IDataObject, INode } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { OhoTrigger } from '../../nodes/OhoTrigger/OhoTrigger.node';
 import { deliver, startTriggerServer, type TriggerServer } from '../helpers/webhook';
@@ -147,7 +149,7 @@ describe('Oho Trigger: filters', () => {
 });
 
 describe('Oho Trigger: authentication', () => {
-	const SECRET = 'hdr-3c1f9a7e5b2d4f6a8c0e';
+	const SECRET = randomBytes(16).toString('hex');
 	const headerAuth = { ohoWebhookHeaderAuthApi: { name: 'X-Oho-Webhook-Secret', secret: SECRET } };
 
 	test('Header Auth: a missing header is 401, a wrong one 403, neither starts anything nor echoes the secret', async () => {
@@ -164,8 +166,10 @@ describe('Oho Trigger: authentication', () => {
 		expect(JSON.stringify([missing, wrong, executions])).not.toContain(SECRET);
 	});
 
+	const PASSWORD = randomBytes(12).toString('base64');
+
 	test('Basic Auth: missing is 401 with a Basic challenge, a wrong password 403, the right pair starts the workflow', async () => {
-		const { url, executions } = await trigger({ authentication: 'basicAuth' }, { ohoWebhookBasicAuthApi: { user: 'oho', password: 'pw-7d1e3b5a9c2f4e6d' } });
+		const { url, executions } = await trigger({ authentication: 'basicAuth' }, { ohoWebhookBasicAuthApi: { user: 'oho', password: PASSWORD } });
 		const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
 
 		const missing = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(created()) });
@@ -175,8 +179,8 @@ describe('Oho Trigger: authentication', () => {
 			status: 403,
 			body: { message: 'Authorization is wrong: the user or password does not match.' },
 		});
-		expect(await deliver(url, created(), basic('someone', 'pw-7d1e3b5a9c2f4e6d'))).toMatchObject({ status: 403 });
-		expect(await deliver(url, created(), basic('oho', 'pw-7d1e3b5a9c2f4e6d'))).toEqual(STARTED);
+		expect(await deliver(url, created(), basic('someone', PASSWORD))).toMatchObject({ status: 403 });
+		expect(await deliver(url, created(), basic('oho', PASSWORD))).toEqual(STARTED);
 		expect(executions).toHaveLength(1);
 	});
 
@@ -259,7 +263,7 @@ describe('Oho Trigger: repeated deliveries', () => {
 
 		await deliver(url, body);
 		await deliver(url, body);
-		await new Promise((resolve) => setTimeout(resolve, 1100));
+		await sleep(1100);
 		await deliver(url, body);
 		expect(executions).toHaveLength(2);
 	});

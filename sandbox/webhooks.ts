@@ -1,0 +1,128 @@
+/**
+ * Oho's customer-profile webhook, as the sandbox sends it (contract, "Oho customer-profile webhook"): after a
+ * contact is created or updated through the API, a JSON POST to the one registered URL with `event_code`, the
+ * contact as Oho stores it and, for updates, `updated_field`. Oho documents no registration API (a person enters the
+ * URL in Oho), so registering is a sandbox-only call: `PUT /__sandbox/webhooks` or `sandbox.registerWebhook()`.
+ *
+ * Knobs (`webhookDelivery`): extra duplicate copies, a delay, a body cut in half, wrong header values.
+ */
+import { maskSecret } from './log';
+import { storedForm } from './storedForm';
+import type { Store } from './store';
+import type { Contact, Knobs, WebhookDeliveryRecord, WebhookRegistration } from './types';
+
+/** What the write API calls a field → what Oho's stored contact (and `updated_field`) calls it. */
+const STORED_FIELD: Record<string, string> = { tags: 'contact_tags', labels: 'chat_tags' };
+
+const DELIVERY_TIMEOUT_MS = 30_000;
+
+export class WebhookSender {
+	private registration: WebhookRegistration | null = null;
+	private records: WebhookDeliveryRecord[] = [];
+	private seq = 0;
+	/** Deliveries go out one after another, in the order the API calls happened. */
+	private queue: Promise<void> = Promise.resolve();
+
+	constructor(
+		private readonly store: Store,
+		private readonly knobs: () => Readonly<Knobs>,
+		private readonly sleep: (ms: number) => Promise<void>,
+	) {}
+
+	register(registration: WebhookRegistration | null): void {
+		if (registration !== null) new URL(registration.url);
+		this.registration = registration && { url: registration.url, headers: { ...registration.headers } };
+	}
+
+	current(): WebhookRegistration | null {
+		return this.registration && { url: this.registration.url, headers: { ...this.registration.headers } };
+	}
+
+	deliveries(): WebhookDeliveryRecord[] {
+		return JSON.parse(JSON.stringify(this.records)) as WebhookDeliveryRecord[];
+	}
+
+	async settle(): Promise<void> {
+		let seen: Promise<void>;
+		do {
+			seen = this.queue;
+			await seen;
+		} while (seen !== this.queue);
+	}
+
+	reset(): void {
+		this.registration = null;
+		this.records = [];
+	}
+
+	contactCreated(contact: Contact): void {
+		this.schedule({ event_code: 'contact created', contact: this.webhookContact(contact) });
+	}
+
+	/** After an update: the fields whose stored value changed; nothing is sent when none did. */
+	contactUpdated(before: Contact, after: Contact, written: string[]): void {
+		const old = storedForm(before);
+		const now = storedForm(after);
+		const changed = written
+			.map((field) => STORED_FIELD[field] ?? field)
+			.filter((field) => JSON.stringify(old[field]) !== JSON.stringify(now[field]));
+		if (changed.length === 0) return;
+		this.schedule({ event_code: 'contact updated', contact: this.webhookContact(after), updated_field: changed });
+	}
+
+	/** The stored form; a LINE OA is named by its channel ID where the sandbox knows one (the webhook's wording). */
+	private webhookContact(contact: Contact): Record<string, unknown> {
+		const stored = storedForm(contact);
+		const profile = contact.social_profile;
+		const channelId = this.store.channelIdOf(profile.platform, profile.platform_id);
+		return channelId ? { ...stored, social_profile: { ...profile, platform_id: channelId } } : stored;
+	}
+
+	private schedule(payload: Record<string, unknown>): void {
+		const registration = this.current();
+		if (!registration) return;
+		const knobs = { ...this.knobs().webhookDelivery };
+		const copies = [false, ...Array.from({ length: knobs.duplicates }, () => true)];
+		this.queue = this.queue.then(async () => {
+			if (knobs.delayMs > 0) await this.sleep(knobs.delayMs);
+			for (const duplicate of copies) await this.deliver(registration, payload, knobs, duplicate);
+		});
+	}
+
+	private async deliver(
+		registration: WebhookRegistration,
+		payload: Record<string, unknown>,
+		knobs: Knobs['webhookDelivery'],
+		duplicate: boolean,
+	): Promise<void> {
+		const text = JSON.stringify(payload);
+		const headers: Record<string, string> = { 'content-type': 'application/json' };
+		for (const [name, value] of Object.entries(registration.headers ?? {})) {
+			headers[name] = knobs.wrongSecret ? `wrong-${maskSecret(value)}` : value;
+		}
+		const record: WebhookDeliveryRecord = {
+			seq: ++this.seq,
+			time: Date.now(),
+			event: payload.event_code as WebhookDeliveryRecord['event'],
+			url: registration.url,
+			payload,
+			duplicate,
+			malformed: knobs.malformed,
+			wrongSecret: knobs.wrongSecret,
+			status: null,
+		};
+		this.records.push(record);
+		try {
+			const response = await fetch(registration.url, {
+				method: 'POST',
+				headers,
+				body: knobs.malformed ? text.slice(0, Math.floor(text.length / 2)) : text,
+				signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+			});
+			await response.arrayBuffer();
+			record.status = response.status;
+		} catch (error) {
+			record.error = (error as Error).message;
+		}
+	}
+}
