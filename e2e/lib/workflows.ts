@@ -7,6 +7,8 @@ export interface NodeSpec {
 	parameters?: Record<string, unknown>;
 	/** credential type → { id, name } of an imported credential */
 	credentials?: Record<string, { id: string; name: string }>;
+	/** A webhook or trigger node's id in its URL (/webhook/<webhookId>/<path>). */
+	webhookId?: string;
 }
 
 export const MANUAL_TRIGGER: NodeSpec = { name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 };
@@ -32,6 +34,7 @@ export function linearWorkflow(id: string, name: string, nodes: NodeSpec[]): Wor
 			position: [i * 220, 0],
 			parameters: n.parameters ?? {},
 			...(n.credentials ? { credentials: n.credentials } : {}),
+			...(n.webhookId ? { webhookId: n.webhookId } : {}),
 		})),
 	};
 }

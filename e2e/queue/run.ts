@@ -36,7 +36,23 @@ import { buildAndPackRepo } from '../lib/pack';
 import { DEFAULT_N8N_VERSION, PACKAGE_NAME, REPO_ROOT } from '../lib/paths';
 import { freePort, tail } from '../lib/proc';
 import { BackgroundProcess, sleep, startPostgres, startRedis, withTimeout, type Postgres, type Redis } from '../lib/queue';
-import { WEBHOOK_PATH, WORKFLOW_ID, comparableState, credentials, existsBefore, prepareSandbox, upsertWorkflow, userIdOf } from './workflow';
+import { createContacts, demoLineContact } from '../lib/seed';
+import {
+	TRIGGER_PATH,
+	TRIGGER_SECRET_HEADER,
+	TRIGGER_WORKFLOW_ID,
+	WEBHOOK_PATH,
+	WORKFLOW_ID,
+	burstUserIdOf,
+	comparableState,
+	credentials,
+	existsBefore,
+	prepareSandbox,
+	triggerCredentials,
+	triggerWorkflow,
+	upsertWorkflow,
+	userIdOf,
+} from './workflow';
 
 const MIN = 60_000;
 /** Hard time limits per step. */
@@ -77,8 +93,27 @@ export interface ModeResult {
 	warnings: string[];
 	loadProblems: string[];
 	state: { contacts: unknown[]; rooms: unknown[] };
+	/** Queue mode only: the Oho Trigger burst (issue 15). */
+	trigger?: TriggerBurst;
 	/** Problems found (empty when the mode passed its own checks). */
 	failures: string[];
+}
+
+/** Oho's webhook delivered `deliveries` times in a row to a published Oho Trigger → Gofive Chat workflow. */
+export interface TriggerBurst {
+	deliveries: number;
+	/** The trigger's answers to the sandbox, by HTTP status. */
+	answered: Record<string, number>;
+	executions: number;
+	succeeded: number;
+	/** "Worker started execution" lines per process during the burst. */
+	startedBy: Record<string, number>;
+	messages: number;
+	/** Contacts with no Gofive message, and with more than one. */
+	lost: number;
+	duplicated: number;
+	/** From the first contact created to the last execution finished. */
+	ms: number;
 }
 
 export interface QueueSummary {
@@ -344,13 +379,16 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 		},
 	});
 	const procs: BackgroundProcess[] = [];
+	const triggerSecret = randomBytes(16).toString('hex');
 	try {
 		await withTimeout('queue: prepare n8n', LIMIT.prepare, (async () => {
 			await installCommunityPackage(install, n8n.userFolder, tarball);
-			await n8n.importCredentials(credentials(sb.url));
-			await n8n.importWorkflows([upsertWorkflow(count)]);
-			const p = await n8n.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-			if (p.code !== 0) throw new Error(`publish:workflow failed:\n${tail(p.stdout + p.stderr)}`);
+			await n8n.importCredentials([...credentials(sb.url), ...triggerCredentials(sb.url, triggerSecret)]);
+			await n8n.importWorkflows([upsertWorkflow(count), triggerWorkflow()]);
+			for (const id of [WORKFLOW_ID, TRIGGER_WORKFLOW_ID]) {
+				const p = await n8n.cli(['publish:workflow', `--id=${id}`]);
+				if (p.code !== 0) throw new Error(`publish:workflow ${id} failed:\n${tail(p.stdout + p.stderr)}`);
+			}
 		})());
 		const port = await freePort();
 		const bootStart = Date.now();
@@ -466,6 +504,20 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 		if (enqueued && ranBy.length === 1 && ranBy[0].started![1] !== enqueued[1]) result.failures.push(`queue: the main enqueued execution ${enqueued[1]}, the worker ran ${ranBy[0].started![1]}`);
 		if (last && ranBy.length === 1 && ranBy[0].started![1] !== last.id) result.failures.push(`queue: the stored execution is ${last.id}, the worker ran ${ranBy[0].started![1]}`);
 		if (mainRan) result.failures.push('queue: the main process logged "Worker started execution"');
+
+		const triggerExecutions = async () =>
+			pg
+				? (await pg.query('n8n', `SELECT status FROM execution_entity WHERE "workflowId" = '${TRIGGER_WORKFLOW_ID}'`)).map(([status]) => status)
+				: (
+						await sqliteQuery<{ status: string }>(
+							install,
+							join(n8n.userFolder, '.n8n', 'database.sqlite'),
+							`SELECT status FROM execution_entity WHERE workflowId = '${TRIGGER_WORKFLOW_ID}'`,
+						)
+					).map((row) => row.status);
+		const burst = await withTimeout('queue: Oho Trigger burst', LIMIT.run, triggerBurst({ sb, port, secret: triggerSecret, main, workers, executions: triggerExecutions, log }));
+		result.trigger = burst.result;
+		result.failures.push(...burst.failures);
 		if (result.failures.length) {
 			for (const p of procs) log(`--- ${p.name} output (tail) ---\n${tail(p.output, 40)}`);
 		}
@@ -474,6 +526,83 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 		await Promise.all(procs.map((p) => p.stop('SIGTERM', 30_000)));
 		n8n.dispose();
 	}
+}
+
+const BURST = Number(process.env.E2E_QUEUE_BURST ?? 200);
+
+/**
+ * Issue 15: the sandbox creates BURST contacts through its API (16 at a time) and delivers Oho's webhook for each,
+ * one right after another, to the published Oho Trigger on the main; every delivery must become one execution on a
+ * worker and one Gofive message naming the contact.
+ */
+async function triggerBurst(opts: {
+	sb: Sandbox;
+	port: number;
+	secret: string;
+	main: BackgroundProcess;
+	workers: BackgroundProcess[];
+	executions: () => Promise<string[]>;
+	log: Log;
+}): Promise<{ result: TriggerBurst; failures: string[] }> {
+	const { sb, port, secret, main, workers, executions, log } = opts;
+	const url = `http://127.0.0.1:${port}/webhook/${TRIGGER_PATH}`;
+	// Active once a wrong secret is answered 403 (404 before): such a probe starts nothing.
+	for (const deadline = Date.now() + LIMIT.boot; ; ) {
+		const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [TRIGGER_SECRET_HEADER]: 'probe' }, body: '{}' });
+		if (probe.status === 403) break;
+		if (Date.now() > deadline) throw new Error(`the Oho Trigger was not active within ${LIMIT.boot} ms (last answer HTTP ${probe.status})`);
+		await sleep(1000);
+	}
+	const procs = [main, ...workers];
+	const marks = procs.map((p) => p.output.length);
+	sb.registerWebhook({ url, headers: { [TRIGGER_SECRET_HEADER]: secret } });
+	const messagesBefore = sb.state().gofiveMessages.length;
+	const started = Date.now();
+	const bodies = Array.from({ length: BURST }, (_, i) => demoLineContact(burstUserIdOf(i), 'https://profile.line-scdn.net/0hBurst', { platform_display_name: `Burst ${i}`, display_name: `Burst ${i}`, first_name: 'Burst' }));
+	await createContacts(sb, bodies);
+	await sb.settleWebhooks();
+	let statuses: string[] = [];
+	for (const deadline = Date.now() + LIMIT.run - 30_000; ; ) {
+		statuses = await executions();
+		const done = statuses.filter((status) => !['new', 'running', 'waiting'].includes(status)).length;
+		if (done >= BURST || Date.now() > deadline) break;
+		await sleep(1000);
+	}
+	const ms = Date.now() - started;
+	await sleep(2000);
+	statuses = await executions();
+	sb.registerWebhook(null);
+
+	const answered: Record<string, number> = {};
+	for (const delivery of sb.webhookDeliveries()) answered[String(delivery.status)] = (answered[String(delivery.status)] ?? 0) + 1;
+	const startedBy = Object.fromEntries(procs.map((p, i) => [p.name, (p.output.slice(marks[i]).match(/Worker started execution/g) ?? []).length]));
+	const messages = sb.state().gofiveMessages.slice(messagesBefore).map((message) => message.content);
+	const perContact = new Map<string, number>();
+	for (const content of messages) {
+		const userId = /^contact created: (\S+)$/.exec(content)?.[1] ?? content;
+		perContact.set(userId, (perContact.get(userId) ?? 0) + 1);
+	}
+	const ids = Array.from({ length: BURST }, (_, i) => burstUserIdOf(i));
+	const result: TriggerBurst = {
+		deliveries: sb.webhookDeliveries().length,
+		answered,
+		executions: statuses.length,
+		succeeded: statuses.filter((status) => status === 'success').length,
+		startedBy,
+		messages: messages.length,
+		lost: ids.filter((id) => !perContact.has(id)).length,
+		duplicated: ids.filter((id) => (perContact.get(id) ?? 0) > 1).length,
+		ms,
+	};
+	log(`queue: Oho Trigger burst: ${JSON.stringify(result)}`);
+	const failures: string[] = [];
+	if (result.deliveries !== BURST || answered['200'] !== BURST) failures.push(`trigger burst: ${BURST} deliveries expected, all answered 200: ${JSON.stringify(answered)}`);
+	if (result.executions !== BURST || result.succeeded !== BURST) failures.push(`trigger burst: ${result.succeeded} of ${result.executions} executions succeeded, ${BURST} expected`);
+	if (result.lost || result.duplicated || result.messages !== BURST) failures.push(`trigger burst: ${result.messages} messages, ${result.lost} contacts without one, ${result.duplicated} with more than one`);
+	if (startedBy[main.name]) failures.push(`trigger burst: the main process started ${startedBy[main.name]} executions itself`);
+	const onWorkers = workers.reduce((sum, w) => sum + startedBy[w.name], 0);
+	if (onWorkers !== BURST) failures.push(`trigger burst: workers logged ${onWorkers} started executions, ${BURST} expected`);
+	return { result, failures };
 }
 
 function firstDifference(a: unknown, b: unknown, path = ''): string | undefined {
@@ -565,6 +694,11 @@ export function formatSummary(s: QueueSummary): string {
 		row("n8n's warnings", (r) => r.warnings.join('; ') || 'none'),
 		'',
 		`sandbox state (contacts + rooms, without ids/timestamps) identical: ${s.stateIdentical ? 'yes' : `NO: ${s.stateDifference}`}`,
+		s.queue.trigger
+			? `Oho Trigger burst (queue mode): ${s.queue.trigger.deliveries} webhook deliveries (${Object.entries(s.queue.trigger.answered).map(([k, v]) => `HTTP ${k}: ${v}`).join(', ')}), ` +
+				`${s.queue.trigger.succeeded}/${s.queue.trigger.executions} executions succeeded, started by ${Object.entries(s.queue.trigger.startedBy).map(([k, v]) => `${k} ${v}`).join(', ')}; ` +
+				`${s.queue.trigger.messages} Gofive messages, ${s.queue.trigger.lost} lost, ${s.queue.trigger.duplicated} duplicated; ${(s.queue.trigger.ms / 1000).toFixed(1)} s`
+			: 'Oho Trigger burst: not run',
 		`total ${(s.totalMs / 1000).toFixed(0)} s; ${s.failures.length ? `FAILED:\n - ${s.failures.join('\n - ')}` : 'all checks passed'}`,
 	].join('\n');
 }

@@ -147,3 +147,59 @@ export function comparableState(sb: Sandbox): { contacts: unknown[]; rooms: unkn
 	const rooms = [...s.rooms].sort((a, b) => key(a).localeCompare(key(b)));
 	return { contacts: stable(contacts) as unknown[], rooms: stable(rooms) as unknown[] };
 }
+
+/** Issue 15 in queue mode: Oho Trigger → Gofive Chat, one message per delivery, naming the contact. */
+export const TRIGGER_WORKFLOW_ID = 'e2eQueueOhoTrigger';
+const TRIGGER_WEBHOOK_ID = '3c9d1e7a-2b4f-4a6c-9e8d-7f6a5b4c3d21';
+export const TRIGGER_PATH = `${TRIGGER_WEBHOOK_ID}/oho`;
+export const TRIGGER_SECRET_HEADER = 'X-Oho-Webhook-Secret';
+const GOFIVE_CRED = { id: 'e2eQueueGofive01', name: 'Gofive (sandbox)' };
+const SECRET_CRED = { id: 'e2eQueueSecret01', name: 'Oho webhook secret' };
+/** User ID of burst contact i (created through the API, so the sandbox sends "contact created" for each). */
+export const burstUserIdOf = (i: number): string => `Uburst${String(i).padStart(27, '0')}`;
+
+export function triggerCredentials(sandboxUrl: string, secret: string): CredentialImport[] {
+	return [
+		{ ...GOFIVE_CRED, type: 'gofiveApi', data: { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, baseUrl: sandboxUrl } },
+		{ ...SECRET_CRED, type: 'ohoWebhookHeaderAuthApi', data: { name: TRIGGER_SECRET_HEADER, secret } },
+	];
+}
+
+export function triggerWorkflow(): WorkflowImport {
+	return {
+		id: TRIGGER_WORKFLOW_ID,
+		name: 'e2e: queue mode, Oho Trigger → Gofive Chat',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 't-trigger',
+				name: 'Oho Trigger',
+				type: `${PACKAGE_NAME}.ohoTrigger`,
+				typeVersion: 1,
+				webhookId: TRIGGER_WEBHOOK_ID,
+				position: [0, 0],
+				parameters: { authentication: 'headerAuth', events: ['created'] },
+				credentials: { ohoWebhookHeaderAuthApi: SECRET_CRED },
+			},
+			{
+				id: 't-gofive',
+				name: 'Gofive Chat',
+				type: `${PACKAGE_NAME}.gofiveChat`,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {
+					resource: 'message',
+					operation: 'sendMessage',
+					roomId: DEMO.gofiveRoomId,
+					content: '={{ "contact " + $json.event + ": " + $json.user_id }}',
+					type: 'message',
+					platform: 'line',
+					companyId: DEMO.gofiveCompanyId,
+				},
+				credentials: { gofiveApi: GOFIVE_CRED },
+			},
+		],
+		connections: { 'Oho Trigger': { main: [[{ node: 'Gofive Chat', type: 'main', index: 0 }]] } },
+	};
+}
