@@ -371,6 +371,23 @@ async function main(): Promise<number> {
 				await sleep(1000);
 				await screenshot(page, `example-${name.replace(/\.json$/, '')}.png`);
 
+				// The Oho Trigger opens with its webhook URLs and the notice that says where to paste them.
+				const trigger = expected.find((node) => node.type === 'n8n-nodes-oho-gofive.ohoTrigger');
+				if (trigger) {
+					await retry(`open ${trigger.name}`, async () => {
+						await page.locator(`[data-test-id="canvas-node"][data-node-name="${trigger.name}"]`).dblclick();
+						await byId(page, 'ndv').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+					});
+					const ndv = byId(page, 'ndv');
+					await ndv.getByText('Oho has no API to register a webhook').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+					await ndv.getByText('Webhook URLs').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+					for (const label of ['Authentication', 'Events', 'Changed Fields', 'Platforms']) {
+						check((await ndv.getByText(label, { exact: true }).count()) > 0, `the Oho Trigger panel shows no "${label}"`);
+					}
+					await screenshot(page, 'oho-trigger-panel.png');
+					await byId(page, 'ndv-close-button').click();
+				}
+
 				// The imported Oho Contact node opens with its settings from the file: mapper mode,
 				// auto-mapping and Options > Add to Existing.
 				const upsert = expected.find((node) => node.type === 'n8n-nodes-oho-gofive.ohoContact');

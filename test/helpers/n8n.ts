@@ -93,6 +93,9 @@ export class CredentialStore {
 
 	updates = 0;
 
+	/** How many times n8n read (and would have decrypted) a stored credential. */
+	reads = 0;
+
 	set(type: string, data: ICredentialDataDecryptedObject) {
 		this.data.set(type, { ...data });
 	}
@@ -180,6 +183,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.store.reads++;
 		return withCredentialDefaults(type, this.store.get(type));
 	}
 

@@ -208,6 +208,18 @@ describe('Gofive Chat: client-credentials token', () => {
 		expect(store.get('gofiveApi').sessionToken).toBe(token);
 	});
 
+	test('one credential read per run, however many items: every request reuses it, and one token serves them all', async () => {
+		const store = new CredentialStore();
+		const items = Array.from({ length: 12 }, (_, index) => ({ text: `message ${index}` }));
+		const result = await runSend(params({ content: '={{ $json.text }}' }), { credential: clientCredentials(ref.sb), store, items });
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)).toHaveLength(12);
+		// n8n's request helper would otherwise read (and decrypt) the credential again for each of the 12 requests.
+		expect(store.reads).toBe(1);
+		expect(tokenRequests(ref.sb)).toHaveLength(1);
+	});
+
 	test('after the token expires, the 401 fetches one new token and the message is sent once', async () => {
 		const store = new CredentialStore();
 		await runOne(params(), { credential: clientCredentials(ref.sb), store });

@@ -241,15 +241,16 @@ describe('rate limit', () => {
 });
 
 describe('setKnobs', () => {
-	it('merges: latency fields merge, arrays replace', () => {
-		t.sb.setKnobs({ latency: { fixedMs: 10 }, faults: [{ kind: 500 }, { kind: 502 }] });
-		t.sb.setKnobs({ latency: { jitterMs: 5 }, faults: [{ kind: 503 }] });
+	it('merges: latency and webhookDelivery fields merge, arrays replace', () => {
+		t.sb.setKnobs({ latency: { fixedMs: 10 }, faults: [{ kind: 500 }, { kind: 502 }], webhookDelivery: { duplicates: 2 } });
+		t.sb.setKnobs({ latency: { jitterMs: 5 }, faults: [{ kind: 503 }], webhookDelivery: { malformed: true } });
 		expect(t.sb.knobs()).toEqual({
 			latency: { fixedMs: 10, jitterMs: 5 },
 			rateLimit: null,
 			faults: [{ kind: 503 }],
 			gofiveTokenTtlSeconds: 3600,
 			gofiveRequireSubscriptionKey: false,
+			webhookDelivery: { duplicates: 2, delayMs: 0, malformed: true, wrongSecret: false },
 		});
 	});
 

@@ -1,10 +1,16 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiDialect } from './types';
 
 /** A node run's credential of one API, read and decrypted once. */
 export interface RunCredential {
 	data: ICredentialDataDecryptedObject;
+	/**
+	 * The same data, as n8n's request helper takes it (`credentialsDecrypted`): every request of the run uses it
+	 * instead of reading and decrypting the credential again. A token n8n fetches (preAuthentication) is written
+	 * into it, so the requests after it carry the new token.
+	 */
+	decrypted: ICredentialsDecrypted;
 	/** The API address, without a trailing slash. */
 	baseUrl: string;
 	/**
@@ -26,8 +32,10 @@ export async function runCredential(ctx: IExecuteFunctions, dialect: ApiDialect)
 	}
 	let credential = byApi.get(dialect.credentialType);
 	if (!credential) {
+		const reference = ctx.getNode().credentials?.[dialect.credentialType];
 		credential = ctx.getCredentials(dialect.credentialType).then((data) => ({
 			data,
+			decrypted: { id: reference?.id ?? '', name: reference?.name ?? dialect.credentialType, type: dialect.credentialType, data },
 			baseUrl: String(data.baseUrl ?? '').replace(/\/+$/, ''),
 			retryAfterRefresh: dialect.canRefresh(data) ? [401] : [],
 		}));

@@ -32,6 +32,7 @@ export async function apiRequest(
 	};
 	if (request.body !== undefined) options.body = request.body;
 
+	const credential = await runCredential(ctx, dialect);
 	let unclearAttempt: string | undefined;
 	for (let attempt = 0; ; attempt++) {
 		let raw: RawResponse | undefined;
@@ -43,7 +44,7 @@ export async function apiRequest(
 				dialect.credentialType,
 				// n8n mutates the options it is given (auth headers); each attempt gets its own copy.
 				{ ...options, headers: { ...options.headers } },
-				{ preAuthenticationRetryStatusCode: (await runCredential(ctx, dialect)).retryAfterRefresh },
+				{ credentialsDecrypted: credential.decrypted, preAuthenticationRetryStatusCode: credential.retryAfterRefresh },
 			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 			raw = { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
 		} catch (error) {
