@@ -9,11 +9,18 @@ export interface RequestSettings {
 	maxRetryDelayMs: number;
 	timeoutMs: number;
 	parallelRequests: number;
+	maxParallelRequests: number;
 	includeRawResponse: boolean;
 }
 
-/** Items sent at the same time unless the operator says otherwise. */
+/** How many items a run sends at the same time: Auto up to a cap, or a fixed number the operator chose. */
+export type Parallelism = { mode: 'auto'; cap: number } | { mode: 'fixed'; count: number };
+
+/** A fixed Requests in Parallel, when the option is added without a value of its own. */
 export const DEFAULT_PARALLEL_REQUESTS = 5;
+
+/** The most items Auto sends at the same time unless the operator sets another cap. */
+export const DEFAULT_MAX_PARALLEL_REQUESTS = 32;
 
 /** The request options shared by every node, to put inside a node's Options collection. */
 export const requestOptionFields: INodeProperties[] = [
@@ -34,13 +41,22 @@ export const requestOptionFields: INodeProperties[] = [
 			'How many times to retry a request that hit a rate limit (429) or an unavailable API (503), and, when resending cannot act twice, a gateway error (502, 504) or a lost connection. Waits as long as the API’s Retry-After asks (after a 429 or 503 the other items wait too), otherwise backs off exponentially. Errors that retrying cannot fix (400, 401, 403, 404, 409) are never retried.',
 	},
 	{
+		displayName: 'Most Requests in Parallel (Auto)',
+		name: 'maxParallelRequests',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: DEFAULT_MAX_PARALLEL_REQUESTS,
+		description:
+			'Without a fixed Requests in Parallel the node adapts by itself (Auto): it starts with 4 items at a time, doubles while the API answers quickly and cleanly, and halves on a 429, a 503 or a timeout. This is the most it sends at the same time.',
+	},
+	{
 		displayName: 'Requests in Parallel',
 		name: 'parallelRequests',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 50 },
 		default: DEFAULT_PARALLEL_REQUESTS,
 		description:
-			'How many items to send at the same time. Output keeps the input order. Lower it if the API answers 429 (too many requests) often.',
+			'A fixed number of items to send at the same time, instead of Auto (leave this option out for Auto). Output keeps the input order either way.',
 	},
 	{
 		displayName: 'Retry Delay (Ms)',
@@ -79,4 +95,19 @@ export function getRequestSettings(ctx: IExecuteFunctions, itemIndex: number): R
 		}
 	}
 	return settings;
+}
+
+/** A whole number of at least 1 from an option, or the fallback (an expression may give anything). */
+function atLeastOne(value: unknown, fallback: number): number {
+	const number = Math.floor(Number(value));
+	return Number.isFinite(number) ? Math.max(1, number) : fallback;
+}
+
+/** Auto unless the operator added Requests in Parallel to the options (read once per run, at the first item). */
+export function getParallelism(ctx: IExecuteFunctions): Parallelism {
+	const options = nodeParameter(ctx, 'options', 0, {}) as Partial<RequestSettings>;
+	if (options.parallelRequests !== undefined && options.parallelRequests !== null) {
+		return { mode: 'fixed', count: atLeastOne(options.parallelRequests, DEFAULT_PARALLEL_REQUESTS) };
+	}
+	return { mode: 'auto', cap: atLeastOne(options.maxParallelRequests, DEFAULT_MAX_PARALLEL_REQUESTS) };
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_PARALLEL_REQUESTS, getRequestSettings } from './options';
+import { getParallelism } from './options';
+import { startAdaptiveParallelism } from './parallelism';
 
 /** What one input item produced: one output item, or several. */
 type ItemOutput = IDataObject | IDataObject[];
@@ -60,7 +61,8 @@ interface RunItemsOptions {
 }
 
 /**
- * Runs `perItem` for every input item, at most "Requests in Parallel" at a time, and returns the outputs
+ * Runs `perItem` for every input item, at most "Requests in Parallel" at a time (a fixed number, or Auto: see
+ * parallelism.ts), and returns the outputs
  * in input order with pairedItem. Items of one order key run in input order. A failed item becomes one error
  * item when the node continues on fail (n8n then routes it to the error output if that is enabled); otherwise
  * no item starts after the first failure, and the first failure in input order stops the node, naming the items
@@ -73,9 +75,10 @@ export async function runItems(
 ): Promise<INodeExecutionData[][]> {
 	const itemCount = ctx.getInputData().length;
 	if (itemCount === 0) return [[]];
-	const asked = Math.floor(Number(getRequestSettings(ctx, 0).parallelRequests));
-	// An expression that gives no number must not start zero workers (every item would be dropped).
-	const parallel = Number.isFinite(asked) ? Math.max(1, asked) : DEFAULT_PARALLEL_REQUESTS;
+	const parallelism = getParallelism(ctx);
+	const adaptive = parallelism.mode === 'auto' ? startAdaptiveParallelism(ctx, parallelism.cap) : undefined;
+	const fixed = parallelism.mode === 'fixed' ? parallelism.count : 0;
+	const limit = () => adaptive?.limit ?? fixed;
 	const continueOnFail = ctx.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(itemCount);
 	const failures = new Map<number, NodeApiError | NodeOperationError>();
@@ -108,26 +111,32 @@ export async function runItems(
 		}
 	};
 
-	const worker = async () => {
-		while (next < itemCount && !stopping()) {
-			const itemIndex = next++;
-			const key = keyOf(itemIndex);
-			if (key === undefined) {
-				await runOne(itemIndex);
-				continue;
-			}
-			const previous = latestOfKey.get(key);
-			let finished = () => {};
-			latestOfKey.set(key, new Promise<void>((resolve) => (finished = resolve)));
-			try {
-				await previous;
-				if (!stopping()) await runOne(itemIndex);
-			} finally {
-				finished();
-			}
+	/** One item, after the previous item of its order key has finished. */
+	const runInOrder = async (itemIndex: number) => {
+		const key = keyOf(itemIndex);
+		if (key === undefined) return await runOne(itemIndex);
+		const previous = latestOfKey.get(key);
+		let finished = () => {};
+		latestOfKey.set(key, new Promise<void>((resolve) => (finished = resolve)));
+		try {
+			await previous;
+			if (!stopping()) await runOne(itemIndex);
+		} finally {
+			finished();
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(parallel, itemCount) }, worker));
+
+	// Items start in input order while fewer than the limit are in flight; the limit may change as answers come in.
+	const inFlight = new Set<Promise<void>>();
+	while (next < itemCount && !stopping()) {
+		if (inFlight.size >= limit()) {
+			await Promise.race(inFlight);
+			continue;
+		}
+		const running: Promise<void> = runInOrder(next++).finally(() => inFlight.delete(running));
+		inFlight.add(running);
+	}
+	await Promise.all(inFlight);
 
 	if (!continueOnFail && failures.size > 0) {
 		throw stoppingError(failures.get(Math.min(...failures.keys()))!, written);

@@ -74,7 +74,11 @@ describe('order of writes', () => {
 		const items = contacts.map((contact, index) => ({ userId: contact.userId, age: index === 3 ? 150 : 30 }));
 		const result = await runContact(
 			ref.sb,
-			params('create', { platform: 'line', platformId: LINE.platformId, userId: '={{ $json.userId }}' }, { additionalFields: { age: '={{ $json.age }}' } }),
+			params(
+				'create',
+				{ platform: 'line', platformId: LINE.platformId, userId: '={{ $json.userId }}' },
+				{ additionalFields: { age: '={{ $json.age }}' }, options: { parallelRequests: 5 } },
+			),
 			{ items },
 		);
 

@@ -5,9 +5,30 @@ import type { RequestSettings } from '../options';
 import { runCredential } from './credentials';
 import { apiError, apiFailure, describeBody, unreachable } from './errors';
 import type { RawResponse } from './responses';
-import { asRecord, messageOf, networkCodeOf, NOT_SENT_CODES, parseBody, responseOf, unclearNetworkAttempt } from './responses';
+import { adaptiveParallelismOf } from '../parallelism';
+import {
+	asRecord,
+	isTimeoutCode,
+	messageOf,
+	networkCodeOf,
+	NOT_SENT_CODES,
+	parseBody,
+	responseOf,
+	unclearNetworkAttempt,
+} from './responses';
 import { backoffMs, holdOff, RETRYABLE_STATUSES, retryAfterMs, waitWhileHeldOff } from './retry';
 import type { ApiDialect, ApiRequest, ApiResponse } from './types';
+
+/** Tells the run's Auto parallelism (if any) how the API answered: pushed back (429, 503, a timeout) or not. */
+function reportToParallelism(ctx: IExecuteFunctions, sentAt: number, raw: RawResponse | undefined, networkCode: string | undefined): void {
+	const parallelism = adaptiveParallelismOf(ctx);
+	if (!parallelism) return;
+	if (raw ? raw.status === 429 || raw.status === 503 : networkCode !== undefined && isTimeoutCode(networkCode)) {
+		parallelism.pushedBack(sentAt);
+	} else if (raw) {
+		parallelism.answered(Date.now() - sentAt);
+	}
+}
 
 /**
  * Sends one request through the credential's authentication, reads the answer with the API's dialect,
@@ -38,6 +59,7 @@ export async function apiRequest(
 		let raw: RawResponse | undefined;
 		let networkCode: string | undefined;
 		await waitWhileHeldOff(ctx, dialect.credentialType, settings);
+		const sentAt = Date.now();
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
@@ -57,6 +79,7 @@ export async function apiRequest(
 			}
 		}
 
+		reportToParallelism(ctx, sentAt, raw, networkCode);
 		const canRetry = attempt < settings.maxRetries;
 		if (!raw) {
 			const resendable = request.idempotent || NOT_SENT_CODES.has(networkCode!);

@@ -24,9 +24,11 @@ const NETWORK_ERROR_CODES = new Set([
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 
+export const isTimeoutCode = (code: string): boolean => TIMEOUT_CODES.has(code);
+
 /** What a network failure after the request left tells about it, following "an earlier attempt". */
 export function unclearNetworkAttempt(code: string): string {
-	return TIMEOUT_CODES.has(code) ? `timed out (${code})` : `lost its connection (${code})`;
+	return isTimeoutCode(code) ? `timed out (${code})` : `lost its connection (${code})`;
 }
 
 /** Errors raised before any byte of the request left: safe to resend even when not idempotent. */

@@ -1,0 +1,118 @@
+/**
+ * Requests in Parallel: Auto. The window itself (slow start, cap, one cut per round, latency), then through n8n's
+ * engine against the sandbox behind a proxy that counts requests in flight: Auto grows past the old fixed 5 when the
+ * API has room, stays under its cap, backs off under a rate limit without losing an item; a fixed Requests in
+ * Parallel is still exactly that. (Per-room and per-contact order under Auto: the ordering tests run at defaults.)
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { AdaptiveParallelism } from '../../nodes/shared/parallelism';
+import { startConcurrencyProxy, type ConcurrencyProxy } from '../shared/concurrencyProxy';
+import { LINE, params, runContact, USER_ID_FROM_ITEM } from '../shared/ohoContact';
+import { useSandbox } from '../shared/sandbox';
+
+describe('AdaptiveParallelism', () => {
+	test('starts at 4 and doubles per round of clean answers (slow start) up to the cap', () => {
+		const auto = new AdaptiveParallelism(32);
+		const rounds = [auto.limit];
+		for (let round = 0; round < 5; round++) {
+			const inRound = auto.limit;
+			for (let answer = 0; answer < inRound; answer++) auto.answered(25);
+			rounds.push(auto.limit);
+		}
+		expect(rounds).toEqual([4, 8, 16, 32, 32, 32]);
+	});
+
+	test('a push-back halves the window once per round; answers to requests sent before the cut do not cut again', () => {
+		const auto = new AdaptiveParallelism(32);
+		for (let answer = 0; answer < 28; answer++) auto.answered(25);
+		expect(auto.limit).toBe(32);
+		auto.pushedBack(1000, 2000);
+		expect(auto.limit).toBe(16);
+		// Three more 429s for requests that were already in flight at the cut.
+		for (const sentAt of [1500, 1800, 1999]) auto.pushedBack(sentAt, 2100);
+		expect(auto.limit).toBe(16);
+		// A 429 for a request sent after the cut: the API still pushes back.
+		auto.pushedBack(2200, 2300);
+		expect(auto.limit).toBe(8);
+	});
+
+	test('after a push-back it grows by one per second (congestion avoidance), however fast the answers, and never below one', () => {
+		const auto = new AdaptiveParallelism(32);
+		auto.pushedBack(1, 2);
+		auto.pushedBack(3, 4);
+		auto.pushedBack(5, 6);
+		expect(auto.limit).toBe(1);
+		for (let answer = 0; answer < 50; answer++) auto.answered(25, 500 + answer);
+		expect(auto.limit).toBe(1);
+		auto.answered(25, 1006);
+		expect(auto.limit).toBe(2);
+		for (let answer = 0; answer < 50; answer++) auto.answered(25, 1100 + answer);
+		expect(auto.limit).toBe(2);
+		auto.answered(25, 2006);
+		expect(auto.limit).toBe(3);
+	});
+
+	test('answers much slower than the fastest stop the growth: more in parallel would only queue', () => {
+		const auto = new AdaptiveParallelism(32);
+		auto.answered(20);
+		const before = auto.limit;
+		for (let answer = 0; answer < 10; answer++) auto.answered(200);
+		expect(auto.limit).toBe(before);
+	});
+});
+
+describe('Requests in Parallel through the engine', () => {
+	const ref = useSandbox();
+	let proxy: ConcurrencyProxy;
+
+	beforeEach(async () => {
+		// Every request counted under one key: the proxy then reports how many were in flight at once.
+		proxy = await startConcurrencyProxy(ref.sb.url, () => 'all', 15);
+	});
+	afterEach(async () => await proxy.close());
+
+	const newContacts = (count: number) => Array.from({ length: count }, (_, index) => ({ userId: `Uparallel${String(index).padStart(24, '0')}` }));
+
+	async function create(count: number, options: IDataObject) {
+		const items = newContacts(count);
+		const result = await runContact(ref.sb, params('create', USER_ID_FROM_ITEM, { options }), { items, baseUrl: proxy.url });
+		const created = items.filter(({ userId }) => ref.sb.getContact('line', LINE.platformId, userId)).length;
+		return { result, created };
+	}
+
+	test('Auto (the default) grows past the old fixed 5 while the API answers cleanly, and stays under its cap', async () => {
+		const { result, created } = await create(120, {});
+
+		expect(result.error).toBeUndefined();
+		expect(created).toBe(120);
+		expect(proxy.maxInFlightOverall).toBeGreaterThan(5);
+		expect(proxy.maxInFlightOverall).toBeLessThanOrEqual(32);
+	});
+
+	test('Auto with Most Requests in Parallel 8 never has more than 8 in flight', async () => {
+		const { created } = await create(60, { maxParallelRequests: 8 });
+
+		expect(created).toBe(60);
+		expect(proxy.maxInFlightOverall).toBe(8);
+	});
+
+	test('a fixed Requests in Parallel is exactly that, Auto or not', async () => {
+		const { created } = await create(40, { parallelRequests: 3, maxParallelRequests: 20 });
+
+		expect(created).toBe(40);
+		expect(proxy.maxInFlightOverall).toBe(3);
+	});
+
+	test('under a rate limit Auto backs off: every item done, none lost, few 429s', async () => {
+		ref.sb.setKnobs({ rateLimit: { perSecond: 40, burst: 10 } });
+		const { result, created } = await create(80, { maxRetries: 10 });
+
+		expect(result.error).toBeUndefined();
+		expect(created).toBe(80);
+		const answers = ref.sb.requests({ api: 'oho' });
+		const limited = answers.filter((request) => request.status === 429).length;
+		expect(answers.length - limited).toBe(80);
+		expect(limited).toBeLessThan(16);
+	});
+});
