@@ -21,12 +21,12 @@ import { findN8nInstall } from '../e2e/lib/install';
 import { run } from '../e2e/lib/proc';
 import { DEMO, startSandbox, type Sandbox } from '../sandbox';
 import type { Contender, CredentialIds } from './lib/contenders';
-import { CONTENDERS, CONTENDER_NODES, contenderWorkflow, requestLimit } from './lib/contenders';
+import { CONTENDERS, CONTENDER_NODES, contenderInputItems, contenderWorkflow, requestLimit } from './lib/contenders';
 import { runSpec, type EngineSpec } from './lib/engine-child';
 import { RealN8n, nodeSpan, type ProcessRun, type RunSummary } from './lib/n8n-route';
 import { cell, median, round } from './lib/stats';
 import type { Workload, WorkloadId } from './lib/workloads';
-import { LATENCY_MS, RATE_LIMIT_PER_SECOND, WORKLOADS, groundTruth, inputItems, prepareSandbox } from './lib/workloads';
+import { LATENCY_MS, RATE_LIMIT_PER_SECOND, WORKLOADS, groundTruth, prepareSandbox } from './lib/workloads';
 
 const SMOKE = process.argv.includes('--smoke');
 const ROOT = join(__dirname, '..');
@@ -84,7 +84,14 @@ interface Route {
 	execute(c: Case, repeat: number, sb: Sandbox): Promise<RunRecord>;
 }
 
-const CODES: Record<string, string> = { 'ours-default': 'od', 'ours-tuned': 'ot', 'http-default': 'hd', 'http-batched': 'hb' };
+const CODES: Record<string, string> = {
+	'ours-default': 'od',
+	'ours-automap': 'oa',
+	'ours-tuned': 'ot',
+	floor: 'fl',
+	'http-default': 'hd',
+	'http-batched': 'hb',
+};
 
 /** W3 runs get their own credential each, so every run starts without a token, as a first run does. */
 function credentialIds(c: Case, repeat: number): CredentialIds {
@@ -211,7 +218,7 @@ function engineRoute(inProcess: boolean): Route {
 										baseUrl: sb.url,
 									},
 								},
-					items: inputItems(c.workload, c.size),
+					items: contenderInputItems(c.workload, c.size, c.contender),
 				};
 			}
 			if (inProcess) {
@@ -292,7 +299,12 @@ interface Row {
 	ratioToLimit: number;
 	ratioToHttpDefault?: number;
 	ratioToHttpBatched?: number;
+	/** Ours ÷ the floor (the thinnest node) on the same workload and size. */
+	ratioToFloor?: number;
 	cpuRatioToHttpDefault?: number;
+	/** The fastest and slowest run's items/s. */
+	itemsPerSMin: number;
+	itemsPerSMax: number;
 	perRun: RunRecord[];
 }
 
@@ -306,7 +318,8 @@ interface Baseline {
 function rowOf(c: Case, runs: RunRecord[], base: Baseline): Row {
 	const contender = c.contender!;
 	const limit = requestLimit(c.workload, contender, c.size);
-	const itemsPerS = median(runs.map((r) => (c.size - r.lost) / r.nodeS));
+	const perRun = runs.map((r) => (c.size - r.lost) / r.nodeS);
+	const itemsPerS = median(perRun);
 	const limitItems = limit / c.workload.requestsPerItem;
 	return {
 		workload: c.workload.id,
@@ -317,6 +330,8 @@ function rowOf(c: Case, runs: RunRecord[], base: Baseline): Row {
 		failedRuns: runs.filter((r) => !r.ok).length,
 		errors: [...new Set(runs.map((r) => r.error).filter((e): e is string => !!e))].map((e) => e.slice(0, 300)),
 		itemsPerS,
+		itemsPerSMin: Math.min(...perRun),
+		itemsPerSMax: Math.max(...perRun),
 		lostMedian: median(runs.map((r) => r.lost)),
 		lostMax: Math.max(...runs.map((r) => r.lost)),
 		erroredMedian: median(runs.map((r) => r.errored)),
@@ -340,6 +355,8 @@ function addRatios(rows: Row[]): void {
 		if (!row.contender.startsWith('ours')) continue;
 		const httpDefault = peer('http-default');
 		const httpBatched = peer('http-batched');
+		const floor = peer('floor');
+		if (floor) row.ratioToFloor = row.itemsPerS / floor.itemsPerS;
 		if (httpDefault) {
 			row.ratioToHttpDefault = row.itemsPerS / httpDefault.itemsPerS;
 			row.cpuRatioToHttpDefault = row.cpuSPer1000 / httpDefault.cpuSPer1000;
@@ -350,14 +367,15 @@ function addRatios(rows: Row[]): void {
 
 function tableOf(rows: Row[]): string {
 	const head =
-		'| Workload | Items | Contender | Items/s done | Lost | Errored | Wall s /1000 | CPU s /1000 | Peak RSS MB (growth) | Requests/item (429s) | Token req. | Limit items/s | ÷ limit | ÷ HTTP default | ÷ HTTP batched |\n' +
-		'|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+		'| Workload | Items | Contender | Items/s done | min–max | Lost | Errored | Wall s /1000 | CPU s /1000 | Peak RSS MB (growth) | Requests/item (429s) | Token req. | Limit items/s | ÷ limit | ÷ HTTP default | CPU ÷ HTTP default | ÷ floor | ÷ HTTP batched |\n' +
+		'|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
 	const lines = rows.map((r) =>
 		[
 			r.workload,
 			r.size,
 			r.contender + (r.failedRuns ? ` (${r.failedRuns}/${r.runs} runs failed)` : ''),
 			cell(r.itemsPerS, 1),
+			r.runs > 1 ? `${cell(r.itemsPerSMin, 1)}–${cell(r.itemsPerSMax, 1)}` : '',
 			r.lostMax === r.lostMedian ? cell(r.lostMedian, 0) : `${cell(r.lostMedian, 0)} (max ${r.lostMax})`,
 			cell(r.erroredMedian, 0),
 			cell(r.wallSPer1000, 2),
@@ -368,6 +386,8 @@ function tableOf(rows: Row[]): string {
 			Number.isFinite(r.limitItemsPerS) && r.limitItemsPerS < 1e5 ? cell(r.limitItemsPerS, 0) : 'none',
 			Number.isFinite(r.limitItemsPerS) && r.limitItemsPerS < 1e5 ? cell(r.ratioToLimit, 2) : '',
 			cell(r.ratioToHttpDefault, 2).replace('—', ''),
+			cell(r.cpuRatioToHttpDefault, 2).replace('—', ''),
+			cell(r.ratioToFloor, 2).replace('—', ''),
 			cell(r.ratioToHttpBatched, 2).replace('—', ''),
 		].join(' | '),
 	);

@@ -8,10 +8,12 @@ import type { NodeSpec } from '../../e2e/lib/workflows';
 import { MANUAL_TRIGGER, linearWorkflow } from '../../e2e/lib/workflows';
 import type { WorkflowImport } from '../../e2e/lib/n8n';
 import { DEMO } from '../../sandbox';
+import { DEFAULT_MAX_PARALLEL_REQUESTS } from '../../nodes/shared/options';
+import { FLOOR_NODE_TYPE, FLOOR_PARALLEL } from './floor-package';
 import type { Workload, WorkloadId } from './workloads';
 import { LATENCY_MS, LINE, PICTURE_URL, RATE_LIMIT_PER_SECOND, inputItems } from './workloads';
 
-export type ContenderId = 'ours-default' | 'ours-tuned' | 'http-default' | 'http-batched';
+export type ContenderId = 'ours-default' | 'ours-automap' | 'ours-tuned' | 'floor' | 'http-default' | 'http-batched';
 
 export interface Contender {
 	id: ContenderId;
@@ -35,10 +37,18 @@ const BATCH_RATE = (BATCH.batchSize * 1000) / BATCH.batchInterval;
 export const CONTENDERS: Contender[] = [
 	{
 		id: 'ours-default',
-		label: 'Oho/Gofive node, defaults (5 in parallel)',
+		label: `Oho/Gofive node, defaults (Requests in Parallel: Auto, at most ${DEFAULT_MAX_PARALLEL_REQUESTS})`,
 		ours: true,
-		parallelism: () => 5,
+		parallelism: () => DEFAULT_MAX_PARALLEL_REQUESTS,
 		workloads: ['W1', 'W2', 'W3'],
+		options: () => ({}),
+	},
+	{
+		id: 'ours-automap',
+		label: 'Oho Contact, defaults, Map Automatically (the contact fields from the item, no expressions but the User ID)',
+		ours: true,
+		parallelism: () => DEFAULT_MAX_PARALLEL_REQUESTS,
+		workloads: ['W1'],
 		options: () => ({}),
 	},
 	{
@@ -48,6 +58,13 @@ export const CONTENDERS: Contender[] = [
 		parallelism: (w) => TUNED_PARALLEL[w.id],
 		workloads: ['W1', 'W2', 'W3'],
 		options: (w) => ({ parallelRequests: TUNED_PARALLEL[w.id] }),
+	},
+	{
+		id: 'floor',
+		label: `Floor: a bench-only node that only calls httpRequestWithAuthentication per item (POST, PATCH on 409), ${FLOOR_PARALLEL} in parallel`,
+		ours: false,
+		parallelism: () => FLOOR_PARALLEL,
+		workloads: ['W1'],
 	},
 	{
 		id: 'http-default',
@@ -74,15 +91,37 @@ export interface CredentialIds {
 	oAuth2Api: { id: string; name: string };
 }
 
+/**
+ * Map Automatically reads the contact fields from the item by their names, so its items carry every field the
+ * create needs under Oho's names; the other contenders get the three fields and build the rest themselves.
+ */
+function automapItems(items: Array<Record<string, string>>): Array<Record<string, string>> {
+	return items.map((item) => ({
+		userId: item.userId,
+		platform_name: LINE.platformName,
+		line_basic_id: LINE.lineBasicId,
+		profile_picture_url: PICTURE_URL,
+		platform_display_name: item.displayName,
+		display_name: item.displayName,
+		first_name: item.firstName,
+	}));
+}
+
+/** A contender's input items: the workload's, or, for Map Automatically, the same under Oho's field names. */
+export function contenderInputItems(workload: Workload, size: number, contender: Contender | null): Array<Record<string, string>> {
+	const items = inputItems(workload, size);
+	return contender?.id === 'ours-automap' ? automapItems(items) : items;
+}
+
 /** The nodes every workflow starts with: the items, as a Set node's JSON and Split Out. */
-function inputNodes(workload: Workload, size: number): NodeSpec[] {
+function inputNodes(workload: Workload, size: number, contender: Contender | null): NodeSpec[] {
 	return [
 		MANUAL_TRIGGER,
 		{
 			name: 'Input',
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: inputItems(workload, size) }), options: {} },
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: contenderInputItems(workload, size, contender) }), options: {} },
 		},
 		{
 			name: 'Items',
@@ -94,7 +133,7 @@ function inputNodes(workload: Workload, size: number): NodeSpec[] {
 }
 
 /** The names of the nodes whose execution time is the contender's. */
-export const CONTENDER_NODES = ['Upsert', 'Create', 'Is 409', 'Update', 'Send'];
+export const CONTENDER_NODES = ['Upsert', 'Create', 'Is 409', 'Update', 'Send', 'Floor'];
 
 function httpOptions(contender: Contender, extra: Record<string, unknown> = {}): Record<string, unknown> {
 	return {
@@ -104,6 +143,28 @@ function httpOptions(contender: Contender, extra: Record<string, unknown> = {}):
 }
 
 function contenderNodes(workload: Workload, contender: Contender, baseUrl: string, creds: CredentialIds): NodeSpec[] {
+	if (contender.id === 'floor') {
+		return [{ name: 'Floor', type: FLOOR_NODE_TYPE, parameters: { parallel: FLOOR_PARALLEL }, credentials: { ohoApi: creds.ohoApi } }];
+	}
+	if (contender.id === 'ours-automap') {
+		return [
+			{
+				name: 'Upsert',
+				type: 'n8n-nodes-oho-gofive.ohoContact',
+				parameters: {
+					resource: 'contact',
+					operation: 'upsert',
+					platform: 'line',
+					platformId: LINE.platformId,
+					userId: '={{ $json.userId }}',
+					dataMode: 'mapper',
+					contactFields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
+					options: contender.options!(workload),
+				},
+				credentials: { ohoApi: creds.ohoApi },
+			},
+		];
+	}
 	if (contender.ours && workload.api === 'oho') {
 		return [
 			{
@@ -253,7 +314,7 @@ export function contenderWorkflow(
 	baseUrl: string,
 	creds: CredentialIds,
 ): WorkflowImport {
-	const nodes = [...inputNodes(workload, size), ...(contender ? contenderNodes(workload, contender, baseUrl, creds) : [])];
+	const nodes = [...inputNodes(workload, size, contender), ...(contender ? contenderNodes(workload, contender, baseUrl, creds) : [])];
 	return linearWorkflow(id, `bench ${workload.id} ${contender?.id ?? 'baseline'} ${size}`, nodes);
 }
 

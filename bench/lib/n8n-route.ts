@@ -13,15 +13,16 @@
 import { spawn } from 'child_process';
 import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 
 import { installCommunityPackage } from '../../e2e/lib/community';
 import type { N8nInstall } from '../../e2e/lib/install';
 import { ensureN8n } from '../../e2e/lib/install';
 import type { CredentialImport, WorkflowImport } from '../../e2e/lib/n8n';
 import { LOAD_PROBLEM_PATTERNS, N8n } from '../../e2e/lib/n8n';
-import { buildAndPackRepo } from '../../e2e/lib/pack';
+import { buildAndPackRepo, npmPack } from '../../e2e/lib/pack';
 import { freePort, run, tail } from '../../e2e/lib/proc';
+import { FLOOR_PACKAGE, writeFloorPackage } from './floor-package';
 
 /** What bench/lib/n8n-db-run.cjs reads from n8n's database about one execution. */
 export interface RunSummary {
@@ -122,7 +123,13 @@ export class RealN8n {
 		// pull it away during a run of tens of minutes. Removed by dispose() (kept with E2E_KEEP=1).
 		const n8n = new N8n(install, { userFolder: mkdtempSync(join(tmpdir(), 'oho-bench-n8n-')) });
 		await installCommunityPackage(install, n8n.userFolder, tarball);
-		log(`installed as a community package in ${n8n.userFolder}`);
+		// The floor contender's throwaway package, installed the same way.
+		const floorDir = writeFloorPackage();
+		const floorTarball = await npmPack(floorDir);
+		await installCommunityPackage(install, n8n.userFolder, floorTarball);
+		rmSync(floorDir, { recursive: true, force: true });
+		rmSync(dirname(floorTarball), { recursive: true, force: true });
+		log(`installed as community packages in ${n8n.userFolder}: ours and ${FLOOR_PACKAGE}`);
 		return new RealN8n(install, n8n);
 	}
 
