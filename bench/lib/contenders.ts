@@ -146,26 +146,20 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
 	if (contender.id === 'floor') {
 		return [{ name: 'Floor', type: FLOOR_NODE_TYPE, parameters: { parallel: FLOOR_PARALLEL }, credentials: { ohoApi: creds.ohoApi } }];
 	}
-	if (contender.id === 'ours-automap') {
-		return [
-			{
-				name: 'Upsert',
-				type: 'n8n-nodes-oho-gofive.ohoContact',
-				parameters: {
-					resource: 'contact',
-					operation: 'upsert',
-					platform: 'line',
-					platformId: LINE.platformId,
-					userId: '={{ $json.userId }}',
-					dataMode: 'mapper',
-					contactFields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
-					options: contender.options!(workload),
-				},
-				credentials: { ohoApi: creds.ohoApi },
-			},
-		];
-	}
 	if (contender.ours && workload.api === 'oho') {
+		// The contact's fields: Map Automatically reads them from the item by name; otherwise one expression each.
+		const fields =
+			contender.id === 'ours-automap'
+				? { dataMode: 'mapper', contactFields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] } }
+				: {
+						dataMode: 'define',
+						platformName: LINE.platformName,
+						lineBasicId: LINE.lineBasicId,
+						profilePictureUrl: PICTURE_URL,
+						platformDisplayName: '={{ $json.displayName }}',
+						firstName: '={{ $json.firstName }}',
+						additionalFields: { displayName: '={{ $json.displayName }}' },
+					};
 		return [
 			{
 				name: 'Upsert',
@@ -176,13 +170,7 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
 					platform: 'line',
 					platformId: LINE.platformId,
 					userId: '={{ $json.userId }}',
-					dataMode: 'define',
-					platformName: LINE.platformName,
-					lineBasicId: LINE.lineBasicId,
-					profilePictureUrl: PICTURE_URL,
-					platformDisplayName: '={{ $json.displayName }}',
-					firstName: '={{ $json.firstName }}',
-					additionalFields: { displayName: '={{ $json.displayName }}' },
+					...fields,
 					options: contender.options!(workload),
 				},
 				credentials: { ohoApi: creds.ohoApi },

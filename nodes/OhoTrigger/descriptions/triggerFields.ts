@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { PLATFORM_OPTIONS, PLATFORMS } from '../../shared/oho/identity';
+
 /** The contact fields Oho names in `updated_field`, as it stores them (contract, "Oho customer-profile webhook"). */
 const CHANGED_FIELD_OPTIONS = [
 	{ name: 'Age', value: 'age' },
@@ -66,12 +68,8 @@ export const triggerFields: INodeProperties[] = [
 		displayName: 'Platforms',
 		name: 'platforms',
 		type: 'multiOptions',
-		options: [
-			{ name: 'LINE', value: 'line' },
-			{ name: 'Facebook', value: 'facebook' },
-			{ name: 'Instagram', value: 'instagram' },
-		],
-		default: ['line', 'facebook', 'instagram'],
+		options: PLATFORM_OPTIONS,
+		default: [...PLATFORMS],
 		description: 'Start the workflow only for contacts on these platforms',
 	},
 	{

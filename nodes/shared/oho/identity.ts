@@ -5,6 +5,13 @@ import { nodeParameter } from '../parameters';
 import { validateBody } from '../validation';
 
 export const PLATFORMS = ['line', 'facebook', 'instagram'] as const;
+
+/** The platforms as the editor lists them (Platform, and the Oho Trigger's Platforms filter). */
+export const PLATFORM_OPTIONS = [
+	{ name: 'LINE', value: 'line' },
+	{ name: 'Facebook', value: 'facebook' },
+	{ name: 'Instagram', value: 'instagram' },
+];
 export type Platform = (typeof PLATFORMS)[number];
 
 /** The triple that names one customer on one business channel in Oho: (platform, platform_id, user id). */
@@ -70,11 +77,7 @@ export function identityFields(platformIdHint = ''): INodeProperties[] {
 			displayName: 'Platform',
 			name: 'platform',
 			type: 'options',
-			options: [
-				{ name: 'LINE', value: 'line' },
-				{ name: 'Facebook', value: 'facebook' },
-				{ name: 'Instagram', value: 'instagram' },
-			],
+			options: PLATFORM_OPTIONS,
 			default: 'line',
 			description: 'The channel the customer talks to your business on',
 		},
