@@ -1,3 +1,4 @@
+import { ExecuteContext } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FaultKind } from '../../sandbox';
@@ -88,6 +89,22 @@ describe('Oho Contact: many items', () => {
 				additionalFields: { city: fixedCity, age: '={{ $json.age }}' },
 			});
 		const postedBodies = () => ohoRequests(ref.sb, { method: 'POST' }).map((request) => request.body as IDataObject);
+
+		test('n8n evaluates each expression once per item, though the order key and the operation both read the identity', async () => {
+			const evaluated = jest.spyOn(ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string) => unknown }, '_getNodeParameter');
+			try {
+				const people = Array.from({ length: 6 }, (_, index) => ({ userId: newLineContact().userId, firstName: `Person ${index}`, age: 30 }));
+				const result = await runContact(ref.sb, createEach('Bangkok'), { items: people });
+
+				expect(jsonOf(result)).toHaveLength(6);
+				const reads = (name: string) => evaluated.mock.calls.filter(([parameter]) => parameter === name).length;
+				expect([reads('userId'), reads('firstName'), reads('additionalFields')]).toEqual([6, 6, 6]);
+				// A fixed parameter is read once per run.
+				expect(reads('platformName')).toBe(1);
+			} finally {
+				evaluated.mockRestore();
+			}
+		});
 
 		test('each item gets its own expression values and the same fixed values; a later run sees its own fixed values', async () => {
 			const people = [newLineContact(), newLineContact(), newLineContact()].map((contact, index) => ({
