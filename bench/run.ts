@@ -26,7 +26,7 @@ import { runSpec, type EngineSpec } from './lib/engine-child';
 import { RealN8n, nodeSpan, type ProcessRun, type RunSummary } from './lib/n8n-route';
 import { cell, median, round } from './lib/stats';
 import type { Workload, WorkloadId } from './lib/workloads';
-import { LATENCY_MS, RATE_LIMIT_PER_SECOND, WORKLOADS, groundTruth, prepareSandbox } from './lib/workloads';
+import { BENCH_ROOMS, LATENCY_MS, RATE_LIMIT_PER_SECOND, WORKLOADS, groundTruth, prepareSandbox } from './lib/workloads';
 
 const SMOKE = process.argv.includes('--smoke');
 const ROOT = join(__dirname, '..');
@@ -404,7 +404,7 @@ async function main(): Promise<void> {
 	const route = real ? realN8nRoute(real) : engineRoute(SMOKE);
 	log(`route: ${route.name}`);
 
-	const sb = await startSandbox({ port: 0, requestLogLimit: 200000 });
+	const sb = await startSandbox({ port: 0, requestLogLimit: 200000, gofiveRooms: BENCH_ROOMS });
 	try {
 		const cases: Case[] = [];
 		const add = (workload: Workload, size: number, contender: Contender | null, repeats: number) => {

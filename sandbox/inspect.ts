@@ -59,7 +59,11 @@ function inspectionRoutes(sb: Sandbox, startedAt: number): Record<string, Record
 				if (b.headers !== undefined && !(isPlainObject(b.headers) && Object.values(b.headers).every((v) => typeof v === 'string'))) {
 					return json(400, { error: 'headers must be an object of strings' });
 				}
-				sb.registerWebhook({ url: b.url, headers: b.headers as Record<string, string> | undefined });
+				try {
+					sb.registerWebhook({ url: b.url, headers: b.headers as Record<string, string> | undefined });
+				} catch (error) {
+					return json(400, { error: `url: ${(error as Error).message}` });
+				}
 				return ok();
 			},
 			DELETE: () => {

@@ -39,7 +39,13 @@ function faultReply(api: LoggedApi, kind: Exclude<PickedFault['kind'], 'reset' |
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const knobs = new KnobState(mergeKnobs(DEFAULT_KNOBS, checkKnobsPatch(options.knobs ?? {})));
-	const store = new Store(options.seed === false ? emptySeed : buildSeed, options.dataFile);
+	const seed = options.seed === false ? emptySeed : buildSeed;
+	const withRooms = () => {
+		const data = seed();
+		data.gofiveRooms.push(...(options.gofiveRooms ?? []));
+		return data;
+	};
+	const store = new Store(withRooms, options.dataFile);
 	const log = new RequestLog(Math.max(1, options.requestLogLimit ?? 100000));
 	const webhooks = new WebhookSender(store, () => knobs.peek(), (ms) => sleep(ms));
 	const routes: Route[] = [

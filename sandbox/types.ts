@@ -152,6 +152,8 @@ export interface SandboxOptions {
 	requestLogLimit?: number;
 	/** Extra Oho API keys: key → business name (added to the demo keys). */
 	ohoApiKeys?: Record<string, string>;
+	/** Extra Gofive rooms, added to the seed (and kept by reset()). */
+	gofiveRooms?: GofiveRoom[];
 }
 
 export interface RecordedRequest {

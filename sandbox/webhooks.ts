@@ -16,12 +16,25 @@ const STORED_FIELD: Record<string, string> = { tags: 'contact_tags', labels: 'ch
 
 const DELIVERY_TIMEOUT_MS = 30_000;
 
+/** Deliveries remembered for inspection; older ones are dropped. */
+const MAX_RECORDS = 10_000;
+
+/** A header value the receiver must refuse, in the same form (a Basic Auth header stays Basic Auth). */
+function wrongValue(value: string): string {
+	const scheme = /^(\w+)\s/.exec(value)?.[1];
+	if (scheme?.toLowerCase() === 'basic') return `Basic ${Buffer.from('wrong:wrong').toString('base64')}`;
+	return `wrong-${maskSecret(value)}`;
+}
+
 export class WebhookSender {
 	private registration: WebhookRegistration | null = null;
 	private records: WebhookDeliveryRecord[] = [];
 	private seq = 0;
 	/** Deliveries go out one after another, in the order the API calls happened. */
 	private queue: Promise<void> = Promise.resolve();
+
+	/** Raised by reset(): deliveries scheduled before it are dropped. */
+	private generation = 0;
 
 	constructor(
 		private readonly store: Store,
@@ -53,6 +66,7 @@ export class WebhookSender {
 	reset(): void {
 		this.registration = null;
 		this.records = [];
+		this.generation++;
 	}
 
 	contactCreated(contact: Contact): void {
@@ -83,9 +97,13 @@ export class WebhookSender {
 		if (!registration) return;
 		const knobs = { ...this.knobs().webhookDelivery };
 		const copies = [false, ...Array.from({ length: knobs.duplicates }, () => true)];
+		const generation = this.generation;
 		this.queue = this.queue.then(async () => {
 			if (knobs.delayMs > 0) await this.sleep(knobs.delayMs);
-			for (const duplicate of copies) await this.deliver(registration, payload, knobs, duplicate);
+			for (const duplicate of copies) {
+				if (generation !== this.generation) return;
+				await this.deliver(registration, payload, knobs, duplicate);
+			}
 		});
 	}
 
@@ -98,7 +116,7 @@ export class WebhookSender {
 		const text = JSON.stringify(payload);
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
 		for (const [name, value] of Object.entries(registration.headers ?? {})) {
-			headers[name] = knobs.wrongSecret ? `wrong-${maskSecret(value)}` : value;
+			headers[name] = knobs.wrongSecret ? wrongValue(value) : value;
 		}
 		const record: WebhookDeliveryRecord = {
 			seq: ++this.seq,
@@ -112,6 +130,7 @@ export class WebhookSender {
 			status: null,
 		};
 		this.records.push(record);
+		if (this.records.length > MAX_RECORDS) this.records.shift();
 		try {
 			const response = await fetch(registration.url, {
 				method: 'POST',

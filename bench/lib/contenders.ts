@@ -11,7 +11,7 @@ import { DEMO } from '../../sandbox';
 import { DEFAULT_MAX_PARALLEL_REQUESTS } from '../../nodes/shared/options';
 import { FLOOR_NODE_TYPE, FLOOR_PARALLEL } from './floor-package';
 import type { Workload, WorkloadId } from './workloads';
-import { LATENCY_MS, LINE, PICTURE_URL, RATE_LIMIT_PER_SECOND, inputItems } from './workloads';
+import { BENCH_ROOMS, LATENCY_MS, LINE, PICTURE_URL, RATE_LIMIT_PER_SECOND, inputItems } from './workloads';
 
 export type ContenderId = 'ours-default' | 'ours-automap' | 'ours-tuned' | 'floor' | 'http-default' | 'http-batched';
 
@@ -29,6 +29,9 @@ export interface Contender {
 	options?(workload: Workload): Record<string, unknown>;
 }
 
+/** Our node sends one message per Gofive room at a time (their order is kept): W3 has as many in flight as rooms. */
+const perRoom = (workload: Workload, parallel: number) => (workload.id === 'W3' ? Math.min(parallel, BENCH_ROOMS.length) : parallel);
+
 /** "Requests in Parallel" of the tuned contender: the most the node allows without a rate limit; under one, 2. */
 export const TUNED_PARALLEL: Record<WorkloadId, number> = { W1: 50, W2: 2, W3: 50 };
 export const BATCH = { batchSize: 5, batchInterval: 100 };
@@ -39,7 +42,7 @@ export const CONTENDERS: Contender[] = [
 		id: 'ours-default',
 		label: `Oho/Gofive node, defaults (Requests in Parallel: Auto, at most ${DEFAULT_MAX_PARALLEL_REQUESTS})`,
 		ours: true,
-		parallelism: () => DEFAULT_MAX_PARALLEL_REQUESTS,
+		parallelism: (w) => perRoom(w, DEFAULT_MAX_PARALLEL_REQUESTS),
 		workloads: ['W1', 'W2', 'W3'],
 		options: () => ({}),
 	},
@@ -55,7 +58,7 @@ export const CONTENDERS: Contender[] = [
 		id: 'ours-tuned',
 		label: 'Oho/Gofive node, tuned (Requests in Parallel: W1/W3 50, W2 2)',
 		ours: true,
-		parallelism: (w) => TUNED_PARALLEL[w.id],
+		parallelism: (w) => perRoom(w, TUNED_PARALLEL[w.id]),
 		workloads: ['W1', 'W2', 'W3'],
 		options: (w) => ({ parallelRequests: TUNED_PARALLEL[w.id] }),
 	},
@@ -185,7 +188,7 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
 				parameters: {
 					resource: 'message',
 					operation: 'sendMessage',
-					roomId: DEMO.gofiveRoomId,
+					roomId: '={{ $json.roomId }}',
 					content: '={{ $json.content }}',
 					type: 'message',
 					platform: 'line',
@@ -281,7 +284,7 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
 				sendBody: true,
 				specifyBody: 'json',
 				jsonBody: `={
-  "roomId": "${DEMO.gofiveRoomId}",
+  "roomId": "{{ $json.roomId }}",
   "content": "{{ $json.content }}",
   "type": "message",
   "platform": "line",

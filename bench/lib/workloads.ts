@@ -2,7 +2,7 @@
  * The three workloads of issue 6: what the sandbox is set to, the input items, the state to prepare before a
  * run and how to count, from the sandbox's own state, what a run lost.
  */
-import type { KnobsPatch, Sandbox } from '../../sandbox';
+import type { GofiveRoom, KnobsPatch, Sandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 import { createContacts, demoLineContact } from '../../e2e/lib/seed';
 
@@ -21,6 +21,18 @@ export interface Workload {
 	/** Requests one item needs when nothing fails (upsert: half POST, half POST + PATCH). */
 	requestsPerItem: number;
 }
+
+/**
+ * W3's rooms: the messages go to them in turn. Messages to one room are sent one after the other (their order
+ * is kept), so W3 measures the rooms in parallel, the way a business's many customer chats are.
+ */
+export const BENCH_ROOMS: GofiveRoom[] = Array.from({ length: 20 }, (_, i) => ({
+	roomId: `b3e0c0de-0000-4000-8000-${String(i).padStart(12, '0')}`,
+	companyId: DEMO.gofiveCompanyId,
+	platform: 'line',
+	customerName: `Bench customer ${i}`,
+}));
+export const roomOf = (i: number): string => BENCH_ROOMS[i % BENCH_ROOMS.length].roomId;
 
 export const WORKLOADS: Record<WorkloadId, Workload> = {
 	W1: {
@@ -41,7 +53,7 @@ export const WORKLOADS: Record<WorkloadId, Workload> = {
 	},
 	W3: {
 		id: 'W3',
-		title: `Gofive messages, client-credentials auth, ${LATENCY_MS} ms latency`,
+		title: `Gofive messages to ${BENCH_ROOMS.length} rooms in turn, client-credentials auth, ${LATENCY_MS} ms latency`,
 		api: 'gofive',
 		knobs: { latency: { fixedMs: LATENCY_MS, jitterMs: 0 }, rateLimit: null },
 		rateLimit: null,
@@ -65,7 +77,7 @@ export function inputItems(workload: Workload, size: number): Array<Record<strin
 	return Array.from({ length: size }, (_, i): Record<string, string> =>
 		workload.api === 'oho'
 			? { userId: userIdOf(i), firstName: firstNameOf(i), displayName: displayNameOf(i) }
-			: { content: contentOf(i) },
+			: { content: contentOf(i), roomId: roomOf(i) },
 	);
 }
 

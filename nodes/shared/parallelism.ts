@@ -9,6 +9,7 @@ const INITIAL_WINDOW = 4;
  */
 const QUEUEING_FACTOR = 2;
 const QUEUEING_SLACK_MS = 20;
+const BASELINE_DRIFT = 1.02;
 
 /**
  * Once the API has pushed back, the window grows by one per this interval, not per round of answers: a rate limit
@@ -46,7 +47,9 @@ export class AdaptiveParallelism {
 
 	/** An answer that says nothing about congestion, `latencyMs` after its request was sent. */
 	answered(latencyMs: number, now = Date.now()): void {
-		this.fastestMs = Math.min(this.fastestMs, latencyMs);
+		// The fastest recent answer: it drifts up slowly, so one unusually quick answer (a 404 GET beside slower
+		// POSTs) does not hold the window down for the rest of the run.
+		this.fastestMs = Math.min(latencyMs, this.fastestMs * BASELINE_DRIFT);
 		if (latencyMs > this.fastestMs * QUEUEING_FACTOR + QUEUEING_SLACK_MS) {
 			this.slowStartUntil = Math.min(this.slowStartUntil, this.window);
 			return;

@@ -98,6 +98,21 @@ describe('Oho Trigger: events and output', () => {
 		expect(item.raw).toEqual(body);
 	});
 
+	test('tags and labels are always lists: [] when Oho sends none, entries without a keyword left out', async () => {
+		const { url, executions } = await trigger();
+
+		await deliver(url, created(storedContact({ contact_tags: null, chat_tags: [{ _id: 'x' }, { keyword: 'vip' }] })));
+		const contact = executions[0][0].contact as IDataObject;
+		expect([contact.tags, contact.labels]).toEqual([[], ['vip']]);
+	});
+
+	test('by default a contact of any platform starts the workflow, one Oho may add later too', async () => {
+		const { url, executions } = await trigger();
+
+		expect(await deliver(url, created(storedContact({ social_profile: { platform: 'tiktok', id: 'T1', platform_id: 'P1' } })))).toEqual(STARTED);
+		expect(executions[0][0].platform).toBe('tiktok');
+	});
+
 	test('an age that is not a whole number stays as Oho sent it', async () => {
 		const { url, executions } = await trigger();
 
@@ -184,6 +199,16 @@ describe('Oho Trigger: authentication', () => {
 		expect(executions).toHaveLength(1);
 	});
 
+	test('a credential without a secret refuses every delivery, an empty header too', async () => {
+		const { url, executions } = await trigger({ authentication: 'headerAuth' }, { ohoWebhookHeaderAuthApi: { name: 'X-Oho-Webhook-Secret', secret: '' } });
+
+		expect(await deliver(url, created(), { 'X-Oho-Webhook-Secret': '' })).toEqual({
+			status: 401,
+			body: { message: "Authorization cannot be checked: this Oho Trigger's credential has no secret. Open the credential and set one." },
+		});
+		expect(executions).toHaveLength(0);
+	});
+
 	test('an authentication failure wins over a bad body: nothing about the body is told to an unknown sender', async () => {
 		const { url } = await trigger({ authentication: 'headerAuth' }, headerAuth);
 
@@ -199,6 +224,7 @@ describe('Oho Trigger: bodies that are not Oho deliveries', () => {
 		['an unknown event_code', { event_code: 'contact deleted', contact: storedContact() }, {}, 400, 'The body has the event_code "contact deleted"; Oho\'s events are "contact created" and "contact updated".'],
 		['no event_code', { contact: storedContact() }, {}, 400, 'The body has no event_code; Oho\'s events are "contact created" and "contact updated".'],
 		['no contact', { event_code: 'contact created' }, {}, 400, 'The "contact created" delivery has no contact object.'],
+		['an event_code that names an object property', { event_code: 'constructor', contact: storedContact() }, {}, 400, 'The body has the event_code "constructor"; Oho\'s events are "contact created" and "contact updated".'],
 		['a contact that is not an object', { event_code: 'contact updated', contact: 'U123' }, {}, 400, 'The "contact updated" delivery has no contact object.'],
 	];
 
@@ -226,12 +252,13 @@ describe('Oho Trigger: bodies that are not Oho deliveries', () => {
 		expect(executions).toHaveLength(0);
 	});
 
-	test('Invalid Deliveries: Answer 200 and Ignore answers 200, says why, and starts nothing', async () => {
+	test('Invalid Deliveries: Answer 200 and Ignore answers 200, says why, and starts nothing; an oversize body is still refused', async () => {
 		const { url, executions } = await trigger({ options: { invalidDeliveries: 'ignore' } });
 
 		expect(await deliver(url, { event_code: 'contact deleted', contact: {} })).toEqual(
 			notStarted('not an Oho delivery. The body has the event_code "contact deleted"; Oho\'s events are "contact created" and "contact updated".'),
 		);
+		expect((await deliver(url, created(storedContact({ notes: 'x'.repeat(1024 * 1024) })))).status).toBe(413);
 		expect(executions).toHaveLength(0);
 	});
 });

@@ -19,7 +19,9 @@ export async function router(this: IWebhookFunctions): Promise<IWebhookResponseD
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const reading = readDelivery(this);
 	if ('problem' in reading) {
-		return options.invalidDeliveries === 'ignore' ? notStarted(`not an Oho delivery. ${reading.problem.message}`) : refuse(this, reading.problem);
+		// An oversize body (413) is refused either way: ignoring it would still have read it.
+		const ignore = options.invalidDeliveries === 'ignore' && reading.problem.status === 400;
+		return ignore ? notStarted(`not an Oho delivery. ${reading.problem.message}`) : refuse(this, reading.problem);
 	}
 	const { delivery } = reading;
 
@@ -31,7 +33,8 @@ export async function router(this: IWebhookFunctions): Promise<IWebhookResponseD
 	if (skip) return notStarted(skip);
 
 	const windowSeconds = Number(options.repeatWindowSeconds ?? 0);
-	if (windowSeconds > 0 && isRepeat(`${this.getWorkflow().id}\n${this.getNode().id}`, delivery, windowSeconds)) {
+	// The test URL and the production URL remember apart: a test delivery must not swallow a real one.
+	if (windowSeconds > 0 && isRepeat(`${this.getWorkflow().id}\n${this.getNode().id}\n${this.getMode()}`, delivery, windowSeconds)) {
 		return notStarted(`the same delivery arrived within the last ${windowSeconds} seconds.`);
 	}
 

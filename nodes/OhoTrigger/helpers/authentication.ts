@@ -5,6 +5,12 @@ import type { Refusal } from './respond';
 
 export type TriggerAuthentication = 'none' | 'headerAuth' | 'basicAuth';
 
+/** A credential without a secret would let an empty one in: every delivery is refused until it has one. */
+const unusableCredential: Refusal = {
+	status: 401,
+	message: "Authorization cannot be checked: this Oho Trigger's credential has no secret. Open the credential and set one.",
+};
+
 /** Compares two secrets in constant time (their digests have the same length whatever the inputs). */
 function sameSecret(given: string, expected: string): boolean {
 	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
@@ -17,7 +23,10 @@ function headerValue(ctx: IWebhookFunctions, name: string): string | undefined {
 }
 
 async function checkHeaderAuth(ctx: IWebhookFunctions): Promise<Refusal | undefined> {
-	const { name, secret } = await ctx.getCredentials<{ name: string; secret: string }>('ohoWebhookHeaderAuthApi');
+	const credential = await ctx.getCredentials<{ name: string; secret: string }>('ohoWebhookHeaderAuthApi');
+	const name = String(credential.name ?? '').trim();
+	const secret = String(credential.secret ?? '');
+	if (name === '' || secret === '') return unusableCredential;
 	const given = headerValue(ctx, name);
 	if (given === undefined) {
 		return { status: 401, message: `Authorization is missing: this Oho Trigger expects the ${name} header.` };
@@ -39,6 +48,7 @@ function basicCredentials(header: string | undefined): { user: string; password:
 
 async function checkBasicAuth(ctx: IWebhookFunctions): Promise<Refusal | undefined> {
 	const expected = await ctx.getCredentials<{ user: string; password: string }>('ohoWebhookBasicAuthApi');
+	if (!expected.user || !expected.password) return unusableCredential;
 	const given = basicCredentials(headerValue(ctx, 'authorization'));
 	if (!given) {
 		return {

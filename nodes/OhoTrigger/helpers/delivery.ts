@@ -45,8 +45,10 @@ export function readDelivery(ctx: IWebhookFunctions): { delivery: Delivery } | {
 			},
 		};
 	}
-	const event = EVENT_CODES[body.event_code as keyof typeof EVENT_CODES];
-	if (typeof body.event_code !== 'string' || event === undefined) {
+	const code = body.event_code;
+	// Own keys only: "constructor" or "__proto__" is no event.
+	const event = typeof code === 'string' && Object.hasOwn(EVENT_CODES, code) ? EVENT_CODES[code as keyof typeof EVENT_CODES] : undefined;
+	if (event === undefined) {
 		return {
 			problem: {
 				status: 400,

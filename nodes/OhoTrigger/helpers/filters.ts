@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { PLATFORMS } from '../../shared/oho/identity';
 import { ANY_FIELD } from '../descriptions/triggerFields';
 import type { Delivery, TriggerEvent } from './delivery';
 
@@ -19,13 +20,16 @@ export function platformOf(contact: IDataObject): unknown {
 /** A selection left empty selects everything: an empty list would silently start nothing. */
 const selects = (selection: string[], value: string) => selection.length === 0 || selection.includes(value);
 
+/** Every platform selected (the default) lets a contact through whatever its platform, even one Oho adds later. */
+const everyPlatform = (selection: string[]) => PLATFORMS.every((platform) => selection.includes(platform));
+
 /** Why this delivery starts nothing, or undefined when it starts the workflow. */
 export function filteredOut(delivery: Delivery, filters: TriggerFilters): string | undefined {
 	if (!selects(filters.events, delivery.event)) {
 		return `${EVENT_NAMES[delivery.event]} is not among this trigger's Events.`;
 	}
 	const platform = platformOf(delivery.contact);
-	if (!selects(filters.platforms, String(platform))) {
+	if (!everyPlatform(filters.platforms) && !selects(filters.platforms, String(platform))) {
 		return `the contact's platform (${JSON.stringify(platform ?? null)}) is not among this trigger's Platforms.`;
 	}
 	if (delivery.event === 'updated' && !selects(filters.changedFields, ANY_FIELD)) {

@@ -36,7 +36,14 @@ function forgetExpired(now: number): void {
  * window; remembers it otherwise. `trigger` names the workflow and node, so two triggers never share a memory.
  */
 export function isRepeat(trigger: string, delivery: Delivery, windowSeconds: number, now = Date.now()): boolean {
-	const content = canonical({ event: delivery.event, contact: delivery.contact, changed: delivery.changedFields ?? null });
+	const meaning = { event: delivery.event, contact: delivery.contact, changed: delivery.changedFields ?? null };
+	let content: string;
+	try {
+		content = canonical(meaning);
+	} catch {
+		// Nested too deep to sort: the text as received still tells identical deliveries apart.
+		content = JSON.stringify(meaning);
+	}
 	const key = createHash('sha256').update(`${trigger}\n${content}`).digest('hex');
 	const expiresAt = recentDeliveries.get(key);
 	if (expiresAt !== undefined && expiresAt > now) return true;

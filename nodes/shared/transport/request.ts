@@ -19,13 +19,19 @@ import {
 import { backoffMs, holdOff, RETRYABLE_STATUSES, retryAfterMs, waitWhileHeldOff } from './retry';
 import type { ApiDialect, ApiRequest, ApiResponse } from './types';
 
-/** Tells the run's Auto parallelism (if any) how the API answered: pushed back (429, 503, a timeout) or not. */
-function reportToParallelism(ctx: IExecuteFunctions, sentAt: number, raw: RawResponse | undefined, networkCode: string | undefined): void {
+/** Answers that say the API (or a gateway before it) is overloaded: Auto sends fewer at once after them. */
+const PUSH_BACK_STATUSES = new Set([429, 502, 503, 504]);
+
+/**
+ * Tells the run's Auto parallelism (if any) how the API answered: pushed back (429, 502, 503, 504 as the
+ * envelope or the HTTP status says, or a timeout) or not. `status` is undefined for a network failure.
+ */
+function reportToParallelism(ctx: IExecuteFunctions, sentAt: number, status: number | undefined, networkCode: string | undefined): void {
 	const parallelism = adaptiveParallelismOf(ctx);
 	if (!parallelism) return;
-	if (raw ? raw.status === 429 || raw.status === 503 : networkCode !== undefined && isTimeoutCode(networkCode)) {
+	if (status === undefined ? networkCode !== undefined && isTimeoutCode(networkCode) : PUSH_BACK_STATUSES.has(status)) {
 		parallelism.pushedBack(sentAt);
-	} else if (raw) {
+	} else if (status !== undefined) {
 		parallelism.answered(Date.now() - sentAt);
 	}
 }
@@ -79,9 +85,9 @@ export async function apiRequest(
 			}
 		}
 
-		reportToParallelism(ctx, sentAt, raw, networkCode);
 		const canRetry = attempt < settings.maxRetries;
 		if (!raw) {
+			reportToParallelism(ctx, sentAt, undefined, networkCode);
 			const resendable = request.idempotent || NOT_SENT_CODES.has(networkCode!);
 			if (canRetry && resendable) {
 				if (!NOT_SENT_CODES.has(networkCode!)) unclearAttempt = unclearNetworkAttempt(networkCode!);
@@ -103,6 +109,7 @@ export async function apiRequest(
 		const { parsed, value } = parseBody(raw.body);
 		// The status the answer means: an envelope's own status (Oho's status_code) wins over the HTTP one.
 		const status = (asRecord(value) && dialect.interpret(raw.status, value).status) || raw.status;
+		reportToParallelism(ctx, sentAt, status, undefined);
 		// 429 and 503 say the API did not act; a gateway's 502 or 504 may come after it did, like a timeout,
 		// so only an idempotent request is resent after those.
 		const apiDidNotAct = status === 429 || status === 503;
