@@ -102,7 +102,12 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the order of writes`, () => {
 				},
 			]),
 			linearWorkflow('e2eOrderSameContact', 'e2e: 10 rows of one contact', upsert(SOMCHAI_ROWS, { additionalFields: { phone: '={{ $json.phone }}' } })),
-			linearWorkflow('e2eOrderStop', 'e2e: stop, then re-run', upsert(NEW_ROWS, { additionalFields: { age: '={{ $json.age }}' } })),
+			// A fixed 5 in parallel: items 0-4 have started when item 3 fails (Auto would start 4).
+			linearWorkflow(
+				'e2eOrderStop',
+				'e2e: stop, then re-run',
+				upsert(NEW_ROWS, { additionalFields: { age: '={{ $json.age }}' }, options: { parallelRequests: 5 } }),
+			),
 			linearWorkflow(
 				'e2eOrderRerun',
 				'e2e: the re-run without the written rows',
