@@ -438,7 +438,8 @@ async function main(): Promise<number> {
 					const response = await fetch(`${env.baseUrl}/rest/credentials/test`, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json', cookie: `n8n-auth=${env.cookie}` },
-						body: JSON.stringify({ credentials: { name: 'Gofive credential test', type: 'gofiveApi', data } }),
+						// n8n tests a credential the user can read (the imported example's id); the data sent replaces its values.
+						body: JSON.stringify({ credentials: { id: 'gofiveSandboxCred1', name: GOFIVE_CREDENTIAL, type: 'gofiveApi', data } }),
 					});
 					check(response.ok, `POST /rest/credentials/test: HTTP ${response.status} ${(await response.clone().text()).slice(0, 300)}`);
 					return ((await response.json()) as { data: { status: string; message: string } }).data;
