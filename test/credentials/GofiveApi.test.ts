@@ -123,7 +123,7 @@ describe('Gofive API credential: test', () => {
 		const nothingThere = await testCredential('gofiveApi', clientCredentials(ref.sb, { tokenUrl: 'http://127.0.0.1:9/token' }));
 		expect(nothingThere).toEqual({
 			status: 'Error',
-			message: 'Nothing answers at 127.0.0.1:9. Check the Token URL in the Gofive API credential, and that the service is up.',
+			message: 'Nothing answers at 127.0.0.1:9. Check the host and port in the Token URL in the Gofive API credential, and that the service is up.',
 		});
 
 		const noSuchHost = await testCredential(
@@ -132,7 +132,7 @@ describe('Gofive API credential: test', () => {
 		);
 		expect(noSuchHost).toEqual({
 			status: 'Error',
-			message: 'The token host auth.gofive.invalid does not exist (no such DNS name). Check the Token URL in the Gofive API credential.',
+			message: 'The host auth.gofive.invalid does not exist (no such DNS name). Check the spelling of the Token URL in the Gofive API credential.',
 		});
 		expect(ref.sb.requests()).toHaveLength(0);
 	});

@@ -1,18 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readableContact } from '../../shared/oho/storedContact';
+import { keywordsIn, readableContact } from '../../shared/oho/storedContact';
 import type { Delivery } from './delivery';
 import { platformOf } from './filters';
-
-/** Keywords of a stored or written list, skipping entries that carry none; [] when there is no list. */
-function keywords(list: unknown): string[] {
-	if (!Array.isArray(list)) return [];
-	return list.flatMap((entry) => {
-		if (typeof entry === 'string') return [entry];
-		const keyword = (entry as { keyword?: unknown } | null)?.keyword;
-		return typeof keyword === 'string' ? [keyword] : [];
-	});
-}
 
 /** The delivery's own keys; anything else Oho adds passes through untouched. */
 const DELIVERY_KEYS = new Set(['event_code', 'contact', 'updated_field']);
@@ -36,8 +26,8 @@ export function outputItem(delivery: Delivery, includeRawPayload: boolean): IDat
 		// Always lists, so an IF on $json.contact.tags works on every delivery.
 		contact: {
 			...readableContact(contact),
-			tags: keywords(contact.contact_tags ?? contact.tags),
-			labels: keywords(contact.chat_tags ?? contact.labels),
+			tags: keywordsIn(contact.contact_tags ?? contact.tags),
+			labels: keywordsIn(contact.chat_tags ?? contact.labels),
 		},
 		...(includeRawPayload ? { raw: body } : {}),
 	};

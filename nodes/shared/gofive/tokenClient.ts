@@ -5,13 +5,14 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { hostOf, unreachableReason } from '../transport/errors';
+import { isTimeoutCode } from '../transport/responses';
+
 /** How long the token endpoint may take (the nodes' default Timeout). */
 export const TOKEN_TIMEOUT_MS = 30_000;
 
 /** Token endpoint answers that say it did not act and may answer differently soon: the node's transport retries these. */
 const RETRY_LATER_STATUSES = [429, 503];
-
-const TIMEOUT_CODES = ['ECONNABORTED', 'ETIMEDOUT'];
 
 export type TokenOutcome =
 	| { token: string }
@@ -50,25 +51,17 @@ function describeTokenFailure(answer: IDataObject): string {
 	return parts.length ? ` ${parts.join(': ')}` : '';
 }
 
-function hostOf(url: string): string {
-	try {
-		return new URL(url).host;
-	} catch {
-		return url;
-	}
-}
-
 /** A request that never got an answer: which host, why, and what to check. */
 function unanswered(tokenUrl: string, code: unknown): string {
 	const host = hostOf(tokenUrl);
-	const check = 'Check the Token URL in the Gofive API credential';
-	if (TIMEOUT_CODES.includes(String(code))) {
-		return `Gofive's token endpoint did not answer within ${TOKEN_TIMEOUT_MS / 1000} seconds. Try again later, or ${check[0].toLowerCase()}${check.slice(1)}.`;
+	const setting = 'the Token URL in the Gofive API credential';
+	if (isTimeoutCode(String(code))) {
+		return `Gofive's token endpoint did not answer within ${TOKEN_TIMEOUT_MS / 1000} seconds. Try again later, or check ${setting}.`;
 	}
-	if (code === 'ENOTFOUND') return `The token host ${host} does not exist (no such DNS name). ${check}.`;
-	if (code === 'ECONNREFUSED') return `Nothing answers at ${host}. ${check}, and that the service is up.`;
-	if (code === 'EAI_AGAIN') return `The name ${host} could not be looked up right now (DNS). Check the network and try again.`;
-	return `The connection to Gofive's token endpoint at ${host} failed${code ? ` (${String(code)})` : ''}. Try again later; if it keeps failing, ${check[0].toLowerCase()}${check.slice(1)} and the network.`;
+	return (
+		unreachableReason(host, String(code), setting) ??
+		`The connection to Gofive's token endpoint at ${host} failed${code ? ` (${String(code)})` : ''}. Try again later; if it keeps failing, check ${setting} and the network.`
+	);
 }
 
 function networkCode(error: unknown): unknown {

@@ -13,15 +13,19 @@ const STORED_NAME: Record<ListName, string> = { tags: 'contact_tags', labels: 'c
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const keywordOf = (entry: unknown): string | undefined =>
+	typeof entry === 'string' ? entry : isRecord(entry) && typeof entry.keyword === 'string' ? entry.keyword : undefined;
+
+/** Every keyword of a list, or undefined when it is not a list or one entry has none (it cannot be read with certainty). */
 function keywordsOf(list: unknown): string[] | undefined {
 	if (!Array.isArray(list)) return undefined;
-	const keywords: string[] = [];
-	for (const entry of list) {
-		if (typeof entry === 'string') keywords.push(entry);
-		else if (isRecord(entry) && typeof entry.keyword === 'string') keywords.push(entry.keyword);
-		else return undefined;
-	}
-	return keywords;
+	const keywords = list.map(keywordOf);
+	return keywords.every((keyword) => keyword !== undefined) ? (keywords as string[]) : undefined;
+}
+
+/** For showing a list: the keywords it holds, skipping entries that carry none; [] when there is no list. */
+export function keywordsIn(list: unknown): string[] {
+	return Array.isArray(list) ? list.map(keywordOf).filter((keyword): keyword is string => keyword !== undefined) : [];
 }
 
 /** A contact's tags or labels as plain text, from the stored form or the written one; undefined when unreadable or absent. */

@@ -30,19 +30,28 @@ export function apiError(
 	return error;
 }
 
-/** Which host could not be reached, why, and what to check. */
-export function unreachable(dialect: ApiDialect, baseUrl: string, code: string): string {
-	let host = baseUrl;
+/** The host of a URL, or the text as written when it is not one. */
+export function hostOf(url: string): string {
 	try {
-		host = new URL(baseUrl).host;
+		return new URL(url).host;
 	} catch {
-		// not a URL: named as written
+		return url;
 	}
-	const credential = `the Base URL of the ${dialect.name} API credential`;
-	if (code === 'ENOTFOUND') return `The host ${host} does not exist (no such DNS name). Check the spelling of ${credential}.`;
-	if (code === 'ECONNREFUSED') return `Nothing answers at ${host}. Check the host and port in ${credential}, and that the service is up.`;
+}
+
+/** Why a host could not be reached, for the network codes that tell; `setting` is what the operator should check. */
+export function unreachableReason(host: string, code: string, setting: string): string | undefined {
+	if (code === 'ENOTFOUND') return `The host ${host} does not exist (no such DNS name). Check the spelling of ${setting}.`;
+	if (code === 'ECONNREFUSED') return `Nothing answers at ${host}. Check the host and port in ${setting}, and that the service is up.`;
 	if (code === 'EAI_AGAIN') return `The name ${host} could not be looked up right now (DNS). Check the network and try again.`;
-	return `The connection to ${host} failed. Check ${credential} and the network.`;
+	return undefined;
+}
+
+/** Which host of an API could not be reached, why, and what to check. */
+export function unreachable(dialect: ApiDialect, baseUrl: string, code: string): string {
+	const host = hostOf(baseUrl);
+	const credential = `the Base URL of the ${dialect.name} API credential`;
+	return unreachableReason(host, code, credential) ?? `The connection to ${host} failed. Check ${credential} and the network.`;
 }
 
 /** The error for an answer the API gave as a failure: its own message, the HTTP code, its code if any, a hint. */
