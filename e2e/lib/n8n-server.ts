@@ -145,16 +145,38 @@ function authCookie(r: Response): string | undefined {
  * lastName, password }`, password 8-64 characters with a digit and an upper-case letter) and
  * returns the session cookie's value. When the instance already has an owner, `setup` answers 400:
  * then `login()` is the way in.
+ *
+ * Just after start, n8n has once answered the setup 200 with no `n8n-auth` cookie (a CI run on a busy
+ * 2-core machine): then the owner logs in, and when that fails too the setup is tried again a few times.
  */
 export async function setupOwner(server: N8nServer, owner: Owner): Promise<{ created: boolean; cookie?: string; message?: string }> {
-	const r = await fetch(`${server.url}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(owner),
-	});
-	const text = await r.text();
-	if (r.status === 200) return { created: true, cookie: authCookie(r) };
-	return { created: false, message: `HTTP ${r.status}: ${text.slice(0, 300)}` };
+	const attempts = 5;
+	let message = '';
+	for (let attempt = 1; attempt <= attempts; attempt++) {
+		const r = await fetch(`${server.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(owner),
+		});
+		const text = await r.text();
+		const answer = `HTTP ${r.status} (${r.headers.get('content-type') ?? 'no content type'}): ${text.slice(0, 300)}`;
+		if (r.status === 200) {
+			const cookie = authCookie(r) ?? (await login(server, owner.email, owner.password).catch(() => undefined));
+			if (cookie) return { created: true, cookie };
+			message = `the setup answered ${answer}, with no n8n-auth cookie, and the owner could not log in`;
+		} else if (r.status === 404 || r.status >= 500) {
+			message = `the setup answered ${answer}`;
+		} else if (attempt > 1 && r.status === 400) {
+			// An earlier attempt made the owner after all: log in as it.
+			const cookie = await login(server, owner.email, owner.password).catch(() => undefined);
+			if (cookie) return { created: true, cookie };
+			return { created: false, message: answer };
+		} else {
+			return { created: false, message: answer };
+		}
+		if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+	}
+	return { created: false, message: `${message} (${attempts} attempts)` };
 }
 
 /** `POST /rest/login` → the `n8n-auth` cookie's value. Throws on a refused login. */
