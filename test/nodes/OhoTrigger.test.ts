@@ -98,6 +98,38 @@ describe('Oho Trigger: events and output', () => {
 		expect(item.raw).toEqual(body);
 	});
 
+	test('a top-level field whose name the output already uses is kept under extraFields, never overwritten', async () => {
+		const { url, executions } = await trigger();
+		const body = { ...updated(['email']), event: 'profile', platform: 'LINE OA', contact_id: 'C-9', batch: 7 };
+
+		expect(await deliver(url, body)).toEqual(STARTED);
+		expect(executions[0][0]).toMatchObject({
+			event: 'updated',
+			platform: 'line',
+			contact_id: '6751a0c2f1d2e3a4b5c6d7e8',
+			batch: 7,
+			extraFields: { event: 'profile', platform: 'LINE OA', contact_id: 'C-9' },
+		});
+	});
+
+	test('a created delivery that carries updated_field keeps it as changedFields', async () => {
+		const { url, executions } = await trigger();
+
+		expect(await deliver(url, { ...created(), updated_field: ['all'] })).toEqual(STARTED);
+		expect(executions[0][0].changedFields).toEqual(['all']);
+	});
+
+	test('JSON sent as text/plain or with no content type is read like JSON', async () => {
+		const { url, executions } = await trigger();
+		const text = JSON.stringify(created());
+
+		expect(await deliver(url, text, { 'content-type': 'text/plain' })).toEqual(STARTED);
+		// A byte body: fetch sets no content type of its own.
+		const untyped = await fetch(url, { method: 'POST', body: new TextEncoder().encode(text) });
+		expect([untyped.status, await untyped.json()]).toEqual([STARTED.status, STARTED.body]);
+		expect(executions.map((run) => run[0].user_id)).toEqual(['U38e365dddca4292c9cb1d8cf012aac87', 'U38e365dddca4292c9cb1d8cf012aac87']);
+	});
+
 	test('tags and labels are always lists: [] when Oho sends none, entries without a keyword left out', async () => {
 		const { url, executions } = await trigger();
 
@@ -153,6 +185,14 @@ describe('Oho Trigger: filters', () => {
 		expect(await deliver(url, created(facebook))).toEqual(STARTED);
 		expect(executions).toHaveLength(1);
 		expect(executions[0][0]).toMatchObject({ platform: 'facebook', platform_id: '1099887766', user_id: '2837465' });
+	});
+
+	test('Platforms: the platform is matched whatever its case', async () => {
+		const { url, executions } = await trigger({ platforms: ['line'] });
+		const upperCase = storedContact({ social_profile: { platform: 'LINE', id: 'U1', platform_id: '2001234567' } });
+
+		expect(await deliver(url, created(upperCase))).toEqual(STARTED);
+		expect(executions[0][0].platform).toBe('LINE');
 	});
 
 	test('a selection left empty selects everything', async () => {
@@ -218,14 +258,15 @@ describe('Oho Trigger: authentication', () => {
 
 describe('Oho Trigger: bodies that are not Oho deliveries', () => {
 	const cases: Array<[string, unknown, Record<string, string>, number, string]> = [
-		['text that is not JSON', 'hello', { 'content-type': 'text/plain' }, 400, 'The body is not a JSON object. Oho sends { "event_code": ..., "contact": { ... } } with Content-Type: application/json.'],
-		['a JSON array', [created()], {}, 400, 'The body is not a JSON object. Oho sends { "event_code": ..., "contact": { ... } } with Content-Type: application/json.'],
-		['an empty object', {}, {}, 400, 'The body is not a JSON object. Oho sends { "event_code": ..., "contact": { ... } } with Content-Type: application/json.'],
+		['text that is not JSON', 'hello', { 'content-type': 'text/plain' }, 400, 'The body is not a JSON object. Oho sends { "event_code": ..., "contact": { ... } }.'],
+		['a JSON array', [created()], {}, 400, 'The body is not a JSON object. Oho sends { "event_code": ..., "contact": { ... } }.'],
+		['an empty object', {}, {}, 400, 'The body is not a JSON object. Oho sends { "event_code": ..., "contact": { ... } }.'],
 		['an unknown event_code', { event_code: 'contact deleted', contact: storedContact() }, {}, 400, 'The body has the event_code "contact deleted"; Oho\'s events are "contact created" and "contact updated".'],
 		['no event_code', { contact: storedContact() }, {}, 400, 'The body has no event_code; Oho\'s events are "contact created" and "contact updated".'],
 		['no contact', { event_code: 'contact created' }, {}, 400, 'The "contact created" delivery has no contact object.'],
 		['an event_code that names an object property', { event_code: 'constructor', contact: storedContact() }, {}, 400, 'The body has the event_code "constructor"; Oho\'s events are "contact created" and "contact updated".'],
 		['a contact that is not an object', { event_code: 'contact updated', contact: 'U123' }, {}, 400, 'The "contact updated" delivery has no contact object.'],
+		['a contact that names nobody', { event_code: 'contact created', contact: { display_name: 'Ton' } }, {}, 400, 'The "contact created" delivery\'s contact has neither an _id nor a social_profile.id: it names no contact.'],
 	];
 
 	test.each(cases)('%s: answered with its status and message, nothing started', async (_name, body, headers, status, message) => {

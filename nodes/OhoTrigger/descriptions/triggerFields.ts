@@ -17,6 +17,7 @@ const CHANGED_FIELD_OPTIONS = [
 	{ name: 'Labels', value: 'chat_tags', description: 'Chat tags (chat_tags)' },
 	{ name: 'Last Name', value: 'last_name' },
 	{ name: 'Phone', value: 'phone' },
+	{ name: 'Platform Display Name', value: 'platform_display_name' },
 	{ name: 'Tags', value: 'contact_tags', description: 'Contact tags (contact_tags)' },
 ];
 

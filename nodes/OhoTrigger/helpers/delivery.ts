@@ -19,12 +19,37 @@ export interface Delivery {
 
 const isRecord = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const rawBodyOf = (ctx: IWebhookFunctions): Buffer | undefined => {
+	const { rawBody } = ctx.getRequestObject() as { rawBody?: unknown };
+	return Buffer.isBuffer(rawBody) ? rawBody : undefined;
+};
+
 function bodySize(ctx: IWebhookFunctions): number {
-	const request = ctx.getRequestObject() as { rawBody?: Buffer };
-	if (Buffer.isBuffer(request.rawBody)) return request.rawBody.length;
+	const raw = rawBodyOf(ctx);
+	if (raw) return raw.length;
 	const declared = Number(ctx.getHeaderData()['content-length']);
 	return Number.isFinite(declared) ? declared : 0;
 }
+
+/**
+ * The body as JSON. Oho documents a JSON body, not its content type, and n8n parses JSON only when the type says
+ * so: JSON sent as text, or with no type at all, is read from the raw body the same way.
+ */
+function bodyOf(ctx: IWebhookFunctions): unknown {
+	const body: unknown = ctx.getBodyData();
+	if (isRecord(body) && Object.keys(body).length > 0) return body;
+	const text = typeof body === 'string' ? body : rawBodyOf(ctx)?.toString('utf8');
+	if (!text?.trim()) return body;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return body;
+	}
+}
+
+/** A contact with neither Oho's id nor a customer id on a platform names nobody: nothing could act on it. */
+const identifies = (contact: IDataObject): boolean =>
+	typeof contact._id === 'string' || isRecord(contact.social_profile) && contact.social_profile.id !== undefined;
 
 function describeEventCode(value: unknown): string {
 	return value === undefined ? 'no event_code' : `the event_code ${JSON.stringify(value)}`;
@@ -36,14 +61,9 @@ export function readDelivery(ctx: IWebhookFunctions): { delivery: Delivery } | {
 	if (size > MAX_BODY_BYTES) {
 		return { problem: { status: 413, message: `The body has ${size} bytes; an Oho delivery has far fewer (at most ${MAX_BODY_BYTES} are read).` } };
 	}
-	const body: unknown = ctx.getBodyData();
+	const body = bodyOf(ctx);
 	if (!isRecord(body) || Object.keys(body).length === 0) {
-		return {
-			problem: {
-				status: 400,
-				message: 'The body is not a JSON object. Oho sends { "event_code": ..., "contact": { ... } } with Content-Type: application/json.',
-			},
-		};
+		return { problem: { status: 400, message: 'The body is not a JSON object. Oho sends { "event_code": ..., "contact": { ... } }.' } };
 	}
 	const code = body.event_code;
 	// Own keys only: "constructor" or "__proto__" is no event.
@@ -59,7 +79,16 @@ export function readDelivery(ctx: IWebhookFunctions): { delivery: Delivery } | {
 	if (!isRecord(body.contact)) {
 		return { problem: { status: 400, message: `The "${body.event_code}" delivery has no contact object.` } };
 	}
+	if (!identifies(body.contact)) {
+		return {
+			problem: {
+				status: 400,
+				message: `The "${body.event_code}" delivery's contact has neither an _id nor a social_profile.id: it names no contact.`,
+			},
+		};
+	}
 	const updated = body.updated_field;
 	const changedFields = Array.isArray(updated) ? updated.filter((field): field is string => typeof field === 'string') : undefined;
-	return { delivery: { event, changedFields: event === 'created' ? [] : changedFields, contact: body.contact, body } };
+	// Oho documents updated_field only on updates; if a created delivery carries one anyway, it is kept.
+	return { delivery: { event, changedFields: event === 'created' ? (changedFields ?? []) : changedFields, contact: body.contact, body } };
 }

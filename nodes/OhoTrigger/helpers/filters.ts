@@ -29,7 +29,7 @@ export function filteredOut(delivery: Delivery, filters: TriggerFilters): string
 		return `${EVENT_NAMES[delivery.event]} is not among this trigger's Events.`;
 	}
 	const platform = platformOf(delivery.contact);
-	if (!everyPlatform(filters.platforms) && !selects(filters.platforms, String(platform))) {
+	if (!everyPlatform(filters.platforms) && !selects(filters.platforms, String(platform).toLowerCase())) {
 		return `the contact's platform (${JSON.stringify(platform ?? null)}) is not among this trigger's Platforms.`;
 	}
 	if (delivery.event === 'updated' && !selects(filters.changedFields, ANY_FIELD)) {

@@ -14,9 +14,7 @@ const DELIVERY_KEYS = new Set(['event_code', 'contact', 'updated_field']);
 export function outputItem(delivery: Delivery, includeRawPayload: boolean): IDataObject {
 	const { contact, body } = delivery;
 	const socialProfile = (contact.social_profile ?? {}) as IDataObject;
-	const extras = Object.fromEntries(Object.entries(body).filter(([key]) => !DELIVERY_KEYS.has(key)));
-	return {
-		...extras,
+	const item: IDataObject = {
 		event: delivery.event,
 		changedFields: delivery.changedFields ?? [],
 		platform: (platformOf(contact) as string | undefined) ?? null,
@@ -30,5 +28,13 @@ export function outputItem(delivery: Delivery, includeRawPayload: boolean): IDat
 			labels: keywordsIn(contact.chat_tags ?? contact.labels),
 		},
 		...(includeRawPayload ? { raw: body } : {}),
+	};
+	const extras = Object.entries(body).filter(([key]) => !DELIVERY_KEYS.has(key));
+	// An extra whose name the item already uses is kept under extraFields, never overwritten.
+	const clashing = extras.filter(([key]) => key in item || key === 'extraFields');
+	return {
+		...Object.fromEntries(extras.filter((entry) => !clashing.includes(entry))),
+		...item,
+		...(clashing.length ? { extraFields: Object.fromEntries(clashing) } : {}),
 	};
 }
