@@ -60,6 +60,8 @@ export class OhoApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/contact/line/n8n-credential-test/user/n8n-credential-test',
 			method: 'GET',
+			// The contract: every call sends it.
+			headers: { 'Content-Type': 'application/json' },
 			ignoreHttpStatusErrors: true,
 		},
 		rules: [

@@ -38,7 +38,19 @@ const updatableFields = {
 		.string()
 		.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, like 1998-11-29')
 		.refine(isCalendarDate, 'must be a real calendar date'),
-	attributes: z.array(attributeSchema),
+	// Oho: "display_name must be unique within one business", so within one request too.
+	attributes: z.array(attributeSchema).superRefine((attributes, ctx) => {
+		attributes.forEach((attribute, index) => {
+			const first = attributes.findIndex((other) => other.display_name === attribute.display_name);
+			if (first < index) {
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: [index, 'display_name'],
+					message: `must be unique: attribute ${first + 1} already has the name "${attribute.display_name}"`,
+				});
+			}
+		});
+	}),
 	tags: z.array(text(255)).max(20),
 	labels: z.array(text(255)).max(10),
 };

@@ -22,11 +22,14 @@ const testOho = async (apiKey: string, baseUrl = ref.sb.url) => await testCreden
 
 /** What the credential test sent: method, path, the (masked) key header, and Oho's answer. */
 const sent = () => ref.sb.requests().map((request) => [request.method, request.path, request.headers['x-oho-api-key'], request.status]);
+const contentTypes = () => ref.sb.requests().map((request) => request.headers['content-type']);
 
 describe('Oho API credential test', () => {
 	test('the demo key: Oho answers 404 for the impossible contact, so the key works', async () => {
 		expect(await testOho(DEMO.ohoApiKey)).toEqual(OK);
 		expect(sent()).toEqual([['GET', TEST_PATH, 'oho-***', 404]]);
+		// The contract: every call sends Content-Type: application/json.
+		expect(contentTypes()).toEqual(['application/json']);
 	});
 
 	test('a key Oho does not know: the 401 rule’s message', async () => {

@@ -31,11 +31,12 @@ interface ErrorCase {
 
 const ANSWERS_NEVER_RETRIED: ErrorCase[] = [
 	{
-		title: '400 (a value Oho refuses: two attributes of one name)',
+		title: '400 (a value Oho refuses: a phone number of another country, allowed by the operator)',
 		parameters: params('create', newLineContact(), {
-			additionalFields: { attributes: { attribute: [{ name: 'Tier', value: 'A' }, { name: 'Tier', value: 'B' }] } },
+			additionalFields: { phone: '+1 415 555 2671' },
+			options: { allowNonThaiPhones: true },
 		}),
-		message: 'Oho: Bad request: attributes[1].display_name must be unique (HTTP 400)',
+		message: 'Oho: Bad request: phone must be a phone number like 0987654321 (HTTP 400)',
 		hint: 'Oho rejected a value; its message names the field. Check that field against the limits shown in the node.',
 		httpCode: '400',
 	},

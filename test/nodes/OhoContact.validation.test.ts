@@ -66,6 +66,12 @@ const CREATE_CASES: Case[] = [
 	['21 tags', 'create', { additionalFields: { tags: many(21) } }, 'Tags (tags) must have at most 20 entries, got 21 entries'],
 	['11 labels', 'upsert', { additionalFields: { labels: many(11) } }, 'Labels (Chat Tags) (labels) must have at most 10 entries, got 11 entries'],
 	['an attribute without a name', 'create', { additionalFields: attribute('', 'Gold') }, 'Attribute Name (attributes.0.display_name) must not be empty, got ""'],
+	[
+		'two attributes with one name',
+		'create',
+		{ additionalFields: { attributes: { attribute: [{ name: 'Tier', value: 'Gold' }, { name: 'Tier', value: 'VIP' }] } } },
+		'Attribute Name (attributes.1.display_name) must be unique: attribute 1 already has the name "Tier", got "Tier"',
+	],
 	tooLong('an attribute name over 100', 'create', 'Attribute Name (attributes.0.display_name)', 100, (name) => ({ additionalFields: attribute(name, 'Gold') })),
 	tooLong('an attribute value over 2000', 'create', 'Attribute Value (attributes.0.value.text)', 2000, (value) => ({ additionalFields: attribute('Notes', value) })),
 ];

@@ -65,7 +65,7 @@ function ohoParameters(operation: OhoOperation, identity: IdentityValues, extra:
 	const resource = operation === 'requestAgent' || operation === 'closeChat' ? 'chat' : 'contact';
 	const fields =
 		operation === 'create' || operation === 'upsert' ? { ...REQUIRED_FIELDS } : operation === 'update' ? { updateFields: { age: 33 } } : {};
-	return { resource, operation, ...identity, ...fields, ...extra, options: OPTIONS } as INodeParameters;
+	return { resource, operation, ...identity, ...fields, ...extra, options: { ...OPTIONS, ...(extra.options as IDataObject | undefined) } } as INodeParameters;
 }
 
 const ohoNode = (operation: OhoOperation): INodeType => (operation === 'requestAgent' || operation === 'closeChat' ? new OhoChat() : new OhoContact());
@@ -106,8 +106,8 @@ const ohoCases: SecretCase[] = OHO_OPERATIONS.flatMap((operation) => {
 	if (operation === 'requestAgent') cases.push(ohoCase('already with an agent (409)', operation, SUDA));
 	if (operation === 'create' || operation === 'upsert') {
 		cases.push(
-			ohoCase('a body Oho refuses (400: two attributes of one name)', operation, newLineContact(), {
-				extra: { additionalFields: { attributes: { attribute: [{ name: 'Tier', value: 'A' }, { name: 'Tier', value: 'B' }] } } },
+			ohoCase('a body Oho refuses (400: a phone number of another country, allowed by the operator)', operation, newLineContact(), {
+				extra: { additionalFields: { phone: '+1 415 555 2671' }, options: { allowNonThaiPhones: true } },
 			}),
 		);
 	}
