@@ -15,7 +15,7 @@ export interface DemoData {
 	gofiveSubscriptionKey: 'gofive-demo-subscription';
 	gofiveCompanyId: 507;
 	gofiveRoomId: '26259b2c-509c-4ff5-a82a-d1b5505b014d';
-	gofiveFacebookRoomId: string;
+	gofiveSecondRoomId: string;
 	gofiveOtherCompanyId: number;
 	gofiveOtherCompanyRoomId: string;
 	line: DemoPlatform & { lineBasicId: string; channelId: string };
@@ -43,7 +43,7 @@ export const DEMO: DemoData = deepFreeze({
 	gofiveCompanyId: 507,
 	gofiveRoomId: '26259b2c-509c-4ff5-a82a-d1b5505b014d',
 	/** A Facebook room of company 507. */
-	gofiveFacebookRoomId: '8f0c3a52-7d4e-4b1a-9c6f-2e5d8b9a1c30',
+	gofiveSecondRoomId: '8f0c3a52-7d4e-4b1a-9c6f-2e5d8b9a1c30',
 	/** A room of company 508 (sending to it with companyId 507 → business error 4001). */
 	gofiveOtherCompanyId: 508,
 	gofiveOtherCompanyRoomId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
@@ -178,7 +178,7 @@ export function buildSeed(): SeedData {
 		channelAliases: { [`line:${DEMO.line.channelId}`]: DEMO.line.platformId },
 		gofiveRooms: [
 			{ roomId: DEMO.gofiveRoomId, companyId: DEMO.gofiveCompanyId, platform: 'line', customerName: 'Somchai Jaidee' },
-			{ roomId: DEMO.gofiveFacebookRoomId, companyId: DEMO.gofiveCompanyId, platform: 'facebook', customerName: 'Malee Thongdee' },
+			{ roomId: DEMO.gofiveSecondRoomId, companyId: DEMO.gofiveCompanyId, platform: 'line', customerName: 'Malee Thongdee' },
 			{ roomId: DEMO.gofiveOtherCompanyRoomId, companyId: DEMO.gofiveOtherCompanyId, platform: 'line', customerName: 'Other Company Customer' },
 		],
 	};

@@ -13,7 +13,7 @@ export const GOFIVE_MESSAGE: Rule = {
 		roomId: { type: 'string', required: true, format: 'uuid' },
 		content: { type: 'string', required: true },
 		type: { type: 'string', required: true, enum: ['message'] },
-		platform: { type: 'string', required: true, enum: ['line', 'facebook'] },
+		platform: { type: 'string', required: true, enum: ['line'] },
 		companyId: { type: 'integer', required: true },
 	},
 };

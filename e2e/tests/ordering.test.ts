@@ -35,7 +35,7 @@ const codeItems = (items: unknown[]): NodeSpec => ({
 	parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
 });
 
-const MESSAGES = messagesToTwoRooms({ line: DEMO.gofiveRoomId, facebook: DEMO.gofiveFacebookRoomId });
+const MESSAGES = messagesToTwoRooms({ first: DEMO.gofiveRoomId, second: DEMO.gofiveSecondRoomId });
 const SOMCHAI_ROWS = Array.from({ length: 10 }, (_, index) => ({ userId: SOMCHAI, phone: `08000000${String(index).padStart(2, '0')}` }));
 /** 8 new contacts; row 3 has an age Oho refuses, so a run that stops on errors stops there. */
 const NEW_ROWS = Array.from({ length: 8 }, (_, index) => ({
@@ -136,7 +136,7 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the order of writes`, () => {
 		assert.ok(r.ok, describeFailure(r));
 		if (r.crashedOnExit) t.diagnostic(CRASH_NOTE);
 		assert.equal(nodeOutput(r.run!, 'Gofive Chat').length, 20);
-		for (const room of [DEMO.gofiveRoomId, DEMO.gofiveFacebookRoomId]) {
+		for (const room of [DEMO.gofiveRoomId, DEMO.gofiveSecondRoomId]) {
 			const stored = sandbox.state().gofiveMessages.filter((message) => message.roomId === room).map((message) => message.content);
 			assert.deepEqual(stored, MESSAGES.filter((message) => message.roomId === room).map((message) => message.content));
 			assert.equal(proxy.maxInFlight.get(room), 1, `room ${room}: at most one message in flight`);

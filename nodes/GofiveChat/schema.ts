@@ -9,8 +9,15 @@ export const sendMessageSchema = z
 			.uuid({ message: 'must be a UUID such as 26259b2c-509c-4ff5-a82a-d1b5505b014d' }),
 		// Sent as typed (no trimming), but a message of only spaces is as empty as no message.
 		content: z.string().refine((text) => text.trim().length > 0, { message: 'must not be empty' }),
-		type: z.string().trim().min(1),
-		platform: z.string().trim().min(1),
+		// The only values the API documents: anything else would be a guess sent to a live chat.
+		type: z
+			.string()
+			.trim()
+			.refine((type) => type === 'message', 'must be "message", the only type Gofive documents'),
+		platform: z
+			.string()
+			.trim()
+			.refine((platform) => platform === 'line', 'must be "line", the only platform Gofive documents'),
 		companyId: z.number().int().min(1),
 	})
 	.strict();

@@ -11,6 +11,7 @@ import { DEMO } from '../../sandbox';
 import type { OnError, RunNodeResult } from '../helpers/n8n';
 import { CredentialStore, jsonOf, runNode } from '../helpers/n8n';
 import { accessToken, clientCredentials, messageRequests, statuses, tokenRequests } from '../shared/gofive';
+import { startScriptedServer } from '../shared/scriptedServer';
 import { FAST_RETRIES, pairedItems, stopError } from '../shared/ohoContact';
 import { useSandbox } from '../shared/sandbox';
 
@@ -76,10 +77,10 @@ describe('Gofive Chat: Send Message', () => {
 		expect(tokenRequests(ref.sb)).toHaveLength(0);
 	});
 
-	test('a Facebook room takes platform facebook', async () => {
-		const output = await runOne(params({ roomId: DEMO.gofiveFacebookRoomId, platform: 'facebook' }));
+	test('a second room of the company takes the same platform, line', async () => {
+		const output = await runOne(params({ roomId: DEMO.gofiveSecondRoomId }));
 
-		expect(output).toMatchObject({ roomId: DEMO.gofiveFacebookRoomId, platform: 'facebook' });
+		expect(output).toMatchObject({ roomId: DEMO.gofiveSecondRoomId, platform: 'line' });
 	});
 
 	test("Company ID 0 takes the credential's Default Company ID; a Company ID in the node wins", async () => {
@@ -109,21 +110,37 @@ describe('Gofive Chat: Send Message', () => {
 		expect(output.rawResponse).toMatchObject({ status: { code: '1000', description: 'Success' }, data: { id: output.id } });
 	});
 
-	test('a 400 with code 4001 stops the node with Gofive’s description and code', async () => {
-		const error = stopError(await runSend(params({ type: '={{ "sticker" }}' })));
+	// The node sends nothing Gofive's contract does not document, so Gofive's own refusals come from a scripted server.
+	test('a 400 with code 4001 stops the node with Gofive’s description and code, sent once', async () => {
+		const gofive = await startScriptedServer([
+			{ status: 400, body: { status: { code: '4001', description: 'content is too long' }, errors: [{ field: 'content', message: 'content is too long' }] } },
+		]);
+		try {
+			const error = stopError(await runSend(params(), { credential: accessToken(ref.sb, { baseUrl: gofive.url }) }));
 
-		expect(error.message).toMatch(/^Gofive: .*type.* \(HTTP 400, code 4001\)$/);
-		expect(error.httpCode).toBe('400');
-		expect(error.description).toContain('Gofive rejected the message');
-		expect(statuses(messageRequests(ref.sb))).toEqual([400]);
-		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
+			expect(error.message).toBe('Gofive: content is too long (content: content is too long) (HTTP 400, code 4001)');
+			expect(error.httpCode).toBe('400');
+			expect(error.description).toContain('Gofive rejected the message');
+			expect(gofive.requests).toEqual(['POST /v1/chat/message']);
+		} finally {
+			await gofive.close();
+		}
 	});
 
 	test('a 400 with code 4002 (several errors) lists each field Gofive named', async () => {
-		const error = stopError(await runSend(params({ type: '={{ "sticker" }}', platform: '={{ "twitter" }}' })));
+		const errors = [
+			{ field: 'content', message: 'content is too long' },
+			{ field: 'roomId', message: 'roomId is closed' },
+		];
+		const gofive = await startScriptedServer([{ status: 400, body: { status: { code: '4002', description: '2 validation errors' }, errors } }]);
+		try {
+			const error = stopError(await runSend(params(), { credential: accessToken(ref.sb, { baseUrl: gofive.url }) }));
 
-		expect(error.message).toMatch(/^Gofive: 2 validation errors \(type: .*; platform: .*\) \(HTTP 400, code 4002\)$/);
-		expect(error.httpCode).toBe('400');
+			expect(error.message).toBe('Gofive: 2 validation errors (content: content is too long; roomId: roomId is closed) (HTTP 400, code 4002)');
+			expect(error.httpCode).toBe('400');
+		} finally {
+			await gofive.close();
+		}
 	});
 
 	test('a business error on HTTP 201 (status.code 4001) is an error, not a sent message', async () => {
@@ -303,7 +320,9 @@ describe('Gofive Chat: validation', () => {
 		['a Room ID that is not a UUID', { roomId: 'room-1' }, 'Invalid input: Room ID (roomId) must be a UUID such as 26259b2c-509c-4ff5-a82a-d1b5505b014d, got "room-1"'],
 		['Content of only spaces', { content: '   ' }, 'Invalid input: Content (content) must not be empty'],
 		['Content empty from an expression', { content: '={{ "" }}' }, 'Invalid input: Content (content) must not be empty'],
-		['a Type empty from an expression', { type: '={{ "" }}' }, 'Invalid input: Type (type) must not be empty'],
+		['a Type empty from an expression', { type: '={{ "" }}' }, 'Invalid input: Type (type) must be "message", the only type Gofive documents'],
+		['a Type Gofive does not document', { type: '={{ "sticker" }}' }, 'Invalid input: Type (type) must be "message", the only type Gofive documents'],
+		['a Platform Gofive does not document', { platform: '={{ "facebook" }}' }, 'Invalid input: Platform (platform) must be "line", the only platform Gofive documents'],
 		['a negative Company ID', { companyId: -3 }, "Invalid input: Company ID (or the credential's Default Company ID) (companyId) must be at least 1, got -3"],
 	])('%s stops the node before anything is sent', async (_case, fields, message) => {
 		const error = stopError(await runSend(params(fields)));

@@ -16,7 +16,7 @@ import { ohoRequests, sentBodies, useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
 
-const ROOMS = [DEMO.gofiveRoomId, DEMO.gofiveFacebookRoomId];
+const ROOMS = [DEMO.gofiveRoomId, DEMO.gofiveSecondRoomId];
 
 describe('order of writes', () => {
 	let proxy: ConcurrencyProxy | undefined;
@@ -27,7 +27,7 @@ describe('order of writes', () => {
 
 	test('Send Message: 20 messages to 2 rooms arrive in input order per room, never two at once to one room, the rooms in parallel', async () => {
 		proxy = await startConcurrencyProxy(ref.sb.url, (_method, _path, body) => (body as { roomId?: string } | undefined)?.roomId);
-		const items = messagesToTwoRooms({ line: DEMO.gofiveRoomId, facebook: DEMO.gofiveFacebookRoomId });
+		const items = messagesToTwoRooms({ first: DEMO.gofiveRoomId, second: DEMO.gofiveSecondRoomId });
 		const result = await runNode({
 			node: new GofiveChat(),
 			parameters: { ...sendMessageByItem(DEMO.gofiveCompanyId), options: FAST_RETRIES } as INodeParameters,

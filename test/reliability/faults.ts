@@ -238,7 +238,7 @@ function setup(scenario: Scenario, run: number): Setup {
 		}
 		case 'sendMessage':
 		case 'sendMessage-token': {
-			const rooms = [DEMO.gofiveRoomId, DEMO.gofiveRoomId, DEMO.gofiveFacebookRoomId];
+			const rooms = [DEMO.gofiveRoomId, DEMO.gofiveRoomId, DEMO.gofiveSecondRoomId];
 			const contents = rooms.map((_, index) => `run ${run} item ${index}`);
 			return {
 				node: new GofiveChat(),
@@ -251,7 +251,7 @@ function setup(scenario: Scenario, run: number): Setup {
 					companyId: DEMO.gofiveCompanyId,
 					options: options(scenario),
 				},
-				items: rooms.map((roomId, index) => ({ roomId, content: contents[index], platform: index === 2 ? 'facebook' : 'line' })),
+				items: rooms.map((roomId, index) => ({ roomId, content: contents[index], platform: 'line' })),
 				checkState(sb, succeeded, actedOnRequest) {
 					// A fault of the token endpoint acted on the token request at most: no message without a success.
 					const acted = operation === 'sendMessage' ? actedOnRequest : false;

@@ -110,10 +110,10 @@ async function checkChatBatch(operation: 'requestAgent' | 'closeChat', identitie
 // ---------------------------------------------------------------- Gofive Chat
 
 const GOFIVE_FIELDS = {
-	roomId: { label: 'Room ID', valid: gen.roomId([DEMO.gofiveRoomId, DEMO.gofiveFacebookRoomId, DEMO.gofiveOtherCompanyRoomId]), invalid: gen.invalidRoomId },
+	roomId: { label: 'Room ID', valid: gen.roomId([DEMO.gofiveRoomId, DEMO.gofiveSecondRoomId, DEMO.gofiveOtherCompanyRoomId]), invalid: gen.invalidRoomId },
 	content: { label: 'Content', valid: gen.content, invalid: gen.invalidContent },
 	type: { label: 'Type', valid: gen.gofiveWord(['message']), invalid: gen.invalidGofiveWord },
-	platform: { label: 'Platform', valid: gen.gofiveWord(['line', 'facebook']), invalid: gen.invalidGofiveWord },
+	platform: { label: 'Platform', valid: gen.gofiveWord(['line']), invalid: gen.invalidGofiveWord },
 	companyId: { label: "Company ID (or the credential's Default Company ID)", valid: gen.companyId(DEMO.gofiveCompanyId), invalid: gen.invalidCompanyId },
 };
 type GofiveField = keyof typeof GOFIVE_FIELDS;

@@ -21,8 +21,8 @@ describe('Gofive POST /v1/chat/message', () => {
 		expect(stored[0]).toMatchObject({ id: d.id, companyId: 507, content: 'สวัสดีครับ' });
 	});
 
-	it('accepts a Facebook room and ignores unknown fields', async () => {
-		const res = await sendMessage(t.http, validMessage({ roomId: DEMO.gofiveFacebookRoomId, platform: 'facebook', extra: 1 }));
+	it('accepts a second LINE room and ignores unknown fields', async () => {
+		const res = await sendMessage(t.http, validMessage({ roomId: DEMO.gofiveSecondRoomId, extra: 1 }));
 		expect(res.status).toBe(201);
 		expect(res.data.status.code).toBe('1000');
 	});
@@ -73,7 +73,8 @@ describe('Gofive POST /v1/chat/message', () => {
 			['type', undefined, 'type is required'],
 			['type', 'sticker', 'type must be one of: message'],
 			['platform', undefined, 'platform is required'],
-			['platform', 'instagram', 'platform must be one of: line, facebook'],
+			['platform', 'instagram', 'platform must be one of: line'],
+			['platform', 'facebook', 'platform must be one of: line'],
 			['companyId', undefined, 'companyId is required'],
 			['companyId', '507', 'companyId must be a number'],
 			['companyId', 507.5, 'companyId must be an integer'],
@@ -106,7 +107,6 @@ describe('Gofive POST /v1/chat/message', () => {
 		it.each([
 			['an unknown room', validMessage({ roomId: '00000000-0000-4000-8000-000000000000' }), /not found/],
 			['a room of another company', validMessage({ roomId: DEMO.gofiveOtherCompanyRoomId }), /does not belong to company 507/],
-			['a room of another platform', validMessage({ platform: 'facebook' }), /is a line room, not facebook/],
 		])('%s', async (_n, body, description) => {
 			const res = await sendMessage(t.http, body);
 			expect(res.status).toBe(201);

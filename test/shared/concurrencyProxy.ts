@@ -73,13 +73,13 @@ export async function startConcurrencyProxy(
 	return proxy;
 }
 
-/** 20 messages to two Gofive rooms of the demo company, interleaved (every third to the Facebook room). */
-export function messagesToTwoRooms(rooms: { line: string; facebook: string }): Array<{ roomId: string; platform: string; content: string }> {
-	return Array.from({ length: 20 }, (_, index) =>
-		index % 3 === 0
-			? { roomId: rooms.facebook, platform: 'facebook', content: `message ${index}` }
-			: { roomId: rooms.line, platform: 'line', content: `message ${index}` },
-	);
+/** 20 messages to two Gofive rooms of the demo company, interleaved (every third to the second room). */
+export function messagesToTwoRooms(rooms: { first: string; second: string }): Array<{ roomId: string; platform: string; content: string }> {
+	return Array.from({ length: 20 }, (_, index) => ({
+		roomId: index % 3 === 0 ? rooms.second : rooms.first,
+		platform: 'line',
+		content: `message ${index}`,
+	}));
 }
 
 /** Send Message taking room, platform and content from each item. */

@@ -37,20 +37,16 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: [{ name: 'Message', value: 'message', description: 'A text message' }],
 		default: 'message',
-		description:
-			'The kind of message. Gofive documents only "message"; use an expression to send another type Gofive supports.',
+		description: 'The kind of message. Gofive documents only "message".',
 		displayOptions: showFor,
 	},
 	{
 		displayName: 'Platform',
 		name: 'platform',
 		type: 'options',
-		options: [
-			{ name: 'Facebook', value: 'facebook' },
-			{ name: 'LINE', value: 'line' },
-		],
+		options: [{ name: 'LINE', value: 'line' }],
 		default: 'line',
-		description: "The chat room's channel. Must match the room; an expression may pass another value.",
+		description: 'The chat room\'s channel. Gofive documents only LINE rooms ("line").',
 		displayOptions: showFor,
 	},
 	{
