@@ -13,7 +13,7 @@ import { accessTokenExpiry, fetchToken, subscriptionKeyHeader } from '../nodes/s
 
 const clientCredentialsOnly = { show: { authentication: ['clientCredentials'] } };
 
-/** `2026-11-30 14:00 UTC`: the instant an operator compares with Gofive's console. */
+/** `2026-11-30 14:00 UTC`: the instant an operator compares with what Gofive's dashboard shows. */
 function utcMinute(instant: Date): string {
 	return `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
