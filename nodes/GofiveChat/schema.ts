@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/** A field with one documented value: anything else would be a guess sent to a live chat. */
+const onlyDocumented = (value: string, field: string) =>
+	z
+		.string()
+		.trim()
+		.refine((given) => given === value, `must be "${value}", the only ${field} Gofive documents`);
+
 /** The body of Send message (`POST /v1/chat/message`): every field required, as the contract lists them. */
 export const sendMessageSchema = z
 	.object({
@@ -9,15 +16,8 @@ export const sendMessageSchema = z
 			.uuid({ message: 'must be a UUID such as 26259b2c-509c-4ff5-a82a-d1b5505b014d' }),
 		// Sent as typed (no trimming), but a message of only spaces is as empty as no message.
 		content: z.string().refine((text) => text.trim().length > 0, { message: 'must not be empty' }),
-		// The only values the API documents: anything else would be a guess sent to a live chat.
-		type: z
-			.string()
-			.trim()
-			.refine((type) => type === 'message', 'must be "message", the only type Gofive documents'),
-		platform: z
-			.string()
-			.trim()
-			.refine((platform) => platform === 'line', 'must be "line", the only platform Gofive documents'),
+		type: onlyDocumented('message', 'type'),
+		platform: onlyDocumented('line', 'platform'),
 		companyId: z.number().int().min(1),
 	})
 	.strict();
