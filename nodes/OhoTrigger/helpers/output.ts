@@ -29,12 +29,13 @@ export function outputItem(delivery: Delivery, includeRawPayload: boolean): IDat
 		},
 		...(includeRawPayload ? { raw: body } : {}),
 	};
-	const extras = Object.entries(body).filter(([key]) => !DELIVERY_KEYS.has(key));
+	const passThrough: IDataObject = {};
 	// An extra whose name the item already uses is kept under extraFields, never overwritten.
-	const clashing = extras.filter(([key]) => key in item || key === 'extraFields');
-	return {
-		...Object.fromEntries(extras.filter((entry) => !clashing.includes(entry))),
-		...item,
-		...(clashing.length ? { extraFields: Object.fromEntries(clashing) } : {}),
-	};
+	const extraFields: IDataObject = {};
+	for (const [key, value] of Object.entries(body)) {
+		if (DELIVERY_KEYS.has(key)) continue;
+		if (key in item || key === 'extraFields') extraFields[key] = value;
+		else passThrough[key] = value;
+	}
+	return { ...passThrough, ...item, ...(Object.keys(extraFields).length ? { extraFields } : {}) };
 }
