@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
 
 type ParameterValue = NodeParameterValueType | object;
 
@@ -20,6 +20,59 @@ const fixedValues = new WeakMap<IExecuteFunctions, Map<string, { value: Paramete
  */
 const itemValues = new WeakMap<IExecuteFunctions, Map<string, Map<number, ParameterValue>>>();
 
+/**
+ * `={{ $json.key }}`, `={{ $json["key"] }}` or `={{ $json['key'] }}`: what n8n's drag-and-drop mapping writes. Group 1,
+ * 2 or 3 is the key.
+ */
+const ITEM_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])\s*\}\}$/;
+
+type Primitive = string | number | boolean;
+
+const isPrimitive = (value: unknown): value is Primitive =>
+	typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/** The item's own text, number or true/false that an ITEM_FIELD expression names; undefined for anything else. */
+function itemField(expression: string, json: IDataObject): Primitive | undefined {
+	const reference = ITEM_FIELD.exec(expression);
+	if (!reference) return undefined;
+	const key = reference[1] ?? reference[2] ?? reference[3];
+	if (!Object.prototype.hasOwnProperty.call(json, key)) return undefined;
+	const value = json[key];
+	return isPrimitive(value) ? value : undefined;
+}
+
+/**
+ * The value n8n's expression engine would give, read straight from the item, for a parameter that is one
+ * drag-and-drop reference to a text, number or true/false field of the item, or a collection whose entries are
+ * such references or fixed values. Anything else (other expressions, missing fields, objects, lists, nested
+ * collections such as a resource mapper's) is left to the engine: undefined.
+ * Why: the engine (isolated-vm in n8n 2.x) is the costliest step of a run, about 0.6 ms per expression and item
+ * (bench/README.md), and mapped fields are nearly always plain references. `$json` is the item at this index of
+ * the node's input, so the value is the engine's own; tests compare the two through n8n's engine.
+ */
+function readFromItem(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): { value: ParameterValue } | undefined {
+	const json = ctx.getInputData()[itemIndex]?.json;
+	if (!json) return undefined;
+	if (typeof raw === 'string') {
+		const value = itemField(raw, json);
+		return value === undefined ? undefined : { value };
+	}
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+	const collection: IDataObject = {};
+	for (const [key, entry] of Object.entries(raw)) {
+		if (typeof entry === 'string' && entry.startsWith('=')) {
+			const value = itemField(entry, json);
+			if (value === undefined) return undefined;
+			collection[key] = value;
+		} else if (isPrimitive(entry)) {
+			collection[key] = entry;
+		} else {
+			return undefined;
+		}
+	}
+	return { value: collection };
+}
+
 function expressionValue(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback?: ParameterValue): ParameterValue {
 	let run = itemValues.get(ctx);
 	if (!run) {
@@ -31,14 +84,18 @@ function expressionValue(ctx: IExecuteFunctions, name: string, itemIndex: number
 		byItem = new Map();
 		run.set(name, byItem);
 	}
-	if (!byItem.has(itemIndex)) byItem.set(itemIndex, ctx.getNodeParameter(name, itemIndex, fallback) as ParameterValue);
+	if (!byItem.has(itemIndex)) {
+		const direct = readFromItem(ctx, ctx.getNode().parameters[name], itemIndex);
+		byItem.set(itemIndex, direct ? direct.value : (ctx.getNodeParameter(name, itemIndex, fallback) as ParameterValue));
+	}
 	return byItem.get(itemIndex) as ParameterValue;
 }
 
 /**
  * `getNodeParameter` for one item. n8n resolves a parameter anew for every item, which costs as much for a
  * fixed value as for an expression; a parameter without an expression is resolved for the first item that
- * asks and reused for the others (per run of the node), and one with an expression once per item. The value
+ * asks and reused for the others (per run of the node), and one with an expression once per item (from the item
+ * itself when it is a plain reference to one of its fields: readFromItem). The value
  * returned is shared: treat it as read-only.
  * `name` is a top-level parameter (no dotted path), and the first fallback given for a name is the one kept:
  * read each name with the same fallback everywhere.

@@ -94,7 +94,14 @@ describe('Oho Contact: many items', () => {
 			const evaluated = jest.spyOn(ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string) => unknown }, '_getNodeParameter');
 			try {
 				const people = Array.from({ length: 6 }, (_, index) => ({ userId: newLineContact().userId, firstName: `Person ${index}`, age: 30 }));
-				const result = await runContact(ref.sb, createEach('Bangkok'), { items: people });
+				// Expressions that are not plain references to a field, which the node reads without the engine.
+				const computed = {
+					...createEach('Bangkok'),
+					userId: '={{ $json.userId.trim() }}',
+					firstName: '={{ $json.firstName.trim() }}',
+					additionalFields: { city: 'Bangkok', age: '={{ $json.age + 0 }}' },
+				};
+				const result = await runContact(ref.sb, computed, { items: people });
 
 				expect(jsonOf(result)).toHaveLength(6);
 				const reads = (name: string) => evaluated.mock.calls.filter(([parameter]) => parameter === name).length;

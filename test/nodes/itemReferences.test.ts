@@ -1,0 +1,159 @@
+/**
+ * A parameter that is one drag-and-drop reference to the item (`{{ $json.key }}`, `{{ $json["key"] }}`) is read from
+ * the item instead of n8n's expression engine (nodes/shared/parameters.ts). These tests run the same items through
+ * n8n's engine twice, once with the references and once with expressions that mean the same but that only the
+ * engine can evaluate, and compare what reached the sandbox and what came out.
+ */
+import { ExecuteContext } from 'n8n-core';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
+import { DEMO } from '../../sandbox';
+import { runNode } from '../helpers/n8n';
+import { accessToken } from '../shared/gofive';
+import { FAST_RETRIES, jsonOf, LINE, params, runContact } from '../shared/ohoContact';
+import { useSandbox } from '../shared/sandbox';
+
+const ref = useSandbox();
+
+/** Every kind of value a field can hold: Thai text, numbers, true/false, null, objects, lists, a missing key. */
+const ITEMS: IDataObject[] = [
+	{ userId: LINE.userIds[0], 'first name': 'สมชาย', age: 35, city: 'กรุงเทพมหานคร', note: 'VIP ลูกค้า' },
+	{ userId: LINE.userIds[1], 'first name': '  Suda  ', age: '41', city: 'Chiang Mai', note: '' },
+	{ userId: LINE.userIds[2], 'first name': 'Anan', age: 0, city: true, note: 12 },
+	{ userId: LINE.userIds[0], 'first name': null, age: 30, city: 'Phuket', note: 'x' },
+	{ userId: LINE.userIds[1], 'first name': { text: 'Obj' }, age: [1], city: 'Bangkok', note: 'y' },
+	{ userId: LINE.userIds[2], age: 29, city: 'Bangkok' },
+	{ userId: LINE.userIds[0], 'first name': 'Constructor', age: 33, city: 'Bangkok', note: 'ok', constructor: 'x' },
+	{ userId: 12345, 'first name': 'Number ID', age: 40, city: 'Bangkok', note: 'n' },
+];
+
+/** Update for each item; `ref(key)` writes the expression that reads the item's `key`. */
+function updateEach(reference: (key: string) => string): INodeParameters {
+	return params(
+		'update',
+		{ platform: 'line', platformId: LINE.platformId, userId: reference('userId') },
+		{
+			updateFields: {
+				firstName: reference('first name'),
+				age: reference('age'),
+				city: reference('city'),
+				lastName: reference('note'),
+			},
+			options: { parallelRequests: 1 },
+		},
+	);
+}
+
+const dragAndDrop = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `={{ $json.${key} }}` : `={{ $json["${key}"] }}`);
+/** The same value, but not a plain reference: only n8n's expression engine evaluates it. */
+const engineOnly = (key: string) => `={{ ($json[${JSON.stringify(key)}]) }}`;
+
+/** What a run did that a user can see: each request (method, path, body) and each output item (JSON or error). */
+async function observe(parameters: INodeParameters) {
+	ref.sb.reset();
+	const result = await runContact(ref.sb, parameters, { items: ITEMS, onError: 'continueRegularOutput' });
+	const requests = ref.sb.requests({ api: 'oho' }).map(({ method, path, body }) => ({ method, path, body }));
+	const outputs = (result.outputs[0] ?? []).map((item) => ({ json: item.json, pairedItem: item.pairedItem }));
+	return { requests, outputs, error: result.error?.message };
+}
+
+/** How often n8n's engine was asked for each parameter during `run`. */
+async function engineReads(run: () => Promise<unknown>): Promise<(name: string) => number> {
+	const evaluated = jest.spyOn(ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string) => unknown }, '_getNodeParameter');
+	try {
+		await run();
+		const calls = evaluated.mock.calls.map(([name]) => name);
+		return (name) => calls.filter((called) => called === name).length;
+	} finally {
+		evaluated.mockRestore();
+	}
+}
+
+describe('parameters that reference a field of the item', () => {
+	test('give the same requests and the same output items as n8n’s expression engine, for every kind of value', async () => {
+		const direct = await observe(updateEach(dragAndDrop));
+		const engine = await observe(updateEach(engineOnly));
+
+		expect(direct).toEqual(engine);
+		// The comparison covers requests that were sent and items that failed before sending.
+		expect(direct.requests.length).toBeGreaterThanOrEqual(4);
+		expect(direct.outputs.filter((item) => item.json.error !== undefined).length).toBeGreaterThanOrEqual(2);
+		expect(direct.requests[0].body).toMatchObject({ first_name: 'สมชาย', age: 35, last_name: 'VIP ลูกค้า' });
+	});
+
+	test('single- and double-quoted keys and spaces inside the braces read the same field', async () => {
+		const forms = ["={{$json.userId}}", '={{ $json["userId"] }}', "={{  $json[ 'userId' ]  }}"];
+		for (const form of forms) {
+			const { requests } = await observe({ ...updateEach(dragAndDrop), userId: form });
+			expect(requests.map((request) => request.path)).toEqual(
+				(await observe(updateEach(engineOnly))).requests.map((request) => request.path),
+			);
+		}
+	});
+
+	test('skip n8n’s engine when the field holds text, a number or true/false, and ask it otherwise', async () => {
+		const items = [
+			{ userId: LINE.userIds[0], 'first name': 'สมชาย', age: 35, city: 'Bangkok', note: 'a' },
+			{ userId: LINE.userIds[1], 'first name': 'Suda', age: 41, city: 'Phuket', note: 'b' },
+			// No "note": its collection goes to the engine, which decides what a missing field gives.
+			{ userId: LINE.userIds[2], 'first name': 'Anan', age: 29, city: 'Bangkok' },
+		];
+		const reads = await engineReads(async () => await runContact(ref.sb, updateEach(dragAndDrop), { items }));
+
+		expect(reads('userId')).toBe(0);
+		expect(reads('updateFields')).toBe(1);
+		const patched = ref.sb.requests({ api: 'oho', method: 'PATCH' }).map((request) => request.body as IDataObject);
+		expect(patched.map((body) => body.first_name)).toEqual(['สมชาย', 'Suda', 'Anan']);
+		expect(patched.map((body) => body.last_name)).toEqual(['a', 'b', undefined]);
+	});
+
+	test('other expressions still go to n8n’s engine', async () => {
+		const reads = await engineReads(
+			async () =>
+				await runContact(ref.sb, { ...updateEach(dragAndDrop), userId: '={{ $json.userId.trim() }}' }, { items: ITEMS.slice(0, 3) }),
+		);
+
+		expect(reads('userId')).toBe(3);
+		expect(reads('updateFields')).toBe(0);
+	});
+
+	test('Gofive Chat reads room and content the same way, and sends the same messages', async () => {
+		const rooms = [DEMO.gofiveRoomId, DEMO.gofiveSecondRoomId];
+		const items = rooms.flatMap((roomId, index) => [
+			{ roomId, text: `สวัสดีค่ะ ${index}` },
+			{ roomId, text: 42 },
+			{ roomId, text: { nested: true } },
+		]);
+		const send = (reference: (key: string) => string) => async () => {
+			ref.sb.reset();
+			const result = await runNode({
+				node: new GofiveChat(),
+				parameters: {
+					resource: 'message',
+					operation: 'sendMessage',
+					roomId: reference('roomId'),
+					content: reference('text'),
+					type: 'message',
+					platform: 'line',
+					companyId: DEMO.gofiveCompanyId,
+					options: { ...FAST_RETRIES, parallelRequests: 1 },
+				},
+				credentials: { gofiveApi: accessToken(ref.sb) },
+				items,
+				onError: 'continueRegularOutput',
+			});
+			return {
+				sent: ref.sb.requests({ api: 'gofive', method: 'POST' }).map((request) => request.body),
+				outputs: jsonOf(result).map((json) => json.error ?? json.roomId),
+			};
+		};
+
+		const direct = await send(dragAndDrop)();
+		expect(direct).toEqual(await send(engineOnly)());
+		expect(direct.sent).toHaveLength(4);
+		const reads = await engineReads(send(dragAndDrop));
+		expect(reads('roomId')).toBe(0);
+		expect(reads('content')).toBe(2);
+	});
+});
