@@ -7,10 +7,8 @@
 import { ExecuteContext } from 'n8n-core';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
 import { DEMO } from '../../sandbox';
-import { runNode } from '../helpers/n8n';
-import { accessToken } from '../shared/gofive';
+import { runSendMessage } from '../shared/gofive';
 import { FAST_RETRIES, jsonOf, LINE, params, runContact } from '../shared/ohoContact';
 import { useSandbox } from '../shared/sandbox';
 
@@ -127,11 +125,9 @@ describe('parameters that reference a field of the item', () => {
 		]);
 		const send = (reference: (key: string) => string) => async () => {
 			ref.sb.reset();
-			const result = await runNode({
-				node: new GofiveChat(),
-				parameters: {
-					resource: 'message',
-					operation: 'sendMessage',
+			const result = await runSendMessage(
+				ref.sb,
+				{
 					roomId: reference('roomId'),
 					content: reference('text'),
 					type: 'message',
@@ -139,10 +135,8 @@ describe('parameters that reference a field of the item', () => {
 					companyId: DEMO.gofiveCompanyId,
 					options: { ...FAST_RETRIES, parallelRequests: 1 },
 				},
-				credentials: { gofiveApi: accessToken(ref.sb) },
-				items,
-				onError: 'continueRegularOutput',
-			});
+				{ items, onError: 'continueRegularOutput' },
+			);
 			return {
 				sent: ref.sb.requests({ api: 'gofive', method: 'POST' }).map((request) => request.body),
 				outputs: jsonOf(result).map((json) => json.error ?? json.roomId),

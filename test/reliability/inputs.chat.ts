@@ -8,11 +8,10 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
 import { OhoChat } from '../../nodes/OhoChat/OhoChat.node';
 import { DEMO } from '../../sandbox';
 import { jsonOf, runNode } from '../helpers/n8n';
-import { accessToken, messageRequests } from '../shared/gofive';
+import { accessToken, messageRequests, runSendMessage } from '../shared/gofive';
 import { FAST_RETRIES } from '../shared/ohoContact';
 import type { SandboxRef } from '../shared/sandbox';
 import { ohoRequests, useSandbox } from '../shared/sandbox';
@@ -140,18 +139,14 @@ const messageJson = (item: MessageItem): IDataObject =>
 async function checkMessageBatch(messages: MessageItem[]): Promise<void> {
 	tally('sendMessage').runs++;
 	ref.sb.reset();
-	const result = await runNode({
-		node: new GofiveChat(),
-		parameters: {
-			resource: 'message',
-			operation: 'sendMessage',
+	const result = await runSendMessage(
+		ref.sb,
+		{
 			...Object.fromEntries(GOFIVE_FIELD_NAMES.map((field) => [field, `={{ $json.${field} }}`])),
 			options: { ...FAST_RETRIES, parallelRequests: 10 },
-		} as INodeParameters,
-		credentials: { gofiveApi: accessToken(ref.sb, { companyId: DEMO.gofiveCompanyId }) },
-		items: messages.map(messageJson),
-		onError: 'continueRegularOutput',
-	});
+		},
+		{ credential: accessToken(ref.sb, { companyId: DEMO.gofiveCompanyId }), items: messages.map(messageJson), onError: 'continueRegularOutput' },
+	);
 
 	expect(result.error).toBeUndefined();
 	expect(jsonOf(result)).toHaveLength(messages.length);

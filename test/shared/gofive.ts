@@ -1,8 +1,11 @@
-/** Gofive API credentials pointing at the sandbox, and the Gofive requests that reached it. */
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+/** Gofive API credentials pointing at the sandbox, Send Message run on it, and the Gofive requests that reached it. */
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
 import type { RecordedRequest, Sandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox';
+import type { OnError, RunNodeResult } from '../helpers/n8n';
+import { runNode } from '../helpers/n8n';
 
 /** The demo access token (the sandbox logs it as `Bearer gofi***`). */
 export function accessToken(sb: Sandbox, extra: IDataObject = {}): ICredentialDataDecryptedObject {
@@ -28,3 +31,18 @@ export const messageRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({
 export const tokenRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ api: 'gofive-token' });
 
 export const statuses = (requests: RecordedRequest[]): Array<number | null> => requests.map((request) => request.status);
+
+/** Runs Gofive Chat's Send Message once, inside WorkflowExecute, with the given parameters (the demo access token unless a credential is given). */
+export async function runSendMessage(
+	sb: Sandbox,
+	parameters: IDataObject,
+	run: { items: IDataObject[]; onError?: OnError; credential?: ICredentialDataDecryptedObject },
+): Promise<RunNodeResult> {
+	return await runNode({
+		node: new GofiveChat(),
+		parameters: { resource: 'message', operation: 'sendMessage', ...parameters } as INodeParameters,
+		credentials: { gofiveApi: run.credential ?? accessToken(sb) },
+		items: run.items,
+		onError: run.onError,
+	});
+}
