@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 type ParameterValue = NodeParameterValueType | object;
 
@@ -26,6 +27,40 @@ const itemValues = new WeakMap<IExecuteFunctions, Map<string, Map<number, Parame
  */
 const ITEM_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])\s*\}\}$/;
 
+/**
+ * Keys n8n's expression engine does not read from the item: names it refuses for security (n8n-workflow's list of
+ * unsafe object properties) and, below, anything on Object.prototype (its sandbox answers `toString` with the
+ * function). Left to the engine, so the item fails with n8n's own message.
+ */
+const ENGINE_GUARDED_KEYS = new Set([
+	'prototype',
+	'getPrototypeOf',
+	'setPrototypeOf',
+	'getOwnPropertyDescriptor',
+	'getOwnPropertyDescriptors',
+	'defineProperty',
+	'defineProperties',
+	'mainModule',
+	'binding',
+	'_linkedBinding',
+	'_load',
+	'prepareStackTrace',
+	'caller',
+	'callee',
+	'arguments',
+	'getBuiltinModule',
+	'dlopen',
+	'execve',
+	'loadEnvFile',
+]);
+
+/** A key the engine reads from the item as written: no guarded name, no brace (the engine ends the expression at "}}"), no control character. */
+const isPlainKey = (key: string): boolean =>
+	!(key in Object.prototype) &&
+	!ENGINE_GUARDED_KEYS.has(key) &&
+	!/[{}]/.test(key) &&
+	![...key].some((char) => char.charCodeAt(0) < 0x20);
+
 type Primitive = string | number | boolean;
 
 const isPrimitive = (value: unknown): value is Primitive =>
@@ -36,7 +71,7 @@ function itemField(expression: string, json: IDataObject): Primitive | undefined
 	const reference = ITEM_FIELD.exec(expression);
 	if (!reference) return undefined;
 	const key = reference[1] ?? reference[2] ?? reference[3];
-	if (!Object.prototype.hasOwnProperty.call(json, key)) return undefined;
+	if (!isPlainKey(key) || !Object.prototype.hasOwnProperty.call(json, key)) return undefined;
 	const value = json[key];
 	return isPrimitive(value) ? value : undefined;
 }
@@ -51,7 +86,10 @@ function itemField(expression: string, json: IDataObject): Primitive | undefined
  * the node's input, so the value is the engine's own; tests compare the two through n8n's engine.
  */
 function readFromItem(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): { value: ParameterValue } | undefined {
-	const json = ctx.getInputData()[itemIndex]?.json;
+	// Run as an AI agent's tool, the node's input is the tool call while `$json` is the agent's item: no shortcut.
+	// n8n 1.x has no isToolExecution; there a tool call's context has no main input, so `json` is undefined.
+	if ((ctx.isToolExecution as (() => boolean) | undefined)?.call(ctx)) return undefined;
+	const json = ctx.getInputData(0, NodeConnectionTypes.Main)[itemIndex]?.json;
 	if (!json) return undefined;
 	if (typeof raw === 'string') {
 		const value = itemField(raw, json);

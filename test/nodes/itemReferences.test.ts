@@ -5,7 +5,9 @@
  * engine can evaluate, and compare what reached the sandbox and what came out.
  */
 import { ExecuteContext } from 'n8n-core';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
+
+import { nodeParameter } from '../../nodes/shared/parameters';
 
 import { DEMO } from '../../sandbox';
 import { runSendMessage } from '../shared/gofive';
@@ -106,6 +108,22 @@ describe('parameters that reference a field of the item', () => {
 		expect(patched.map((body) => body.last_name)).toEqual(['a', 'b', undefined]);
 	});
 
+	test('keys n8n’s engine guards or cannot read as written are left to it', async () => {
+		for (const key of ['caller', 'constructor', 'toString', '__proto__', 'a}}b', 'line\nbreak']) {
+			const items = [{ userId: LINE.userIds[0], 'first name': 'Somchai', [key]: 'from the item' }];
+			const parameters = { ...updateEach(dragAndDrop), updateFields: { firstName: dragAndDrop('first name'), lastName: dragAndDrop(key) } };
+			let seen: IDataObject[] = [];
+			const reads = await engineReads(async () => {
+				const result = await runContact(ref.sb, parameters, { items, onError: 'continueRegularOutput' });
+				seen = jsonOf(result);
+			});
+
+			// The engine decides (n8n 2.x's refuses most of these; the legacy one reads some): one evaluation, one item out.
+			expect({ key, engineReads: reads('updateFields'), items: seen.length }).toEqual({ key, engineReads: 1, items: 1 });
+			ref.sb.reset();
+		}
+	});
+
 	test('other expressions still go to n8n’s engine', async () => {
 		const reads = await engineReads(
 			async () =>
@@ -149,5 +167,33 @@ describe('parameters that reference a field of the item', () => {
 		const reads = await engineReads(send(dragAndDrop));
 		expect(reads('roomId')).toBe(0);
 		expect(reads('content')).toBe(2);
+	});
+
+	/**
+	 * An AI agent's tool call is not a WorkflowExecute run, so this one case uses a stand-in context: in it the
+	 * node's input is the tool call while `$json` is the agent's item.
+	 */
+	describe('run as an AI agent’s tool', () => {
+		const toolCall = (context: Partial<Record<keyof IExecuteFunctions, unknown>>) =>
+			({
+				getNode: () => ({ parameters: { userId: '={{ $json.userId }}' } }),
+				getNodeParameter: () => 'the engine’s value',
+				...context,
+			}) as unknown as IExecuteFunctions;
+
+		test('n8n 2.x (isToolExecution): the engine decides', () => {
+			const ctx = toolCall({ isToolExecution: () => true, getInputData: () => [{ json: { userId: 'from the tool call' } }] });
+			expect(nodeParameter(ctx, 'userId', 0)).toBe('the engine’s value');
+		});
+
+		test('n8n 1.x (no isToolExecution, no main input): the engine decides', () => {
+			const ctx = toolCall({ getInputData: (_index: number, type: string) => (type === 'main' ? [] : [{ json: { userId: 'from the tool call' } }]) });
+			expect(nodeParameter(ctx, 'userId', 0)).toBe('the engine’s value');
+		});
+
+		test('a plain run reads the item', () => {
+			const ctx = toolCall({ isToolExecution: () => false, getInputData: () => [{ json: { userId: 'from the item' } }] });
+			expect(nodeParameter(ctx, 'userId', 0)).toBe('from the item');
+		});
 	});
 });
