@@ -11,16 +11,6 @@ function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
-/** Per node run, per parameter: its value when it holds no expression (the same for every item), else null. */
-const fixedValues = new WeakMap<IExecuteFunctions, Map<string, { value: ParameterValue } | null>>();
-
-/**
- * Per node run, per parameter holding an expression: its value for each item already read. The runner reads the
- * identity for the item's order key and the operation reads it again; n8n's expression engine is the costliest
- * part of a run, so an item's expression is evaluated once.
- */
-const itemValues = new WeakMap<IExecuteFunctions, Map<string, Map<number, ParameterValue>>>();
-
 /**
  * `={{ $json.key }}`, `={{ $json["key"] }}` or `={{ $json['key'] }}`: what n8n's drag-and-drop mapping writes. Group 1,
  * 2 or 3 is the key.
@@ -66,75 +56,93 @@ type Primitive = string | number | boolean;
 const isPrimitive = (value: unknown): value is Primitive =>
 	typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
-/** The item's own text, number or true/false that an ITEM_FIELD expression names; undefined for anything else. */
-function itemField(expression: string, json: IDataObject): Primitive | undefined {
+/** The item field an ITEM_FIELD expression names, when the engine would read it as written; else undefined. */
+function referencedKey(expression: string): string | undefined {
 	const reference = ITEM_FIELD.exec(expression);
-	if (!reference) return undefined;
-	const key = reference[1] ?? reference[2] ?? reference[3];
-	if (!isPlainKey(key) || !Object.prototype.hasOwnProperty.call(json, key)) return undefined;
-	const value = json[key];
-	return isPrimitive(value) ? value : undefined;
+	const key = reference && (reference[1] ?? reference[2] ?? reference[3]);
+	return key && isPlainKey(key) ? key : undefined;
+}
+
+/** One stored value that needs no engine: the item field a reference names, or a fixed text, number or true/false. */
+type EntryPlan = { field: string } | { fixed: Primitive };
+
+/** A parameter that needs no engine: one such value, or a flat collection of them (entries in stored order). */
+type ItemPlan = EntryPlan | { collection: Array<[string, EntryPlan]> };
+
+function entryPlan(entry: unknown): EntryPlan | undefined {
+	if (typeof entry === 'string' && entry.startsWith('=')) {
+		const field = referencedKey(entry);
+		return field === undefined ? undefined : { field };
+	}
+	return isPrimitive(entry) ? { fixed: entry } : undefined;
 }
 
 /**
- * The value n8n's expression engine would give, read straight from the item, for a parameter that is one
- * drag-and-drop reference to a text, number or true/false field of the item, or a collection whose entries are
- * such references or fixed values. Anything else (other expressions, missing fields, objects, lists, nested
- * collections such as a resource mapper's) is left to the engine: undefined.
+ * How to read a parameter holding an expression straight from the item, decided once per run: when it is one
+ * drag-and-drop reference to a field of the item, or a collection whose entries are such references or fixed
+ * values. Anything else (other expressions, lists, nested collections such as a resource mapper's) is left to
+ * n8n's expression engine: undefined.
  * Why: the engine (isolated-vm in n8n 2.x) is the costliest step of a run, about 0.6 ms per expression and item
  * (bench/README.md), and mapped fields are nearly always plain references. `$json` is the item at this index of
  * the node's input, so the value is the engine's own; tests compare the two through n8n's engine.
  */
-function readFromItem(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): { value: ParameterValue } | undefined {
+function itemPlan(ctx: IExecuteFunctions, raw: unknown): ItemPlan | undefined {
 	// Run as an AI agent's tool, the node's input is the tool call while `$json` is the agent's item: no shortcut.
-	// n8n 1.x has no isToolExecution; there a tool call's context has no main input, so `json` is undefined.
+	// n8n 1.x has no isToolExecution; there a tool call's context has no main input, so every item goes to the engine.
 	if ((ctx.isToolExecution as (() => boolean) | undefined)?.call(ctx)) return undefined;
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return entryPlan(raw);
+	const collection: Array<[string, EntryPlan]> = [];
+	for (const [key, entry] of Object.entries(raw)) {
+		const plan = entryPlan(entry);
+		if (!plan) return undefined;
+		collection.push([key, plan]);
+	}
+	return { collection };
+}
+
+/** The item's own text, number or true/false under `field`; undefined for anything else (the engine decides). */
+function fieldOf(json: IDataObject, field: string): Primitive | undefined {
+	if (!Object.prototype.hasOwnProperty.call(json, field)) return undefined;
+	const value = json[field];
+	return isPrimitive(value) ? value : undefined;
+}
+
+const entryValue = (plan: EntryPlan, json: IDataObject): Primitive | undefined =>
+	'fixed' in plan ? plan.fixed : fieldOf(json, plan.field);
+
+/** The parameter's value for this item by its plan, or undefined when the item needs the engine after all. */
+function readFromItem(ctx: IExecuteFunctions, plan: ItemPlan, itemIndex: number): { value: ParameterValue } | undefined {
 	const json = ctx.getInputData(0, NodeConnectionTypes.Main)[itemIndex]?.json;
 	if (!json) return undefined;
-	if (typeof raw === 'string') {
-		const value = itemField(raw, json);
+	if (!('collection' in plan)) {
+		const value = entryValue(plan, json);
 		return value === undefined ? undefined : { value };
 	}
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
 	const collection: IDataObject = {};
-	for (const [key, entry] of Object.entries(raw)) {
-		if (typeof entry === 'string' && entry.startsWith('=')) {
-			const value = itemField(entry, json);
-			if (value === undefined) return undefined;
-			collection[key] = value;
-		} else if (isPrimitive(entry)) {
-			collection[key] = entry;
-		} else {
-			return undefined;
-		}
+	for (const [key, entry] of plan.collection) {
+		const value = entryValue(entry, json);
+		if (value === undefined) return undefined;
+		collection[key] = value;
 	}
 	return { value: collection };
 }
 
-function expressionValue(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback?: ParameterValue): ParameterValue {
-	let run = itemValues.get(ctx);
-	if (!run) {
-		run = new Map();
-		itemValues.set(ctx, run);
-	}
-	let byItem = run.get(name);
-	if (!byItem) {
-		byItem = new Map();
-		run.set(name, byItem);
-	}
-	if (!byItem.has(itemIndex)) {
-		const direct = readFromItem(ctx, ctx.getNode().parameters[name], itemIndex);
-		byItem.set(itemIndex, direct ? direct.value : (ctx.getNodeParameter(name, itemIndex, fallback) as ParameterValue));
-	}
-	return byItem.get(itemIndex) as ParameterValue;
-}
+/**
+ * Per node run, per parameter: its value when it holds no expression (the same for every item); else how it can be
+ * read from the item and its value for each item already read. The runner reads the identity for the item's order
+ * key and the operation reads it again; n8n's expression engine is the costliest part of a run, so an item's
+ * expression is evaluated once.
+ */
+type ParameterState = { value: ParameterValue } | { plan: ItemPlan | undefined; byItem: Map<number, ParameterValue> };
+
+const runs = new WeakMap<IExecuteFunctions, Map<string, ParameterState>>();
 
 /**
  * `getNodeParameter` for one item. n8n resolves a parameter anew for every item, which costs as much for a
  * fixed value as for an expression; a parameter without an expression is resolved for the first item that
  * asks and reused for the others (per run of the node), and one with an expression once per item (from the item
- * itself when it is a plain reference to one of its fields: readFromItem). The value
- * returned is shared: treat it as read-only.
+ * itself when it is a plain reference to one of its fields: itemPlan). The value returned is shared: treat it as
+ * read-only.
  * `name` is a top-level parameter (no dotted path), and the first fallback given for a name is the one kept:
  * read each name with the same fallback everywhere.
  */
@@ -144,17 +152,24 @@ export function nodeParameter(
 	itemIndex: number,
 	fallback?: ParameterValue,
 ): ParameterValue {
-	let run = fixedValues.get(ctx);
+	let run = runs.get(ctx);
 	if (!run) {
 		run = new Map();
-		fixedValues.set(ctx, run);
+		runs.set(ctx, run);
 	}
-	let fixed = run.get(name);
-	if (fixed === undefined) {
-		fixed = holdsExpression(ctx.getNode().parameters[name])
-			? null
+	let state = run.get(name);
+	if (!state) {
+		const raw = ctx.getNode().parameters[name];
+		state = holdsExpression(raw)
+			? { plan: itemPlan(ctx, raw), byItem: new Map() }
 			: { value: ctx.getNodeParameter(name, itemIndex, fallback) as ParameterValue };
-		run.set(name, fixed);
+		run.set(name, state);
 	}
-	return fixed ? fixed.value : expressionValue(ctx, name, itemIndex, fallback);
+	if ('value' in state) return state.value;
+	const { plan, byItem } = state;
+	if (!byItem.has(itemIndex)) {
+		const direct = plan && readFromItem(ctx, plan, itemIndex);
+		byItem.set(itemIndex, direct ? direct.value : (ctx.getNodeParameter(name, itemIndex, fallback) as ParameterValue));
+	}
+	return byItem.get(itemIndex) as ParameterValue;
 }
