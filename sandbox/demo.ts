@@ -42,7 +42,7 @@ export const DEMO: DemoData = deepFreeze({
 	gofiveSubscriptionKey: 'gofive-demo-subscription',
 	gofiveCompanyId: 507,
 	gofiveRoomId: '26259b2c-509c-4ff5-a82a-d1b5505b014d',
-	/** A Facebook room of company 507. */
+	/** A second LINE room of company 507 (Gofive documents LINE rooms only). */
 	gofiveSecondRoomId: '8f0c3a52-7d4e-4b1a-9c6f-2e5d8b9a1c30',
 	/** A room of company 508 (sending to it with companyId 507 → business error 4001). */
 	gofiveOtherCompanyId: 508,

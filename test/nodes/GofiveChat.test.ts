@@ -4,13 +4,14 @@
  * code 1000, 400 with 4001/4002, 201 with a business 4001, 401), validation, retries that never duplicate a
  * message, parallel items and continue on fail. Each test checks what reached the sandbox and what came out.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
 import { DEMO } from '../../sandbox';
-import type { OnError, RunNodeResult } from '../helpers/n8n';
-import { CredentialStore, jsonOf, runNode } from '../helpers/n8n';
-import { accessToken, clientCredentials, messageRequests, statuses, tokenRequests } from '../shared/gofive';
+import type { RunNodeResult } from '../helpers/n8n';
+import { CredentialStore, jsonOf } from '../helpers/n8n';
+import type { SendMessageRun } from '../shared/gofive';
+import { accessToken, clientCredentials, messageRequests, runSendMessage, statuses, tokenRequests } from '../shared/gofive';
 import { startScriptedServer } from '../shared/scriptedServer';
 import { FAST_RETRIES, pairedItems, stopError } from '../shared/ohoContact';
 import { useSandbox } from '../shared/sandbox';
@@ -31,27 +32,10 @@ function params(fields: IDataObject = {}, options: IDataObject = {}): INodeParam
 	} as INodeParameters;
 }
 
-interface RunOptions {
-	credential?: ICredentialDataDecryptedObject;
-	store?: CredentialStore;
-	items?: IDataObject[];
-	onError?: OnError;
-}
+const runSend = async (parameters: INodeParameters, run: SendMessageRun = {}): Promise<RunNodeResult> =>
+	await runSendMessage(ref.sb, parameters, run);
 
-async function runSend(parameters: INodeParameters, run: RunOptions = {}): Promise<RunNodeResult> {
-	return await runNode(
-		{
-			node: new GofiveChat(),
-			parameters,
-			credentials: { gofiveApi: run.credential ?? accessToken(ref.sb) },
-			items: run.items,
-			onError: run.onError,
-		},
-		run.store,
-	);
-}
-
-async function runOne(parameters: INodeParameters, run: RunOptions = {}): Promise<IDataObject> {
+async function runOne(parameters: INodeParameters, run: SendMessageRun = {}): Promise<IDataObject> {
 	const result = await runSend(parameters, run);
 	expect(result.error?.message).toBeUndefined();
 	expect(jsonOf(result)).toHaveLength(1);

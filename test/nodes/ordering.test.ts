@@ -3,14 +3,12 @@
  * different rooms in parallel; the rows of one Oho contact likewise, so the last row wins. With On Error = stop, no
  * item starts after a failure, and the error names the items already written.
  */
-import type { INodeParameters } from 'n8n-workflow';
 
-import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
 import { DEMO } from '../../sandbox';
-import { jsonOf, runNode } from '../helpers/n8n';
+import { jsonOf } from '../helpers/n8n';
 import type { ConcurrencyProxy } from '../shared/concurrencyProxy';
 import { messagesToTwoRooms, sendMessageByItem, startConcurrencyProxy } from '../shared/concurrencyProxy';
-import { accessToken } from '../shared/gofive';
+import { accessToken, runSendMessage } from '../shared/gofive';
 import { FAST_RETRIES, LINE, newLineContact, params, runContact, SOMCHAI } from '../shared/ohoContact';
 import { ohoRequests, sentBodies, useSandbox } from '../shared/sandbox';
 
@@ -28,10 +26,8 @@ describe('order of writes', () => {
 	test('Send Message: 20 messages to 2 rooms arrive in input order per room, never two at once to one room, the rooms in parallel', async () => {
 		proxy = await startConcurrencyProxy(ref.sb.url, (_method, _path, body) => (body as { roomId?: string } | undefined)?.roomId);
 		const items = messagesToTwoRooms({ first: DEMO.gofiveRoomId, second: DEMO.gofiveSecondRoomId });
-		const result = await runNode({
-			node: new GofiveChat(),
-			parameters: { ...sendMessageByItem(DEMO.gofiveCompanyId), options: FAST_RETRIES } as INodeParameters,
-			credentials: { gofiveApi: accessToken(ref.sb, { baseUrl: proxy.url }) },
+		const result = await runSendMessage(ref.sb, { ...sendMessageByItem(DEMO.gofiveCompanyId), options: FAST_RETRIES }, {
+			credential: accessToken(ref.sb, { baseUrl: proxy.url }),
 			items,
 		});
 

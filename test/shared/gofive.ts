@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
 import type { RecordedRequest, Sandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox';
-import type { OnError, RunNodeResult } from '../helpers/n8n';
+import type { CredentialStore, OnError, RunNodeResult } from '../helpers/n8n';
 import { runNode } from '../helpers/n8n';
 
 /** The demo access token (the sandbox logs it as `Bearer gofi***`). */
@@ -32,17 +32,25 @@ export const tokenRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ a
 
 export const statuses = (requests: RecordedRequest[]): Array<number | null> => requests.map((request) => request.status);
 
-/** Runs Gofive Chat's Send Message once, inside WorkflowExecute, with the given parameters (the demo access token unless a credential is given). */
-export async function runSendMessage(
-	sb: Sandbox,
-	parameters: IDataObject,
-	run: { items: IDataObject[]; onError?: OnError; credential?: ICredentialDataDecryptedObject },
-): Promise<RunNodeResult> {
-	return await runNode({
-		node: new GofiveChat(),
-		parameters: { resource: 'message', operation: 'sendMessage', ...parameters } as INodeParameters,
-		credentials: { gofiveApi: run.credential ?? accessToken(sb) },
-		items: run.items,
-		onError: run.onError,
-	});
+export interface SendMessageRun {
+	items?: IDataObject[];
+	onError?: OnError;
+	/** The demo access token unless given. */
+	credential?: ICredentialDataDecryptedObject;
+	/** Where the credential's refreshed token is kept between runs. */
+	store?: CredentialStore;
+}
+
+/** Runs Gofive Chat's Send Message once, inside WorkflowExecute, with the given parameters. */
+export async function runSendMessage(sb: Sandbox, parameters: IDataObject, run: SendMessageRun = {}): Promise<RunNodeResult> {
+	return await runNode(
+		{
+			node: new GofiveChat(),
+			parameters: { resource: 'message', operation: 'sendMessage', ...parameters } as INodeParameters,
+			credentials: { gofiveApi: run.credential ?? accessToken(sb) },
+			items: run.items,
+			onError: run.onError,
+		},
+		run.store,
+	);
 }
