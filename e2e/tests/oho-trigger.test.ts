@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
- * Issue 15 on a real n8n (`n8n start`, published workflows): the Oho Trigger reacts to Oho's customer-profile
+ * The Oho Trigger on a real n8n (`n8n start`, published workflows): the Oho Trigger reacts to Oho's customer-profile
  * webhook. One workflow tags a contact with the Oho Contact node (called on its own webhook); the sandbox sends
  * the webhook to the other, published workflow: Oho Trigger (Header Auth, Changed Fields: Tags, repeats ignored
  * for 60 s) → IF the contact is tagged vip → Gofive Chat. Checked: the Gofive message lands for a vip; one
