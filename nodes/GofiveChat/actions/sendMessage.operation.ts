@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. 26259b2c-509c-4ff5-a82a-d1b5505b014d',
 		description:
 			'The Gofive (Venio) chat room to post into: its ID, a UUID, or any text that holds exactly one, such as a link to the room',
-		hint: "The ID is the roomId Gofive gives with each chat (in its chat webhooks and API answers). A copied Venio chat-room link works too when it contains the ID. Gofive's documents do not name a screen that shows it.",
+		hint: "Gofive's documents name no menu that shows it: it is the roomId (a UUID) of Gofive's chat messages. If the chat room's link in Venio holds it, paste the whole link: the node takes the one UUID in it.",
 		displayOptions: showFor,
 	},
 	{
