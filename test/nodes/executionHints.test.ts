@@ -6,38 +6,25 @@
 import { ExecuteContext } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Identity } from '../shared/ohoContact';
-import { jsonOf, LINE, newLineContact, params, runContact } from '../shared/ohoContact';
+import { jsonOf, newLineContact, params, runContact, USER_ID_FROM_ITEM } from '../shared/ohoContact';
 import { sentBodies, useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
 
-const IDENTITY_FROM_ITEM = { platform: 'line', platformId: LINE.platformId, userId: '={{ $json.userId }}' };
-const AUTO_MAP = { dataMode: 'mapper', contactFields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] } };
-const SKIP_AND_WARN = { options: { invalidOptionalFields: 'skipAndWarn' } };
+/** Set Each Field with Phone and Age read from each item, and unusable optional values left out with a warning. */
+const PARAMETERS = params('upsert', USER_ID_FROM_ITEM, {
+	additionalFields: { phone: '={{ $json.phone }}', age: '={{ $json.age }}' },
+	options: { invalidOptionalFields: 'skipAndWarn' },
+});
 
-/** A sign-up row of a new LINE customer, with the answers given. */
-function signUp(contact: Identity, answers: IDataObject = {}): IDataObject {
-	return {
-		userId: contact.userId,
-		platform_name: LINE.platformName,
-		line_basic_id: LINE.lineBasicId,
-		profile_picture_url: 'https://profile.line-scdn.net/0hHints',
-		platform_display_name: 'Nok',
-		first_name: 'Nok',
-		...answers,
-	};
-}
+/** A sign-up of a new LINE customer with the answers given. */
+const signUp = (phone: string, age: string): IDataObject => ({ userId: newLineContact().userId, phone, age });
 
-const ROWS = () => [
-	signUp(newLineContact(), { phone: '12', age: 'thirty' }),
-	signUp(newLineContact(), { phone: '0812345678' }),
-	signUp(newLineContact(), { age: 'thirty' }),
-];
+const ROWS = () => [signUp('12', 'thirty'), signUp('0812345678', '30'), signUp('0812345678', 'thirty')];
 
 describe('execution hints for warnings', () => {
 	test('Skip the Field and Warn: one hint sums up the warnings of every item, beside the items that carry them', async () => {
-		const result = await runContact(ref.sb, params('upsert', IDENTITY_FROM_ITEM, { ...AUTO_MAP, ...SKIP_AND_WARN }), { items: ROWS() });
+		const result = await runContact(ref.sb, PARAMETERS, { items: ROWS() });
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result).map((output) => (output.warnings as IDataObject[]).map((warning) => warning.field))).toEqual([
@@ -56,16 +43,16 @@ describe('execution hints for warnings', () => {
 	});
 
 	test('one item with one warning reads in the singular', async () => {
-		const result = await runContact(ref.sb, params('upsert', IDENTITY_FROM_ITEM, { ...AUTO_MAP, ...SKIP_AND_WARN }), {
-			items: [signUp(newLineContact(), { age: 'thirty' })],
+		const result = await runContact(ref.sb, PARAMETERS, {
+			items: [signUp('0812345678', 'thirty')],
 		});
 
 		expect(result.hints.map((hint) => hint.message)).toEqual(['1 warning on 1 of 1 item (age): each item lists its own under "warnings".']);
 	});
 
 	test('no warnings, no hint', async () => {
-		const result = await runContact(ref.sb, params('upsert', IDENTITY_FROM_ITEM, { ...AUTO_MAP, ...SKIP_AND_WARN }), {
-			items: [signUp(newLineContact(), { phone: '0812345678' })],
+		const result = await runContact(ref.sb, PARAMETERS, {
+			items: [signUp('0812345678', '30')],
 		});
 
 		expect(jsonOf(result)[0].warnings).toEqual([]);
@@ -77,7 +64,7 @@ describe('execution hints for warnings', () => {
 		// What an n8n version from before execution hints gives a node: no such method.
 		delete (ExecuteContext.prototype as Partial<ExecuteContext>).addExecutionHints;
 		try {
-			const result = await runContact(ref.sb, params('upsert', IDENTITY_FROM_ITEM, { ...AUTO_MAP, ...SKIP_AND_WARN }), { items: ROWS() });
+			const result = await runContact(ref.sb, PARAMETERS, { items: ROWS() });
 
 			expect(result.error).toBeUndefined();
 			expect(jsonOf(result).map((output) => (output.warnings as IDataObject[]).length)).toEqual([2, 0, 1]);
