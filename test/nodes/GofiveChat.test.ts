@@ -65,6 +65,19 @@ describe('Gofive Chat: Send Message', () => {
 		expect(tokenRequests(ref.sb)).toHaveLength(0);
 	});
 
+	test('an answer without a usable timestamp gives no sentAt; ok and the operation stay', async () => {
+		const gofive = await startScriptedServer([
+			{ status: 201, body: { status: { code: '1000', description: 'Success' }, data: { id: 'm-1', roomId: ROOM, content: 'hi', timestamp: 'soon' } } },
+		]);
+		try {
+			const output = await runOne(params(), { credential: accessToken(ref.sb, { baseUrl: gofive.url }) });
+
+			expect(output).toEqual({ operation: 'sendMessage', ok: true, id: 'm-1', roomId: ROOM, content: 'hi', timestamp: 'soon' });
+		} finally {
+			await gofive.close();
+		}
+	});
+
 	test('a second room of the company takes the same platform, line', async () => {
 		const output = await runOne(params({ roomId: DEMO.gofiveSecondRoomId }));
 
