@@ -143,7 +143,7 @@ export class GofiveApi implements ICredentialType {
 			typeOptions: { minValue: 0, numberPrecision: 0 },
 			default: 0,
 			description:
-				'Optional. Your Gofive company ID, used by the Gofive Chat node when its own Company ID is left at 0',
+				'Optional. Your Gofive company ID, used by the Gofive Chat node when its own Company ID is left empty',
 		},
 	];
 

@@ -12,7 +12,7 @@ export class GofiveChat implements INodeType {
 		icon: { light: 'file:../../icons/gofive.svg', dark: 'file:../../icons/gofive.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: '={{ $parameter["operation"] === "sendMessage" ? "Send a message" : $parameter["operation"] }}',
 		description: 'Post messages into Gofive (Venio CRM) chat rooms',
 		defaults: { name: 'Gofive Chat' },
 		usableAsTool: true,

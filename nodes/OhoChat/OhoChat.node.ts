@@ -5,6 +5,7 @@ import { requestOptionFields } from '../shared/options';
 import * as closeChat from './actions/closeChat.operation';
 import * as requestAgent from './actions/requestAgent.operation';
 import { router } from './actions/router';
+import { failIfUnchangedOption } from './helpers/chatState';
 
 export class OhoChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +14,7 @@ export class OhoChat implements INodeType {
 		icon: { light: 'file:../../icons/oho.svg', dark: 'file:../../icons/oho.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: '={{ $parameter["operation"] === "closeChat" ? "Close the agent session" : "Request a human agent" }}',
 		description: 'Hand an Oho Chat customer to a human agent, or end the agent session so the chat bot resumes',
 		defaults: { name: 'Oho Chat' },
 		usableAsTool: true,
@@ -59,17 +60,7 @@ export class OhoChat implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
-					...requestOptionFields,
-					{
-						displayName: "Treat 'Already in That State' (409) as Success",
-						name: 'treatConflictAsSuccess',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether a 409 answer (the chat is already with an agent, or already back with the bot) counts as success, so a re-run workflow does not fail. Such an item has ok: true, alreadyInState: true and Oho’s message.',
-					},
-				],
+				options: [failIfUnchangedOption, ...requestOptionFields],
 			},
 		],
 	};

@@ -103,7 +103,9 @@ const ohoCases: SecretCase[] = OHO_OPERATIONS.flatMap((operation) => {
 	];
 	if (operation === 'get' || operation === 'update' || operation === 'requestAgent') cases.push(ohoCase('nobody there (404)', operation, NOBODY));
 	if (operation === 'create') cases.push(ohoCase('the contact exists (409)', operation, SOMCHAI));
-	if (operation === 'requestAgent') cases.push(ohoCase('already with an agent (409)', operation, SUDA));
+	if (operation === 'requestAgent') {
+		cases.push(ohoCase('already with an agent (409, Fail If Nothing Changes)', operation, SUDA, { extra: { options: { failIfUnchanged: true } } }));
+	}
 	if (operation === 'create' || operation === 'upsert') {
 		cases.push(
 			ohoCase('a body Oho refuses (400: a phone number of another country, allowed by the operator)', operation, newLineContact(), {
