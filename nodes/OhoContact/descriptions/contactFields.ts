@@ -299,7 +299,7 @@ export const contactFieldsDescription: INodeProperties[] = [
 				name: 'Map Input Fields',
 				value: 'mapper',
 				description:
-					'Map the incoming item\'s fields to contact fields; "Map Automatically" takes input fields named like the contact fields (first_name, First Name, firstName...)',
+					'Map the incoming item\'s fields to contact fields; "Map Automatically" takes input fields named like the contact fields (first_name, First Name, firstName...) and splits a full name (name, Full Name) into First and Last Name',
 			},
 		],
 		default: 'define',
