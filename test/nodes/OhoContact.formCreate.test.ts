@@ -209,7 +209,7 @@ describe('Oho Contact: create from a sign-up form', () => {
 			});
 
 			expect(error.message).toBe(
-				'Invalid input: Platform Display Name (platform_display_name) is required; First Name (first_name) is required. Input fields not used: Given name, Surname2',
+				'Invalid input: First Name (first_name) is required. Input fields not used: Given name, Surname2',
 			);
 			expect(ohoRequests(ref.sb)).toEqual([]);
 		});
@@ -219,7 +219,7 @@ describe('Oho Contact: create from a sign-up form', () => {
 				items: [{ 'LINE user': newLineContact().userId, tel: '0812345678', 'Given name': 'Nok' }],
 			});
 
-			expect(error.message).toBe('Invalid input: Platform Display Name (platform_display_name) is required; First Name (first_name) is required');
+			expect(error.message).toBe('Invalid input: First Name (first_name) is required');
 		});
 	});
 
@@ -230,7 +230,7 @@ describe('Oho Contact: create from a sign-up form', () => {
 			});
 
 			expect(error.message).toBe(
-				'Invalid input: Platform Display Name (platform_display_name) is required; First Name (first_name) is required. Input fields not used: Nickname, ชื่อเล่น, interest',
+				'Invalid input: First Name (first_name) is required. Input fields not used: Nickname, ชื่อเล่น, interest',
 			);
 			expect(ohoRequests(ref.sb)).toEqual([]);
 		});

@@ -4,11 +4,11 @@ import type { ContactIdentity } from '../../shared/oho/identity';
 import type { ItemContext } from '../../shared/router';
 import type { InputProblem } from '../../shared/validation';
 import { invalidInput, schemaProblems } from '../../shared/validation';
-import { CONTACT_FIELDS, FIELD_LABELS } from '../descriptions/contactFields';
+import { FIELD_LABELS } from '../descriptions/contactFields';
 import type { CreateContactBody, UpdateContactBody } from '../schema';
 import { createContactSchema, UPDATABLE_KEYS, updateContactSchema } from '../schema';
 import type { ContactInput, DerivedField, FieldValues } from './contactInput';
-import { unusedInputFields } from './contactInput';
+import { FIELDS_BY_PATH, unusedInputFields } from './contactInput';
 
 /** An optional value the contact was written without ("Skip the Field and Warn"). */
 export interface FieldWarning {
@@ -44,8 +44,6 @@ function updateBody(fields: FieldValues): UpdateContactBody {
 	return body as UpdateContactBody;
 }
 
-const FIELDS_BY_PATH = new Map(CONTACT_FIELDS.map((field) => [field.path, field]));
-
 /** The contact field a problem belongs to: "tags.3" is Tags, "attributes.0.display_name" the Attributes. */
 function fieldOf(path: string): string {
 	const [first, second] = path.split('.');
@@ -72,6 +70,9 @@ function skipRemedy(problems: InputProblem[], kind: BodyKind): string {
 
 type BodyKind = 'create' | 'update';
 
+/** What Platform Display Name falls back to on create, in order (First Name and Last Name together). */
+const DISPLAY_NAME_SOURCES = ['display_name', 'first_name', 'last_name'];
+
 /**
  * Create's required names that a form may leave out (contract 2.2): Platform Display Name from Display Name, else
  * from First Name and Last Name. Display Name then defaults to Platform Display Name, as the contract says
@@ -82,7 +83,7 @@ export function createFallbacks(values: FieldValues): DerivedField[] {
 	if (values.display_name !== undefined) {
 		return [{ field: 'platform_display_name', value: values.display_name, from: 'display_name' }];
 	}
-	const names = ['first_name', 'last_name'].filter((path) => values[path] !== undefined);
+	const names = DISPLAY_NAME_SOURCES.slice(1).filter((path) => values[path] !== undefined);
 	if (names.length === 0) return [];
 	return [{ field: 'platform_display_name', value: names.map((path) => values[path]).join(' '), from: names.join(' + ') }];
 }
@@ -130,8 +131,10 @@ export function checkedBody(
 			(problem) =>
 				// A display name defaulted from the platform display name repeats that field's own problem,
 				(problem.path !== 'display_name' || values.display_name !== undefined) &&
-				// and a value filled in from fields with a problem repeats theirs.
-				!derived.some((entry) => entry.field === problem.path && entry.from.split(' + ').some((source) => failing.has(source))),
+				// and a platform display name not given repeats the problem of the names it falls back to.
+				(problem.path !== 'platform_display_name' ||
+					values.platform_display_name !== undefined ||
+					!DISPLAY_NAME_SOURCES.some((source) => failing.has(source))),
 		);
 		const problems = [...pending, ...own];
 		if (problems.length === 0) return { body: data as CreateContactBody | UpdateContactBody, values, warnings, derived };

@@ -96,9 +96,9 @@ function convert(field: ContactFieldSpec, value: unknown, settings: CleaningSett
 	return cleanField(field, value, settings);
 }
 
-const FIELD_BY_PATH = new Map(CONTACT_FIELDS.map((field) => [field.path, field]));
-const FIRST_NAME = FIELD_BY_PATH.get('first_name')!;
-const LAST_NAME = FIELD_BY_PATH.get('last_name')!;
+export const FIELDS_BY_PATH = new Map(CONTACT_FIELDS.map((field) => [field.path, field]));
+const FIRST_NAME = FIELDS_BY_PATH.get('first_name')!;
+const LAST_NAME = FIELDS_BY_PATH.get('last_name')!;
 
 /** Input fields Map Automatically splits into First and Last Name: what English and Thai forms call a full name. */
 const FULL_NAME_KEYS = new Set(
