@@ -21,6 +21,8 @@ export interface ContactFieldSpec {
 	requiredOnCreate?: boolean;
 	/** Only create accepts it (2.3 cannot change it). */
 	createOnly?: boolean;
+	/** Required by create, but filled in from other fields when left empty (helpers/contactBody.ts createFallbacks). */
+	fallbackOnCreate?: boolean;
 	options?: INodePropertyOptions[];
 	placeholder?: string;
 	/** Other column names Map Automatically takes for this field: what English and Thai forms call it. */
@@ -79,7 +81,9 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		kind: 'string',
 		requiredOnCreate: true,
 		createOnly: true,
-		description: "The customer's own name on LINE, Facebook or Instagram (max 255)",
+		fallbackOnCreate: true,
+		description:
+			"The customer's own name on LINE, Facebook or Instagram (max 255). Left empty, create uses the Display Name, else the First Name and Last Name.",
 	},
 	{
 		path: 'first_name',
@@ -213,6 +217,13 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 	},
 ];
 
+/**
+ * Whether the editor asks for the field on create: what create requires, except a LINE Basic ID (Facebook and
+ * Instagram have none) and what create fills in when it is left empty. The item's body is checked after the fallbacks.
+ */
+export const askedOnCreate = (field: ContactFieldSpec): boolean =>
+	field.requiredOnCreate === true && field.param !== 'lineBasicId' && field.fallbackOnCreate !== true;
+
 /** Labels for validation errors: API path → the name the operator sees. */
 export const FIELD_LABELS: Record<string, string> = {
 	'social_profile.platform': 'Platform',
@@ -288,7 +299,7 @@ export const contactFieldsDescription: INodeProperties[] = [
 				name: 'Map Input Fields',
 				value: 'mapper',
 				description:
-					'Map the incoming item\'s fields to contact fields; "Map Automatically" takes input fields named like the contact fields (first_name, First Name, firstName...)',
+					'Map the incoming item\'s fields to contact fields; "Map Automatically" takes input fields named like the contact fields (first_name, First Name, firstName...) and splits a full name (name, Full Name) into First and Last Name',
 			},
 		],
 		default: 'define',
@@ -304,7 +315,7 @@ export const contactFieldsDescription: INodeProperties[] = [
 	},
 	...CONTACT_FIELDS.filter((field) => field.requiredOnCreate).map((field) => ({
 		...propertyOf(field),
-		required: field.param !== 'lineBasicId',
+		required: askedOnCreate(field),
 		displayOptions: { show: { operation: createOperations, dataMode: ['define'] } },
 	})),
 	{

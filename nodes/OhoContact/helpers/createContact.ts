@@ -28,6 +28,8 @@ export async function sendCreate(op: ItemContext, operation: string, identity: C
 		body: checked.body,
 		cleaning,
 		warnings: checked.warnings,
+		/** What this create derived: a split full name and create's fallbacks. */
+		derived: [...input.derived, ...checked.derived],
 		response,
 	};
 }
