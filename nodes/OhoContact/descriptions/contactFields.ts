@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { ACCOUNT_GIVEN_PARAMS } from '../../shared/oho/account';
 import countries from '../data/countries.json';
 import provinces from '../data/provinces.json';
 
@@ -49,7 +50,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		requiredOnCreate: true,
 		createOnly: true,
 		description:
-			'Your LINE OA display name, Facebook Page name or Instagram username (max 255). For LINE: "displayName" from GET https://api.line.me/v2/bot/info.',
+			"Your LINE OA's name, Facebook Page name or Instagram username (max 255). Leave empty to use the one in the Oho API credential.",
 	},
 	{
 		path: 'social_profile.line_basic_id',
@@ -60,7 +61,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		createOnly: true,
 		placeholder: '@548unshk',
 		description:
-			'Your LINE OA\'s LINE ID, like @548unshk ("basicId" from LINE\'s bot info; max 255). Required for LINE. Facebook and Instagram have none: leave it empty and the node sends an empty value.',
+			"Your LINE OA's LINE ID, like @548unshk (max 255). Leave empty to use the one in the Oho API credential. Facebook and Instagram have none: the node sends an empty value.",
 	},
 	{
 		path: 'profile_picture_url',
@@ -70,7 +71,8 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		requiredOnCreate: true,
 		createOnly: true,
 		placeholder: 'https://profile.line-scdn.net/...',
-		description: "URL of the customer's profile picture (http or https, max 2000 characters). Oho requires it on create.",
+		description:
+			"URL of the customer's profile picture (http or https, max 2000 characters). Oho requires it on create; leave empty to use the Default Profile Picture URL of the Oho API credential.",
 	},
 	{
 		path: 'platform_display_name',
@@ -304,7 +306,8 @@ export const contactFieldsDescription: INodeProperties[] = [
 	},
 	...CONTACT_FIELDS.filter((field) => field.requiredOnCreate).map((field) => ({
 		...propertyOf(field),
-		required: field.param !== 'lineBasicId',
+		// What the credential's account can give is not required here: an empty field takes the credential's.
+		required: !ACCOUNT_GIVEN_PARAMS.includes(field.param),
 		displayOptions: { show: { operation: createOperations, dataMode: ['define'] } },
 	})),
 	{

@@ -1,5 +1,6 @@
 import type { FieldType, ResourceMapperFields } from 'n8n-workflow';
 
+import { ACCOUNT_GIVEN_PARAMS } from '../../shared/oho/account';
 import type { FieldKind } from '../descriptions/contactFields';
 import { CONTACT_FIELDS } from '../descriptions/contactFields';
 
@@ -19,7 +20,7 @@ export function contactColumns(operation: string): ResourceMapperFields {
 			(field) => ({
 				id: field.path.split('.').pop()!,
 				displayName: field.kind === 'list' ? `${field.displayName} (comma-separated)` : field.displayName,
-				required: creating && field.requiredOnCreate === true && field.param !== 'lineBasicId',
+				required: creating && field.requiredOnCreate === true && !ACCOUNT_GIVEN_PARAMS.includes(field.param),
 				defaultMatch: false,
 				canBeUsedToMatch: false,
 				display: true,
