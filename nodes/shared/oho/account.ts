@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { nodeParameter } from '../parameters';
 import type { ItemContext } from '../router';
+import { NOTHING_SENT } from '../validation';
 import type { ContactIdentity, Platform } from './identity';
 import { validIdentity } from './identity';
 
@@ -133,7 +134,7 @@ const TWO_LINE_IDS =
 	"A LINE OA has two IDs: the channel ID (digits only, e.g. 2001234567; LINE Developers console > the Messaging API channel > Basic settings > Channel ID), which Oho's webhook and the Oho Trigger give as platform_id, and the bot user ID (U followed by 32 characters, e.g. Uebef201e98cc729b62147a8ba3099d7c), which Oho's contact endpoints take.";
 
 function credentialError(op: ItemContext, message: string, description: string): NodeOperationError {
-	return new NodeOperationError(op.ctx.getNode(), message, { itemIndex: op.itemIndex, description });
+	return new NodeOperationError(op.ctx.getNode(), message, { itemIndex: op.itemIndex, description: `${description} ${NOTHING_SENT}` });
 }
 
 /**
@@ -217,9 +218,10 @@ export function fillFromAccount(
 	}
 	if (missing.length > 0) {
 		const labels = missing.map(({ label }) => label);
+		const named = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 		throw credentialError(
 			op,
-			`${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} required to create a contact`,
+			`${named} ${labels.length === 1 ? 'is' : 'are'} required to create a contact`,
 			missing.map(({ remedy }) => remedy).join(' '),
 		);
 	}

@@ -1,0 +1,268 @@
+/**
+ * The business's accounts in the Oho API credential (nodes/shared/oho/account.ts), through n8n's engine against the
+ * sandbox: Platform ID, Platform Name, LINE Basic ID and Profile Picture URL left empty are taken from the
+ * credential in every data mode, the output names them in fromCredential, a value neither gives fails before
+ * sending naming the credential field, and a LINE channel ID (digits) on a contact endpoint becomes the bot user ID.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { OhoChat } from '../../nodes/OhoChat/OhoChat.node';
+import { DEMO, DEMO_OHO_ACCOUNT } from '../../sandbox';
+import { jsonOf, runNode } from '../helpers/n8n';
+import type { Identity } from '../shared/ohoContact';
+import { contactPath, FAST_RETRIES, LINE, newLineContact, runContact, runFailing, runOne, SOMCHAI } from '../shared/ohoContact';
+import { ohoCalls, ohoRequests, sentBodies, useSandbox } from '../shared/sandbox';
+
+const ref = useSandbox();
+
+const account = { ...DEMO_OHO_ACCOUNT };
+const ALL_FROM_CREDENTIAL = ['platformId', 'platformName', 'lineBasicId', 'profilePictureUrl'];
+
+/** A new LINE customer of the demo OA, named by its user ID only: the node's Platform ID stays empty. */
+function newCustomer(): Identity {
+	return { ...newLineContact(), platformId: '' };
+}
+
+/** What the customer's own fields send; the account's fields are the credential's. */
+const CUSTOMER_FIELDS = { platformDisplayName: 'Nok on LINE', firstName: 'Nok' };
+
+function createParams(customer: Identity, rest: IDataObject = {}): INodeParameters {
+	return {
+		resource: 'contact',
+		operation: 'create',
+		...customer,
+		...CUSTOMER_FIELDS,
+		...rest,
+		options: FAST_RETRIES,
+	} as INodeParameters;
+}
+
+/** The create body when the account comes from the credential. */
+function accountBody(userId: string): IDataObject {
+	return {
+		social_profile: {
+			platform: 'line',
+			id: userId,
+			platform_id: LINE.platformId,
+			platform_name: LINE.platformName,
+			line_basic_id: LINE.lineBasicId,
+		},
+		profile_picture_url: DEMO_OHO_ACCOUNT.defaultProfilePictureUrl,
+		platform_display_name: 'Nok on LINE',
+		display_name: 'Nok on LINE',
+		first_name: 'Nok',
+	};
+}
+
+const AUTO_MAP = { dataMode: 'mapper', contactFields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] } };
+
+describe('Oho Contact: the account in the credential', () => {
+	test('Set Each Field: the four empty account fields come from the credential, and the output names them', async () => {
+		const customer = newCustomer();
+		const output = await runOne(ref.sb, createParams(customer), { account });
+
+		expect(sentBodies(ref.sb, 'POST')).toEqual([accountBody(customer.userId)]);
+		expect(output).toMatchObject({
+			operation: 'created',
+			platform_id: LINE.platformId,
+			user_id: customer.userId,
+			fromCredential: ALL_FROM_CREDENTIAL,
+		});
+		expect(ref.sb.getContact('line', LINE.platformId, customer.userId)?.social_profile.platform_name).toBe(LINE.platformName);
+	});
+
+	test('Map Input Fields (defined below): the columns left out come from the credential', async () => {
+		const customer = newCustomer();
+		const mapper = {
+			dataMode: 'mapper',
+			contactFields: {
+				mappingMode: 'defineBelow',
+				value: { platform_display_name: 'Nok on LINE', first_name: 'Nok' },
+				matchingColumns: [],
+				schema: [],
+			},
+		};
+		const output = await runOne(ref.sb, { resource: 'contact', operation: 'upsert', ...customer, ...mapper, options: FAST_RETRIES }, { account });
+
+		expect(sentBodies(ref.sb, 'POST')).toEqual([accountBody(customer.userId)]);
+		expect(output.fromCredential).toEqual(ALL_FROM_CREDENTIAL);
+	});
+
+	test('Map Automatically: a form row without the account columns gets the credential’s; a column given wins', async () => {
+		const [first, second] = [newCustomer(), newCustomer()];
+		const items = [
+			{ lineUserId: first.userId, 'Platform Display Name': 'Nok on LINE', 'First Name': 'Nok' },
+			{ lineUserId: second.userId, 'Platform Display Name': 'Nok on LINE', 'First Name': 'Nok', platform_name: 'Campaign OA' },
+		];
+		const result = await runContact(
+			ref.sb,
+			{ resource: 'contact', operation: 'upsert', platform: 'line', platformId: '', userId: '={{ $json.lineUserId }}', ...AUTO_MAP, options: FAST_RETRIES },
+			{ account, items },
+		);
+
+		const campaignBody = accountBody(second.userId);
+		(campaignBody.social_profile as IDataObject).platform_name = 'Campaign OA';
+		expect(sentBodies(ref.sb, 'POST')).toEqual([accountBody(first.userId), campaignBody]);
+		expect(jsonOf(result).map((item) => item.fromCredential)).toEqual([
+			ALL_FROM_CREDENTIAL,
+			['platformId', 'lineBasicId', 'profilePictureUrl'],
+		]);
+	});
+
+	test('Facebook: the Page ID and name come from the credential; no LINE Basic ID is sent or named', async () => {
+		const userId = '6723400000000099';
+		const output = await runOne(ref.sb, createParams({ platform: 'facebook', platformId: '', userId }), { account });
+
+		expect(sentBodies(ref.sb, 'POST')).toEqual([
+			{
+				...accountBody(userId),
+				social_profile: {
+					platform: 'facebook',
+					id: userId,
+					platform_id: DEMO.facebook.platformId,
+					platform_name: DEMO.facebook.platformName,
+					line_basic_id: '',
+				},
+			},
+		]);
+		expect(output.fromCredential).toEqual(['platformId', 'platformName', 'profilePictureUrl']);
+	});
+
+	test('Create or Update of an existing contact: the update sends no account field, so only Platform ID is named', async () => {
+		const output = await runOne(ref.sb, createParams({ ...SOMCHAI, platformId: '' }, { operation: 'upsert' }), { account });
+
+		expect(ohoCalls(ref.sb)).toEqual(['POST /contact', `PATCH ${contactPath(SOMCHAI)}`]);
+		expect(output).toMatchObject({ operation: 'updated', platform_id: LINE.platformId, fromCredential: ['platformId'] });
+	});
+
+	test('Get and Update: an empty Platform ID is the credential’s LINE Bot User ID', async () => {
+		const read = await runOne(ref.sb, { resource: 'contact', operation: 'get', ...SOMCHAI, platformId: '' }, { account });
+		const updated = await runOne(
+			ref.sb,
+			{ resource: 'contact', operation: 'update', ...SOMCHAI, platformId: '', updateFields: { lastName: 'Jaidee' } },
+			{ account },
+		);
+
+		expect(ohoCalls(ref.sb)).toEqual([`GET ${contactPath(SOMCHAI)}`, `PATCH ${contactPath(SOMCHAI)}`]);
+		expect(read).toMatchObject({ first_name: 'Somchai', fromCredential: ['platformId'] });
+		expect(updated).toMatchObject({ operation: 'updated', fromCredential: ['platformId'] });
+	});
+
+	test('values the node gives are sent and not named', async () => {
+		const customer = newLineContact();
+		const output = await runOne(
+			ref.sb,
+			createParams(customer, { platformName: LINE.platformName, lineBasicId: LINE.lineBasicId, profilePictureUrl: 'https://example.com/nok.png' }),
+			{ account },
+		);
+
+		expect(output.fromCredential).toBeUndefined();
+		expect(sentBodies(ref.sb, 'POST')).toEqual([{ ...accountBody(customer.userId), profile_picture_url: 'https://example.com/nok.png' }]);
+	});
+
+	test('neither the node nor the credential gives Platform ID: the item fails before sending, naming the credential field', async () => {
+		const error = await runFailing(ref.sb, createParams(newCustomer()));
+
+		expect(error.message).toBe('Platform ID is empty and the Oho API credential has no LINE Bot User ID');
+		expect(error.description).toMatch(/^Fill in LINE Bot User ID in the Oho API credential, or give the Platform ID in the node\. .*"destination" of every LINE webhook event.*Nothing was sent for this item\.$/);
+		expect(ohoRequests(ref.sb)).toEqual([]);
+	});
+
+	test('a Platform ID given, but no account values anywhere: one error names each credential field to fill', async () => {
+		const error = await runFailing(ref.sb, createParams(newLineContact()));
+
+		expect(error.message).toBe('Platform Name, LINE Basic ID and Profile Picture URL are required to create a contact');
+		expect(error.description).toContain('Platform Name: fill in LINE OA Name in the Oho API credential, or give Platform Name in the node.');
+		expect(error.description).toContain('LINE Basic ID: fill in LINE Basic ID in the Oho API credential, or give LINE Basic ID in the node.');
+		expect(error.description).toContain('Profile Picture URL: fill in Default Profile Picture URL in the Oho API credential, or give Profile Picture URL in the node.');
+		expect(ohoRequests(ref.sb)).toEqual([]);
+	});
+
+	test('another LINE OA than the credential’s: its name is not taken from the credential, and the error says why', async () => {
+		const otherOa = { ...newLineContact(), platformId: 'U0000000000000000000000000000beef' };
+		const error = await runFailing(ref.sb, createParams(otherOa), { account });
+
+		expect(error.message).toBe('Platform Name and LINE Basic ID are required to create a contact');
+		expect(error.description).toContain(
+			`Platform Name: fill in LINE OA Name in the Oho API credential (the credential's is for LINE Bot User ID ${LINE.platformId}, not for Platform ID ${otherOa.platformId}), or give Platform Name in the node.`,
+		);
+		expect(ohoRequests(ref.sb)).toEqual([]);
+	});
+});
+
+describe('Oho Contact: a LINE channel ID as Platform ID', () => {
+	const channelId = LINE.channelId;
+
+	test('with the bot user ID in the credential: the contact endpoints get it, and the output says so', async () => {
+		const output = await runOne(ref.sb, { resource: 'contact', operation: 'get', ...SOMCHAI, platformId: channelId }, { account });
+
+		expect(ohoCalls(ref.sb)).toEqual([`GET ${contactPath(SOMCHAI)}`]);
+		expect(output).toMatchObject({ fromCredential: ['platformId'], lineChannelId: channelId });
+	});
+
+	test('a channel ID from the Oho Trigger’s output, as a number from an expression, is read the same way', async () => {
+		const output = await runOne(
+			ref.sb,
+			{ resource: 'contact', operation: 'update', ...SOMCHAI, platformId: '={{ $json.platform_id }}', updateFields: { lastName: 'Jaidee' } },
+			{ account, items: [{ platform_id: Number(channelId) }] },
+		);
+
+		expect(ohoCalls(ref.sb)).toEqual([`PATCH ${contactPath(SOMCHAI)}`]);
+		expect(output).toMatchObject({ platform_id: LINE.platformId, lineChannelId: channelId });
+	});
+
+	test('without it: the item fails before sending, explaining the two IDs and where each comes from', async () => {
+		const error = await runFailing(ref.sb, { resource: 'contact', operation: 'get', ...SOMCHAI, platformId: channelId });
+
+		expect(error.message).toBe(`Platform ID ${channelId} is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`);
+		expect(error.description).toContain('the channel ID (digits only, e.g. 2001234567; LINE Developers console > the Messaging API channel > Basic settings > Channel ID)');
+		expect(error.description).toContain('the bot user ID (U followed by 32 characters');
+		expect(error.description).toContain('Fill in LINE Bot User ID in the Oho API credential and leave Platform ID empty');
+		expect(ohoRequests(ref.sb)).toEqual([]);
+	});
+
+	test('Continue on Fail: the failing item becomes an error item with the same message; the next item is written', async () => {
+		const result = await runContact(
+			ref.sb,
+			{ resource: 'contact', operation: 'get', platform: 'line', platformId: '={{ $json.oa }}', userId: SOMCHAI.userId },
+			{ items: [{ oa: channelId }, { oa: LINE.platformId }], onError: 'continueRegularOutput' },
+		);
+
+		const [failed, read] = jsonOf(result);
+		expect((failed.error as IDataObject).message).toBe(`Platform ID ${channelId} is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`);
+		expect(read.first_name).toBe('Somchai');
+		expect(ohoCalls(ref.sb)).toEqual([`GET ${contactPath(SOMCHAI)}`]);
+	});
+});
+
+describe('Oho Chat: the account in the credential', () => {
+	async function runChat(parameters: IDataObject, withAccount = true) {
+		return await runNode({
+			node: new OhoChat(),
+			parameters: { resource: 'chat', operation: 'requestAgent', options: FAST_RETRIES, ...parameters } as INodeParameters,
+			credentials: { ohoApi: { apiKey: DEMO.ohoApiKey, baseUrl: ref.sb.url, ...(withAccount ? account : {}) } },
+		});
+	}
+
+	test('an empty Platform ID is the credential’s account, named in the output', async () => {
+		const result = await runChat({ platform: 'line', platformId: '', userId: SOMCHAI.userId });
+
+		expect(ohoCalls(ref.sb)).toEqual([`POST /chat/line/${LINE.platformId}/user/${SOMCHAI.userId}/request-agent`]);
+		expect(jsonOf(result)[0]).toMatchObject({ ok: true, platform_id: LINE.platformId, fromCredential: ['platformId'] });
+	});
+
+	test('a LINE channel ID is sent as given: the chat endpoints take it', async () => {
+		const result = await runChat({ platform: 'line', platformId: LINE.channelId, userId: SOMCHAI.userId });
+
+		expect(ohoCalls(ref.sb)).toEqual([`POST /chat/line/${LINE.channelId}/user/${SOMCHAI.userId}/request-agent`]);
+		expect(jsonOf(result)[0]).toMatchObject({ ok: true, platform_id: LINE.channelId });
+		expect(jsonOf(result)[0].fromCredential).toBeUndefined();
+	});
+
+	test('no Platform ID and no account: fails before sending, naming the credential field', async () => {
+		const result = await runChat({ platform: 'instagram', platformId: '', userId: DEMO.instagram.userIds[0] }, false);
+
+		expect(result.error?.message).toBe('Platform ID is empty and the Oho API credential has no Instagram Account ID');
+		expect(ohoRequests(ref.sb)).toEqual([]);
+	});
+});
