@@ -10,7 +10,18 @@ import { OhoChat } from '../../nodes/OhoChat/OhoChat.node';
 import { DEMO, DEMO_OHO_ACCOUNT } from '../../sandbox';
 import { jsonOf, runNode } from '../helpers/n8n';
 import type { Identity } from '../shared/ohoContact';
-import { contactPath, FAST_RETRIES, LINE, newLineContact, runContact, runFailing, runOne, SOMCHAI } from '../shared/ohoContact';
+import {
+	contactPath,
+	FAST_RETRIES,
+	LINE,
+	newLineContact,
+	REQUIRED_FIELDS,
+	requiredBody,
+	runContact,
+	runFailing,
+	runOne,
+	SOMCHAI,
+} from '../shared/ohoContact';
 import { ohoCalls, ohoRequests, sentBodies, useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
@@ -23,8 +34,8 @@ function newCustomer(): Identity {
 	return { ...newLineContact(), platformId: '' };
 }
 
-/** What the customer's own fields send; the account's fields are the credential's. */
-const CUSTOMER_FIELDS = { platformDisplayName: 'Nok on LINE', firstName: 'Nok' };
+/** The customer's own fields; the account's fields are left to the credential. */
+const CUSTOMER_FIELDS = { platformDisplayName: REQUIRED_FIELDS.platformDisplayName, firstName: REQUIRED_FIELDS.firstName };
 
 function createParams(customer: Identity, rest: IDataObject = {}): INodeParameters {
 	return {
@@ -37,21 +48,9 @@ function createParams(customer: Identity, rest: IDataObject = {}): INodeParamete
 	} as INodeParameters;
 }
 
-/** The create body when the account comes from the credential. */
+/** The create body when the account comes from the credential (the demo OA's name and LINE ID, its default picture). */
 function accountBody(userId: string): IDataObject {
-	return {
-		social_profile: {
-			platform: 'line',
-			id: userId,
-			platform_id: LINE.platformId,
-			platform_name: LINE.platformName,
-			line_basic_id: LINE.lineBasicId,
-		},
-		profile_picture_url: DEMO_OHO_ACCOUNT.defaultProfilePictureUrl,
-		platform_display_name: 'Nok on LINE',
-		display_name: 'Nok on LINE',
-		first_name: 'Nok',
-	};
+	return { ...requiredBody(userId), profile_picture_url: DEMO_OHO_ACCOUNT.defaultProfilePictureUrl };
 }
 
 const AUTO_MAP = { dataMode: 'mapper', contactFields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] } };
@@ -77,7 +76,7 @@ describe('Oho Contact: the account in the credential', () => {
 			dataMode: 'mapper',
 			contactFields: {
 				mappingMode: 'defineBelow',
-				value: { platform_display_name: 'Nok on LINE', first_name: 'Nok' },
+				value: { platform_display_name: REQUIRED_FIELDS.platformDisplayName, first_name: REQUIRED_FIELDS.firstName },
 				matchingColumns: [],
 				schema: [],
 			},
@@ -91,8 +90,8 @@ describe('Oho Contact: the account in the credential', () => {
 	test('Map Automatically: a form row without the account columns gets the credential’s; a column given wins', async () => {
 		const [first, second] = [newCustomer(), newCustomer()];
 		const items = [
-			{ lineUserId: first.userId, 'Platform Display Name': 'Nok on LINE', 'First Name': 'Nok' },
-			{ lineUserId: second.userId, 'Platform Display Name': 'Nok on LINE', 'First Name': 'Nok', platform_name: 'Campaign OA' },
+			{ lineUserId: first.userId, 'Platform Display Name': REQUIRED_FIELDS.platformDisplayName, 'First Name': REQUIRED_FIELDS.firstName },
+			{ lineUserId: second.userId, 'Platform Display Name': REQUIRED_FIELDS.platformDisplayName, 'First Name': REQUIRED_FIELDS.firstName, platform_name: 'Campaign OA' },
 		];
 		const result = await runContact(
 			ref.sb,

@@ -108,7 +108,7 @@ export function identityFields(platformIdHint = ''): INodeProperties[] {
 			hint:
 				"The customer's ID: user_id in the Oho Trigger's output; LINE: source.userId of a LINE webhook event (U…); Facebook and Instagram: the sender ID of a Messenger or Instagram webhook.",
 			description:
-				"The customer's ID on that platform (max 40 characters): the LINE user ID, the Facebook user ID (page-scoped) or the Instagram user ID. Oho's webhook gives it as contact.social_profile.id, which the Oho Trigger outputs as user_id.",
+				"The customer's ID on that platform (max 40 characters): the LINE user ID, the Facebook user ID (page-scoped) or the Instagram user ID, as the Oho Trigger's output and Oho's webhook give it",
 		},
 	];
 }
