@@ -22,6 +22,7 @@ import {
 	runOne,
 	SOMCHAI,
 } from '../shared/ohoContact';
+import { startConcurrencyProxy } from '../shared/concurrencyProxy';
 import { ohoCalls, ohoRequests, sentBodies, useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
@@ -220,6 +221,17 @@ describe('Oho Contact: a LINE channel ID as Platform ID', () => {
 		expect(ohoRequests(ref.sb)).toEqual([]);
 	});
 
+	test('a channel ID typed into the credential’s LINE Bot User ID: the contact endpoints fail naming it; Oho Chat takes it', async () => {
+		const channelAccount = { ...account, lineBotUserId: channelId };
+		const error = await runFailing(ref.sb, { resource: 'contact', operation: 'get', ...SOMCHAI, platformId: '' }, { account: channelAccount });
+
+		expect(error.message).toBe(
+			`The LINE Bot User ID in the Oho API credential, ${channelId}, is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`,
+		);
+		expect(error.description).toContain('Replace it in the credential with the bot user ID.');
+		expect(ohoRequests(ref.sb)).toEqual([]);
+	});
+
 	test('Continue on Fail: the failing item becomes an error item with the same message; the next item is written', async () => {
 		const result = await runContact(
 			ref.sb,
@@ -231,6 +243,36 @@ describe('Oho Contact: a LINE channel ID as Platform ID', () => {
 		expect((failed.error as IDataObject).message).toBe(`Platform ID ${channelId} is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`);
 		expect(read.first_name).toBe('Somchai');
 		expect(ohoCalls(ref.sb)).toEqual([`GET ${contactPath(SOMCHAI)}`]);
+	});
+});
+
+describe('Oho Contact: one customer named three ways is written in input order', () => {
+	test('rows with an empty Platform ID, the bot user ID and the channel ID run one at a time, the last row winning', async () => {
+		const proxy = await startConcurrencyProxy(ref.sb.url, (method, path) => (method === 'PATCH' ? decodeURIComponent(path.split('/').pop()!) : undefined));
+		try {
+			const names = ['', LINE.platformId, LINE.channelId];
+			const items = Array.from({ length: 9 }, (_, index) => ({ oa: names[index % 3], phone: `08${String(index).padStart(8, '0')}` }));
+			const result = await runContact(
+				ref.sb,
+				{
+					resource: 'contact',
+					operation: 'update',
+					platform: 'line',
+					platformId: '={{ $json.oa }}',
+					userId: SOMCHAI.userId,
+					updateFields: { phone: '={{ $json.phone }}' },
+					options: { ...FAST_RETRIES, parallelRequests: 4 },
+				},
+				{ items, account, baseUrl: proxy.url },
+			);
+
+			expect(result.error).toBeUndefined();
+			expect(proxy.maxInFlight.get(SOMCHAI.userId)).toBe(1);
+			expect((sentBodies(ref.sb, 'PATCH') as Array<{ phone: string }>).map((body) => body.phone)).toEqual(items.map((item) => item.phone));
+			expect(ref.sb.getContact('line', LINE.platformId, SOMCHAI.userId)?.phone).toBe('0800000008');
+		} finally {
+			await proxy.close();
+		}
 	});
 });
 

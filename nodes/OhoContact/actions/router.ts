@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { ohoDialect } from '../../shared/oho/dialect';
 import type { ContactIdentity } from '../../shared/oho/identity';
-import { readAccountIdentity } from '../../shared/oho/account';
-import { identityKey } from '../../shared/oho/identity';
+import { identityKey, readAccountIdentity } from '../../shared/oho/account';
 import type { ItemContext, ItemOperation } from '../../shared/router';
 import { route } from '../../shared/router';
 import * as create from './create.operation';

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { nodeParameter } from '../parameters';
@@ -142,22 +142,27 @@ function credentialError(op: ItemContext, message: string, description: string):
  * endpoint given a LINE channel ID gets the credential's bot user ID instead, or the item fails before sending.
  */
 function platformIdFor(op: ItemContext, platform: Platform, given: unknown, endpoints: 'contact' | 'chat') {
-	const idField = ACCOUNT_FIELDS_BY_PLATFORM[platform]?.id;
-	const accountId = idField ? credentialText(op.credentials, idField) : '';
-	if (isBlank(given)) {
-		if (!idField || accountId === '') {
-			const where = idField ? `Fill in ${idField.displayName} in the Oho API credential, or give the Platform ID in the node.` : '';
-			throw credentialError(
-				op,
-				`Platform ID is empty${idField ? ` and the Oho API credential has no ${idField.displayName}` : ''}`,
-				`${where} ${idField?.whereToFind ?? ''}`.trim(),
-			);
-		}
-		return { platformId: accountId, fromCredential: true };
+	const idField = ACCOUNT_FIELDS_BY_PLATFORM[platform].id;
+	const accountId = credentialText(op.credentials, idField);
+	if (isBlank(given) && accountId === '') {
+		throw credentialError(
+			op,
+			`Platform ID is empty and the Oho API credential has no ${idField.displayName}`,
+			`Fill in ${idField.displayName} in the Oho API credential, or give the Platform ID in the node. ${idField.whereToFind}`,
+		);
 	}
-	if (endpoints === 'chat' || !isLineChannelId(platform, given)) return { platformId: given, fromCredential: false };
+	const fromCredential = isBlank(given);
+	const platformId = fromCredential ? accountId : given;
+	if (endpoints === 'chat' || !isLineChannelId(platform, platformId)) return { platformId, fromCredential };
+	if (fromCredential) {
+		throw credentialError(
+			op,
+			`The LINE Bot User ID in the Oho API credential, ${accountId}, is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`,
+			`${TWO_LINE_IDS} Replace it in the credential with the bot user ID. ${LINE_BOT_USER_ID.whereToFind}`,
+		);
+	}
 	const lineChannelId = String(given).trim();
-	if (accountId === '' || /^\d+$/.test(accountId)) {
+	if (accountId === '' || isLineChannelId(platform, accountId)) {
 		throw credentialError(
 			op,
 			`Platform ID ${lineChannelId} is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`,
@@ -254,4 +259,19 @@ export function credentialReport(identity: ContactIdentity, written?: IDataObjec
 		...(fromCredential.length > 0 ? { fromCredential } : {}),
 		...(identity.lineChannelId === undefined ? {} : { lineChannelId: identity.lineChannelId }),
 	};
+}
+
+/**
+ * Which customer an item is about, from its identity parameters as given (before validation), with the account's
+ * ID in place of an empty Platform ID or a LINE channel ID: the runner writes the items of one customer one after
+ * the other, in input order, so the last row of a sheet wins however each row names the OA.
+ */
+export function identityKey(ctx: IExecuteFunctions, itemIndex: number, credentials: ICredentialDataDecryptedObject): string {
+	const [platform, platformId, userId] = (['platform', 'platformId', 'userId'] as const).map((name) =>
+		String(nodeParameter(ctx, name, itemIndex, '') ?? '').trim(),
+	);
+	const idField = ACCOUNT_FIELDS_BY_PLATFORM[platform as Platform]?.id;
+	const accountId = idField ? credentialText(credentials, idField) : '';
+	const named = accountId !== '' && (platformId === '' || isLineChannelId(platform as Platform, platformId)) ? accountId : platformId;
+	return [platform, named, userId].join('\u0000');
 }

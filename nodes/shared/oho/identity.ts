@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { nodeParameter } from '../parameters';
 import { validateBody } from '../validation';
 
 export const PLATFORMS = ['line', 'facebook', 'instagram'] as const;
@@ -121,14 +120,4 @@ export function validIdentity(ctx: IExecuteFunctions, itemIndex: number, given: 
 /** `/<kind>/:platform/:platform_id/user/:user_id`, each segment URL-encoded. */
 export function identityPath(kind: 'contact' | 'chat', identity: ContactIdentity): string {
 	return `/${kind}/${encodeURIComponent(identity.platform)}/${encodeURIComponent(identity.platformId)}/user/${encodeURIComponent(identity.userId)}`;
-}
-
-/**
- * Which customer an item is about, from its identity parameters as given (before validation): the runner writes
- * the items of one customer one after the other, in input order, so the last row of a sheet wins.
- */
-export function identityKey(ctx: IExecuteFunctions, itemIndex: number): string {
-	return (['platform', 'platformId', 'userId'] as const)
-		.map((name) => String(nodeParameter(ctx, name, itemIndex)).trim())
-		.join('\u0000');
 }
