@@ -246,7 +246,7 @@ describe('Oho Chat: Close Chat', () => {
 describe('Oho Chat: validation', () => {
 	test.each([
 		// Spaces count as empty, and this credential holds no account to take the Platform ID from.
-		['a Platform ID of only spaces', { platformId: '   ' }, 'Platform ID is empty and the Oho API credential has no LINE Bot User ID'],
+		['a Platform ID of only spaces', { platformId: '   ' }, 'Invalid input: Platform ID (platformId) is empty, and the Oho API credential has no LINE Bot User ID'],
 		['a User ID over 40 characters', { userId: `U${'a'.repeat(40)}` }, 'Invalid input: User ID (userId) must be at most 40 characters'],
 		['an unknown platform', { platform: 'twitter' }, 'Invalid input: Platform (platform) must be one of: line, facebook, instagram'],
 	])('%s stops the node before anything is sent', async (_case, change, message) => {

@@ -163,7 +163,7 @@ describe('Oho Contact: the account in the credential', () => {
 	test('neither the node nor the credential gives Platform ID: the item fails before sending, naming the credential field', async () => {
 		const error = await runFailing(ref.sb, createParams(newCustomer()));
 
-		expect(error.message).toBe('Platform ID is empty and the Oho API credential has no LINE Bot User ID');
+		expect(error.message).toBe('Invalid input: Platform ID (platformId) is empty, and the Oho API credential has no LINE Bot User ID');
 		expect(error.description).toMatch(/^Fill in LINE Bot User ID in the Oho API credential, or give the Platform ID in the node\. .*"destination" of every LINE webhook event.*Nothing was sent for this item\.$/);
 		expect(ohoRequests(ref.sb)).toEqual([]);
 	});
@@ -171,10 +171,14 @@ describe('Oho Contact: the account in the credential', () => {
 	test('a Platform ID given, but no account values anywhere: one error names each credential field to fill', async () => {
 		const error = await runFailing(ref.sb, createParams(newLineContact()));
 
-		expect(error.message).toBe('Platform Name, LINE Basic ID and Profile Picture URL are required to create a contact');
-		expect(error.description).toContain('Platform Name: fill in LINE OA Name in the Oho API credential, or give Platform Name in the node.');
-		expect(error.description).toContain('LINE Basic ID: fill in LINE Basic ID in the Oho API credential, or give LINE Basic ID in the node.');
-		expect(error.description).toContain('Profile Picture URL: fill in Default Profile Picture URL in the Oho API credential, or give Profile Picture URL in the node.');
+		expect(error.message).toBe(
+			'Invalid input: Platform Name (social_profile.platform_name) is required: fill in LINE OA Name in the Oho API credential, or give it in the node; ' +
+				'LINE Basic ID (social_profile.line_basic_id) is required: fill in LINE Basic ID in the Oho API credential, or give it in the node; ' +
+				'Profile Picture URL (profile_picture_url) is required: fill in Default Profile Picture URL in the Oho API credential, or give it in the node',
+		);
+		expect(error.description).toContain('LINE OA Name: Your LINE Official Account\'s display name, as customers see it: LINE Official Account Manager');
+		expect(error.description).toContain('LINE Basic ID: Your LINE OA\'s LINE ID, starting with @');
+		expect(error.description).toMatch(/Default Profile Picture URL: .*Nothing was sent for this item\.$/);
 		expect(ohoRequests(ref.sb)).toEqual([]);
 	});
 
@@ -182,9 +186,12 @@ describe('Oho Contact: the account in the credential', () => {
 		const otherOa = { ...newLineContact(), platformId: 'U0000000000000000000000000000beef' };
 		const error = await runFailing(ref.sb, createParams(otherOa), { account });
 
-		expect(error.message).toBe('Platform Name and LINE Basic ID are required to create a contact');
+		expect(error.message).toBe(
+			'Invalid input: Platform Name (social_profile.platform_name) is required: fill in LINE OA Name in the Oho API credential, or give it in the node; ' +
+				'LINE Basic ID (social_profile.line_basic_id) is required: fill in LINE Basic ID in the Oho API credential, or give it in the node',
+		);
 		expect(error.description).toContain(
-			`Platform Name: fill in LINE OA Name in the Oho API credential (the credential's is for LINE Bot User ID ${LINE.platformId}, not for Platform ID ${otherOa.platformId}), or give Platform Name in the node.`,
+			`The credential's is for LINE Bot User ID ${LINE.platformId}, not for Platform ID ${otherOa.platformId}.`,
 		);
 		expect(ohoRequests(ref.sb)).toEqual([]);
 	});
@@ -214,7 +221,7 @@ describe('Oho Contact: a LINE channel ID as Platform ID', () => {
 	test('without it: the item fails before sending, explaining the two IDs and where each comes from', async () => {
 		const error = await runFailing(ref.sb, { resource: 'contact', operation: 'get', ...SOMCHAI, platformId: channelId });
 
-		expect(error.message).toBe(`Platform ID ${channelId} is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`);
+		expect(error.message).toBe(`Invalid input: Platform ID (platformId) ${channelId} is a LINE channel ID: Oho's contact endpoints take the LINE OA's bot user ID`);
 		expect(error.description).toContain('the channel ID (digits only, e.g. 2001234567; LINE Developers console > the Messaging API channel > Basic settings > Channel ID)');
 		expect(error.description).toContain('the bot user ID (U followed by 32 characters');
 		expect(error.description).toContain('Fill in LINE Bot User ID in the Oho API credential and leave Platform ID empty');
@@ -226,7 +233,7 @@ describe('Oho Contact: a LINE channel ID as Platform ID', () => {
 		const error = await runFailing(ref.sb, { resource: 'contact', operation: 'get', ...SOMCHAI, platformId: '' }, { account: channelAccount });
 
 		expect(error.message).toBe(
-			`The LINE Bot User ID in the Oho API credential, ${channelId}, is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`,
+			`Invalid input: Platform ID (platformId) is empty, and the LINE Bot User ID in the Oho API credential, ${channelId}, is a LINE channel ID: Oho's contact endpoints take the LINE OA's bot user ID`,
 		);
 		expect(error.description).toContain('Replace it in the credential with the bot user ID.');
 		expect(ohoRequests(ref.sb)).toEqual([]);
@@ -240,7 +247,7 @@ describe('Oho Contact: a LINE channel ID as Platform ID', () => {
 		);
 
 		const [failed, read] = jsonOf(result);
-		expect((failed.error as IDataObject).message).toBe(`Platform ID ${channelId} is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`);
+		expect((failed.error as IDataObject).message).toBe(`Invalid input: Platform ID (platformId) ${channelId} is a LINE channel ID: Oho's contact endpoints take the LINE OA's bot user ID`);
 		expect(read.first_name).toBe('Somchai');
 		expect(ohoCalls(ref.sb)).toEqual([`GET ${contactPath(SOMCHAI)}`]);
 	});
@@ -303,7 +310,7 @@ describe('Oho Chat: the account in the credential', () => {
 	test('no Platform ID and no account: fails before sending, naming the credential field', async () => {
 		const result = await runChat({ platform: 'instagram', platformId: '', userId: DEMO.instagram.userIds[0] }, false);
 
-		expect(result.error?.message).toBe('Platform ID is empty and the Oho API credential has no Instagram Account ID');
+		expect(result.error?.message).toBe('Invalid input: Platform ID (platformId) is empty, and the Oho API credential has no Instagram Account ID');
 		expect(ohoRequests(ref.sb)).toEqual([]);
 	});
 });

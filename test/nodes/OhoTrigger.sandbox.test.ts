@@ -104,7 +104,7 @@ describe('Oho Trigger → Oho Contact (LINE channel ID)', () => {
 		const result = await runContact(ref.sb, GET_FROM_TRIGGER, { items: [item] });
 
 		expect(result.error?.message).toBe(
-			`Platform ID ${LINE.channelId} is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`,
+			`Invalid input: Platform ID (platformId) ${LINE.channelId} is a LINE channel ID: Oho's contact endpoints take the LINE OA's bot user ID`,
 		);
 		expect(jsonOf(result)).toEqual([]);
 		expect(ohoCalls(ref.sb)).toEqual([]);

@@ -126,9 +126,16 @@ function credentialText(credentials: ICredentialDataDecryptedObject, field: Acco
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-/** An all-digit LINE Platform ID: the LINE channel ID, as Oho's webhook (and so the Oho Trigger) gives it. */
+/**
+ * An all-digit LINE Platform ID: the LINE channel ID, as Oho's webhook (and so the Oho Trigger) gives it. A number
+ * beyond 2^53 is left to the identity's own check (its digits are already lost).
+ */
 const isLineChannelId = (platform: Platform, platformId: unknown) =>
-	platform === 'line' && (typeof platformId === 'string' || typeof platformId === 'number') && /^\d+$/.test(String(platformId).trim());
+	platform === 'line' &&
+	((typeof platformId === 'string' && /^\d+$/.test(platformId.trim())) || (typeof platformId === 'number' && Number.isSafeInteger(platformId) && platformId >= 0));
+
+/** The errors of this file read like every other input error of the package ("Invalid input: <label> (<path>) ..."). */
+const PLATFORM_ID = 'Invalid input: Platform ID (platformId)';
 
 const TWO_LINE_IDS =
 	"A LINE OA has two IDs: the channel ID (digits only, e.g. 2001234567; LINE Developers console > the Messaging API channel > Basic settings > Channel ID), which Oho's webhook and the Oho Trigger give as platform_id, and the bot user ID (U followed by 32 characters, e.g. Uebef201e98cc729b62147a8ba3099d7c), which Oho's contact endpoints take.";
@@ -139,15 +146,15 @@ function credentialError(op: ItemContext, message: string, description: string):
 
 /**
  * The Platform ID the endpoints get: the item's, else the credential's account for the platform. A contact
- * endpoint given a LINE channel ID gets the credential's bot user ID instead, or the item fails before sending.
+ * endpoint given a LINE channel ID gets the credential's bot user ID instead; else the error to stop the item with.
  */
 function platformIdFor(op: ItemContext, platform: Platform, given: unknown, endpoints: 'contact' | 'chat') {
 	const idField = ACCOUNT_FIELDS_BY_PLATFORM[platform].id;
 	const accountId = credentialText(op.credentials, idField);
 	if (isBlank(given) && accountId === '') {
-		throw credentialError(
+		return credentialError(
 			op,
-			`Platform ID is empty and the Oho API credential has no ${idField.displayName}`,
+			`${PLATFORM_ID} is empty, and the Oho API credential has no ${idField.displayName}`,
 			`Fill in ${idField.displayName} in the Oho API credential, or give the Platform ID in the node. ${idField.whereToFind}`,
 		);
 	}
@@ -155,17 +162,17 @@ function platformIdFor(op: ItemContext, platform: Platform, given: unknown, endp
 	const platformId = fromCredential ? accountId : given;
 	if (endpoints === 'chat' || !isLineChannelId(platform, platformId)) return { platformId, fromCredential };
 	if (fromCredential) {
-		throw credentialError(
+		return credentialError(
 			op,
-			`The LINE Bot User ID in the Oho API credential, ${accountId}, is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`,
+			`${PLATFORM_ID} is empty, and the LINE Bot User ID in the Oho API credential, ${accountId}, is a LINE channel ID: Oho's contact endpoints take the LINE OA's bot user ID`,
 			`${TWO_LINE_IDS} Replace it in the credential with the bot user ID. ${LINE_BOT_USER_ID.whereToFind}`,
 		);
 	}
 	const lineChannelId = String(given).trim();
 	if (accountId === '' || isLineChannelId(platform, accountId)) {
-		throw credentialError(
+		return credentialError(
 			op,
-			`Platform ID ${lineChannelId} is a LINE channel ID, but Oho's contact endpoints take the LINE OA's bot user ID`,
+			`${PLATFORM_ID} ${lineChannelId} is a LINE channel ID: Oho's contact endpoints take the LINE OA's bot user ID`,
 			`${TWO_LINE_IDS} Fill in LINE Bot User ID in the Oho API credential and leave Platform ID empty (or give the bot user ID as Platform ID). ${LINE_BOT_USER_ID.whereToFind}`,
 		);
 	}
@@ -184,7 +191,10 @@ export function readAccountIdentity(op: ItemContext, endpoints: 'contact' | 'cha
 	const resolved = ACCOUNT_FIELDS_BY_PLATFORM[platform]
 		? platformIdFor(op, platform, given, endpoints)
 		: { platformId: given, fromCredential: false };
-	const identity = validIdentity(ctx, itemIndex, { platform, platformId: resolved.platformId, userId });
+	// Platform and User ID are checked first (a stand-in for a Platform ID that cannot be resolved), as before.
+	const checked = { platform, platformId: resolved instanceof NodeOperationError ? 'x' : resolved.platformId, userId };
+	const identity = validIdentity(ctx, itemIndex, checked);
+	if (resolved instanceof NodeOperationError) throw resolved;
 	identity.fromCredential = resolved.fromCredential ? ['platformId'] : [];
 	if ('lineChannelId' in resolved) identity.lineChannelId = resolved.lineChannelId;
 	return identity;
@@ -204,7 +214,7 @@ export function fillFromAccount(
 	const idField = ACCOUNT_FIELDS_BY_PLATFORM[platform].id;
 	const accountId = credentialText(op.credentials, idField);
 	const sameAccount = accountId === '' || accountId === platformId;
-	const missing: Array<{ label: string; remedy: string }> = [];
+	const missing: Array<{ problem: string; help: string }> = [];
 	for (const { param, path, label, field } of ACCOUNT_VALUES) {
 		const credentialField = field(platform);
 		if (!credentialField || itemGives(input, path)) continue;
@@ -215,19 +225,17 @@ export function fillFromAccount(
 			identity.fromCredential = [...(identity.fromCredential ?? []), param];
 			continue;
 		}
-		const otherAccount = applies ? '' : ` (the credential's is for ${idField.displayName} ${accountId}, not for Platform ID ${platformId})`;
+		const otherAccount = applies ? '' : ` The credential's is for ${idField.displayName} ${accountId}, not for Platform ID ${platformId}.`;
 		missing.push({
-			label,
-			remedy: `${label}: fill in ${credentialField.displayName} in the Oho API credential${otherAccount}, or give ${label} in the node. ${credentialField.whereToFind}.`,
+			problem: `${label} (${path}) is required: fill in ${credentialField.displayName} in the Oho API credential, or give it in the node`,
+			help: `${credentialField.displayName}: ${credentialField.whereToFind}.${otherAccount}`,
 		});
 	}
 	if (missing.length > 0) {
-		const labels = missing.map(({ label }) => label);
-		const named = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 		throw credentialError(
 			op,
-			`${named} ${labels.length === 1 ? 'is' : 'are'} required to create a contact`,
-			missing.map(({ remedy }) => remedy).join(' '),
+			`Invalid input: ${missing.map(({ problem }) => problem).join('; ')}`,
+			missing.map(({ help }) => help).join(' '),
 		);
 	}
 }
