@@ -92,7 +92,7 @@ export function identityFields(platformIdHint = ''): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. Uebef201e98cc729b62147a8ba3099d7c',
 			hint:
-				'Leave empty to use the account in the Oho API credential. LINE: the OA\'s bot user ID (U…); Facebook: Page > About > Page transparency > Page ID; Instagram: Meta Business Suite > Settings > Instagram accounts > ID.' +
+				'Empty: the account in the Oho API credential. LINE: the OA\'s bot user ID (U…); Facebook: Page > About > Page transparency; Instagram: Meta Business Suite > Settings > Instagram accounts.' +
 				platformIdHint,
 			description:
 				"Your business's ID on the platform (max 40 characters). When empty, it is taken from the Oho API credential (LINE Bot User ID, Facebook Page ID or Instagram Account ID). For LINE it is the OA's bot user ID, U followed by 32 characters: the \"destination\" of every LINE webhook event (LINE's consoles do not show it). An all-digit LINE channel ID, as the Oho Trigger gives it, is replaced by the credential's LINE Bot User ID on the contact endpoints.",
@@ -105,7 +105,7 @@ export function identityFields(platformIdHint = ''): INodeProperties[] {
 			required: true,
 			placeholder: 'e.g. U38e365dddca4292c9cb1d8cf012aac87',
 			hint:
-				"The customer's ID: user_id in the Oho Trigger's output; LINE: source.userId of a LINE webhook event (U…); Facebook and Instagram: the sender ID of a Messenger or Instagram webhook.",
+				"The customer's ID: user_id of the Oho Trigger's output; LINE: source.userId of a LINE webhook (U…); Facebook, Instagram: the sender ID of their webhook.",
 			description:
 				"The customer's ID on that platform (max 40 characters): the LINE user ID, the Facebook user ID (page-scoped) or the Instagram user ID, as the Oho Trigger's output and Oho's webhook give it",
 		},
