@@ -282,8 +282,8 @@ describe('Oho Chat: Close Chat', () => {
 
 describe('Oho Chat: validation', () => {
 	test.each([
-		// n8n itself refuses an empty required field before the run; spaces pass it and reach our validation.
-		['a Platform ID of only spaces', { platformId: '   ' }, 'Invalid input: Platform ID (platformId) must not be empty'],
+		// Spaces count as empty, and this credential holds no account to take the Platform ID from.
+		['a Platform ID of only spaces', { platformId: '   ' }, 'Invalid input: Platform ID (platformId) is empty, and the Oho API credential has no LINE Bot User ID'],
 		['a User ID over 40 characters', { userId: `U${'a'.repeat(40)}` }, 'Invalid input: User ID (userId) must be at most 40 characters'],
 		['an unknown platform', { platform: 'twitter' }, 'Invalid input: Platform (platform) must be one of: line, facebook, instagram'],
 	])('%s stops the node before anything is sent', async (_case, change, message) => {

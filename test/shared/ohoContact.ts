@@ -94,6 +94,8 @@ export interface RunOptions {
 	baseUrl?: string;
 	/** The workflow's time zone (Bangkok unless given). */
 	timezone?: string;
+	/** The account fields of the Oho API credential (none unless given). */
+	account?: IDataObject;
 }
 
 /** Runs the Oho Contact node once, inside WorkflowExecute, with an Oho credential pointing at the sandbox. */
@@ -101,7 +103,7 @@ export async function runContact(sb: Sandbox, parameters: INodeParameters, run: 
 	return await runNode({
 		node: new OhoContact(),
 		parameters,
-		credentials: { ohoApi: { apiKey: run.apiKey ?? DEMO.ohoApiKey, baseUrl: run.baseUrl ?? sb.url } },
+		credentials: { ohoApi: { apiKey: run.apiKey ?? DEMO.ohoApiKey, baseUrl: run.baseUrl ?? sb.url, ...run.account } },
 		items: run.items,
 		onError: run.onError,
 		timezone: run.timezone,

@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { ohoDialect } from '../../shared/oho/dialect';
-import { identityFields, identityPath, readIdentity } from '../../shared/oho/identity';
+import { credentialReport, readAccountIdentity } from '../../shared/oho/account';
+import { identityFields, identityPath } from '../../shared/oho/identity';
 import { nodeParameter } from '../../shared/parameters';
 import type { ItemContext } from '../../shared/router';
 import { apiFailure } from '../../shared/transport/errors';
@@ -20,8 +21,7 @@ interface ChatStateChange {
 	conflictHint: string;
 }
 
-const PLATFORM_ID_HINT =
-	". On the chat endpoints LINE also accepts the provider's channel ID (LINE Developers Console > your provider > the Messaging API channel > Basic settings > Channel ID).";
+const PLATFORM_ID_HINT = " Oho Chat also takes LINE's channel ID (digits), as the Oho Trigger gives it.";
 
 const NOT_FOUND_HINT =
 	'Oho has no chat room for this Platform, Platform ID and User ID: the customer has not chatted with this LINE OA, Page or Instagram account in Oho. Check the three identity fields.';
@@ -67,8 +67,9 @@ function outcomeOf(change: ChatStateChange, status: number, ohoMessage: string, 
  * of a workflow expects, unless the operator asked to fail on it; after an earlier attempt that got no answer it is
  * that attempt's change, a success either way.
  */
-export async function changeChatState({ ctx, itemIndex, baseUrl, settings }: ItemContext, change: ChatStateChange): Promise<IDataObject> {
-	const identity = readIdentity(ctx, itemIndex);
+export async function changeChatState(item: ItemContext, change: ChatStateChange): Promise<IDataObject> {
+	const { ctx, itemIndex, baseUrl, settings } = item;
+	const identity = readAccountIdentity(item, 'chat');
 	const options = nodeParameter(ctx, 'options', itemIndex, {}) as IDataObject;
 	const hints = { 404: NOT_FOUND_HINT, 409: `${change.conflictHint} ${CONFLICT_OPTION_NOTE}` };
 	const response = await apiRequest(
@@ -95,6 +96,7 @@ export async function changeChatState({ ctx, itemIndex, baseUrl, settings }: Ite
 		platform: identity.platform,
 		platform_id: identity.platformId,
 		user_id: identity.userId,
+		...credentialReport(identity),
 	};
 	if (settings.includeRawResponse) output.rawResponse = response.body;
 	return output;

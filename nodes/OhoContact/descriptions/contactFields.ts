@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { ACCOUNT_GIVEN_PARAMS } from '../../shared/oho/account';
 import countries from '../data/countries.json';
 import provinces from '../data/provinces.json';
 
@@ -51,7 +52,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		requiredOnCreate: true,
 		createOnly: true,
 		description:
-			'Your LINE OA display name, Facebook Page name or Instagram username (max 255). For LINE: "displayName" from GET https://api.line.me/v2/bot/info.',
+			"Your LINE OA's name, Facebook Page name or Instagram username (max 255). Leave empty to use the one in the Oho API credential.",
 	},
 	{
 		path: 'social_profile.line_basic_id',
@@ -62,7 +63,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		createOnly: true,
 		placeholder: '@548unshk',
 		description:
-			'Your LINE OA\'s LINE ID, like @548unshk ("basicId" from LINE\'s bot info; max 255). Required for LINE. Facebook and Instagram have none: leave it empty and the node sends an empty value.',
+			"Your LINE OA's LINE ID, like @548unshk (max 255). Leave empty to use the one in the Oho API credential. Facebook and Instagram have none: the node sends an empty value.",
 	},
 	{
 		path: 'profile_picture_url',
@@ -72,7 +73,8 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		requiredOnCreate: true,
 		createOnly: true,
 		placeholder: 'https://profile.line-scdn.net/...',
-		description: "URL of the customer's profile picture (http or https, max 2000 characters). Oho requires it on create.",
+		description:
+			"URL of the customer's profile picture (http or https, max 2000 characters). Oho requires it on create; leave empty to use the Default Profile Picture URL of the Oho API credential.",
 	},
 	{
 		path: 'platform_display_name',
@@ -219,10 +221,14 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 
 /**
  * Whether the editor asks for the field on create: what create requires, except a LINE Basic ID (Facebook and
- * Instagram have none) and what create fills in when it is left empty. The item's body is checked after the fallbacks.
+ * Instagram have none), what create fills in when it is left empty, and what the credential's account gives. The
+ * item's body is checked after the fallbacks.
  */
 export const askedOnCreate = (field: ContactFieldSpec): boolean =>
-	field.requiredOnCreate === true && field.param !== 'lineBasicId' && field.fallbackOnCreate !== true;
+	field.requiredOnCreate === true &&
+	field.param !== 'lineBasicId' &&
+	field.fallbackOnCreate !== true &&
+	!ACCOUNT_GIVEN_PARAMS.includes(field.param);
 
 /** Labels for validation errors: API path → the name the operator sees. */
 export const FIELD_LABELS: Record<string, string> = {
