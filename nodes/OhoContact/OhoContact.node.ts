@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { identityFields } from '../shared/oho/identity';
-import { requestOptionFields } from '../shared/options';
+import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
 import { router } from './actions/router';
 import { cleaningOptionFields } from './descriptions/cleaningOptions';
 import { contactFieldsDescription } from './descriptions/contactFields';
+import { searchCountries, searchProvinces } from './methods/listSearch';
 import { getContactColumns } from './methods/resourceMapping';
 
 export class OhoContact implements INodeType {
@@ -14,9 +15,11 @@ export class OhoContact implements INodeType {
 		name: 'ohoContact',
 		icon: { light: 'file:../../icons/oho.svg', dark: 'file:../../icons/oho.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": contact"}}',
-		description: 'Get, create, update or upsert customer contacts in Oho Chat (LINE, Facebook, Instagram)',
+		version: NODE_VERSIONS,
+		defaultVersion: ADVANCED_VERSION,
+		subtitle:
+			'={{ {"create": "Create a contact", "upsert": "Create or update a contact", "get": "Get a contact", "update": "Update a contact"}[$parameter["operation"]] }}',
+		description: 'Get, create or update customer contacts in Oho Chat (LINE, Facebook, Instagram)',
 		defaults: { name: 'Oho Contact' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -101,10 +104,11 @@ export class OhoContact implements INodeType {
 					},
 				],
 			},
+			advancedCollection,
 		],
 	};
 
-	methods = { resourceMapping: { getContactColumns } };
+	methods = { listSearch: { searchCountries, searchProvinces }, resourceMapping: { getContactColumns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

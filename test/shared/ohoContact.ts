@@ -94,6 +94,8 @@ export interface RunOptions {
 	baseUrl?: string;
 	/** The workflow's time zone (Bangkok unless given). */
 	timezone?: string;
+	/** The node's version as saved in the workflow (1 unless given). */
+	typeVersion?: number;
 }
 
 /** Runs the Oho Contact node once, inside WorkflowExecute, with an Oho credential pointing at the sandbox. */
@@ -105,6 +107,7 @@ export async function runContact(sb: Sandbox, parameters: INodeParameters, run: 
 		items: run.items,
 		onError: run.onError,
 		timezone: run.timezone,
+		typeVersion: run.typeVersion,
 	});
 }
 

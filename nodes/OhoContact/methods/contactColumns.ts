@@ -3,11 +3,17 @@ import type { FieldType, ResourceMapperFields } from 'n8n-workflow';
 import type { FieldKind } from '../descriptions/contactFields';
 import { CONTACT_FIELDS } from '../descriptions/contactFields';
 
+/**
+ * Places and dates are text columns: n8n checks a mapped value against its column's type before the node sees it,
+ * and would refuse a Thai province name against an English list, or a Buddhist-era date such as 15/03/2535,
+ * which cleaning (cleaning/places.ts, cleaning/birthDate.ts) reads.
+ */
 const COLUMN_TYPES: Record<Exclude<FieldKind, 'attributes'>, FieldType> = {
 	string: 'string',
 	number: 'number',
 	options: 'options',
-	date: 'dateTime',
+	place: 'string',
+	date: 'string',
 	list: 'string',
 };
 
