@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * What the editor stores for Oho Contact, run through n8n's engine: Birth Date as text, the searchable place lists
  * (Thai or English typed, the English value sent), optional fields added but left empty, the Advanced options and
