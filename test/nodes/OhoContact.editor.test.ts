@@ -10,10 +10,11 @@ import type { IDataObject, ILoadOptionsFunctions, INodeProperties, INodeProperty
 
 import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
 import { OhoChat } from '../../nodes/OhoChat/OhoChat.node';
+import { CONTACT_FIELDS } from '../../nodes/OhoContact/descriptions/contactFields';
 import { contactColumns } from '../../nodes/OhoContact/methods/contactColumns';
 import { OhoContact } from '../../nodes/OhoContact/OhoContact.node';
 import { credentialTypes } from '../helpers/n8n';
-import { LINE, newLineContact, params, requiredBody, runFailing, runOne, SOMCHAI } from '../shared/ohoContact';
+import { mappedBelow, newLineContact, params, REQUIRED_FIELDS, requiredBody, runFailing, runOne, SOMCHAI } from '../shared/ohoContact';
 import { ohoRequests, sentBodies, useSandbox } from '../shared/sandbox';
 
 const ref = useSandbox();
@@ -27,6 +28,9 @@ function collectionOptions(name: string): INodeProperties[] {
 }
 
 const additionalField = (name: string) => collectionOptions('additionalFields').find((field) => field.name === name)!;
+
+/** The resource-mapper column of a parameter: the last part of its API path. */
+const columnOf = (param: string) => CONTACT_FIELDS.find((field) => field.param === param)!.path.split('.').pop()!;
 
 /** What n8n's editor stores for a place picked from its list. */
 const picked = (value: string) => ({ __rl: true, mode: 'list', value });
@@ -177,28 +181,19 @@ describe('Oho Contact in the editor', () => {
 
 		test('Thai places and a Buddhist-era date typed in the columns are sent cleaned', async () => {
 			const contact = newLineContact();
-			const mapped = {
-				dataMode: 'mapper',
-				contactFields: {
-					mappingMode: 'defineBelow',
-					value: {
-						platform_name: LINE.platformName,
-						line_basic_id: LINE.lineBasicId,
-						profile_picture_url: 'https://profile.line-scdn.net/0hMapped',
-						platform_display_name: 'Nok',
-						first_name: 'Nok',
-						city: 'เชียงใหม่',
-						country: 'ไทย',
-						birth_date: '15/03/2535',
-					},
-					matchingColumns: [],
-					// What the editor saves with the mapping: the columns the node offered.
-					schema: contactColumns('create').fields,
-				},
+			const columns = {
+				...Object.fromEntries(Object.entries(REQUIRED_FIELDS).map(([param, value]) => [columnOf(param), value])),
+				city: 'เชียงใหม่',
+				country: 'ไทย',
+				birth_date: '15/03/2535',
 			};
+			// The columns the node offered, as the editor saves them with the mapping.
+			const mapped = mappedBelow(columns, contactColumns('create').fields);
 			await runOne(ref.sb, params('create', contact, mapped), { typeVersion: CURRENT_VERSION });
 
-			expect(sentBodies(ref.sb, 'POST', '/contact')[0]).toMatchObject({ city: 'Chiang Mai', country: 'Thailand', birth_date: '1992-03-15' });
+			expect(sentBodies(ref.sb, 'POST', '/contact')).toEqual([
+				{ ...requiredBody(contact.userId), city: 'Chiang Mai', country: 'Thailand', birth_date: '1992-03-15' },
+			]);
 		});
 	});
 

@@ -50,6 +50,11 @@ export const REQUIRED_FIELDS = {
 	firstName: 'Somsak',
 } as const;
 
+/** Map Input Fields with these columns defined below; `schema` is what the editor saved with them. */
+export function mappedBelow(value: IDataObject, schema: unknown[] = []): IDataObject {
+	return { dataMode: 'mapper', contactFields: { mappingMode: 'defineBelow', value, matchingColumns: [], schema } };
+}
+
 /** What REQUIRED_FIELDS send, without social_profile.id (the user ID). */
 export function requiredBody(userId: string): IDataObject {
 	return {

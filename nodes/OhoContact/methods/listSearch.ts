@@ -1,16 +1,9 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import type { Place } from '../cleaning/places';
 import { placeKey } from '../cleaning/places';
 import countries from '../data/countries.json';
 import provinces from '../data/provinces.json';
-
-interface Place {
-	en: string;
-	th: string;
-	code?: string;
-	alpha3?: string;
-	aliases?: string[];
-}
 
 interface SearchablePlace {
 	item: INodeListSearchItems;
