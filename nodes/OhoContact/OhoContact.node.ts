@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { identityFields } from '../shared/oho/identity';
@@ -8,6 +8,42 @@ import { cleaningOptionFields } from './descriptions/cleaningOptions';
 import { contactFieldsDescription } from './descriptions/contactFields';
 import { searchCountries, searchProvinces } from './methods/listSearch';
 import { getContactColumns } from './methods/resourceMapping';
+
+/** The options about the data (and, in version 1, how requests are sent: nodes/shared/options.ts). */
+const optionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Add to Existing',
+			name: 'addToExisting',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Attributes', value: 'attributes' },
+				{ name: 'Labels', value: 'labels' },
+				{ name: 'Tags', value: 'tags' },
+			],
+			default: [],
+			description:
+				'Lists to add to instead of replacing. The node reads the contact first and sends old and new entries together (an attribute of the same name gets the new value).',
+			displayOptions: { show: { '/operation': ['update', 'upsert'] } },
+		},
+		...cleaningOptionFields,
+		...requestOptionFields,
+		{
+			displayName: 'Return Stored Contact After Writing',
+			name: 'returnStoredContact',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read the contact back after writing (one more request) and add it to the output as "storedContact"',
+			displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
+		},
+	],
+};
 
 export class OhoContact implements INodeType {
 	description: INodeTypeDescription = {
@@ -70,39 +106,11 @@ export class OhoContact implements INodeType {
 			},
 			...identityFields(),
 			...contactFieldsDescription,
+			{ ...optionsCollection, displayOptions: { show: { '@version': [1] } } },
+			// From version 1.1 Options holds only the options about the data, and Get has none.
 			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Add to Existing',
-						name: 'addToExisting',
-						type: 'multiOptions',
-						options: [
-							{ name: 'Attributes', value: 'attributes' },
-							{ name: 'Labels', value: 'labels' },
-							{ name: 'Tags', value: 'tags' },
-						],
-						default: [],
-						description:
-							'Lists to add to instead of replacing. The node reads the contact first and sends old and new entries together (an attribute of the same name gets the new value).',
-						displayOptions: { show: { '/operation': ['update', 'upsert'] } },
-					},
-					...cleaningOptionFields,
-					...requestOptionFields,
-					{
-						displayName: 'Return Stored Contact After Writing',
-						name: 'returnStoredContact',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to read the contact back after writing (one more request) and add it to the output as "storedContact"',
-						displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
-					},
-				],
+				...optionsCollection,
+				displayOptions: { show: { '@version': [{ _cnd: { gte: ADVANCED_VERSION } }], operation: ['create', 'update', 'upsert'] } },
 			},
 			advancedCollection,
 		],

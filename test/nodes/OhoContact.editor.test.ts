@@ -6,7 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import type { IDataObject, ILoadOptionsFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INode, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
 import { OhoChat } from '../../nodes/OhoChat/OhoChat.node';
@@ -209,6 +210,23 @@ describe('Oho Contact in the editor', () => {
 
 			expect(advanced).toMatchObject({ displayName: 'Advanced', type: 'collection' });
 			expect((advanced!.options as INodeProperties[]).map((option) => option.name).sort()).toEqual(REQUEST_KNOBS);
+		});
+
+		test('Options shows for every operation in version 1, and from version 1.1 only for the writes (Get has no data option)', () => {
+			const optionsShown = (operation: string, typeVersion: number) =>
+				node.description.properties
+					.filter((property) => property.name === 'options')
+					.some((property) =>
+						NodeHelpers.displayParameter({ resource: 'contact', operation }, property, { typeVersion } as INode, node.description),
+					);
+
+			expect(['get', 'create', 'update', 'upsert'].map((operation) => optionsShown(operation, 1))).toEqual([true, true, true, true]);
+			expect(['get', 'create', 'update', 'upsert'].map((operation) => optionsShown(operation, CURRENT_VERSION!))).toEqual([
+				false,
+				true,
+				true,
+				true,
+			]);
 		});
 
 		test('the delay and the timeout say their unit in words', () => {
