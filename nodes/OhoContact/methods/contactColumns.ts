@@ -4,9 +4,9 @@ import type { FieldKind } from '../descriptions/contactFields';
 import { CONTACT_FIELDS } from '../descriptions/contactFields';
 
 /**
- * Places and dates are text columns: n8n checks a mapped value against its column's type before the node sees it,
- * and would refuse a Thai province name against an English list, or a Buddhist-era date such as 15/03/2535,
- * which cleaning (cleaning/places.ts, cleaning/birthDate.ts) reads.
+ * Places and dates are text columns: the editor shows an options column as a dropdown filtered by its English
+ * labels only, and a date column as a date picker that drops a typed 15/03/2535. As text they take a Thai name or a
+ * Buddhist-era date, which cleaning reads (cleaning/places.ts, cleaning/birthDate.ts).
  */
 const COLUMN_TYPES: Record<Exclude<FieldKind, 'attributes'>, FieldType> = {
 	string: 'string',
