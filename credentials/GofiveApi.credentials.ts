@@ -42,8 +42,7 @@ export class GofiveApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/gofive.svg', dark: 'file:../icons/gofive.dark.svg' };
 
-	documentationUrl =
-		'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/nodes-chat.md#gofive-api-credential';
+	documentationUrl = 'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/nodes-chat.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -24,7 +24,7 @@ export class OhoApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/oho.svg', dark: 'file:../icons/oho.dark.svg' };
 
-	documentationUrl = 'https://github.com/oho-gofive/n8n-nodes-oho-gofive#oho-api-credential';
+	documentationUrl = 'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/oho-api-credential.md';
 
 	properties: INodeProperties[] = [
 		{

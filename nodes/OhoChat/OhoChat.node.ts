@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionFields } from '../shared/options';
+import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
 import * as closeChat from './actions/closeChat.operation';
 import * as requestAgent from './actions/requestAgent.operation';
 import { router } from './actions/router';
@@ -13,7 +13,8 @@ export class OhoChat implements INodeType {
 		name: 'ohoChat',
 		icon: { light: 'file:../../icons/oho.svg', dark: 'file:../../icons/oho.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: ADVANCED_VERSION,
 		subtitle: '={{ $parameter["operation"] === "closeChat" ? "Close the agent session" : "Request a human agent" }}',
 		description: 'Hand an Oho Chat customer to a human agent, or end the agent session so the chat bot resumes',
 		defaults: { name: 'Oho Chat' },
@@ -62,6 +63,7 @@ export class OhoChat implements INodeType {
 				default: {},
 				options: [failIfUnchangedOption, ...requestOptionFields],
 			},
+			advancedCollection,
 		],
 	};
 

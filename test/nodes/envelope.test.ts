@@ -46,7 +46,7 @@ describe("Oho's envelope decides", () => {
 		expect(result.error).toMatchObject({
 			message: 'Oho: The contact already exists (status 409, HTTP 200)',
 			httpCode: '409',
-			description: 'A contact with this Platform, Platform ID and User ID exists already. Use Upsert to create or update it.',
+			description: 'A contact with this Platform, Platform ID and User ID exists already. Use the Create or Update operation instead.',
 		});
 	});
 
@@ -57,7 +57,7 @@ describe("Oho's envelope decides", () => {
 		expect(result.error).toMatchObject({
 			message: 'Oho: The contact not found (status 404, HTTP 400)',
 			httpCode: '404',
-			description: 'No contact has this Platform, Platform ID and User ID. Use Create or Upsert to add it.',
+			description: 'No contact has this Platform, Platform ID and User ID. Use Create, or Create or Update, to add it.',
 		});
 	});
 

@@ -50,6 +50,11 @@ export const REQUIRED_FIELDS = {
 	firstName: 'Somsak',
 } as const;
 
+/** Map Input Fields with these columns defined below; `schema` is what the editor saved with them. */
+export function mappedBelow(value: IDataObject, schema: unknown[] = []): IDataObject {
+	return { dataMode: 'mapper', contactFields: { mappingMode: 'defineBelow', value, matchingColumns: [], schema } };
+}
+
 /** What REQUIRED_FIELDS send, without social_profile.id (the user ID). */
 export function requiredBody(userId: string): IDataObject {
 	return {
@@ -96,6 +101,8 @@ export interface RunOptions {
 	timezone?: string;
 	/** The account fields of the Oho API credential (none unless given). */
 	account?: IDataObject;
+	/** The node's version as saved in the workflow (1 unless given). */
+	typeVersion?: number;
 }
 
 /** Runs the Oho Contact node once, inside WorkflowExecute, with an Oho credential pointing at the sandbox. */
@@ -107,6 +114,7 @@ export async function runContact(sb: Sandbox, parameters: INodeParameters, run: 
 		items: run.items,
 		onError: run.onError,
 		timezone: run.timezone,
+		typeVersion: run.typeVersion,
 	});
 }
 

@@ -8,7 +8,7 @@ import { writeOutput } from '../helpers/output';
 import type { ContactOperation } from './router';
 
 const CONFLICT_HINT = {
-	409: 'A contact with this Platform, Platform ID and User ID exists already. Use Upsert to create or update it.',
+	409: 'A contact with this Platform, Platform ID and User ID exists already. Use the Create or Update operation instead.',
 };
 
 /** Create (2.2); a 409 fails the item, unless an earlier attempt whose answer was lost made this very contact. */

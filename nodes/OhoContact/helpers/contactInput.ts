@@ -6,7 +6,7 @@ import type { Cleaned, CleaningSettings } from '../cleaning';
 import { cleanField } from '../cleaning';
 import { tidyText } from '../cleaning/text';
 import type { ContactFieldSpec } from '../descriptions/contactFields';
-import { CONTACT_FIELDS } from '../descriptions/contactFields';
+import { CONTACT_FIELDS, placeValue } from '../descriptions/contactFields';
 import { splitFullName } from './fullName';
 
 export type FieldValues = Record<string, unknown>;
@@ -188,7 +188,7 @@ export function readContactFields(
 		(field) =>
 			field.requiredOnCreate && operation !== 'update'
 				? nodeParameter(ctx, field.param, itemIndex, '')
-				: collection[field.param],
+				: placeValue(collection[field.param]),
 		settings,
 	);
 }

@@ -4,11 +4,17 @@ import type { ContactFieldSpec, FieldKind } from '../descriptions/contactFields'
 import { askedOnCreate, CONTACT_FIELDS } from '../descriptions/contactFields';
 import { FULL_NAME_COLUMN } from '../helpers/contactInput';
 
+/**
+ * Places and dates are text columns: the editor shows an options column as a dropdown filtered by its English
+ * labels only, and a date column as a date picker that drops a typed 15/03/2535. As text they take a Thai name or a
+ * Buddhist-era date, which cleaning reads (cleaning/places.ts, cleaning/birthDate.ts).
+ */
 const COLUMN_TYPES: Record<Exclude<FieldKind, 'attributes'>, FieldType> = {
 	string: 'string',
 	number: 'number',
 	options: 'options',
-	date: 'dateTime',
+	place: 'string',
+	date: 'string',
 	list: 'string',
 };
 
