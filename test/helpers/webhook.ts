@@ -32,6 +32,12 @@ interface ParsedRequest extends IncomingMessage {
 	body?: unknown;
 	rawBody: Buffer;
 	contentType?: string;
+	query?: unknown;
+}
+
+export interface TriggerServerOptions {
+	/** Whether n8n kept the raw body beside the parsed one (default true); some n8n versions do not. */
+	rawBody?: boolean;
 }
 
 async function readRaw(req: IncomingMessage): Promise<Buffer> {
@@ -41,8 +47,7 @@ async function readRaw(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** n8n's parseBody for a webhook: the body by its content type; undefined when it fails (n8n answers 422). */
-function parseLikeN8n(req: ParsedRequest): boolean {
-	const raw = req.rawBody;
+function parseLikeN8n(req: ParsedRequest, raw: Buffer): boolean {
 	req.contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 	req.body = {};
 	if (!raw.length) return true;
@@ -65,6 +70,7 @@ export async function startTriggerServer(
 	node: INodeType,
 	parameters: INode['parameters'],
 	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+	options: TriggerServerOptions = {},
 ): Promise<TriggerServer> {
 	const store = new CredentialStore();
 	for (const [type, data] of Object.entries(credentials)) store.set(type, data);
@@ -102,8 +108,11 @@ export async function startTriggerServer(
 	const server = createServer((request, res) => {
 		const req = request as ParsedRequest;
 		void (async () => {
-			req.rawBody = await readRaw(req);
-			if (!parseLikeN8n(req)) return sendJson(res, 422, { code: 422, message: 'Failed to parse request body' });
+			const raw = await readRaw(req);
+			if (options.rawBody !== false) req.rawBody = raw;
+			// The query string as n8n's router hands it to a webhook (express's parser: a repeated key gives a list).
+			req.query = parseQuery(new URL(req.url ?? '/', 'http://localhost').search.slice(1));
+			if (!parseLikeN8n(req, raw)) return sendJson(res, 422, { code: 422, message: 'Failed to parse request body' });
 			const additionalData = { ...testAdditionalData(store), httpRequest: req, httpResponse: res };
 			const context = new WebhookContext(workflow, triggerNode, additionalData as never, 'webhook', webhookData, [], null);
 			const result = await node.webhook!.call(context);

@@ -244,7 +244,7 @@ describe('Oho Trigger: authentication', () => {
 
 		expect(await deliver(url, created(), { 'X-Oho-Webhook-Secret': '' })).toEqual({
 			status: 401,
-			body: { message: "Authorization cannot be checked: this Oho Trigger's credential has no secret. Open the credential and set one." },
+			body: { message: "Authorization cannot be checked: this Oho Trigger's credential has no usable secret (at least 16 characters). Open the credential and set one." },
 		});
 		expect(executions).toHaveLength(0);
 	});
