@@ -36,10 +36,10 @@ describe('Oho Trigger: the setup notice follows the Authentication chosen', () =
 
 		expect(others).toEqual([]);
 		expect(reachability).toContain('If they start with http://localhost, http://127.0.0.1 or a private address');
-		expect(reachability).toContain('set WEBHOOK_URL to n8n’s public https address');
-		expect(steps).toMatch(/^Oho has no API to register a webhook, so connect it by hand:<ul><li>1\. Click Listen for test event, copy the Test URL above/);
-		expect(steps).toContain("in Oho's settings, paste it where Oho asks for the customer-profile (contact) webhook URL");
-		expect(steps).toContain('<li>2. In Oho, create a contact or change one');
+		expect(reachability).toContain("set WEBHOOK_URL to n8n's public https address");
+		expect(steps).toMatch(/^Oho has no API to register a webhook, so connect it by hand:<ul><li>1\. Copy the Test URL above/);
+		expect(steps).toContain("In Oho's settings, paste it where Oho asks for the customer-profile (contact) webhook URL");
+		expect(steps).toContain('<li>2. Click Listen for test event, then in Oho create a contact or change one');
 		expect(steps).toMatch(/<li>3\. Replace the URL in Oho with the Production URL.*, save, then publish this workflow\./);
 		expect(steps).toMatch(/<li>4\. .*<\/li><\/ul>$/);
 	});
@@ -48,10 +48,10 @@ describe('Oho Trigger: the setup notice follows the Authentication chosen', () =
 		const stepsOf = (mode: string) => visibleNotices({ authentication: mode })[1];
 
 		expect(stepsOf('none')).toContain('Anyone who finds the URL can start this workflow: choose Secret in URL');
-		expect(stepsOf('urlSecret')).toContain('copy the Test URL above with ?secret= and the credential’s secret added at its end (…/oho?secret=your-secret)');
-		expect(stepsOf('urlSecret')).toContain('Replace the URL in Oho with the Production URL with ?secret=');
-		expect(stepsOf('headerAuth')).toContain('add a header with the credential’s Header Name and Header Value');
-		expect(stepsOf('headerAuth')).toContain('Oho’s documents mention no custom header');
+		expect(stepsOf('urlSecret')).toContain("Copy the Test URL above, with ?secret= and the credential's secret added at its end (…/oho?secret=your-secret).");
+		expect(stepsOf('urlSecret')).toContain('Replace the URL in Oho with the Production URL, with ?secret=');
+		expect(stepsOf('headerAuth')).toContain("add a header with the credential's Header Name and Header Value");
+		expect(stepsOf('headerAuth')).toContain("Oho's documents mention no custom header");
 		expect(stepsOf('basicAuth')).toContain('https://user:password@n8n.example.com/webhook/…');
 		expect(new Set(MODES.map(stepsOf)).size).toBe(MODES.length);
 	});
@@ -68,7 +68,7 @@ describe('Oho Trigger: the setup notice follows the Authentication chosen', () =
 	test('the trigger panel says which URL goes into Oho first and when to publish', () => {
 		const panel = description.triggerPanel as { executionsHelp: { inactive: string; active: string } };
 
-		expect(panel.executionsHelp.inactive).toMatch(/paste the Test URL into Oho's settings.*replace the URL in Oho with the Production URL and publish this workflow/);
+		expect(panel.executionsHelp.inactive).toMatch(/paste the Test URL into Oho's settings.*click 'Listen for test event'.*replace the URL in Oho with the Production URL and publish this workflow/);
 		expect(panel.executionsHelp.inactive).toContain('Oho cannot reach a URL that starts with http://localhost');
 	});
 });
