@@ -1,5 +1,5 @@
 /**
- * Deliveries as Oho's customer-profile webhook sends them (contract) and a trigger started behind
+ * Deliveries as Oho's customer-profile webhook sends them (docs/api/oho.md § "Webhook delivery") and a trigger started behind
  * test/helpers/webhook.ts, closed after each test: what the Oho Trigger's tests share.
  */
 import type { IDataObject, INode } from 'n8n-workflow';
@@ -7,7 +7,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { OhoTrigger } from '../../nodes/OhoTrigger/OhoTrigger.node';
 import { startTriggerServer, type TriggerServer, type TriggerServerOptions } from '../helpers/webhook';
 
-/** A contact as Oho's customer-profile webhook shows it (contract): stored tags as { _id, keyword }, age as text. */
+/** A contact as Oho's customer-profile webhook shows it (docs/api/oho.md § "Stored contact form"): stored tags as { _id, keyword }, age as text. */
 export function storedContact(overrides: IDataObject = {}): IDataObject {
 	return {
 		_id: '6751a0c2f1d2e3a4b5c6d7e8',

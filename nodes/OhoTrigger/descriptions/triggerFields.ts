@@ -27,7 +27,7 @@ export const ANY_FIELD = 'any';
 
 /**
  * The steps of connecting Oho, for one authentication mode. Oho has no registration API and its documents name the
- * place only as Oho's settings (contract, "Oho customer-profile webhook"), so the steps say what to look for there.
+ * place only as Oho's settings (docs/api/oho.md § "Customer-profile webhook"), so the steps say what to look for there.
  * Notices keep only <a>, <ul> and <li>, so the numbers are written out.
  */
 function setupSteps(what: { url: string; inOho: string; after?: string }): string {
