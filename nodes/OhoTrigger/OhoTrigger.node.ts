@@ -49,7 +49,7 @@ export class OhoTrigger implements INodeType {
 		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'oho' }],
 		eventTriggerDescription: 'Waiting for a delivery from Oho: create or change a contact in Oho',
-		activationMessage: 'Oho’s deliveries to the Production URL now start this workflow.',
+		activationMessage: "Oho's deliveries to the Production URL now start this workflow.",
 		// The trigger panel's help, in Oho's words: which URL goes into Oho first, and when to publish.
 		triggerPanel: {
 			header: '',

@@ -24,18 +24,17 @@ const CHANGED_FIELD_OPTIONS = [
 
 export const ANY_FIELD = 'any';
 
-
 /**
  * The steps of connecting Oho, for one authentication mode. Oho has no registration API and its documents name the
  * place only as Oho's settings (docs/api/oho.md § "Customer-profile webhook"), so the steps say what to look for there.
  * Notices keep only <a>, <ul> and <li>, so the numbers are written out.
  */
-function setupSteps(what: { url: string; inOho: string; after?: string }): string {
+function setupSteps(what: { url?: string; inOho?: string; after: string }): string {
 	const steps = [
-		`Copy the Test URL above${what.url}. In Oho's settings, paste it where Oho asks for the customer-profile (contact) webhook URL${what.inOho}, and save.`,
+		`Copy the Test URL above${what.url ?? ''}. In Oho's settings, paste it where Oho asks for the customer-profile (contact) webhook URL${what.inOho ?? ''}, and save.`,
 		'Click Listen for test event, then in Oho create a contact or change one (add a tag): the delivery appears here. Use it to map fields in the next nodes.',
-		`Replace the URL in Oho with the Production URL${what.url}, save, then publish this workflow. From then on every delivery runs it; the runs are listed under Executions.`,
-		...(what.after ? [what.after] : []),
+		`Replace the URL in Oho with the Production URL${what.url ?? ''}, save, then publish this workflow. From then on every delivery runs it; the runs are listed under Executions.`,
+		what.after,
 	];
 	return `Oho has no API to register a webhook, so connect it by hand:<ul>${steps.map((step, index) => `<li>${index + 1}. ${step}</li>`).join('')}</ul>`;
 }
@@ -48,8 +47,8 @@ const stepsFor = (authentication: string, text: string): INodeProperties => ({
 	displayOptions: { show: { authentication: [authentication] } },
 });
 
-/** Where the URLs come from, and why Oho may not reach them: the editor cannot read the URL, so this is always shown. */
-export const reachabilityNotice: INodeProperties = {
+/** Why Oho may not reach the URLs above. The editor cannot show a notice depending on the URL, so this one always shows. */
+const reachabilityNotice: INodeProperties = {
 	displayName:
 		"Oho's servers call these URLs over the internet. If they start with http://localhost, http://127.0.0.1 or a private address (192.168…, 10…), Oho cannot reach them; with plain http:// instead of https://, a delivery and its secret travel unencrypted. Ask whoever runs n8n to set WEBHOOK_URL to n8n's public https address, then reopen this node.",
 	name: 'reachabilityNotice',
@@ -57,12 +56,10 @@ export const reachabilityNotice: INodeProperties = {
 	default: '',
 };
 
-export const setupNotices: INodeProperties[] = [
+const setupNotices: INodeProperties[] = [
 	stepsFor(
 		'none',
 		setupSteps({
-			url: '',
-			inOho: '',
 			after: 'Anyone who finds the URL can start this workflow: choose Secret in URL above so that only Oho can.',
 		}),
 	),
@@ -70,14 +67,12 @@ export const setupNotices: INodeProperties[] = [
 		'urlSecret',
 		setupSteps({
 			url: `, with ?${URL_SECRET_PARAMETER}= and the credential's secret added at its end (…/oho?${URL_SECRET_PARAMETER}=your-secret)`,
-			inOho: '',
 			after: 'Anyone who has the whole URL can start this workflow: keep it private. If it leaks, change the secret in the credential and in the URL in Oho.',
 		}),
 	),
 	stepsFor(
 		'headerAuth',
 		setupSteps({
-			url: '',
 			inOho: ", and add a header with the credential's Header Name and Header Value",
 			after: "Oho's documents mention no custom header: if Oho offers no place for one, every delivery is refused (401). Choose Secret in URL instead.",
 		}),
@@ -86,7 +81,6 @@ export const setupNotices: INodeProperties[] = [
 		'basicAuth',
 		setupSteps({
 			url: ", with the credential's user and password written before its host (https://user:password@n8n.example.com/webhook/…)",
-			inOho: '',
 			after: "Oho's documents do not say it sends a user and password from a URL: if the deliveries are refused (401), choose Secret in URL instead.",
 		}),
 	),
