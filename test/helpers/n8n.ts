@@ -31,12 +31,14 @@ import { GofiveApi } from '../../credentials/GofiveApi.credentials';
 import { OhoApi } from '../../credentials/OhoApi.credentials';
 import { OhoWebhookBasicAuthApi } from '../../credentials/OhoWebhookBasicAuthApi.credentials';
 import { OhoWebhookHeaderAuthApi } from '../../credentials/OhoWebhookHeaderAuthApi.credentials';
+import { OhoWebhookUrlSecretApi } from '../../credentials/OhoWebhookUrlSecretApi.credentials';
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	ohoApi: new OhoApi(),
 	gofiveApi: new GofiveApi(),
 	ohoWebhookHeaderAuthApi: new OhoWebhookHeaderAuthApi(),
 	ohoWebhookBasicAuthApi: new OhoWebhookBasicAuthApi(),
+	ohoWebhookUrlSecretApi: new OhoWebhookUrlSecretApi(),
 };
 
 /** Stored credential data with the defaults of its type filled in, as n8n's applyDefaultsAndOverwrites does. */

@@ -123,3 +123,25 @@ describe('Oho Trigger → Oho Contact (LINE channel ID)', () => {
 		expect(item.platform_id).toBe(socialProfile.platform_id);
 	});
 });
+
+describe('Oho Contact → sandbox webhook → Oho Trigger with Secret in URL', () => {
+	let urlTrigger: TriggerServer;
+	beforeEach(async () => {
+		urlTrigger = await startTriggerServer(new OhoTrigger(), { authentication: 'urlSecret', changedFields: ['contact_tags'] }, { ohoWebhookUrlSecretApi: { secret: SECRET } });
+		// The URL as an operator pastes it into Oho: the secret at its end, no header.
+		ref.sb.registerWebhook({ url: `${urlTrigger.url}?secret=${SECRET}` });
+	});
+	afterEach(async () => await urlTrigger.close());
+
+	test('the URL with its secret starts one execution; a sender without the secret (403) starts nothing; the records mask it', async () => {
+		ref.sb.setKnobs({ webhookDelivery: { wrongSecret: true } });
+		await tagSomchai(['a']);
+		ref.sb.setKnobs({ webhookDelivery: { wrongSecret: false } });
+		await tagSomchai(['b']);
+
+		expect(ref.sb.webhookDeliveries().map((delivery) => delivery.status)).toEqual([403, 200]);
+		expect(urlTrigger.executions).toHaveLength(1);
+		expect((urlTrigger.executions[0][0].contact as IDataObject).tags).toEqual(['vip', 'a', 'b']);
+		expect(JSON.stringify([ref.sb.webhookDeliveries(), urlTrigger.executions])).not.toContain(SECRET);
+	});
+});
