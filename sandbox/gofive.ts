@@ -133,6 +133,8 @@ export function gofiveRoutes({ store, knobs }: GofiveDeps): Route[] {
 		store.addGofiveMessage(message);
 		const data: Partial<GofiveMessage> = { ...message };
 		delete data.companyId;
+		// The other reading of "status.code on HTTP 2xx" (docs/api/gofive.md): a 201 that carries only the message.
+		if (!knobs().readings.gofiveStatusBlock) return json(201, { data });
 		return gofiveStatus(201, '1000', 'Success', { data });
 	});
 
