@@ -129,6 +129,11 @@ export async function apiRequest(
 				await sleep(backoffMs(attempt, settings));
 				continue;
 			}
+			// A caller that handles this status reads a route the server does not have (a framework's HTML 404) itself.
+			if (request.handledStatuses?.includes(raw.status)) {
+				const message = describeBody(value) || `HTTP ${raw.status}`;
+				return { status: raw.status, httpStatus: raw.status, body: {}, outcome: { ok: false, message }, attempts: attempt + 1, unclearAttempt };
+			}
 			throw apiError(
 				ctx,
 				itemIndex,

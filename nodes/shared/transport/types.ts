@@ -31,7 +31,10 @@ export interface ApiRequest {
 	idempotent: boolean;
 	/** Hints for this request that say more than the API-wide ones, by HTTP status. */
 	hints?: Partial<Record<number, string>>;
-	/** HTTP statuses the caller handles itself: answered as a response (outcome.ok false) instead of thrown. */
+	/**
+	 * HTTP statuses the caller handles itself: answered as a response (outcome.ok false) instead of thrown; an answer
+	 * that is not a JSON object comes back with an empty `body` and its text, shortened, as the message.
+	 */
 	handledStatuses?: number[];
 }
 
