@@ -63,10 +63,11 @@ export const createContactSchema = z
 				id: text(40),
 				platform_id: text(40),
 				platform_name: text(255),
-				line_basic_id: z.string().trim().max(255),
+				// Facebook and Instagram have none: left out, or sent empty (docs/api/oho.md, line_basic_id on Facebook and Instagram).
+				line_basic_id: z.string().trim().max(255).optional(),
 			})
 			.strict()
-			.refine((profile) => profile.platform !== 'line' || profile.line_basic_id.length > 0, {
+			.refine((profile) => profile.platform !== 'line' || (profile.line_basic_id ?? '').length > 0, {
 				message: 'is required for LINE (the OA’s LINE ID, like @548unshk)',
 				path: ['line_basic_id'],
 			}),

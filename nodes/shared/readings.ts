@@ -11,9 +11,12 @@ export interface RunReadings {
 	emptyLineBasicId?: 'omit' | 'empty';
 }
 
-/** A warning an output item carries about the reading the server followed. */
+/**
+ * A warning an output item carries about the reading the server followed, in the shape of Oho Contact's other
+ * warnings: the field (or request part), the value the node sent, and what happened.
+ */
 export interface ReadingWarning {
 	field: string;
-	reading: string;
-	message: string;
+	value: unknown;
+	problem: string;
 }

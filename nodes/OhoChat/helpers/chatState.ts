@@ -87,8 +87,8 @@ function getMethodWarning(postAnswer: ApiResponse | undefined): ReadingWarning {
 		: 'An earlier item of this run found that Oho closes chats with GET, not POST, so this item was sent with GET';
 	return {
 		field: 'method',
-		reading: 'GET',
-		message: `${why}. Oho's documentation shows both methods; the node sends GET for the rest of this run.`,
+		value: 'GET',
+		problem: `${why}. Oho's documentation shows both methods; the node sends GET for the rest of this run.`,
 	};
 }
 

@@ -56,7 +56,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		createOnly: true,
 		placeholder: '@548unshk',
 		description:
-			"Your LINE OA's LINE ID, like @548unshk (max 255). Leave empty to use the one in the Oho API credential. Facebook and Instagram have none: the node sends an empty value.",
+			"Your LINE OA's LINE ID, like @548unshk (max 255). Leave empty to use the one in the Oho API credential. Facebook and Instagram have none: leave it empty and the node leaves it out (or sends it empty, if Oho asks for the key).",
 	},
 	{
 		path: 'profile_picture_url',

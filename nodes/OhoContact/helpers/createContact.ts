@@ -3,33 +3,85 @@ import type { IDataObject } from 'n8n-workflow';
 import { fillFromAccount } from '../../shared/oho/account';
 import type { ContactIdentity } from '../../shared/oho/identity';
 import { readableContact, storedMatches } from '../../shared/oho/storedContact';
+import { ohoDialect } from '../../shared/oho/dialect';
+import type { RunReadings } from '../../shared/readings';
 import type { ItemContext } from '../../shared/router';
+import { apiFailure } from '../../shared/transport/errors';
+import type { ApiResponse } from '../../shared/transport/types';
 import { readCleaningOptions } from '../descriptions/cleaningOptions';
+import type { CreateContactBody } from '../schema';
+import type { FieldWarning } from './contactBody';
 import { checkedBody } from './contactBody';
 import { readContactFields } from './contactInput';
 import { getContact, ohoCall } from './requests';
 
+type EmptyLineBasicId = NonNullable<RunReadings['emptyLineBasicId']>;
+
+const OTHER_FORM: Record<EmptyLineBasicId, EmptyLineBasicId> = { omit: 'empty', empty: 'omit' };
+
+/** The create body with Facebook's or Instagram's missing LINE Basic ID in one form: the key left out, or "". */
+function withEmptyLineBasicId(body: CreateContactBody, form: EmptyLineBasicId): CreateContactBody {
+	const { line_basic_id: _none, ...profile } = body.social_profile;
+	return { ...body, social_profile: form === 'empty' ? { ...profile, line_basic_id: '' } : profile };
+}
+
+/** Whether Oho's answer refuses the body because of line_basic_id (a 400, which wrote nothing). */
+const refusesLineBasicId = (response: ApiResponse) => response.status === 400 && /line_basic_id/i.test(response.outcome.message);
+
+function lineBasicIdWarning(form: EmptyLineBasicId, refusal: ApiResponse | undefined): FieldWarning {
+	const sent = form === 'empty' ? 'sent empty' : 'left out';
+	const why = refusal
+		? `Oho refused the contact (HTTP 400: ${refusal.outcome.message}), so it was sent once more with LINE Basic ID ${sent}`
+		: `An earlier item of this run found that Oho wants LINE Basic ID ${sent} on this platform, so it was sent that way`;
+	return {
+		field: 'social_profile.line_basic_id',
+		value: form === 'empty' ? '' : null,
+		problem: `${why}. Oho documents the field as required and says Facebook and Instagram have none; the node keeps this form for the rest of this run.`,
+	};
+}
+
 /**
  * Sends create (2.2). Resending after a timeout is safe: a contact that the lost attempt did create answers 409,
- * which is then reported as this create's success rather than as a conflict.
+ * which is then reported as this create's success rather than as a conflict. Facebook and Instagram have no LINE
+ * Basic ID, which Oho documents as required (docs/api/oho.md, line_basic_id on Facebook and Instagram): the key is
+ * left out; a 400 that names it wrote nothing, so the body is sent once more with the key empty (or the other way
+ * round), and the run keeps the form Oho took.
  */
 export async function sendCreate(op: ItemContext, operation: string, identity: ContactIdentity) {
 	const cleaning = readCleaningOptions(op.ctx, op.itemIndex);
 	const input = readContactFields(op.ctx, op.itemIndex, operation, cleaning);
 	fillFromAccount(op, identity, input);
 	const checked = checkedBody(op, 'create', input, cleaning.skipInvalid, identity);
-	const response = await ohoCall(op, {
-		method: 'POST',
-		path: '/contact',
-		body: checked.body as IDataObject,
-		idempotent: true,
-		handledStatuses: [409],
-	});
+	const noLineBasicId = identity.platform !== 'line' && !checked.body.social_profile.line_basic_id;
+	const learned = op.readings.emptyLineBasicId;
+	const send = async (body: CreateContactBody) =>
+		await ohoCall(op, {
+			method: 'POST',
+			path: '/contact',
+			body: body as unknown as IDataObject,
+			idempotent: true,
+			handledStatuses: noLineBasicId ? [400, 409] : [409],
+		});
+
+	let form: EmptyLineBasicId = learned ?? 'omit';
+	let body = noLineBasicId ? withEmptyLineBasicId(checked.body, form) : checked.body;
+	let response = await send(body);
+	const readingWarnings: FieldWarning[] = noLineBasicId && learned ? [lineBasicIdWarning(form, undefined)] : [];
+	if (noLineBasicId && refusesLineBasicId(response)) {
+		const refusal = response;
+		form = OTHER_FORM[form];
+		body = withEmptyLineBasicId(checked.body, form);
+		response = await send(body);
+		response.unclearAttempt ??= refusal.unclearAttempt;
+		if (response.outcome.ok || response.status === 409) op.readings.emptyLineBasicId = form;
+		readingWarnings.splice(0, readingWarnings.length, lineBasicIdWarning(form, refusal));
+	}
+	if (!response.outcome.ok && response.status !== 409) throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response);
 	return {
 		input: { ...input, values: checked.values, problems: [] },
-		body: checked.body,
+		body,
 		cleaning,
-		warnings: checked.warnings,
+		warnings: [...checked.warnings, ...readingWarnings],
 		/** What this create derived: a split full name and create's fallbacks. */
 		derived: [...input.derived, ...checked.derived],
 		response,

@@ -72,7 +72,7 @@ describe('Close Chat under the method line\'s reading (POST)', () => {
 				expect.objectContaining({
 					changed: true,
 					message: 'Chat room session has been closed',
-					warnings: [expect.objectContaining({ field: 'method', reading: 'GET', message: expect.stringMatching(/^Oho answered POST with HTTP 405 \(Method not allowed\)/) })],
+					warnings: [expect.objectContaining({ field: 'method', value: 'GET', problem: expect.stringMatching(/^Oho answered POST with HTTP 405 \(Method not allowed\)/) })],
 				}),
 			]);
 		} finally {
@@ -94,8 +94,8 @@ describe("Close Chat under the curl example's reading (GET)", () => {
 		expect(output.warnings).toEqual([
 			{
 				field: 'method',
-				reading: 'GET',
-				message: expect.stringMatching(/^Oho answered POST with HTTP 404 \(Cannot POST \/chat\/line\/.*\), a route it does not have, so this item was sent again with GET\. .*GET for the rest of this run\.$/),
+				value: 'GET',
+				problem: expect.stringMatching(/^Oho answered POST with HTTP 404 \(Cannot POST \/chat\/line\/.*\), a route it does not have, so this item was sent again with GET\. .*GET for the rest of this run\.$/),
 			},
 		]);
 		expect(result.hints.map((hint) => hint.message)).toEqual(['1 warning on 1 of 1 item (method): each item lists its own under "warnings".']);
@@ -111,7 +111,7 @@ describe("Close Chat under the curl example's reading (GET)", () => {
 			[true, 'Chat room session has been closed'],
 			[false, 'The chat room was already with the chat bot (no agent session): no change'],
 		]);
-		expect(outputs.slice(1).map((output) => (output.warnings as IDataObject[])[0].message)).toEqual([
+		expect(outputs.slice(1).map((output) => (output.warnings as IDataObject[])[0].problem)).toEqual([
 			expect.stringMatching(/^An earlier item of this run found that Oho closes chats with GET, not POST/),
 			expect.stringMatching(/^An earlier item of this run found that Oho closes chats with GET, not POST/),
 		]);
