@@ -12,7 +12,7 @@ export const DEFAULT_KNOBS: Knobs = {
 	gofiveTokenTtlSeconds: 3600,
 	gofiveRequireSubscriptionKey: false,
 	webhookDelivery: { duplicates: 0, delayMs: 0, malformed: false, wrongSecret: false },
-	readings: { closeChatMethod: 'POST', lineBasicIdNonLine: 'optional', gofiveStatusBlock: true },
+	readings: { closeChatMethod: 'POST', lineBasicIdNonLine: 'optional', gofiveStatusBlock: true, gofiveOtherValues: false },
 };
 
 function cloneKnobs(k: Knobs): Knobs {
@@ -95,6 +95,7 @@ export function checkKnobsPatch(patch: unknown): KnobsPatch {
 			"readings.lineBasicIdNonLine must be 'optional', 'keyRequired' or 'emptyRefused'",
 		);
 		need(r.gofiveStatusBlock === undefined || typeof r.gofiveStatusBlock === 'boolean', 'readings.gofiveStatusBlock must be a boolean');
+		need(r.gofiveOtherValues === undefined || typeof r.gofiveOtherValues === 'boolean', 'readings.gofiveOtherValues must be a boolean');
 	}
 	return p as KnobsPatch;
 }

@@ -112,6 +112,8 @@ export interface ReadingKnobs {
 	lineBasicIdNonLine: 'optional' | 'keyRequired' | 'emptyRefused';
 	/** Gofive's send-message success: `true` carries the `status` block, `false` answers 201 with only `data`. */
 	gofiveStatusBlock: boolean;
+	/** Gofive's `type` and `platform`: `false` takes only the documented `message` / `line`, `true` any text. */
+	gofiveOtherValues: boolean;
 }
 
 export interface WebhookDeliveryKnobs {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 
-/** A field with one documented value: anything else would be a guess sent to a live chat. */
-const onlyDocumented = (value: string, field: string) =>
-	z
-		.string()
-		.trim()
-		.refine((given) => given === value, `must be "${value}", the only ${field} Gofive documents`);
+/** The only values Gofive's document shows for `type` and `platform`, as examples of plain strings. */
+export const DOCUMENTED_VALUES = { type: 'message', platform: 'line' } as const;
+
+/**
+ * `type` and `platform` are typed string; the document shows one example each (docs/api/gofive.md, Type and
+ * platform values). Another value is sent as given, trimmed and lower-cased; the item warns that it is not shown.
+ */
+const documentedExample = () => z.string().trim().toLowerCase().min(1, 'must not be empty');
 
 /** The body of Send message (`POST /v1/chat/message`): every field required, as the contract lists them. */
 export const sendMessageSchema = z
@@ -16,8 +18,8 @@ export const sendMessageSchema = z
 			.uuid({ message: 'must be a UUID such as 26259b2c-509c-4ff5-a82a-d1b5505b014d' }),
 		// Sent as typed (no trimming), but a message of only spaces is as empty as no message.
 		content: z.string().refine((text) => text.trim().length > 0, { message: 'must not be empty' }),
-		type: onlyDocumented('message', 'type'),
-		platform: onlyDocumented('line', 'platform'),
+		type: documentedExample(),
+		platform: documentedExample(),
 		companyId: z.number().int().min(1),
 	})
 	.strict();

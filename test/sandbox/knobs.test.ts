@@ -251,7 +251,7 @@ describe('setKnobs', () => {
 			gofiveTokenTtlSeconds: 3600,
 			gofiveRequireSubscriptionKey: false,
 			webhookDelivery: { duplicates: 2, delayMs: 0, malformed: true, wrongSecret: false },
-			readings: { closeChatMethod: 'GET', lineBasicIdNonLine: 'optional', gofiveStatusBlock: false },
+			readings: { closeChatMethod: 'GET', lineBasicIdNonLine: 'optional', gofiveStatusBlock: false, gofiveOtherValues: false },
 		});
 	});
 

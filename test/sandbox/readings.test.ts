@@ -67,3 +67,15 @@ describe('readings.gofiveStatusBlock', () => {
 		expect(response.data.status.code).toBe('4001');
 	});
 });
+
+describe('readings.gofiveOtherValues', () => {
+	it('false (default): a type or platform other than message / line is a 400', async () => {
+		expect((await sendMessage(t.http, validMessage({ type: 'sticker' }))).status).toBe(400);
+	});
+
+	it('true: any type is taken', async () => {
+		t.sb.setKnobs({ readings: { gofiveOtherValues: true } });
+		const response = await sendMessage(t.http, validMessage({ type: 'sticker' }));
+		expect([response.status, response.data.status.code, response.data.data.type]).toEqual([201, '1000', 'sticker']);
+	});
+});

@@ -21,8 +21,10 @@ const OTHER_FORM: Record<EmptyLineBasicId, EmptyLineBasicId> = { omit: 'empty', 
 
 /** The create body with Facebook's or Instagram's missing LINE Basic ID in one form: the key left out, or "". */
 function withEmptyLineBasicId(body: CreateContactBody, form: EmptyLineBasicId): CreateContactBody {
-	const { line_basic_id: _none, ...profile } = body.social_profile;
-	return { ...body, social_profile: form === 'empty' ? { ...profile, line_basic_id: '' } : profile };
+	const profile = { ...body.social_profile };
+	if (form === 'empty') profile.line_basic_id = '';
+	else delete profile.line_basic_id;
+	return { ...body, social_profile: profile };
 }
 
 /** Whether Oho's answer refuses the body because of line_basic_id (a 400, which wrote nothing). */
