@@ -11,6 +11,7 @@ import type { ApiResponse } from '../../shared/transport/types';
 import { readCleaningOptions } from '../descriptions/cleaningOptions';
 import type { CreateContactBody } from '../schema';
 import type { FieldWarning } from './contactBody';
+import { listsToRemove } from './addToExisting';
 import { checkedBody } from './contactBody';
 import { readContactFields } from './contactInput';
 import { getContact, ohoCall } from './requests';
@@ -53,7 +54,10 @@ export async function sendCreate(op: ItemContext, operation: string, identity: C
 	const cleaning = readCleaningOptions(op.ctx, op.itemIndex);
 	const input = readContactFields(op.ctx, op.itemIndex, operation, cleaning);
 	fillFromAccount(op, identity, input);
-	const checked = checkedBody(op, 'create', input, cleaning.skipInvalid, identity);
+	// Create or Update's create does not write the entries the item asks to remove from an existing contact.
+	const removing = operation === 'upsert' ? listsToRemove(op).filter((list) => input.values[list] !== undefined) : [];
+	const toCreate = { ...input, values: Object.fromEntries(Object.entries(input.values).filter(([path]) => !removing.includes(path as never))) };
+	const checked = checkedBody(op, 'create', toCreate, cleaning.skipInvalid, identity);
 	const noLineBasicId = identity.platform !== 'line' && !checked.body.social_profile.line_basic_id;
 	const learned = op.readings.emptyLineBasicId;
 	const send = async (body: CreateContactBody) =>
@@ -80,7 +84,7 @@ export async function sendCreate(op: ItemContext, operation: string, identity: C
 	}
 	if (!response.outcome.ok && response.status !== 409) throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response);
 	return {
-		input: { ...input, values: checked.values, problems: [] },
+		input: { ...input, values: { ...checked.values, ...Object.fromEntries(removing.map((list) => [list, input.values[list]])) }, problems: [] },
 		body,
 		cleaning,
 		warnings: [...checked.warnings, ...readingWarnings],
