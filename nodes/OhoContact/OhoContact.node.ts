@@ -9,7 +9,7 @@ import { contactFieldsDescription } from './descriptions/contactFields';
 import { searchCountries, searchProvinces } from './methods/listSearch';
 import { getContactColumns } from './methods/resourceMapping';
 
-/** The lists Oho replaces wholesale on update, which Add to Existing, Remove from Existing and Clear change. */
+/** The lists Oho replaces wholesale on update, which Add to Existing, Remove From Existing and Clear change. */
 const LIST_CHOICES = [
 	{ name: 'Attributes', value: 'attributes' },
 	{ name: 'Labels', value: 'labels' },
@@ -47,7 +47,7 @@ const optionsCollection: INodeProperties = {
 		...cleaningOptionFields,
 		...requestOptionFields,
 		{
-			displayName: 'Remove from Existing',
+			displayName: 'Remove From Existing',
 			name: 'removeFromExisting',
 			type: 'multiOptions',
 			options: LIST_CHOICES,

@@ -195,7 +195,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		displayName: 'Tags',
 		kind: 'list',
 		description:
-			'Contact tags, at most 20. Oho REPLACES all existing tags with this list on update, unless Options > Add to Existing or Remove from Existing includes Tags (Options > Clear empties it). An expression may give a list or comma-separated text.',
+			'Contact tags, at most 20. Oho REPLACES all existing tags with this list on update, unless Options > Add to Existing or Remove From Existing includes Tags (Options > Clear empties it). An expression may give a list or comma-separated text.',
 	},
 	{
 		path: 'labels',
@@ -204,7 +204,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		displayName: 'Labels (Chat Tags)',
 		kind: 'list',
 		description:
-			'Chat tags, at most 10. Oho REPLACES all existing labels with this list on update, unless Options > Add to Existing or Remove from Existing includes Labels (Options > Clear empties it). An expression may give a list or comma-separated text.',
+			'Chat tags, at most 10. Oho REPLACES all existing labels with this list on update, unless Options > Add to Existing or Remove From Existing includes Labels (Options > Clear empties it). An expression may give a list or comma-separated text.',
 	},
 	{
 		path: 'attributes',
@@ -212,7 +212,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		displayName: 'Attributes',
 		kind: 'attributes',
 		description:
-			'Custom fields of the contact. An unknown name creates a new attribute. Oho REPLACES the whole list on update, unless Options > Add to Existing or Remove from Existing includes Attributes (Options > Clear empties it).',
+			'Custom fields of the contact. An unknown name creates a new attribute. Oho REPLACES the whole list on update, unless Options > Add to Existing or Remove From Existing includes Attributes (Options > Clear empties it).',
 	},
 ];
 
@@ -350,7 +350,7 @@ export const contactFieldsDescription: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Oho replaces the whole list of tags, labels and attributes when a contact is updated. To keep what the contact already has, choose Options > Add to Existing (or Remove from Existing); to empty a list, Options > Clear.',
+			'Oho replaces the whole list of tags, labels and attributes when a contact is updated. To keep what the contact already has, choose Options > Add to Existing (or Remove From Existing); to empty a list, Options > Clear.',
 		name: 'replaceNotice',
 		type: 'notice',
 		default: '',

@@ -18,7 +18,7 @@ const MERGE_LABELS: Record<Mergeable, string> = { tags: 'Tags', labels: 'Labels'
 const STORED_KEYS: Record<Mergeable, string> = { tags: 'contact_tags or tags', labels: 'chat_tags or labels', attributes: 'attributes' };
 
 /** The options that change a list Oho replaces wholesale, by their parameter names, and what each does. */
-const LIST_OPTIONS = { addToExisting: 'Add to Existing', removeFromExisting: 'Remove from Existing', clearLists: 'Clear' } as const;
+const LIST_OPTIONS = { addToExisting: 'Add to Existing', removeFromExisting: 'Remove From Existing', clearLists: 'Clear' } as const;
 type ListOption = keyof typeof LIST_OPTIONS;
 
 type Attribute = NonNullable<UpdateContactBody['attributes']>[number];
@@ -32,7 +32,7 @@ function mergedList<Entry>(existing: Entry[], added: Entry[], key: (entry: Entry
 	return [...byKey.values()];
 }
 
-/** The lists the operator chose in each of the three options (Options > Add to Existing, Remove from Existing, Clear). */
+/** The lists the operator chose in each of the three options (Options > Add to Existing, Remove From Existing, Clear). */
 function listOptions(op: ItemContext): Record<ListOption, Mergeable[]> {
 	const options = nodeParameter(op.ctx, 'options', op.itemIndex, {}) as IDataObject;
 	const chosen = (name: ListOption) => ((options[name] as Mergeable[] | undefined) ?? []).filter((list) => LISTS.includes(list));
@@ -43,7 +43,7 @@ function listError(op: ItemContext, message: string, description: string): NodeO
 	return new NodeOperationError(op.ctx.getNode(), message, { itemIndex: op.itemIndex, description: `${description} Nothing was sent for this item.` });
 }
 
-/** A list Add to Existing or Remove from Existing cannot read: sending a list would replace the old one, so nothing is sent. */
+/** A list Add to Existing or Remove From Existing cannot read: sending a list would replace the old one, so nothing is sent. */
 function unreadableList(op: ItemContext, list: Mergeable, option: ListOption): NodeOperationError {
 	return new NodeOperationError(
 		op.ctx.getNode(),
@@ -70,7 +70,7 @@ function currentEntries(op: ItemContext, contact: unknown, list: Mergeable, opti
 }
 
 /**
- * The lists of an update after Options > Add to Existing, Remove from Existing and Clear (docs/api/oho.md, Tags
+ * The lists of an update after Options > Add to Existing, Remove From Existing and Clear (docs/api/oho.md, Tags
  * and labels: Oho replaces tags, labels and attributes wholesale). Clear sends an empty list; for Add and Remove the
  * contact is read once and the item's entries added to, or removed from, what it holds (an attribute is matched by
  * its name). A list that read cannot give with certainty fails the item: never a blind replace. A list named in two
@@ -84,7 +84,7 @@ export async function withListChanges(op: ItemContext, identity: ContactIdentity
 			throw listError(
 				op,
 				`${MERGE_LABELS[list]} is chosen in both ${options.map((option) => LIST_OPTIONS[option]).join(' and ')}`,
-				`Choose ${MERGE_LABELS[list]} in one of Options > Add to Existing, Remove from Existing and Clear.`,
+				`Choose ${MERGE_LABELS[list]} in one of Options > Add to Existing, Remove From Existing and Clear.`,
 			);
 		}
 	}
@@ -113,7 +113,7 @@ export async function withListChanges(op: ItemContext, identity: ContactIdentity
 	return { ...input, values };
 }
 
-/** The lists Remove from Existing takes entries out of: Create or Update's create must not write them. */
+/** The lists Remove From Existing takes entries out of: Create or Update's create must not write them. */
 export function listsToRemove(op: ItemContext): Mergeable[] {
 	return listOptions(op).removeFromExisting;
 }

@@ -1,6 +1,6 @@
 /**
  * The lists Oho replaces wholesale on update (docs/api/oho.md, Tags and labels; Attributes): Options > Clear sends an
- * empty list, Options > Remove from Existing reads the contact once and sends what it holds without the item's
+ * empty list, Options > Remove From Existing reads the contact once and sends what it holds without the item's
  * entries, and Map Input Fields takes attributes too.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -44,7 +44,7 @@ describe('Clear', () => {
 	});
 });
 
-describe('Remove from Existing', () => {
+describe('Remove From Existing', () => {
 	test('reads the contact once and sends its lists without the given entries', async () => {
 		await runOne(ref.sb, params('update', SOMCHAI, { updateFields: { tags: ['extra'] }, options: { addToExisting: ['tags'] } }));
 		ref.sb.clearRequests();
@@ -59,18 +59,18 @@ describe('Remove from Existing', () => {
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ operation: 'updated' })]);
 	});
 
-	test('Add to Existing and Remove from Existing on different lists share one read', async () => {
+	test('Add to Existing and Remove From Existing on different lists share one read', async () => {
 		await update({ tags: ['gold'], labels: ['follow-up'] }, { addToExisting: ['tags'], removeFromExisting: ['labels'] });
 
 		expect(ohoCalls(ref.sb)).toEqual([`GET ${contactPath(SOMCHAI)}`, `PATCH ${contactPath(SOMCHAI)}`]);
 		expect(sentBodies(ref.sb, 'PATCH')).toEqual([{ tags: ['vip', 'gold'], labels: [] }]);
 	});
 
-	test('a list chosen in both Add to Existing and Remove from Existing fails the item before anything is sent', async () => {
+	test('a list chosen in both Add to Existing and Remove From Existing fails the item before anything is sent', async () => {
 		const result = await update({ tags: ['vip'] }, { addToExisting: ['tags'], removeFromExisting: ['tags'] });
 
 		expect(ohoCalls(ref.sb)).toEqual([]);
-		expect(jsonOf(result)).toEqual([{ error: expect.objectContaining({ message: 'Tags is chosen in both Add to Existing and Remove from Existing' }) }]);
+		expect(jsonOf(result)).toEqual([{ error: expect.objectContaining({ message: 'Tags is chosen in both Add to Existing and Remove From Existing' }) }]);
 	});
 
 	test('Create or Update: a new contact is created without the entries to remove; an existing one loses them', async () => {
