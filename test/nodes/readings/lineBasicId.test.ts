@@ -110,25 +110,28 @@ describe('under the reading that the key is required even when empty', () => {
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ operation: 'updated', warnings: [expect.objectContaining({ field: 'social_profile.line_basic_id' })] })]);
 	});
 
-	test('a 400 about another field is not resent; a second 400 naming line_basic_id fails the item after two requests', async () => {
-		const server = await startScriptedServer([{ status: 400, body: { ok: false, status_code: 400, message: 'Bad request: email is invalid' } }]);
-		const refused = await runContact(
-			ref.sb,
-			params('create', { platform: 'facebook', platformId: FACEBOOK.platformId, userId: facebookUser(9) }, { platformName: FACEBOOK.platformName, lineBasicId: '' }),
-			{ baseUrl: server.url, onError: 'continueRegularOutput' },
-		);
-		await server.close();
-		const twice = await startScriptedServer([{ status: 400, body: { ok: false, status_code: 400, message: 'Bad request: social_profile.line_basic_id is invalid' } }]);
-		const refusedTwice = await runContact(
-			ref.sb,
-			params('create', { platform: 'facebook', platformId: FACEBOOK.platformId, userId: facebookUser(10) }, { platformName: FACEBOOK.platformName, lineBasicId: '' }),
-			{ baseUrl: twice.url, onError: 'continueRegularOutput' },
-		);
-		await twice.close();
+	/** Create of one Facebook contact against a server that always answers 400 with this message. */
+	async function createAgainst400(message: string, userId: string) {
+		const server = await startScriptedServer([{ status: 400, body: { ok: false, status_code: 400, message } }]);
+		try {
+			const result = await runContact(
+				ref.sb,
+				params('create', { platform: 'facebook', platformId: FACEBOOK.platformId, userId }, { platformName: FACEBOOK.platformName, lineBasicId: '' }),
+				{ baseUrl: server.url, onError: 'continueRegularOutput' },
+			);
+			return { requests: server.requests, outputs: jsonOf(result) };
+		} finally {
+			await server.close();
+		}
+	}
 
-		expect(server.requests).toEqual(['POST /contact']);
-		expect(jsonOf(refused)).toEqual([{ error: expect.objectContaining({ message: 'Oho: Bad request: email is invalid (HTTP 400)', httpCode: '400' }) }]);
-		expect(twice.requests).toEqual(['POST /contact', 'POST /contact']);
-		expect(jsonOf(refusedTwice)).toEqual([{ error: expect.objectContaining({ message: 'Oho: Bad request: social_profile.line_basic_id is invalid (HTTP 400)' }) }]);
+	test('a 400 about another field is not resent; a second 400 naming line_basic_id fails the item after two requests', async () => {
+		const refused = await createAgainst400('Bad request: email is invalid', facebookUser(9));
+		const refusedTwice = await createAgainst400('Bad request: social_profile.line_basic_id is invalid', facebookUser(10));
+
+		expect(refused.requests).toEqual(['POST /contact']);
+		expect(refused.outputs).toEqual([{ error: expect.objectContaining({ message: 'Oho: Bad request: email is invalid (HTTP 400)', httpCode: '400' }) }]);
+		expect(refusedTwice.requests).toEqual(['POST /contact', 'POST /contact']);
+		expect(refusedTwice.outputs).toEqual([{ error: expect.objectContaining({ message: 'Oho: Bad request: social_profile.line_basic_id is invalid (HTTP 400)' }) }]);
 	});
 });
