@@ -22,7 +22,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { installCommunityPackage } from '../lib/community';
@@ -33,146 +33,33 @@ import { setupOwner, startN8nServer, type N8nServer } from '../lib/n8n-server';
 import { buildAndPackRepo } from '../lib/pack';
 import { DEFAULT_N8N_VERSION, REPO_ROOT } from '../lib/paths';
 import { tail } from '../lib/proc';
+import { OPERATOR_EXAMPLE, operatorChecks } from './operator';
+import {
+	PAGE_TIMEOUT,
+	UI_TIMEOUT,
+	addCollectionField,
+	addNodeBySearch,
+	byId,
+	check,
+	closeDropdown,
+	credentialSelector,
+	elapsed,
+	filterOptions,
+	log,
+	openNewWorkflow,
+	parameterOptions,
+	retry,
+	screenshot,
+	sleep,
+} from './ui';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? join(REPO_ROOT, 'docs', 'screenshots');
 const FAILURES = join(REPO_ROOT, 'test-results', 'browser');
 const OWNER = { email: 'browser-check@example.com', password: 'Browser-Check-1', firstName: 'Browser', lastName: 'Check' };
 const OHO_CREDENTIAL = 'Oho (sandbox)';
 const GOFIVE_CREDENTIAL = 'Gofive (sandbox, client credentials)';
-
-/** Generous: CI runs this on a fresh, possibly busy 2-core machine. */
-const UI_TIMEOUT = 60_000;
-const PAGE_TIMEOUT = 180_000;
-
-const t0 = Date.now();
-const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`;
-const log = (m: string) => console.log(`# [${elapsed()}] ${m}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function check(condition: unknown, message: string): asserts condition {
-	if (!condition) throw new Error(message);
-}
-
-/** Runs `fn` up to `attempts` times (a flaky click or a slow render gets another chance). */
-async function retry<T>(what: string, fn: () => Promise<T>, attempts = 3): Promise<T> {
-	let last: unknown;
-	for (let i = 1; i <= attempts; i++) {
-		try {
-			return await fn();
-		} catch (e) {
-			last = e;
-			if (i < attempts) {
-				log(`retrying "${what}" (${i}/${attempts - 1}): ${(e as Error).message.split('\n')[0]}`);
-				await sleep(2000 * i);
-			}
-		}
-	}
-	throw last;
-}
-
-const byId = (page: Page | Locator, id: string) => page.locator(`[data-test-id="${id}"]`);
-
-async function screenshot(page: Page, name: string): Promise<void> {
-	mkdirSync(SCREENSHOTS, { recursive: true });
-	await page.screenshot({ path: join(SCREENSHOTS, name) });
-	log(`screenshot ${join(SCREENSHOTS, name).replace(REPO_ROOT + '/', '')}`);
-}
-
-/** A fresh workflow with its canvas ready. */
-async function openNewWorkflow(page: Page, baseUrl: string): Promise<void> {
-	await retry('open a new workflow', async () => {
-		await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
-		await byId(page, 'canvas-add-button').waitFor({ state: 'visible', timeout: PAGE_TIMEOUT });
-	});
-}
-
-/** The visible options of the dropdown that is open (first line of each: the name, not the description). */
-async function openOptions(page: Page): Promise<string[]> {
-	const options = page.locator('[role="option"]:visible');
-	await options.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-	return (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim());
-}
-
-/** Closes an open dropdown (Escape with none open would close the node's parameters). */
-async function closeDropdown(page: Page): Promise<void> {
-	const open = page.locator('[role="option"]:visible').first();
-	if (!(await open.isVisible())) return;
-	await page.keyboard.press('Escape');
-	await open.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
-}
-
-/** Opens the dropdown of a parameter (by its data-test-id) and returns its options. */
-async function parameterOptions(page: Page, testId: string): Promise<string[]> {
-	return await retry(`open ${testId}`, async () => {
-		await closeDropdown(page);
-		const input = byId(page, testId);
-		await input.scrollIntoViewIfNeeded();
-		await input.click();
-		return await openOptions(page);
-	});
-}
-
-/**
- * On an empty canvas: "Add first step", search the node panel, pick the node, pick one of its
- * actions; n8n adds the node (and a manual trigger before it) and opens its parameters.
- */
-async function addNodeBySearch(page: Page, search: string, nodeName: string, action: string, shotName?: string): Promise<string[]> {
-	return await retry(`add ${nodeName} from the node panel`, async () => {
-		if (await byId(page, 'ndv').isVisible()) await byId(page, 'ndv-close-button').click();
-		await byId(page, 'canvas-add-button').click({ timeout: UI_TIMEOUT });
-		const searchBar = byId(page, 'node-creator-search-bar');
-		await searchBar.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		await searchBar.fill(search);
-		const item = byId(page, 'node-creator-item-name').filter({ hasText: new RegExp(`^\\s*${nodeName}\\s*$`) }).first();
-		await item.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		if (shotName) await screenshot(page, shotName);
-		await item.click();
-		const actionItems = byId(page, 'node-creator').locator('[data-test-id="item-iterator-item"]');
-		const actionItem = actionItems.filter({ hasText: action }).first();
-		await actionItem.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		const actions = (await actionItems.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-		await actionItem.click();
-		await byId(page, 'ndv').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		await byId(page, 'parameter-input-operation').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		return actions;
-	});
-}
-
-/** The credential the node's credential selector shows, and the choices it offers. */
-async function credentialSelector(page: Page, expected: string): Promise<{ selected: string; choices: string[] }> {
-	return await retry('read the credential selector', async () => {
-		await closeDropdown(page);
-		const select = byId(page, 'node-credentials-select');
-		await select.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		const selected = (await select.locator('input').first().inputValue().catch(() => '')) || (await select.innerText()).trim();
-		await select.click();
-		const items = page.locator('[data-test-id^="node-credentials-select-item-"]:visible');
-		await items.filter({ hasText: expected }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		const choices = (await items.allInnerTexts()).map((t) => t.trim());
-		return { selected, choices };
-	});
-}
-
-/** Adds a field from a collection's "Add Field" list (Oho Contact's Additional Fields: the first collection). */
-async function addCollectionField(page: Page, field: string): Promise<void> {
-	await retry(`add the field ${field}`, async () => {
-		await closeDropdown(page);
-		const add = byId(page, 'collection-parameter-add').first();
-		await add.scrollIntoViewIfNeeded();
-		await add.click();
-		const option = page.locator('[data-test-id="collection-parameter-option"]:visible').filter({ hasText: new RegExp(`^\\s*${field.replace(/[()]/g, '\\$&')}\\s*$`) });
-		await option.first().click({ timeout: UI_TIMEOUT });
-	});
-}
-
-/** Types into the open, filterable dropdown and returns what is left. */
-async function filterOptions(page: Page, text: string, expectFirst: string): Promise<string[]> {
-	await page.keyboard.type(text, { delay: 50 });
-	const first = page.locator('[role="option"]:visible').filter({ hasText: expectFirst }).first();
-	await first.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-	return await openOptions(page);
-}
+/** Runs only the checks whose name matches (a regular expression), e.g. BROWSER_CHECK_ONLY=Operator. */
+const ONLY = process.env.BROWSER_CHECK_ONLY ? new RegExp(process.env.BROWSER_CHECK_ONLY) : undefined;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -262,6 +149,7 @@ async function main(): Promise<number> {
 		const page = context.pages()[0] ?? (await context.newPage());
 
 		const run = async (name: string, fn: () => Promise<void>) => {
+			if (ONLY && !ONLY.test(name)) return;
 			const started = Date.now();
 			try {
 				await fn();
@@ -374,7 +262,7 @@ async function main(): Promise<number> {
 
 				// The Oho Trigger opens with its webhook URLs and the notice that says where to paste them.
 				const trigger = expected.find((node) => node.type === 'n8n-nodes-oho-gofive.ohoTrigger');
-				if (trigger) {
+				if (trigger && name !== OPERATOR_EXAMPLE) {
 					await retry(`open ${trigger.name}`, async () => {
 						await page.locator(`[data-test-id="canvas-node"][data-node-name="${trigger.name}"]`).dblclick();
 						await byId(page, 'ndv').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
@@ -391,8 +279,9 @@ async function main(): Promise<number> {
 
 				// The imported Oho Contact node opens with its settings from the file: mapper mode,
 				// auto-mapping and Options > Add to Existing.
+				// The operator's example has a check of its own (operator.ts).
 				const upsert = expected.find((node) => node.type === 'n8n-nodes-oho-gofive.ohoContact');
-				if (!upsert) return;
+				if (!upsert || name === OPERATOR_EXAMPLE) return;
 				await retry(`open ${upsert.name}`, async () => {
 					await page.locator(`[data-test-id="canvas-node"][data-node-name="${upsert.name}"]`).dblclick();
 					await byId(page, 'ndv').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
@@ -432,6 +321,9 @@ async function main(): Promise<number> {
 			await sleep(1000);
 			await screenshot(page, 'example-batch-sync-with-error-report-run.png');
 		});
+		for (const operatorCheck of operatorChecks({ page, baseUrl: env.baseUrl, cookie: env.cookie, sandbox: env.sandbox })) {
+			await run(operatorCheck.name, operatorCheck.fn);
+		}
 		if (env.sandbox) {
 			const sandbox = env.sandbox;
 			await run('Gofive API credential: n8n\'s own credential test sends no message (client credentials, access token, expired JWT)', async () => {
