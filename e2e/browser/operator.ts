@@ -28,6 +28,7 @@ import {
 	importWorkflowFile,
 	log,
 	nodeStatus,
+	notifications,
 	openNewWorkflow,
 	openNode,
 	parameterOptions,
@@ -107,7 +108,9 @@ async function expectGreen(page: Page, nodes: string[], run: EditorRun): Promise
 		await sleep(1000);
 	}
 	const notGreen = Object.values(statuses).some((s) => s !== 'success');
-	check(!notGreen && run.status === 'success', `the run (${run.status}) is not green on every step:\n${describeRun(statuses, run)}`);
+	if (!notGreen && run.status === 'success') return;
+	const shown = await notifications(page);
+	throw new Error(`the run (${run.status}) is not green on every step:\n${describeRun(statuses, run)}${shown.length ? `\n  the editor says: ${shown.join(' | ')}` : ''}`);
 }
 
 const items = (run: EditorRun, node: string, output = 0) => run.nodes[node]?.outputs[output] ?? [];
@@ -223,9 +226,16 @@ export function operatorChecks(env: OperatorEnv): NamedCheck[] {
 				const sandbox = env.sandbox;
 				check(sandbox, 'needs the sandbox (not available with BROWSER_CHECK_URL)');
 				const ndv = await openNode(page, NODE.trigger);
-				const urls = (await byId(ndv, 'webhook-url-item').allInnerTexts().catch(() => [] as string[])).join('\n');
-				const testUrl = /https?:\/\/\S+\/webhook-test\/\S+/.exec(urls)?.[0] ?? /https?:\/\/\S+\/webhook-test\/\S+/.exec(await ndv.innerText())?.[0];
-				check(testUrl, `no Test URL in the Oho Trigger's panel: ${urls || '(no webhook-url-item)'}`);
+				// The operator's first step: open Webhook URLs and copy the Test URL.
+				const testUrl = await retry('read the Test URL', async () => {
+					const urls = byId(ndv, 'webhook-url-item');
+					if ((await urls.count()) === 0) await ndv.getByText('Webhook URLs', { exact: true }).first().click();
+					await urls.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+					const shown = (await urls.allInnerTexts()).join('\n');
+					const url = /https?:\/\/\S+\/webhook-test\/\S+/.exec(shown)?.[0];
+					check(url, `no Test URL under Webhook URLs: ${shown}`);
+					return url;
+				});
 				await screenshot(page, 'operator-trigger.png');
 				await closeNode(page);
 

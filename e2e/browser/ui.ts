@@ -189,6 +189,8 @@ export async function typeInto(page: Page, testId: string, text: string): Promis
 		await field.press('Backspace');
 		await field.pressSequentially(text, { delay: 30 });
 		await waitFor(`${testId} to hold "${text}"`, 10_000, async () => ((await field.inputValue()) === text ? true : undefined));
+		// Leaving the field, as a person clicks elsewhere: the focused field's "Tip" box would cover the next control.
+		await field.evaluate((element) => (element as unknown as { blur(): void }).blur());
 	});
 }
 
@@ -245,6 +247,11 @@ export async function runFromTrigger(page: Page, trigger: string): Promise<void>
 		await canvasNode(page, trigger).hover();
 		await byId(page, `execute-workflow-button-${trigger}`).click({ timeout: UI_TIMEOUT });
 	});
+}
+
+/** The texts of the notifications the editor shows (e.g. "Workflow execution cannot start" and why). */
+export async function notifications(page: Page): Promise<string[]> {
+	return (await page.locator('.el-notification:visible').allInnerTexts().catch(() => [] as string[])).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
 export type NodeStatus = 'success' | 'error' | 'none';
