@@ -44,12 +44,13 @@ import {
 	closeDropdown,
 	credentialSelector,
 	elapsed,
-	filterOptions,
 	log,
 	openNewWorkflow,
 	parameterOptions,
+	pickListItem,
 	retry,
 	screenshot,
+	searchList,
 	sleep,
 } from './ui';
 
@@ -185,26 +186,29 @@ async function main(): Promise<number> {
 			await screenshot(page, 'oho-contact-credential.png');
 			await closeDropdown(page);
 
+			// Country and City (Province) are searchable lists: English labels, found by their Thai names too.
 			await addCollectionField(page, 'Country');
-			const countries = await parameterOptions(page, 'parameter-input-country');
+			const countries = await searchList(page, 'country', '', 'Afghanistan');
 			check(countries.length >= 240, `only ${countries.length} countries`);
-			check(countries.includes('Thailand'), 'no "Thailand" among the countries');
-			const thai = await filterOptions(page, 'Thai', 'Thailand');
-			check(thai.length === 1 && thai[0] === 'Thailand', `search "Thai" left: ${thai.join(', ')}`);
+			const thai = await searchList(page, 'country', 'Thai', 'Thailand');
+			check(thai.length === 1, `search "Thai" left: ${thai.join(', ')}`);
+			const thaiInThai = await searchList(page, 'country', 'ไทย', 'Thailand');
+			check(thaiInThai.length === 1, `search "ไทย" left: ${thaiInThai.join(', ')}`);
 			await screenshot(page, 'oho-contact-country.png');
-			await page.locator('[role="option"]:visible').filter({ hasText: 'Thailand' }).first().click();
+			await pickListItem(page, 'country', 'Thailand');
 
 			await addCollectionField(page, 'City (Province)');
-			const provinces = await parameterOptions(page, 'parameter-input-city');
+			const provinces = await searchList(page, 'city', '', 'Amnat Charoen');
 			check(provinces.length === 77, `${provinces.length} provinces, expected Thailand's 77`);
 			for (const p of ['Bangkok', 'Chiang Mai', 'Phuket']) {
 				check(provinces.includes(p), `province "${p}" missing`);
 			}
-			const chiang = await filterOptions(page, 'Chiang', 'Chiang Mai');
-			check(chiang.includes('Chiang Mai') && chiang.includes('Chiang Rai') && chiang.length <= 3, `search "Chiang" left: ${chiang.join(', ')}`);
+			const chiang = await searchList(page, 'city', 'Chiang', 'Chiang Mai');
+			check(chiang.includes('Chiang Rai') && chiang.length <= 3, `search "Chiang" left: ${chiang.join(', ')}`);
+			const chiangMai = await searchList(page, 'city', 'เชียงใหม่', 'Chiang Mai');
+			check(chiangMai.length === 1, `search "เชียงใหม่" left: ${chiangMai.join(', ')}`);
 			await screenshot(page, 'oho-contact-province.png');
-			await page.locator('[role="option"]:visible').filter({ hasText: 'Chiang Mai' }).first().click();
-			await closeDropdown(page);
+			await pickListItem(page, 'city', 'Chiang Mai');
 		});
 
 		await run('Oho Chat: found by search; operations and credential', async () => {

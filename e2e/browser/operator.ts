@@ -13,7 +13,7 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 
 import { DEMO, type Sandbox } from '../../sandbox';
-import { EXAMPLES_DIR } from '../lib/examples';
+import { EXAMPLES_DIR, exampleCredentials } from '../lib/examples';
 import { executionIds, readExecution, type EditorRun } from './executions';
 import {
 	PAGE_TIMEOUT,
@@ -24,18 +24,18 @@ import {
 	byId,
 	check,
 	closeNode,
-	filterOptions,
 	importWorkflowFile,
 	log,
 	nodeStatus,
 	notifications,
 	openNewWorkflow,
 	openNode,
-	parameterOptions,
+	pickListItem,
 	retry,
 	runFromTrigger,
 	saveWorkflow,
 	screenshot,
+	searchList,
 	sleep,
 	typeInto,
 	waitFor,
@@ -64,6 +64,13 @@ const SOMSRI = 'U4a1b2c3d4e5f60718293a4b5c6d7e8f9';
 const KITTIPONG = 'U9e8d7c6b5a4f30291807f6e5d4c3b2a1';
 /** The customer the Set Each Field step creates. */
 const WANIDA = 'U7e6d5c4b3a291807f6e5d4c3b2a1f0e9';
+
+/** The secret of the example's Secret in URL credential (examples/credentials.sandbox.json). */
+function urlSecret(): string {
+	const credential = exampleCredentials().find((c) => c.type === 'ohoWebhookUrlSecretApi');
+	check(credential, 'examples/credentials.sandbox.json has no ohoWebhookUrlSecretApi credential');
+	return String(credential.data.secret);
+}
 
 export interface OperatorEnv {
 	page: Page;
@@ -191,10 +198,18 @@ export function operatorChecks(env: OperatorEnv): NamedCheck[] {
 					city: 'Bangkok',
 					phone: '0897654321',
 				});
+				const fromCredential = (contacts[0].fromCredential ?? []) as string[];
+				for (const param of ['platformId', 'platformName', 'lineBasicId', 'profilePictureUrl']) {
+					check(fromCredential.includes(param), `${NODE.upsert}: fromCredential ${JSON.stringify(contacts[0].fromCredential)} does not name ${param}`);
+				}
 				check(items(run, NODE.vip).length === 1, `${NODE.vip} let ${items(run, NODE.vip).length} items through, expected the one VIP`);
-				expectFields(`${NODE.agent}`, items(run, NODE.agent)[0], { ok: true, alreadyInState: false, user_id: SOMSRI });
-				expectFields(`${NODE.agentAgain} (already waiting for an agent)`, items(run, NODE.agentAgain)[0], { ok: true, alreadyInState: true, user_id: SOMSRI });
-				expectFields(`${NODE.gofive}`, items(run, NODE.gofive)[0], { ok: true });
+				expectFields(`${NODE.agent}`, items(run, NODE.agent)[0], { ok: true, changed: true, platform_id: DEMO.line.platformId, user_id: SOMSRI });
+				const again = items(run, NODE.agentAgain)[0];
+				expectFields(`${NODE.agentAgain} (already waiting for an agent)`, again, { ok: true, changed: false, alreadyInState: true, user_id: SOMSRI });
+				check(/no change/.test(String(again.message)), `${NODE.agentAgain}: message ${JSON.stringify(again.message)}`);
+				const sent = items(run, NODE.gofive)[0];
+				expectFields(`${NODE.gofive}`, sent, { ok: true, operation: 'sendMessage' });
+				check(typeof sent.sentAt === 'string' && !Number.isNaN(Date.parse(sent.sentAt)), `${NODE.gofive}: sentAt ${JSON.stringify(sent.sentAt)}`);
 
 				if (env.sandbox) {
 					const state = env.sandbox.state();
@@ -236,6 +251,9 @@ export function operatorChecks(env: OperatorEnv): NamedCheck[] {
 					check(url, `no Test URL under Webhook URLs: ${shown}`);
 					return url;
 				});
+				for (const step of ['Oho has no API to register a webhook', 'Listen for test event', '?secret=']) {
+					check((await ndv.getByText(step).count()) > 0, `the Oho Trigger's notice does not say "${step}"`);
+				}
 				await screenshot(page, 'operator-trigger.png');
 				await closeNode(page);
 
@@ -246,8 +264,9 @@ export function operatorChecks(env: OperatorEnv): NamedCheck[] {
 					const probe = await fetch(testUrl, { method: 'OPTIONS' }).catch(() => undefined);
 					return probe && probe.status !== 404 ? true : undefined;
 				}).catch(() => sleep(3000));
-				// What the operator does in Oho: paste the Test URL as the webhook; then a contact changes in Oho.
-				sandbox.registerWebhook({ url: testUrl });
+				// What the notice's steps say to do in Oho: paste the Test URL with ?secret= and the credential's secret
+				// at its end as the webhook; then a contact changes in Oho.
+				sandbox.registerWebhook({ url: `${testUrl}?secret=${encodeURIComponent(urlSecret())}` });
 				const changed = await fetch(`${sandbox.url}/contact/line/${DEMO.line.platformId}/user/${DEMO.line.userIds[0]}`, {
 					method: 'PATCH',
 					headers: { 'content-type': 'application/json', 'x-oho-api-key': DEMO.ohoApiKey },
@@ -260,7 +279,9 @@ export function operatorChecks(env: OperatorEnv): NamedCheck[] {
 				const run = await nextRun(env, id, before);
 				await expectGreen(page, [NODE.trigger, NODE.get], run);
 				const got = items(run, NODE.get)[0];
-				expectFields(NODE.get, got, { platform: 'line', user_id: DEMO.line.userIds[0] });
+				// The trigger names a LINE OA by its channel ID; Get uses the credential's bot user ID for it, and says so.
+				expectFields(`${NODE.trigger}`, items(run, NODE.trigger)[0], { platform: 'line', platform_id: DEMO.line.channelId, user_id: DEMO.line.userIds[0] });
+				expectFields(NODE.get, got, { platform: 'line', platform_id: DEMO.line.platformId, lineChannelId: DEMO.line.channelId, user_id: DEMO.line.userIds[0] });
 				check(
 					JSON.stringify((got.contact as Record<string, unknown> | undefined)?.tags) === JSON.stringify(['vip', 'first-day']),
 					`${NODE.get}: contact.tags ${JSON.stringify((got.contact as Record<string, unknown> | undefined)?.tags)}`,
@@ -288,13 +309,9 @@ export function operatorChecks(env: OperatorEnv): NamedCheck[] {
 				await screenshot(page, 'operator-birth-date.png');
 
 				await addCollectionField(page, 'City (Province)');
-				await retry('find a province by its Thai name', async () => {
-					await parameterOptions(page, 'parameter-input-city');
-					const found = await filterOptions(page, 'เชียงใหม่', 'Chiang Mai');
-					check(found[0] === 'Chiang Mai', `typing เชียงใหม่ listed: ${found.join(', ')}`);
-				});
+				await searchList(page, 'city', 'เชียงใหม่', 'Chiang Mai');
 				await screenshot(page, 'operator-province-thai.png');
-				await page.locator('[role="option"]:visible').filter({ hasText: 'Chiang Mai' }).first().click();
+				await pickListItem(page, 'city', 'Chiang Mai');
 
 				await retry('run the step', async () => {
 					await byId(page, 'node-execute-button').click({ timeout: UI_TIMEOUT });

@@ -263,3 +263,42 @@ export async function nodeStatus(page: Page, name: string): Promise<NodeStatus> 
 	if ((await byId(node, 'node-issues').count()) > 0) return 'error';
 	return 'none';
 }
+
+/** The text box of an n8n input component (the element itself when it is one). */
+const inputIn = (locator: Locator) => locator.locator('xpath=self::input|descendant::input').first();
+
+/** The names a searchable list shows (n8n's resource locator, "From List"), visible ones only. */
+async function listedItems(page: Page): Promise<string[]> {
+	return (await page.locator('[data-test-id="rlc-item"]:visible').allInnerTexts()).map((t) => t.split('\n')[0].trim());
+}
+
+/**
+ * Opens a searchable list parameter (a resource locator in its "From List" mode), types `text` into its search as a
+ * person does, waits until `expectFirst` is listed first and returns every name listed.
+ */
+export async function searchList(page: Page, param: string, text: string, expectFirst: string): Promise<string[]> {
+	return await retry(`search "${text}" in ${param}`, async () => {
+		await closeDropdown(page);
+		const locator = byId(page, `resource-locator-${param}`);
+		await locator.scrollIntoViewIfNeeded();
+		const search = page.locator('[data-test-id="rlc-search"]:visible');
+		if (!(await search.isVisible())) await byId(locator, 'rlc-input').click();
+		await search.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+		const box = inputIn(search.first());
+		await box.fill('');
+		if (text) await box.pressSequentially(text, { delay: 50 });
+		return await waitFor(`"${expectFirst}" listed first after typing "${text}"`, UI_TIMEOUT, async () => {
+			const names = await listedItems(page);
+			return names[0] === expectFirst ? names : undefined;
+		});
+	});
+}
+
+/** Picks a name in the open searchable list and waits for the parameter to show it. */
+export async function pickListItem(page: Page, param: string, name: string): Promise<void> {
+	await page.locator('[data-test-id="rlc-item"]:visible').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) }).first().click();
+	await waitFor(`${param} to show "${name}"`, UI_TIMEOUT, async () => {
+		const shown = await inputIn(byId(byId(page, `resource-locator-${param}`), 'rlc-input')).inputValue().catch(() => '');
+		return shown === name ? true : undefined;
+	});
+}
