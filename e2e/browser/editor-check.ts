@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/require-node-api-error -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-dangerous-functions -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * The browser check (`npm run test:browser`): our nodes in n8n's editor, in Debian's Chromium
  * driven by playwright-core.
@@ -8,17 +8,25 @@
  * the REST API (`POST /rest/owner/setup`) and hands the session cookie to the browser. Then, each
  * on a new workflow: adds Oho Contact, Oho Chat and Gofive Chat from the node panel by search,
  * opens them and checks the operation dropdown, the credential selector and (Oho Contact) the
- * country and province lists; imports both example workflows through the editor's own file
- * import. Screenshots go to docs/screenshots/ (the README shows them); a failed check leaves
- * one in test-results/browser/.
+ * country and province lists, searched in English and Thai; imports every example workflow
+ * through the editor's own file import. Then a marketing operator's first day (operator.ts):
+ * examples/operator-first-day.json imported, run from its sign-up rows and from its Oho
+ * Trigger, every step green on the first run, and Oho Contact's Set Each Field with a Thai
+ * birth date typed and a province found in Thai. Screenshots go to docs/screenshots/ (the
+ * README shows them); a failed check leaves one in test-results/browser/.
+ *
+ * Chromium needs a Thai font (Debian: fonts-thai-tlwg), or the screenshots show boxes for Thai.
  *
  * Prints `ok - …` / `not ok - …` per check and `# pass N` / `# fail N`; exits 1 on any failure.
  *
  * Environment: N8N_VERSION (default 2.41.1), E2E_TARBALL (install this tarball, skip build +
  * pack), CHROMIUM_PATH (default /usr/bin/chromium), SCREENSHOT_DIR (default docs/screenshots),
  * BROWSER_CHECK_URL + BROWSER_CHECK_COOKIE (use a running n8n instead of starting one; it needs
- * the example credentials and our package), E2E_VERBOSE=1 (stream n8n's output).
+ * the example credentials and our package; the operator's trigger check needs the sandbox and
+ * is then left out), BROWSER_CHECK_ONLY (a regular expression: run only the checks whose name
+ * matches, e.g. Operator), E2E_VERBOSE=1 (stream n8n's output).
  */
+import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
@@ -122,8 +130,17 @@ async function startEnvironment(): Promise<Env> {
 	}
 }
 
+function hasThaiFont(): boolean {
+	try {
+		return execFileSync('fc-list', [':lang=th'], { encoding: 'utf8' }).trim() !== '';
+	} catch {
+		return false;
+	}
+}
+
 async function main(): Promise<number> {
 	check(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+	if (!hasThaiFont()) log('warning: no Thai font (apt-get install -y fonts-thai-tlwg): Thai text shows as boxes in the screenshots');
 	const env = await startEnvironment();
 	const userDataDir = mkdtempSync(join(tmpdir(), 'e2e-chromium-'));
 	let context: BrowserContext | undefined;
