@@ -241,16 +241,16 @@ async function main(): Promise<number> {
 			await closeDropdown(page);
 		});
 
-		await run('Gofive Chat: found by search; operation, credential and platform', async () => {
+		await run('Gofive Chat: found by search; operation and credential, no one-choice dropdowns', async () => {
 			await openNewWorkflow(page, env.baseUrl);
 			await addNodeBySearch(page, 'Gofive', 'Gofive Chat', 'Send a message');
 			const operations = await parameterOptions(page, 'parameter-input-operation');
 			check(operations.includes('Send Message'), `operations: ${operations.join(', ')}`);
 			await closeDropdown(page);
-			const platforms = await parameterOptions(page, 'parameter-input-platform');
-			// Gofive documents only LINE rooms.
-			check(platforms.length === 1 && platforms[0] === 'LINE', `platforms: ${platforms.join(', ')}`);
-			await closeDropdown(page);
+			// Gofive documents only LINE rooms and one message type: no dropdown offers a single choice.
+			for (const oneChoice of ['platform', 'type']) {
+				check((await byId(page, `parameter-input-${oneChoice}`).count()) === 0, `a "${oneChoice}" dropdown is shown`);
+			}
 			const credential = await credentialSelector(page, GOFIVE_CREDENTIAL);
 			check(credential.selected === GOFIVE_CREDENTIAL, `credential selected: "${credential.selected}", expected "${GOFIVE_CREDENTIAL}"`);
 			check(credential.choices.some((c) => c.includes(GOFIVE_CREDENTIAL)), `credential choices: ${credential.choices.join(', ')}`);
