@@ -65,9 +65,10 @@ interface StoredRunData {
 
 export async function readExecution(baseUrl: string, cookie: string, id: string): Promise<EditorRun> {
 	const row = await rest<{ id: string; status: string; mode: string; data: string }>(baseUrl, cookie, `/executions/${id}`);
-	const data = parseFlatted(row.data) as StoredRunData;
+	// A run in progress may have no data yet.
+	const data = (typeof row.data === 'string' ? parseFlatted(row.data) : undefined) as StoredRunData | undefined;
 	const nodes: Record<string, NodeRun> = {};
-	for (const [name, runs] of Object.entries(data.resultData?.runData ?? {})) {
+	for (const [name, runs] of Object.entries(data?.resultData?.runData ?? {})) {
 		const last = runs[runs.length - 1];
 		nodes[name] = {
 			outputs: (last?.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json)),
