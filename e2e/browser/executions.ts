@@ -47,10 +47,10 @@ async function rest<T>(baseUrl: string, cookie: string, path: string): Promise<T
 	return ((await response.json()) as { data: T }).data;
 }
 
-/** The ids of a workflow's runs, newest first. */
-export async function executionIds(baseUrl: string, cookie: string, workflowId: string): Promise<string[]> {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const page = await rest<{ results: Array<{ id: string }> }>(baseUrl, cookie, `/executions?filter=${filter}&limit=20`);
+/** The ids of the latest runs (of one workflow, or of all), newest first. */
+export async function executionIds(baseUrl: string, cookie: string, workflowId?: string): Promise<string[]> {
+	const filter = workflowId === undefined ? '' : `filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&`;
+	const page = await rest<{ results: Array<{ id: string }> }>(baseUrl, cookie, `/executions?${filter}limit=20`);
 	return page.results.map((row) => String(row.id));
 }
 
