@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /*
- * Issue 6: our nodes against n8n's HTTP Request node, in one run, on one machine, against one sandbox.
+ * The benchmark: our nodes against n8n's HTTP Request node, in one run, on one machine, against one sandbox.
  *
  *   npm run bench          real n8n 2.x (e2e harness): W1 1,000 ×3 and 10,000 ×1, W2 1,000 ×3, W3 1,000 ×3
  *   npm run bench:smoke    a few dozen items, our nodes only, n8n-core engine harness; asserts nothing about time

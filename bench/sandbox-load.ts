@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /*
- * Load benchmark of the sandbox (issue 2): the sandbox must not be the bottleneck of any benchmark.
+ * Load benchmark of the sandbox: the sandbox must not be the bottleneck of any benchmark.
  * Starts the sandbox CLI in a child process (so autocannon and the server each get a core),
  * runs autocannon against GET contact and POST Gofive message, writes bench/sandbox-load.json.
  *

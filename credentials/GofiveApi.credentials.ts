@@ -10,6 +10,7 @@ import type {
 import { UserError } from 'n8n-workflow';
 
 import { accessTokenExpiry, fetchToken, subscriptionKeyHeader } from '../nodes/shared/gofive/tokenClient';
+import { UNREACHABLE_HOST_HINT } from '../nodes/shared/transport/errors';
 
 const clientCredentialsOnly = { show: { authentication: ['clientCredentials'] } };
 
@@ -41,8 +42,7 @@ export class GofiveApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/gofive.svg', dark: 'file:../icons/gofive.dark.svg' };
 
-	documentationUrl =
-		'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/nodes-chat.md#gofive-api-credential';
+	documentationUrl = 'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/nodes-chat.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -75,7 +75,7 @@ export class GofiveApi implements ICredentialType {
 		},
 		{
 			displayName:
-				'Testing this credential sends no message. It checks the token\'s expiry date when the token is a JWT, and that the Base URL answers. Gofive has no call that checks a token without sending a message, so a revoked token shows only when a node first sends one.',
+				'Testing this credential sends no message: it sends the chat API an empty request, which Gofive refuses as incomplete (400) once it has accepted the token, and refuses with 401 when it does not accept the token. A JWT past its expiry date fails before anything is sent.',
 			name: 'whatTheTestChecks',
 			type: 'notice',
 			default: '',
@@ -135,6 +135,7 @@ export class GofiveApi implements ICredentialType {
 			default: 'https://api.gofive.co.th',
 			required: true,
 			description: 'Gofive API address. Change it only for a staging host or the local sandbox (npm run sandbox).',
+			hint: UNREACHABLE_HOST_HINT,
 		},
 		{
 			displayName: 'Default Company ID',
@@ -143,7 +144,7 @@ export class GofiveApi implements ICredentialType {
 			typeOptions: { minValue: 0, numberPrecision: 0 },
 			default: 0,
 			description:
-				'Optional. Your Gofive company ID, used by the Gofive Chat node when its own Company ID is left at 0',
+				'Optional. Your Gofive company ID, used by the Gofive Chat node when its own Company ID is left empty',
 		},
 	];
 
@@ -180,18 +181,20 @@ export class GofiveApi implements ICredentialType {
 	}
 
 	/**
-	 * Never sends a message. Client Credentials fetch a token first (preAuthentication), so a wrong ID, secret, Token URL
-	 * or subscription key fails there; an access token that is a JWT past its expiry fails before anything is sent.
-	 * Then a GET on the chat API's path: it sends nothing, shows that the Base URL answers, and fails where a gateway
-	 * refuses the token or key (401, 403) or the API is unavailable. Gofive documents only POST on that path, so its
-	 * 404 or 405 is the expected answer and passes: a token can only be proven by sending a message.
+	 * Never sends a message, and checks the token. Client Credentials fetch a token first (preAuthentication), so a
+	 * wrong ID, secret, Token URL or subscription key fails there; an access token that is a JWT past its expiry fails
+	 * before anything is sent. Then an empty POST to the chat API (n8n drops the empty body): the contract documents
+	 * 401 for a token Gofive does not accept and 400 for a body without its required fields (roomId, content, type,
+	 * platform, companyId), and the token is checked before the body is read, so a 400 proves the token without
+	 * sending anything. 404 or 405 mean the Base URL is not Gofive's API (it documents POST on that path).
 	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/v1/chat/message',
-			method: 'GET',
-			ignoreHttpStatusErrors: { ignore: true, except: [401, 403, 429, 500, 502, 503, 504] },
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			ignoreHttpStatusErrors: { ignore: true, except: [401, 403, 404, 405, 429, 500, 502, 503, 504] },
 		},
 		rules: [
 			{
@@ -199,7 +202,7 @@ export class GofiveApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Gofive refused these credentials (401). Check the access token, or the client ID and secret, and the subscription key.',
+						'Gofive did not accept these credentials (401). Check the access token, or the client ID and secret, and the subscription key.',
 				},
 			},
 			{
@@ -209,6 +212,13 @@ export class GofiveApi implements ICredentialType {
 					message: 'Gofive refused access (403). Check the subscription key and the token’s permissions.',
 				},
 			},
+			...[404, 405].map((statusCode) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value: statusCode,
+					message: `The Base URL did not answer like the Gofive API (HTTP ${statusCode} for POST /v1/chat/message). Check the Base URL (default https://api.gofive.co.th), without a path after the host.`,
+				},
+			})),
 		],
 	};
 }

@@ -7,11 +7,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { accountCredentialProperties } from '../nodes/shared/oho/account';
+import { UNREACHABLE_HOST_HINT } from '../nodes/shared/transport/errors';
+
 /**
  * Oho's partner API authenticates every call with the `x-oho-api-key` header.
- * The test GETs a contact that cannot exist: an accepted key answers 404 `Not found contact`,
- * a refused key 401/403. The 404 must count as success, so status errors are read from the
- * envelope instead of failing the request.
+ * The test GETs a contact that cannot exist, on the LINE Bot User ID when one is configured: an accepted key
+ * answers 404 `Not found contact`, a refused key 401, and a key of another business than the account's 403
+ * `Invalid partner for this API key` (the contract). The 404 must count as success, so status errors are read
+ * from the envelope instead of failing the request.
  */
 export class OhoApi implements ICredentialType {
 	name = 'ohoApi';
@@ -20,7 +24,7 @@ export class OhoApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/oho.svg', dark: 'file:../icons/oho.dark.svg' };
 
-	documentationUrl = 'https://github.com/oho-gofive/n8n-nodes-oho-gofive#oho-api-credential';
+	documentationUrl = 'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/oho-api-credential.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -40,7 +44,9 @@ export class OhoApi implements ICredentialType {
 			required: true,
 			description:
 				'Oho partner API address. Change it only for a staging host or the local sandbox (npm run sandbox).',
+			hint: UNREACHABLE_HOST_HINT,
 		},
+		...accountCredentialProperties,
 	];
 
 	// A function rather than a generic `={{$credentials.apiKey}}` header: n8n would evaluate that expression on
@@ -58,7 +64,8 @@ export class OhoApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
-			url: '/contact/line/n8n-credential-test/user/n8n-credential-test',
+			// The configured OA, so a key of another business fails (403); without one, an OA ID no business has.
+			url: '=/contact/line/{{ encodeURIComponent(String($credentials.lineBotUserId || "").trim() || "n8n-credential-test") }}/user/n8n-credential-test',
 			method: 'GET',
 			// The contract: every call sends it.
 			headers: { 'Content-Type': 'application/json' },
@@ -98,7 +105,7 @@ export class OhoApi implements ICredentialType {
 					key: 'status_code',
 					value: 403,
 					message:
-						'Oho refused this API key for this business (403 Invalid partner for this API key). Check that the key belongs to your business.',
+						'Oho refused this API key for this business (403 Invalid partner for this API key). Check that the key belongs to your business, and that the LINE Bot User ID is your LINE OA\'s (the OA connected to this business in Oho).',
 				},
 			},
 			...[429, 500, 502, 503, 504].map((statusCode) => ({

@@ -71,6 +71,21 @@ export const DEMO: DemoData = deepFreeze({
 	},
 });
 
+/**
+ * The demo business's accounts as an Oho API credential holds them (its optional account fields), so the nodes
+ * can leave Platform ID, Platform Name, LINE Basic ID and Profile Picture URL empty.
+ */
+export const DEMO_OHO_ACCOUNT = deepFreeze({
+	lineBotUserId: DEMO.line.platformId,
+	lineAccountName: DEMO.line.platformName,
+	lineBasicId: DEMO.line.lineBasicId,
+	facebookPageId: DEMO.facebook.platformId,
+	facebookPageName: DEMO.facebook.platformName,
+	instagramAccountId: DEMO.instagram.platformId,
+	instagramUsername: DEMO.instagram.platformName,
+	defaultProfilePictureUrl: 'https://example.com/avatars/default.png',
+});
+
 export const DEMO_BUSINESS = 'demo';
 export const OTHER_BUSINESS = 'other';
 

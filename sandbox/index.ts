@@ -1,4 +1,4 @@
-export { DEMO, type DemoData } from './demo';
+export { DEMO, DEMO_OHO_ACCOUNT, type DemoData } from './demo';
 export { startSandbox } from './server';
 export { storedForm } from './storedForm';
 export type {

@@ -4,7 +4,8 @@
  * contact as Oho stores it and, for updates, `updated_field`. Oho documents no registration API (a person enters the
  * URL in Oho), so registering is a sandbox-only call: `PUT /__sandbox/webhooks` or `sandbox.registerWebhook()`.
  *
- * Knobs (`webhookDelivery`): extra duplicate copies, a delay, a body cut in half, wrong header values.
+ * Knobs (`webhookDelivery`): extra duplicate copies, a delay, a body cut in half, wrong header values (and wrong
+ * values in the URL's query string, where a receiver may keep its secret).
  */
 import { maskSecret } from './log';
 import { storedForm } from './storedForm';
@@ -24,6 +25,20 @@ function wrongValue(value: string): string {
 	const scheme = /^(\w+)\s/.exec(value)?.[1];
 	if (scheme?.toLowerCase() === 'basic') return `Basic ${Buffer.from('wrong:wrong').toString('base64')}`;
 	return `wrong-${maskSecret(value)}`;
+}
+
+/** The URL with each query value replaced: a sender without the secret does not know the URL's either. */
+function withWrongQuery(url: string): string {
+	const parsed = new URL(url);
+	for (const [name, value] of [...parsed.searchParams]) parsed.searchParams.set(name, `wrong-${maskSecret(value)}`);
+	return parsed.toString();
+}
+
+/** The URL as the delivery records show it: a query value may be the receiver's secret. */
+function maskedUrl(url: string): string {
+	const parsed = new URL(url);
+	for (const [name, value] of [...parsed.searchParams]) parsed.searchParams.set(name, maskSecret(value));
+	return parsed.search ? parsed.toString() : url;
 }
 
 export class WebhookSender {
@@ -122,7 +137,7 @@ export class WebhookSender {
 			seq: ++this.seq,
 			time: Date.now(),
 			event: payload.event_code as WebhookDeliveryRecord['event'],
-			url: registration.url,
+			url: maskedUrl(registration.url),
 			payload,
 			duplicate,
 			malformed: knobs.malformed,
@@ -132,7 +147,7 @@ export class WebhookSender {
 		this.records.push(record);
 		if (this.records.length > MAX_RECORDS) this.records.shift();
 		try {
-			const response = await fetch(registration.url, {
+			const response = await fetch(knobs.wrongSecret ? withWrongQuery(registration.url) : registration.url, {
 				method: 'POST',
 				headers,
 				body: knobs.malformed ? text.slice(0, Math.floor(text.length / 2)) : text,

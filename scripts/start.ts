@@ -206,6 +206,8 @@ async function main(): Promise<void> {
   Examples:  ${url}/workflow/${WEB_FORM_EXAMPLE.id}
              ${url}/workflow/ohoExampleBatchSync
   Sandbox:   ${sandbox.url} (credentials "Oho (sandbox)", "Gofive (sandbox, client credentials)")
+             "Oho (sandbox)" holds the demo LINE OA ${DEMO.line.platformId} (${DEMO.line.platformName},
+             ${DEMO.line.lineBasicId}): leave Platform ID empty in Oho Contact and Oho Chat to use it.
   Ready after ${secs()}. Ctrl+C stops n8n and the sandbox.
 ────────────────────────────────────────────────────────────────────────────`);
 

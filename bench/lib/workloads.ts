@@ -1,5 +1,5 @@
 /**
- * The three workloads of issue 6: what the sandbox is set to, the input items, the state to prepare before a
+ * The benchmark's workloads: what the sandbox is set to, the input items, the state to prepare before a
  * run and how to count, from the sandbox's own state, what a run lost.
  */
 import type { GofiveRoom, KnobsPatch, Sandbox } from '../../sandbox';

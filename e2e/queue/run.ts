@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
- * Issue 7, n8n queue mode: our package in n8n's distributed engine.
+ * n8n queue mode: our package in n8n's distributed engine.
  *
  * 1. Single process (the baseline): `n8n start` in regular mode with its default SQLite database. The
  *    1,000-item upsert workflow (workflow.ts) is published and called on its production webhook URL.
@@ -93,7 +93,7 @@ export interface ModeResult {
 	warnings: string[];
 	loadProblems: string[];
 	state: { contacts: unknown[]; rooms: unknown[] };
-	/** Queue mode only: the Oho Trigger burst (issue 15). */
+	/** Queue mode only: the Oho Trigger burst. */
 	trigger?: TriggerBurst;
 	/** Problems found (empty when the mode passed its own checks). */
 	failures: string[];
@@ -531,7 +531,7 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 const BURST = Number(process.env.E2E_QUEUE_BURST ?? 200);
 
 /**
- * Issue 15: the sandbox creates BURST contacts through its API (16 at a time) and delivers Oho's webhook for each,
+ * The Oho Trigger burst: the sandbox creates BURST contacts through its API (16 at a time) and delivers Oho's webhook for each,
  * one right after another, to the published Oho Trigger on the main; every delivery must become one execution on a
  * worker and one Gofive message naming the contact.
  */

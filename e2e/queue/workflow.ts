@@ -1,5 +1,5 @@
 /**
- * The 1,000-item upsert workflow of issue 7 and the sandbox state it starts from: a production webhook
+ * The 1,000-item upsert workflow of the queue-mode check and the sandbox state it starts from: a production webhook
  * (so that queue mode hands the execution to a worker) → a Code node making the items → Oho Contact
  * "Create or Update". Half the contacts exist before the run (odd items, first name "Old"), half are new.
  */
@@ -148,7 +148,7 @@ export function comparableState(sb: Sandbox): { contacts: unknown[]; rooms: unkn
 	return { contacts: stable(contacts) as unknown[], rooms: stable(rooms) as unknown[] };
 }
 
-/** Issue 15 in queue mode: Oho Trigger → Gofive Chat, one message per delivery, naming the contact. */
+/** The Oho Trigger burst in queue mode: Oho Trigger → Gofive Chat, one message per delivery, naming the contact. */
 export const TRIGGER_WORKFLOW_ID = 'e2eQueueOhoTrigger';
 const TRIGGER_WEBHOOK_ID = '3c9d1e7a-2b4f-4a6c-9e8d-7f6a5b4c3d21';
 export const TRIGGER_PATH = `${TRIGGER_WEBHOOK_ID}/oho`;

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
- * Issue 15 on a real n8n (`n8n start`, published workflows): the Oho Trigger reacts to Oho's customer-profile
+ * The Oho Trigger on a real n8n (`n8n start`, published workflows): the Oho Trigger reacts to Oho's customer-profile
  * webhook. One workflow tags a contact with the Oho Contact node (called on its own webhook); the sandbox sends
  * the webhook to the other, published workflow: Oho Trigger (Header Auth, Changed Fields: Tags, repeats ignored
  * for 60 s) → IF the contact is tagged vip → Gofive Chat. Checked: the Gofive message lands for a vip; one
@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { dirname, join } from 'path';
 import { after, before, describe, test } from 'node:test';
 
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, DEMO_OHO_ACCOUNT, startSandbox, type Sandbox } from '../../sandbox';
 import { installCommunityPackage } from '../lib/community';
 import { ensureN8n, type N8nInstall } from '../lib/install';
 import { sqliteQuery } from '../lib/leaks';
@@ -33,7 +33,6 @@ const TRIGGER_WORKFLOW = 'e2eTrigVip';
 const TAG_WORKFLOW = 'e2eTrigTag';
 const TRIGGER_WEBHOOK_ID = '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const TAG_WEBHOOK_ID = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
-const OA = DEMO.line.platformId;
 /** Seeded with the tag new; no vip. */
 const SUDA = DEMO.line.userIds[1];
 /** Seeded without tags. */
@@ -99,7 +98,7 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 		assert.equal(installed.packageName, PACKAGE_NAME);
 
 		await n8n.importCredentials([
-			{ ...OHO_CRED, type: 'ohoApi', data: { apiKey: DEMO.ohoApiKey, baseUrl: sandbox.url } },
+			{ ...OHO_CRED, type: 'ohoApi', data: { apiKey: DEMO.ohoApiKey, baseUrl: sandbox.url, ...DEMO_OHO_ACCOUNT } },
 			{ ...GOFIVE_CRED, type: 'gofiveApi', data: { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, baseUrl: sandbox.url } },
 			{ ...SECRET_CRED, type: 'ohoWebhookHeaderAuthApi', data: { name: 'X-Oho-Webhook-Secret', secret: SECRET } },
 		]);
@@ -148,7 +147,8 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 						resource: 'contact',
 						operation: 'update',
 						platform: 'line',
-						platformId: OA,
+						// The LINE OA comes from the credential's LINE Bot User ID.
+						platformId: '',
 						userId: '={{ $json.body.userId }}',
 						updateFields: { tags: '={{ $json.body.tags }}' },
 						options: { addToExisting: ['tags'] },

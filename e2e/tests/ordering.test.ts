@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
- * Issue 12 on a real n8n: writes keep their order. 20 Gofive messages to 2 rooms arrive in input order per room,
+ * Order on a real n8n: writes keep their order. 20 Gofive messages to 2 rooms arrive in input order per room,
  * never two at once to one room; 10 rows of one contact end with the last row's values; after a stop, the run that
  * follows (with the items the error named left out) sends nothing twice. Requests pass through a proxy that counts
  * how many of one key are in flight at once.

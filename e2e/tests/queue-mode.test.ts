@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
- * Issue 7: our package in n8n's queue mode (a main, two workers, Redis, PostgreSQL), the 1,000-item upsert
+ * Our package in n8n's queue mode (a main, two workers, Redis, PostgreSQL), the 1,000-item upsert
  * workflow on its production webhook, compared with a single-process n8n. The run itself is
  * e2e/queue/run.ts (`tsx e2e/queue/run.ts` prints the same summary without the test runner).
  */

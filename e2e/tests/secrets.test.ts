@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
- * Issue 7, secrets: every failure path of our nodes on a real n8n, with recognisable secrets, and none of
+ * Secrets: every failure path of our nodes on a real n8n, with recognisable secrets, and none of
  * them may show up in an output item, an error message or description, n8n's printed output, or anything
  * n8n stores (its SQLite database, its log file, the rest of its user folder).
  *
@@ -294,7 +294,7 @@ function errorItems(run: N8nRun, nodeName: string): Array<Record<string, unknown
 	return (runs[0].data?.main ?? []).flatMap((items) => (items ?? []).map((i) => i.json)).filter((j) => j.error !== undefined);
 }
 
-describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stored executions (issue 7)`, () => {
+describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stored executions`, () => {
 	let n8n: N8n;
 	let sandbox: Sandbox;
 	const runs: Run[] = [];

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionFields } from '../shared/options';
+import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
 import { router } from './actions/router';
 import * as sendMessage from './actions/sendMessage.operation';
 
@@ -11,8 +11,9 @@ export class GofiveChat implements INodeType {
 		name: 'gofiveChat',
 		icon: { light: 'file:../../icons/gofive.svg', dark: 'file:../../icons/gofive.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		version: NODE_VERSIONS,
+		defaultVersion: ADVANCED_VERSION,
+		subtitle: '={{ $parameter["operation"] === "sendMessage" ? "Send a message" : $parameter["operation"] }}',
 		description: 'Post messages into Gofive (Venio CRM) chat rooms',
 		defaults: { name: 'Gofive Chat' },
 		usableAsTool: true,
@@ -51,8 +52,10 @@ export class GofiveChat implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
+				displayOptions: { show: { '@version': [1] } },
 				options: [...requestOptionFields],
 			},
+			advancedCollection,
 		],
 	};
 

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionFields } from '../shared/options';
+import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
 import * as closeChat from './actions/closeChat.operation';
 import * as requestAgent from './actions/requestAgent.operation';
 import { router } from './actions/router';
+import { failIfUnchangedOption } from './helpers/chatState';
 
 export class OhoChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,8 +13,9 @@ export class OhoChat implements INodeType {
 		name: 'ohoChat',
 		icon: { light: 'file:../../icons/oho.svg', dark: 'file:../../icons/oho.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		version: NODE_VERSIONS,
+		defaultVersion: ADVANCED_VERSION,
+		subtitle: '={{ $parameter["operation"] === "closeChat" ? "Close the agent session" : "Request a human agent" }}',
 		description: 'Hand an Oho Chat customer to a human agent, or end the agent session so the chat bot resumes',
 		defaults: { name: 'Oho Chat' },
 		usableAsTool: true,
@@ -59,18 +61,9 @@ export class OhoChat implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
-					...requestOptionFields,
-					{
-						displayName: "Treat 'Already in That State' (409) as Success",
-						name: 'treatConflictAsSuccess',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether a 409 answer (the chat is already with an agent, or already back with the bot) counts as success, so a re-run workflow does not fail. Such an item has ok: true, alreadyInState: true and Oho’s message.',
-					},
-				],
+				options: [failIfUnchangedOption, ...requestOptionFields],
 			},
+			advancedCollection,
 		],
 	};
 

@@ -1,12 +1,49 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { identityFields } from '../shared/oho/identity';
-import { requestOptionFields } from '../shared/options';
+import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
 import { router } from './actions/router';
 import { cleaningOptionFields } from './descriptions/cleaningOptions';
 import { contactFieldsDescription } from './descriptions/contactFields';
+import { searchCountries, searchProvinces } from './methods/listSearch';
 import { getContactColumns } from './methods/resourceMapping';
+
+/** The options about the data (and, in version 1, how requests are sent: nodes/shared/options.ts). */
+const optionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Add to Existing',
+			name: 'addToExisting',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Attributes', value: 'attributes' },
+				{ name: 'Labels', value: 'labels' },
+				{ name: 'Tags', value: 'tags' },
+			],
+			default: [],
+			description:
+				'Lists to add to instead of replacing. The node reads the contact first and sends old and new entries together (an attribute of the same name gets the new value).',
+			displayOptions: { show: { '/operation': ['update', 'upsert'] } },
+		},
+		...cleaningOptionFields,
+		...requestOptionFields,
+		{
+			displayName: 'Return Stored Contact After Writing',
+			name: 'returnStoredContact',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read the contact back after writing (one more request) and add it to the output as "storedContact"',
+			displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
+		},
+	],
+};
 
 export class OhoContact implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,9 +51,11 @@ export class OhoContact implements INodeType {
 		name: 'ohoContact',
 		icon: { light: 'file:../../icons/oho.svg', dark: 'file:../../icons/oho.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": contact"}}',
-		description: 'Get, create, update or upsert customer contacts in Oho Chat (LINE, Facebook, Instagram)',
+		version: NODE_VERSIONS,
+		defaultVersion: ADVANCED_VERSION,
+		subtitle:
+			'={{ {"create": "Create a contact", "upsert": "Create or update a contact", "get": "Get a contact", "update": "Update a contact"}[$parameter["operation"]] }}',
+		description: 'Get, create or update customer contacts in Oho Chat (LINE, Facebook, Instagram)',
 		defaults: { name: 'Oho Contact' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -67,44 +106,17 @@ export class OhoContact implements INodeType {
 			},
 			...identityFields(),
 			...contactFieldsDescription,
+			{ ...optionsCollection, displayOptions: { show: { '@version': [1] } } },
+			// From version 1.1 Options holds only the options about the data, and Get has none.
 			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Add to Existing',
-						name: 'addToExisting',
-						type: 'multiOptions',
-						options: [
-							{ name: 'Attributes', value: 'attributes' },
-							{ name: 'Labels', value: 'labels' },
-							{ name: 'Tags', value: 'tags' },
-						],
-						default: [],
-						description:
-							'Lists to add to instead of replacing. The node reads the contact first and sends old and new entries together (an attribute of the same name gets the new value).',
-						displayOptions: { show: { '/operation': ['update', 'upsert'] } },
-					},
-					...cleaningOptionFields,
-					...requestOptionFields,
-					{
-						displayName: 'Return Stored Contact After Writing',
-						name: 'returnStoredContact',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to read the contact back after writing (one more request) and add it to the output as "storedContact"',
-						displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
-					},
-				],
+				...optionsCollection,
+				displayOptions: { show: { '@version': [{ _cnd: { gte: ADVANCED_VERSION } }], operation: ['create', 'update', 'upsert'] } },
 			},
+			advancedCollection,
 		],
 	};
 
-	methods = { resourceMapping: { getContactColumns } };
+	methods = { listSearch: { searchCountries, searchProvinces }, resourceMapping: { getContactColumns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

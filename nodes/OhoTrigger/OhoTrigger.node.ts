@@ -12,7 +12,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
 import { triggerFields } from './descriptions/triggerFields';
-import { checkWebhookSecret } from './helpers/secretCheck';
+import { checkConnection } from './helpers/activation';
+import { checkWebhookSecret, URL_SECRET_PARAMETER } from './helpers/secretCheck';
 
 export class OhoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,6 +29,12 @@ export class OhoTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
+				name: 'ohoWebhookUrlSecretApi',
+				required: true,
+				displayOptions: { show: { authentication: ['urlSecret'] } },
+				testedBy: 'ohoWebhookSecret',
+			},
+			{
 				name: 'ohoWebhookHeaderAuthApi',
 				required: true,
 				displayOptions: { show: { authentication: ['headerAuth'] } },
@@ -41,6 +48,17 @@ export class OhoTrigger implements INodeType {
 			},
 		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'oho' }],
+		eventTriggerDescription: 'Waiting for a delivery from Oho: create or change a contact in Oho',
+		activationMessage: "Oho's deliveries to the Production URL now start this workflow.",
+		// The trigger panel's help, in Oho's words: which URL goes into Oho first, and when to publish.
+		triggerPanel: {
+			header: '',
+			executionsHelp: {
+				inactive: `<b>While building</b>: paste the Test URL into Oho's settings as the customer-profile webhook URL (with ?${URL_SECRET_PARAMETER}=… for Secret in URL), click 'Listen for test event', then create or change a contact in Oho. The delivery shows up in this editor.<br /><br /><b>When it works</b>: replace the URL in Oho with the Production URL and publish this workflow. Its runs show up in the <a data-key="executions">executions list</a>, not in the editor.<br /><br />Oho cannot reach a URL that starts with http://localhost or a private address.`,
+				active: `This workflow is published: Oho's deliveries to the Production URL run it, and the runs show up in the <a data-key="executions">executions list</a>. To see one in this editor, click 'Listen for test event' and point Oho at the Test URL for a while; then put the Production URL back.`,
+			},
+			activationHint: 'When the test delivery works, put the Production URL in Oho and publish this workflow.',
+		},
 		properties: triggerFields,
 	};
 
@@ -56,10 +74,11 @@ export class OhoTrigger implements INodeType {
 	};
 
 	// Oho has no API to register a webhook: the operator pastes the URL into Oho, so there is nothing to find,
-	// create or delete remotely when the workflow is published or unpublished.
+	// create or delete remotely when the workflow is published or unpublished; publishing checks the settings.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await checkConnection(this);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { nodeParameter } from './parameters';
 
-/** How requests are sent: the knobs every node of this package offers under Options. */
+/** How requests are sent: the knobs every node of this package offers under Advanced. */
 export interface RequestSettings {
 	maxRetries: number;
 	retryDelayMs: number;
@@ -22,8 +22,18 @@ export const DEFAULT_PARALLEL_REQUESTS = 5;
 /** The most items Auto sends at the same time unless the operator sets another cap. */
 export const DEFAULT_MAX_PARALLEL_REQUESTS = 32;
 
-/** The request options shared by every node, to put inside a node's Options collection. */
-export const requestOptionFields: INodeProperties[] = [
+/**
+ * Version 1 of every node offered the request knobs in Options, mixed with the data options; later versions group
+ * them in their own Advanced collection. A workflow saved with version 1 keeps its layout and values: n8n drops a
+ * stored value its node's description no longer shows, so the knobs cannot simply move.
+ */
+export const NODE_VERSIONS = [1, 1.1];
+export const ADVANCED_VERSION = 1.1;
+
+const onlyInFirstVersion = { show: { '@version': [1] } };
+
+/** The request knobs shared by every node. */
+const requestFields: INodeProperties[] = [
 	{
 		displayName: 'Include Raw API Response',
 		name: 'includeRawResponse',
@@ -59,7 +69,7 @@ export const requestOptionFields: INodeProperties[] = [
 			'A fixed number of items to send at the same time, instead of Auto (leave this option out for Auto). Output keeps the input order either way.',
 	},
 	{
-		displayName: 'Retry Delay (Ms)',
+		displayName: 'Retry Delay (Milliseconds)',
 		name: 'retryDelayMs',
 		type: 'number',
 		typeOptions: { minValue: 0 },
@@ -67,7 +77,7 @@ export const requestOptionFields: INodeProperties[] = [
 		description: 'First wait before a retry, doubled at each further retry (with random jitter)',
 	},
 	{
-		displayName: 'Timeout (Ms)',
+		displayName: 'Timeout (Milliseconds)',
 		name: 'timeoutMs',
 		type: 'number',
 		typeOptions: { minValue: 1000 },
@@ -76,8 +86,23 @@ export const requestOptionFields: INodeProperties[] = [
 	},
 ];
 
+/** Version 1's request knobs, inside a node's Options collection. */
+export const requestOptionFields: INodeProperties[] = requestFields.map((field) => ({ ...field, displayOptions: onlyInFirstVersion }));
+
+/** The Advanced collection: how requests are sent, apart from the options about the data. */
+export const advancedCollection: INodeProperties = {
+	displayName: 'Advanced',
+	name: 'advanced',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	description: 'How requests are sent: retries, timeout, requests in parallel, the raw answer',
+	displayOptions: { hide: { '@version': [1] } },
+	options: requestFields,
+};
+
 const DEFAULT_REQUEST_SETTINGS = {
-	...(Object.fromEntries(requestOptionFields.map((field) => [field.name, field.default])) as Omit<
+	...(Object.fromEntries(requestFields.map((field) => [field.name, field.default])) as Omit<
 		RequestSettings,
 		'maxRetryDelayMs'
 	>),
@@ -85,9 +110,15 @@ const DEFAULT_REQUEST_SETTINGS = {
 	maxRetryDelayMs: 30_000,
 } as RequestSettings;
 
-/** Reads the shared request options from a node's "options" collection for one item. */
+/** The request knobs the operator set for one item: under Advanced, or in Options in a version 1 node. */
+function requestOptions(ctx: IExecuteFunctions, itemIndex: number): Partial<RequestSettings> {
+	const collection = ctx.getNode().typeVersion >= ADVANCED_VERSION ? 'advanced' : 'options';
+	return nodeParameter(ctx, collection, itemIndex, {}) as Partial<RequestSettings>;
+}
+
+/** Reads the shared request options for one item. */
 export function getRequestSettings(ctx: IExecuteFunctions, itemIndex: number): RequestSettings {
-	const options = nodeParameter(ctx, 'options', itemIndex, {}) as Partial<RequestSettings>;
+	const options = requestOptions(ctx, itemIndex);
 	const settings = { ...DEFAULT_REQUEST_SETTINGS };
 	for (const key of Object.keys(settings) as Array<keyof RequestSettings>) {
 		if (options[key] !== undefined && options[key] !== null) {
@@ -103,9 +134,9 @@ function atLeastOne(value: unknown, fallback: number): number {
 	return Number.isFinite(number) ? Math.max(1, number) : fallback;
 }
 
-/** Auto unless the operator added Requests in Parallel to the options (read once per run, at the first item). */
+/** Auto unless the operator added Requests in Parallel (read once per run, at the first item). */
 export function getParallelism(ctx: IExecuteFunctions): Parallelism {
-	const options = nodeParameter(ctx, 'options', 0, {}) as Partial<RequestSettings>;
+	const options = requestOptions(ctx, 0);
 	if (options.parallelRequests !== undefined && options.parallelRequests !== null) {
 		return { mode: 'fixed', count: atLeastOne(options.parallelRequests, DEFAULT_PARALLEL_REQUESTS) };
 	}

@@ -173,3 +173,36 @@ export function nodeParameter(
 	}
 	return byItem.get(itemIndex) as ParameterValue;
 }
+
+/** The item fields the node's parameters name through plain references, and whether every expression is one. */
+export interface ItemFieldReferences {
+	fields: Set<string>;
+	/** False when some parameter holds another expression: it may read any field, so "not referenced" proves nothing. */
+	complete: boolean;
+}
+
+const references = new WeakMap<IExecuteFunctions, ItemFieldReferences>();
+
+/**
+ * The item fields the node's parameters read through a drag-and-drop reference (`{{ $json["LINE user"] }}`, the
+ * same reading as nodeParameter's), found once per run: a column mapped to User ID that way is in use.
+ */
+export function referencedItemFields(ctx: IExecuteFunctions): ItemFieldReferences {
+	let found = references.get(ctx);
+	if (found) return found;
+	const result: ItemFieldReferences = { fields: new Set(), complete: true };
+	const visit = (value: unknown) => {
+		if (typeof value === 'string') {
+			if (!value.startsWith('=')) return;
+			const key = referencedKey(value);
+			if (key === undefined) result.complete = false;
+			else result.fields.add(key);
+		} else if (typeof value === 'object' && value !== null) {
+			Object.values(value).forEach(visit);
+		}
+	};
+	visit(ctx.getNode().parameters);
+	found = result;
+	references.set(ctx, found);
+	return found;
+}

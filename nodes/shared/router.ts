@@ -25,7 +25,7 @@ interface Routes {
 	dialect: ApiDialect;
 	operations: Record<string, ItemOperation>;
 	/** Items with the same key run one after the other, in input order (see runItems). */
-	orderKey?: (ctx: IExecuteFunctions, itemIndex: number) => string | undefined;
+	orderKey?: (ctx: IExecuteFunctions, itemIndex: number, credentials: ICredentialDataDecryptedObject) => string | undefined;
 }
 
 /**
@@ -45,6 +45,6 @@ export async function route(ctx: IExecuteFunctions, { dialect, operations, order
 	return await runItems(
 		ctx,
 		async (itemIndex) => await run({ ctx, itemIndex, baseUrl, credentials, settings: getRequestSettings(ctx, itemIndex) }),
-		{ orderKey: orderKey && ((itemIndex) => orderKey(ctx, itemIndex)) },
+		{ orderKey: orderKey && ((itemIndex) => orderKey(ctx, itemIndex, credentials)) },
 	);
 }

@@ -52,6 +52,32 @@ function stoppingError(error: NodeApiError | NodeOperationError, written: number
 	return error;
 }
 
+/** The `warnings` an output item carries (Oho Contact's values left out with Skip the Field and Warn). */
+function warningsOf(json: IDataObject): unknown[] {
+	return Array.isArray(json.warnings) ? json.warnings : [];
+}
+
+/**
+ * One execution hint summing up the warnings of the output items, so the editor shows them beside a green node
+ * instead of only inside the JSON. n8n versions without execution hints get none; the items still carry them.
+ */
+function hintAtWarnings(ctx: IExecuteFunctions, outputs: INodeExecutionData[]): void {
+	const warned = outputs.filter((item) => warningsOf(item.json).length > 0);
+	if (warned.length === 0 || typeof ctx.addExecutionHints !== 'function') return;
+	const warnings = warned.flatMap((item) => warningsOf(item.json));
+	const fields = [
+		...new Set(warnings.map((warning) => (warning as IDataObject | null)?.field).filter((field) => typeof field === 'string')),
+	];
+	const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+	ctx.addExecutionHints({
+		message:
+			`${count(warnings.length, 'warning')} on ${warned.length} of ${count(outputs.length, 'item')}` +
+			`${fields.length > 0 ? ` (${fields.join(', ')})` : ''}: each item lists its own under "warnings".`,
+		type: 'warning',
+		location: 'outputPane',
+	});
+}
+
 interface RunItemsOptions {
 	/**
 	 * Items with the same key (a chat room, a contact) run one after the other, in input order; other keys run in
@@ -141,5 +167,7 @@ export async function runItems(
 	if (!continueOnFail && failures.size > 0) {
 		throw stoppingError(failures.get(Math.min(...failures.keys()))!, written);
 	}
-	return [results.flat()];
+	const outputs = results.flat();
+	hintAtWarnings(ctx, outputs);
+	return [outputs];
 }

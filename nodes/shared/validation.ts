@@ -2,6 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z, ZodIssue } from 'zod';
 
+/** Said of every item stopped before its request. */
+export const NOTHING_SENT = 'Nothing was sent for this item.';
+
 const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
 /** Says what a rule demands, in words an operator understands, naming the limit. */
@@ -100,7 +103,7 @@ export function invalidInput(
 	const described = problems.map((problem) => describeProblem(problem, labels)).join('; ');
 	return new NodeOperationError(ctx.getNode(), `Invalid input: ${described}${remedy ? `. ${remedy}` : ''}`, {
 		itemIndex,
-		description: 'Nothing was sent for this item.',
+		description: NOTHING_SENT,
 	});
 }
 

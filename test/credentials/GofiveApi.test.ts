@@ -5,7 +5,7 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { GofiveApi } from '../../credentials/GofiveApi.credentials';
-import { testCredential } from '../helpers/credentialTest';
+import { baseUrlHint, testCredential } from '../helpers/credentialTest';
 import { startScriptedServer } from '../shared/scriptedServer';
 import { accessToken, clientCredentials, messageRequests, statuses, tokenRequests } from '../shared/gofive';
 import { useSandbox } from '../shared/sandbox';
@@ -21,13 +21,13 @@ function jwt(claims: IDataObject): string {
 const inSeconds = (seconds: number) => Math.floor(Date.now() / 1000) + seconds;
 
 describe('Gofive API credential: test', () => {
-	test('a good access token passes with a GET that sends nothing: no POST, no message stored', async () => {
+	test('a good access token passes: the chat API refuses the empty request as incomplete (400) once it has accepted the token; nothing is stored', async () => {
 		const result = await testCredential('gofiveApi', accessToken(ref.sb));
 
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const requests = ref.sb.requests();
-		expect(requests.map(({ method, path, status }) => ({ method, path, status }))).toEqual([
-			{ method: 'GET', path: '/v1/chat/message', status: 405 },
+		expect(requests.map(({ method, path, body, status }) => ({ method, path, body, status }))).toEqual([
+			{ method: 'POST', path: '/v1/chat/message', body: undefined, status: 400 },
 		]);
 		expect(requests[0].headers.authorization).toBe('Bearer gofi***');
 		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
@@ -46,17 +46,22 @@ describe('Gofive API credential: test', () => {
 		expect(ref.sb.requests()).toHaveLength(0);
 	});
 
-	test('a JWT access token still valid passes to the GET; a token that is not a JWT cannot be judged offline and passes too', async () => {
-		for (const token of [jwt({ exp: inSeconds(3600) }), jwt({ sub: 'no expiry' }), 'opaque-token', 'a.b.c']) {
-			expect(await testCredential('gofiveApi', accessToken(ref.sb, { accessToken: token }))).toEqual({
-				status: 'OK',
-				message: 'Connection successful!',
+	test('a garbage access token, or a JWT Gofive did not issue, fails with the 401 rule’s message instead of passing', async () => {
+		for (const token of ['garbage', 'a.b.c', jwt({ exp: inSeconds(3600) }), jwt({ sub: 'no expiry' })]) {
+			const result = await testCredential('gofiveApi', accessToken(ref.sb, { accessToken: token }));
+			expect(result).toEqual({
+				status: 'Error',
+				message:
+					'Gofive did not accept these credentials (401). Check the access token, or the client ID and secret, and the subscription key.',
 			});
+			expect(result.message).not.toContain(token);
 		}
-		expect(statuses(messageRequests(ref.sb))).toEqual([405, 405, 405, 405]);
+		// n8n's tester resends once after a 401 (its preAuthentication retry); nothing is ever stored.
+		expect(statuses(messageRequests(ref.sb))).toEqual(Array(8).fill(401));
+		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
 	});
 
-	test('a gateway that refuses the token on the GET fails with the 401 rule’s message; 403 likewise', async () => {
+	test('a gateway that refuses the token fails with the 401 rule’s message; 403 likewise', async () => {
 		const gateway = await startScriptedServer([
 			// n8n's tester resends once after a 401 (its preAuthentication retry), so the 401 is scripted twice.
 			{ status: 401, body: { statusCode: 401, message: 'Access denied due to invalid token.' } },
@@ -68,25 +73,35 @@ describe('Gofive API credential: test', () => {
 			expect(await testCredential('gofiveApi', credential)).toEqual({
 				status: 'Error',
 				message:
-					'Gofive refused these credentials (401). Check the access token, or the client ID and secret, and the subscription key.',
+					'Gofive did not accept these credentials (401). Check the access token, or the client ID and secret, and the subscription key.',
 			});
 			expect(await testCredential('gofiveApi', credential)).toEqual({
 				status: 'Error',
 				message: 'Gofive refused access (403). Check the subscription key and the token’s permissions.',
 			});
-			expect(new Set(gateway.requests)).toEqual(new Set(['GET /v1/chat/message']));
+			expect(new Set(gateway.requests)).toEqual(new Set(['POST /v1/chat/message']));
 		} finally {
 			await gateway.close();
 		}
 	});
 
-	test('good client credentials pass: a token is fetched and the GET carries it; nothing is posted', async () => {
+	test('a Base URL with a path after the host (404 on the chat API): says it is not the Gofive API', async () => {
+		const result = await testCredential('gofiveApi', accessToken(ref.sb, { baseUrl: `${ref.sb.url}/api` }));
+
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'The Base URL did not answer like the Gofive API (HTTP 404 for POST /v1/chat/message). Check the Base URL (default https://api.gofive.co.th), without a path after the host.',
+		});
+	});
+
+	test('good client credentials pass: a token is fetched and the empty request carries it; nothing is stored', async () => {
 		const result = await testCredential('gofiveApi', clientCredentials(ref.sb));
 
 		expect(result.status).toBe('OK');
 		expect(statuses(tokenRequests(ref.sb))).toEqual([200]);
 		expect(messageRequests(ref.sb).map((request) => [request.method, request.headers.authorization, request.status])).toEqual([
-			['GET', 'Bearer gft_***', 405],
+			['POST', 'Bearer gft_***', 400],
 		]);
 		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
 	});
@@ -96,7 +111,7 @@ describe('Gofive API credential: test', () => {
 
 		expect(result.status).toBe('OK');
 		expect(tokenRequests(ref.sb)).toHaveLength(1);
-		expect(statuses(messageRequests(ref.sb))).toEqual([405]);
+		expect(statuses(messageRequests(ref.sb))).toEqual([400]);
 	});
 
 	test('a bad client secret fails at the token request, with the token endpoint’s reason', async () => {
@@ -137,10 +152,12 @@ describe('Gofive API credential: test', () => {
 		expect(ref.sb.requests()).toHaveLength(0);
 	});
 
-	test('an unreachable Base URL fails', async () => {
+	test('an unreachable Base URL fails with n8n’s network code, which the Base URL’s hint explains', async () => {
 		const result = await testCredential('gofiveApi', accessToken(ref.sb, { baseUrl: 'http://127.0.0.1:9' }));
 
+		// n8n's CredentialsTester shows only the code of a network error; the credential cannot change that message.
 		expect(result).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
+		expect(baseUrlHint('gofiveApi')).toContain('ECONNREFUSED: nothing answers at this host and port');
 	});
 
 	test('an unavailable API fails instead of passing', async () => {

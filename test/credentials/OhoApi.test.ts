@@ -4,7 +4,7 @@
  */
 import { DEMO } from '../../sandbox';
 import type { FaultKind } from '../../sandbox';
-import { testCredential } from '../helpers/credentialTest';
+import { baseUrlHint, testCredential } from '../helpers/credentialTest';
 import { useSandbox } from '../shared/sandbox';
 import { startScriptedServer } from '../shared/scriptedServer';
 
@@ -18,7 +18,11 @@ const NOT_OHO = {
 };
 const REFUSED_401 = { status: 'Error', message: 'Oho refused this API key (401). Check the key Oho Chat issued to you.' };
 
-const testOho = async (apiKey: string, baseUrl = ref.sb.url) => await testCredential('ohoApi', { apiKey, baseUrl });
+const REFUSED_403 =
+	"Oho refused this API key for this business (403 Invalid partner for this API key). Check that the key belongs to your business, and that the LINE Bot User ID is your LINE OA's (the OA connected to this business in Oho).";
+
+const testOho = async (apiKey: string, baseUrl = ref.sb.url, account = {}) =>
+	await testCredential('ohoApi', { apiKey, baseUrl, ...account });
 
 /** What the credential test sent: method, path, the (masked) key header, and Oho's answer. */
 const sent = () => ref.sb.requests().map((request) => [request.method, request.path, request.headers['x-oho-api-key'], request.status]);
@@ -65,8 +69,7 @@ describe('Oho API credential test', () => {
 		try {
 			expect(await testOho(DEMO.ohoApiKey, oho.url)).toEqual({
 				status: 'Error',
-				message:
-					'Oho refused this API key for this business (403 Invalid partner for this API key). Check that the key belongs to your business.',
+				message: REFUSED_403,
 			});
 			expect(oho.requests).toEqual([`GET ${TEST_PATH}`]);
 		} finally {
@@ -83,7 +86,39 @@ describe('Oho API credential test', () => {
 		});
 	});
 
-	test('a Base URL where nothing listens: n8n reports the network error code', async () => {
+	test('a Base URL where nothing listens: n8n reports the network error code, which the Base URL’s hint explains', async () => {
+		// n8n's CredentialsTester shows only the code of a network error; the credential cannot change that message.
 		expect(await testOho(DEMO.ohoApiKey, 'http://127.0.0.1:9')).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
+		expect(await testOho(DEMO.ohoApiKey, 'https://oho.invalid')).toEqual({ status: 'Error', message: 'ENOTFOUND' });
+		expect(baseUrlHint('ohoApi')).toBe(
+			'If the credential test answers ENOTFOUND, this host name does not exist: check its spelling. ECONNREFUSED: nothing answers at this host and port from the n8n server: check the port and that the service is up.',
+		);
+	});
+
+	describe('with the LINE account in the credential', () => {
+		const lineAccount = { lineBotUserId: DEMO.line.platformId };
+		const accountPath = `/contact/line/${DEMO.line.platformId}/user/n8n-credential-test`;
+
+		test('the key of the business that has the LINE OA passes; the test asks on that OA', async () => {
+			expect(await testOho(DEMO.ohoApiKey, ref.sb.url, lineAccount)).toEqual(OK);
+			expect(sent()).toEqual([['GET', accountPath, 'oho-***', 404]]);
+		});
+
+		test('another business’s key fails with Oho’s 403 for the OA (it passed before the OA was configured)', async () => {
+			expect(await testOho(DEMO.ohoOtherBusinessKey, ref.sb.url, lineAccount)).toEqual({ status: 'Error', message: REFUSED_403 });
+			expect(await testOho(DEMO.ohoOtherBusinessKey)).toEqual(OK);
+			expect(sent()).toEqual([
+				['GET', accountPath, 'oho-***', 403],
+				['GET', TEST_PATH, 'oho-***', 404],
+			]);
+		});
+
+		test('a bot user ID typed with spaces around it is sent trimmed', async () => {
+			expect(await testOho(DEMO.ohoOtherBusinessKey, ref.sb.url, { lineBotUserId: ` ${DEMO.line.platformId} ` })).toEqual({
+				status: 'Error',
+				message: REFUSED_403,
+			});
+			expect(sent()).toEqual([['GET', accountPath, 'oho-***', 403]]);
+		});
 	});
 });

@@ -112,3 +112,8 @@ export async function testCredential(
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }
+
+/** The hint under a credential's Base URL, as the credential's editor shows it. */
+export function baseUrlHint(type: string): string | undefined {
+	return credentialTypes[type].properties.find((property) => property.name === 'baseUrl')?.hint;
+}

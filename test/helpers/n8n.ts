@@ -21,6 +21,7 @@ import type {
 	INodeTypes,
 	IRun,
 	IVersionedNodeType,
+	NodeExecutionHint,
 	IWorkflowExecuteAdditionalData,
 	Workflow as WorkflowType,
 } from 'n8n-workflow';
@@ -30,12 +31,14 @@ import { GofiveApi } from '../../credentials/GofiveApi.credentials';
 import { OhoApi } from '../../credentials/OhoApi.credentials';
 import { OhoWebhookBasicAuthApi } from '../../credentials/OhoWebhookBasicAuthApi.credentials';
 import { OhoWebhookHeaderAuthApi } from '../../credentials/OhoWebhookHeaderAuthApi.credentials';
+import { OhoWebhookUrlSecretApi } from '../../credentials/OhoWebhookUrlSecretApi.credentials';
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	ohoApi: new OhoApi(),
 	gofiveApi: new GofiveApi(),
 	ohoWebhookHeaderAuthApi: new OhoWebhookHeaderAuthApi(),
 	ohoWebhookBasicAuthApi: new OhoWebhookBasicAuthApi(),
+	ohoWebhookUrlSecretApi: new OhoWebhookUrlSecretApi(),
 };
 
 /** Stored credential data with the defaults of its type filled in, as n8n's applyDefaultsAndOverwrites does. */
@@ -84,6 +87,8 @@ export interface RunNodeResult {
 	outputs: INodeExecutionData[][];
 	/** The error that stopped the node, when it did. */
 	error?: IDataObject & { message: string; description?: string; httpCode?: string; context?: IDataObject };
+	/** The execution hints our node gave (addExecutionHints): what the editor shows above its output. */
+	hints: NodeExecutionHint[];
 	run: IRun;
 }
 
@@ -290,7 +295,14 @@ export async function runNode(options: RunNodeOptions, store = new CredentialSto
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((items) => items ?? []);
 	const error = taskData?.error as RunNodeResult['error'];
-	return { outputs, error, run };
+	return { outputs, error, hints: taskData?.hints ?? [], run };
+}
+
+/** The node's subtitle as the editor shows it under the node: its expression evaluated with these parameters. */
+export function subtitleOf(node: INodeType, parameters: INode['parameters']): unknown {
+	const subject: INode = { id: 'subject', name: 'Subject', type: `n8n-nodes-oho-gofive.${node.description.name}`, typeVersion: 1, position: [0, 0], parameters };
+	const workflow = new Workflow({ nodes: [subject], connections: {}, active: false, nodeTypes: nodeTypesOf(node) });
+	return workflow.expression.getSimpleParameterValue(subject, node.description.subtitle, 'internal', {});
 }
 
 /** The JSON of our node's main output. */

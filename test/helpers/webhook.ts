@@ -10,8 +10,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { parse as parseQuery } from 'querystring';
 
-import { WebhookContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeType, IWebhookData } from 'n8n-workflow';
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import { HookContext, WebhookContext } from 'n8n-core';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeType, IWebhookData, WorkflowActivateMode } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { CredentialStore, nodeTypesOf, testAdditionalData } from './n8n';
@@ -32,6 +34,12 @@ interface ParsedRequest extends IncomingMessage {
 	body?: unknown;
 	rawBody: Buffer;
 	contentType?: string;
+	query?: unknown;
+}
+
+export interface TriggerServerOptions {
+	/** Whether n8n kept the raw body beside the parsed one (default true); some n8n versions do not. */
+	rawBody?: boolean;
 }
 
 async function readRaw(req: IncomingMessage): Promise<Buffer> {
@@ -41,8 +49,7 @@ async function readRaw(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** n8n's parseBody for a webhook: the body by its content type; undefined when it fails (n8n answers 422). */
-function parseLikeN8n(req: ParsedRequest): boolean {
-	const raw = req.rawBody;
+function parseLikeN8n(req: ParsedRequest, raw: Buffer): boolean {
 	req.contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 	req.body = {};
 	if (!raw.length) return true;
@@ -61,11 +68,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 	res.end(JSON.stringify(body));
 }
 
-export async function startTriggerServer(
-	node: INodeType,
-	parameters: INode['parameters'],
-	credentials: Record<string, ICredentialDataDecryptedObject> = {},
-): Promise<TriggerServer> {
+/** The trigger as the one node of an active workflow, its parameters as the editor saves them, and its webhook. */
+function triggerWorkflow(node: INodeType, parameters: INode['parameters'], credentials: Record<string, ICredentialDataDecryptedObject>) {
 	const store = new CredentialStore();
 	for (const [type, data] of Object.entries(credentials)) store.set(type, data);
 	const description = node.description;
@@ -97,13 +101,59 @@ export async function startTriggerServer(
 		workflowExecuteAdditionalData: {},
 		webhookId: triggerNode.webhookId,
 	} as unknown as IWebhookData;
+	return { store, triggerNode, workflow, webhookData };
+}
+
+export interface Activation {
+	/** What n8n's log received as warnings while the webhook was set up. */
+	warnings: string[];
+}
+
+/**
+ * What n8n does when the workflow is published (`activation` create) or the editor listens for a test event
+ * (`manual`): the webhook methods' checkExists, then create when it answers false. Throws what they throw, as n8n
+ * shows it to the operator.
+ */
+export async function activateTrigger(
+	node: INodeType,
+	parameters: INode['parameters'],
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+	options: { activation?: WorkflowActivateMode; webhookBaseUrl?: string } = {},
+): Promise<Activation> {
+	const { store, triggerNode, workflow, webhookData } = triggerWorkflow(node, parameters, credentials);
+	const activation = options.activation ?? 'activate';
+	const isTest = activation === 'manual';
+	const baseUrl = options.webhookBaseUrl ?? 'https://n8n.example.com';
+	const additionalData = { ...testAdditionalData(store), webhookBaseUrl: `${baseUrl}/webhook`, webhookTestBaseUrl: `${baseUrl}/webhook-test` };
+	const context = new HookContext(workflow, triggerNode, additionalData as never, isTest ? 'manual' : 'trigger', activation, { ...webhookData, isTest } as IWebhookData);
+	const warnings: string[] = [];
+	const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation((message: string) => void warnings.push(message));
+	try {
+		const methods = node.webhookMethods!.default!;
+		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+	} finally {
+		warn.mockRestore();
+	}
+	return { warnings };
+}
+
+export async function startTriggerServer(
+	node: INodeType,
+	parameters: INode['parameters'],
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+	options: TriggerServerOptions = {},
+): Promise<TriggerServer> {
+	const { store, triggerNode, workflow, webhookData } = triggerWorkflow(node, parameters, credentials);
 
 	const executions: IDataObject[][] = [];
 	const server = createServer((request, res) => {
 		const req = request as ParsedRequest;
 		void (async () => {
-			req.rawBody = await readRaw(req);
-			if (!parseLikeN8n(req)) return sendJson(res, 422, { code: 422, message: 'Failed to parse request body' });
+			const raw = await readRaw(req);
+			if (options.rawBody !== false) req.rawBody = raw;
+			// The query string as n8n's router hands it to a webhook (express's parser: a repeated key gives a list).
+			req.query = parseQuery(new URL(req.url ?? '/', 'http://localhost').search.slice(1));
+			if (!parseLikeN8n(req, raw)) return sendJson(res, 422, { code: 422, message: 'Failed to parse request body' });
 			const additionalData = { ...testAdditionalData(store), httpRequest: req, httpResponse: res };
 			const context = new WebhookContext(workflow, triggerNode, additionalData as never, 'webhook', webhookData, [], null);
 			const result = await node.webhook!.call(context);

@@ -9,7 +9,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
 import { DEMO } from '../../sandbox';
 import type { RunNodeResult } from '../helpers/n8n';
-import { CredentialStore, jsonOf } from '../helpers/n8n';
+import { CredentialStore, jsonOf, subtitleOf } from '../helpers/n8n';
 import type { SendMessageRun } from '../shared/gofive';
 import { accessToken, clientCredentials, messageRequests, runSendMessage, statuses, tokenRequests } from '../shared/gofive';
 import { startScriptedServer } from '../shared/scriptedServer';
@@ -44,12 +44,16 @@ async function runOne(parameters: INodeParameters, run: SendMessageRun = {}): Pr
 
 
 describe('Gofive Chat: Send Message', () => {
-	test('posts the message with the bearer token and outputs the sent message (data)', async () => {
+	test('posts the message with the bearer token and outputs ok, the operation, an ISO time and the sent message (data)', async () => {
 		const output = await runOne(params());
 
 		const [stored] = ref.sb.state().gofiveMessages;
 		expect(stored).toMatchObject({ ...MESSAGE, companyId: DEMO.gofiveCompanyId });
-		expect(output).toMatchObject({ ...MESSAGE, id: stored.id, vwId: stored.vwId, traceId: stored.traceId });
+		expect(Object.keys(output).slice(0, 3)).toEqual(['operation', 'ok', 'sentAt']);
+		expect(output).toMatchObject({ operation: 'sendMessage', ok: true, sentAt: new Date(stored.timestamp).toISOString() });
+		expect(output.sentAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+		// Gofive's own fields stay as it answered them, the epoch-ms timestamp among them.
+		expect(output).toMatchObject({ ...MESSAGE, id: stored.id, vwId: stored.vwId, traceId: stored.traceId, timestamp: stored.timestamp });
 		expect(output.user).toMatchObject({ type: 'bot' });
 		expect(output).not.toHaveProperty('status');
 
@@ -61,10 +65,44 @@ describe('Gofive Chat: Send Message', () => {
 		expect(tokenRequests(ref.sb)).toHaveLength(0);
 	});
 
+	test('an answer without a usable timestamp gives no sentAt; ok and the operation stay', async () => {
+		const gofive = await startScriptedServer([
+			{ status: 201, body: { status: { code: '1000', description: 'Success' }, data: { id: 'm-1', roomId: ROOM, content: 'hi', timestamp: 'soon' } } },
+		]);
+		try {
+			const output = await runOne(params(), { credential: accessToken(ref.sb, { baseUrl: gofive.url }) });
+
+			expect(output).toEqual({ operation: 'sendMessage', ok: true, id: 'm-1', roomId: ROOM, content: 'hi', timestamp: 'soon' });
+		} finally {
+			await gofive.close();
+		}
+	});
+
 	test('a second room of the company takes the same platform, line', async () => {
 		const output = await runOne(params({ roomId: DEMO.gofiveSecondRoomId }));
 
 		expect(output).toMatchObject({ roomId: DEMO.gofiveSecondRoomId, platform: 'line' });
+	});
+
+	test.each([
+		['left out', {}],
+		['empty', { companyId: '' }],
+		['spaces', { companyId: '  ' }],
+		['0, as an earlier version saved it', { companyId: 0 }],
+	])("Company ID %s takes the credential's Default Company ID", async (_case, fields) => {
+		const parameters = params(fields);
+		if (!('companyId' in fields)) delete parameters.companyId;
+		await runOne(parameters, {
+			credential: accessToken(ref.sb, { companyId: DEMO.gofiveCompanyId }),
+		});
+
+		expect((messageRequests(ref.sb)[0].body as IDataObject).companyId).toBe(DEMO.gofiveCompanyId);
+	});
+
+	test('a Company ID typed as text is sent as its number', async () => {
+		await runOne(params({ companyId: ` ${DEMO.gofiveCompanyId} ` }));
+
+		expect((messageRequests(ref.sb)[0].body as IDataObject).companyId).toBe(DEMO.gofiveCompanyId);
 	});
 
 	test("Company ID 0 takes the credential's Default Company ID; a Company ID in the node wins", async () => {
@@ -301,7 +339,18 @@ describe('Gofive Chat: client-credentials token', () => {
 
 describe('Gofive Chat: validation', () => {
 	test.each([
-		['a Room ID that is not a UUID', { roomId: 'room-1' }, 'Invalid input: Room ID (roomId) must be a UUID such as 26259b2c-509c-4ff5-a82a-d1b5505b014d, got "room-1"'],
+		[
+			'a Room ID that holds no UUID',
+			{ roomId: 'room-1' },
+			'Invalid input: Room ID (roomId) must be a UUID such as 26259b2c-509c-4ff5-a82a-d1b5505b014d, or a text that holds one (such as a link to the chat room), got "room-1"',
+		],
+		[
+			'a Room ID that holds two different UUIDs',
+			{ roomId: `${ROOM} ${DEMO.gofiveSecondRoomId}` },
+			`Invalid input: Room ID (roomId) holds 2 different UUIDs (${ROOM}, ${DEMO.gofiveSecondRoomId}): keep only the chat room's, got`,
+		],
+		['a UUID run into other letters', { roomId: `${ROOM}x` }, 'Invalid input: Room ID (roomId) must be a UUID such as'],
+		['a UUID without its dashes', { roomId: ROOM.replace(/-/g, '') }, 'Invalid input: Room ID (roomId) must be a UUID such as'],
 		['Content of only spaces', { content: '   ' }, 'Invalid input: Content (content) must not be empty'],
 		['Content empty from an expression', { content: '={{ "" }}' }, 'Invalid input: Content (content) must not be empty'],
 		['a Type empty from an expression', { type: '={{ "" }}' }, 'Invalid input: Type (type) must be "message", the only type Gofive documents'],
@@ -316,11 +365,48 @@ describe('Gofive Chat: validation', () => {
 		expect(ref.sb.requests()).toHaveLength(0);
 	});
 
-	test('no Company ID in the node nor in the credential is a validation error naming both', async () => {
-		const error = stopError(await runSend(params({ companyId: 0 })));
+	test.each([
+		['empty', ''],
+		['0', 0],
+	])('no Company ID in the node (%s) nor in the credential is a validation error naming both places', async (_case, companyId) => {
+		const error = stopError(await runSend(params({ companyId })));
 
-		expect(error.message).toBe("Invalid input: Company ID (or the credential's Default Company ID) (companyId) must be at least 1, got 0");
+		expect(error.message).toBe(
+			'Invalid input: Company ID (companyId) is required. Enter your Gofive company ID (such as 507) in Company ID, or set Default Company ID in the Gofive API credential',
+		);
+		expect(error.description).toBe('Nothing was sent for this item.');
 		expect(ref.sb.requests()).toHaveLength(0);
+	});
+});
+
+describe('Gofive Chat: Room ID from a pasted text', () => {
+	test.each([
+		['a link to the chat room', `https://crm.example.com/chat/${ROOM}?tab=messages`, ROOM],
+		['a UUID in upper case, with spaces around it', `  ${ROOM.toUpperCase()}\n`, ROOM.toUpperCase()],
+		['a UUID in braces', `{${ROOM}}`, ROOM],
+		['a urn', `urn:uuid:${ROOM}`, ROOM],
+		['a text that names the same room twice, in two cases', `room ${ROOM} (${ROOM.toUpperCase()})`, ROOM],
+	])('%s: the one UUID in it is sent as the Room ID', async (_case, roomId, sent) => {
+		const output = await runOne(params({ roomId }));
+
+		expect((messageRequests(ref.sb)[0].body as IDataObject).roomId).toBe(sent);
+		expect(output).toMatchObject({ ok: true, content: MESSAGE.content });
+	});
+
+	test('a link from an expression works like a typed one', async () => {
+		const result = await runSend(params({ roomId: '={{ $json.link }}' }), { items: [{ link: `https://crm.example.com/rooms/${DEMO.gofiveSecondRoomId}/` }] });
+
+		expect(result.error).toBeUndefined();
+		expect((messageRequests(ref.sb)[0].body as IDataObject).roomId).toBe(DEMO.gofiveSecondRoomId);
+	});
+
+	test('messages to one room keep their order whether the room is given by its UUID or by a link', async () => {
+		ref.sb.setKnobs({ latency: { fixedMs: 0, jitterMs: 30 } });
+		const items = [1, 2, 3, 4, 5, 6].map((n) => ({ roomId: n % 2 === 0 ? `https://crm.example.com/chat/${ROOM}` : ROOM.toUpperCase(), text: `message ${n}` }));
+		const result = await runSend(params({ roomId: '={{ $json.roomId }}', content: '={{ $json.text }}' }, { parallelRequests: 6 }), { items });
+
+		expect(result.error).toBeUndefined();
+		expect(ref.sb.state().gofiveMessages.map((message) => message.content)).toEqual(items.map((item) => item.text));
 	});
 });
 
@@ -421,6 +507,21 @@ describe('Gofive Chat: many items', () => {
 	});
 });
 
+describe('Gofive Chat: workflows saved by the earlier version', () => {
+	test('Type, Platform and a numeric Company ID saved in the node are still read and sent', async () => {
+		await runOne({ resource: 'message', operation: 'sendMessage', roomId: ROOM, content: 'saved', type: 'message', platform: 'line', companyId: DEMO.gofiveCompanyId });
+
+		expect(messageRequests(ref.sb)[0].body).toEqual({ roomId: ROOM, content: 'saved', type: 'message', platform: 'line', companyId: DEMO.gofiveCompanyId });
+	});
+
+	test('a saved Type expression is still evaluated and checked', async () => {
+		const error = stopError(await runSend(params({ type: '={{ $json.kind }}' }), { items: [{ kind: 'sticker' }] }));
+
+		expect(error.message).toBe('Invalid input: Type (type) must be "message", the only type Gofive documents, got "sticker"');
+		expect(ref.sb.requests()).toHaveLength(0);
+	});
+});
+
 describe('Gofive Chat: node description', () => {
 	test('is usable as an AI tool, with one Send Message operation and the Gofive credential', () => {
 		const { description } = new GofiveChat();
@@ -429,5 +530,35 @@ describe('Gofive Chat: node description', () => {
 		expect(description.usableAsTool).toBe(true);
 		expect(description.credentials).toEqual([{ name: 'gofiveApi', required: true }]);
 		expect(operation?.options).toEqual([expect.objectContaining({ value: 'sendMessage', action: 'Send a message' })]);
+	});
+
+	test('the subtitle reads as a sentence', () => {
+		expect(subtitleOf(new GofiveChat(), { resource: 'message', operation: 'sendMessage' })).toBe('Send a message');
+	});
+
+	test('the editor asks only what has a choice: no one-choice dropdown; Type and Platform are not shown', () => {
+		const { properties } = new GofiveChat().description;
+		const dropdowns = properties.filter((property) => property.type === 'options' && property.name !== 'resource' && property.name !== 'operation');
+
+		expect(dropdowns.filter((property) => (property.options ?? []).length < 2)).toEqual([]);
+		expect(properties.filter((property) => ['type', 'platform'].includes(property.name)).map((property) => [property.name, property.type, property.default])).toEqual([
+			['type', 'hidden', 'message'],
+			['platform', 'hidden', 'line'],
+		]);
+	});
+
+	test("Company ID is optional, empty by default, and says that empty means the credential's", () => {
+		const companyId = new GofiveChat().description.properties.find((property) => property.name === 'companyId');
+
+		expect(companyId).toMatchObject({ type: 'string', default: '' });
+		expect(companyId?.required).toBeFalsy();
+		expect(companyId?.description).toContain('Leave empty to use the Default Company ID of the Gofive API credential');
+	});
+
+	test('Room ID says under the field where the ID comes from', () => {
+		const roomId = new GofiveChat().description.properties.find((property) => property.name === 'roomId');
+
+		expect(roomId?.hint).toContain('roomId');
+		expect(roomId?.description).toContain('a link to the room');
 	});
 });

@@ -1,15 +1,15 @@
 /**
  * Oho Chat through n8n-core's WorkflowExecute against the sandbox: Request Agent and Close Chat, every status
- * the contract documents for them (200, 401, 404, 409), the 409 option, validation, retries, parallel items
- * and continue on fail. Each test checks what reached the sandbox and what came out.
+ * the contract documents for them (200, 401, 404, 409: a success without change unless Fail If Nothing Changes),
+ * validation, retries, parallel items and continue on fail. Each test checks what reached the sandbox and what came out.
  */
-import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { OhoChat } from '../../nodes/OhoChat/OhoChat.node';
 import type { Sandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 import type { OnError, RunNodeResult } from '../helpers/n8n';
-import { jsonOf, runNode } from '../helpers/n8n';
+import { jsonOf, runNode, subtitleOf } from '../helpers/n8n';
 import { FAST_RETRIES, pairedItems, stopError } from '../shared/ohoContact';
 import { ohoCalls, ohoRequests, useSandbox } from '../shared/sandbox';
 
@@ -71,6 +71,7 @@ describe('Oho Chat: Request Agent', () => {
 		expect(output).toEqual({
 			operation: 'requestAgent',
 			ok: true,
+			changed: true,
 			alreadyInState: false,
 			message: 'Agent has been requested for the chat room',
 			platform: 'line',
@@ -104,43 +105,70 @@ describe('Oho Chat: Request Agent', () => {
 		expect(roomState(ref.sb, BOT_ROOM)).toBe('agent_requested');
 	});
 
-	test('a second request for the same chat stops the node with Oho’s 409 and a hint naming the option', async () => {
-		await runOne(params('requestAgent', BOT_ROOM));
-		const error = stopError(await runChat(params('requestAgent', BOT_ROOM)));
-
-		expect(error.message).toBe('Oho: Chat room cannot be changed to agent requested (HTTP 409)');
-		expect(error.httpCode).toBe('409');
-		expect(error.description).toContain('already with a human agent');
-		expect(error.description).toContain("Treat 'Already in That State' (409) as Success");
-		// 409 is an answer, not a fault: sent once per run, never retried.
-		expect(ohoRequests(ref.sb).map((request) => request.status)).toEqual([200, 409]);
-	});
-
 	test.each([
 		['an agent requested', AGENT_REQUESTED_ROOM],
 		['an agent in session', AGENT_ACTIVE_ROOM],
-	])('with the 409 option a chat that already has %s is a success marked alreadyInState', async (_state, customer) => {
-		const output = await runOne(params('requestAgent', customer, { treatConflictAsSuccess: true }));
+	])('a chat that already has %s is a success that says no change was made (Oho’s 409)', async (_state, customer) => {
+		const output = await runOne(params('requestAgent', customer));
 
 		expect(output).toEqual({
 			operation: 'requestAgent',
 			ok: true,
+			changed: false,
 			alreadyInState: true,
-			message: 'Chat room cannot be changed to agent requested',
+			message: 'The chat room was already handed to a human agent (requested or in session): no change',
 			platform: 'line',
 			platform_id: customer.platformId,
 			user_id: customer.userId,
 		});
+		// 409 is an answer, not a fault: sent once, never retried.
 		expect(ohoRequests(ref.sb).map((request) => request.status)).toEqual([409]);
 	});
 
-	test('a re-run of the same workflow passes with the 409 option', async () => {
-		const first = await runOne(params('requestAgent', BOT_ROOM, { treatConflictAsSuccess: true }));
-		const again = await runOne(params('requestAgent', BOT_ROOM, { treatConflictAsSuccess: true }));
+	test('running Request Agent again, as while building a workflow, passes both times; the second changes nothing', async () => {
+		const first = await runOne(params('requestAgent', BOT_ROOM));
+		const again = await runOne(params('requestAgent', BOT_ROOM));
 
-		expect([first.alreadyInState, again.alreadyInState]).toEqual([false, true]);
+		expect([first.changed, again.changed]).toEqual([true, false]);
+		expect(again.message).toBe('The chat room was already handed to a human agent (requested or in session): no change');
+		expect(ohoRequests(ref.sb).map((request) => request.status)).toEqual([200, 409]);
 		expect(roomState(ref.sb, BOT_ROOM)).toBe('agent_requested');
 	});
+
+	test('with Fail If Nothing Changes a second request stops the node with Oho’s 409 and a hint naming the option', async () => {
+		await runOne(params('requestAgent', BOT_ROOM));
+		const error = stopError(await runChat(params('requestAgent', BOT_ROOM, { failIfUnchanged: true })));
+
+		expect(error.message).toBe('Oho: Chat room cannot be changed to agent requested (HTTP 409)');
+		expect(error.httpCode).toBe('409');
+		expect(error.description).toBe(
+			'The chat is already with a human agent (requested or in session). The item failed because Options > Fail If Nothing Changes is on; without it, this counts as success with changed: false.',
+		);
+		expect(ohoRequests(ref.sb).map((request) => request.status)).toEqual([200, 409]);
+	});
+
+	test('Fail If Nothing Changes still lets a real change pass', async () => {
+		const output = await runOne(params('requestAgent', BOT_ROOM, { failIfUnchanged: true }));
+
+		expect(output).toMatchObject({ ok: true, changed: true, message: 'Agent has been requested for the chat room' });
+	});
+
+	test('Fail If Nothing Changes is on once added to Options, and its label fits the editor', () => {
+		const options = new OhoChat().description.properties.find((property) => property.name === 'options');
+		const option = (options?.options as INodeProperties[]).find((field) => field.name === 'failIfUnchanged');
+
+		expect(option).toMatchObject({ displayName: 'Fail If Nothing Changes', type: 'boolean', default: true });
+		expect(option!.displayName.length).toBeLessThanOrEqual(25);
+	});
+
+	test.each([true, false])(
+		'a workflow saved with the earlier option (treatConflictAsSuccess: %s) runs: n8n drops it, and a 409 is a success without change',
+		async (saved) => {
+			const output = await runOne(params('requestAgent', AGENT_ACTIVE_ROOM, { treatConflictAsSuccess: saved }));
+
+			expect(output).toMatchObject({ ok: true, changed: false, alreadyInState: true });
+		},
+	);
 
 	test('an unknown chat room stops the node with Oho’s 404 message and a hint about the identity fields', async () => {
 		const error = stopError(await runChat(params('requestAgent', { ...BOT_ROOM, userId: 'Unobody' })));
@@ -151,8 +179,8 @@ describe('Oho Chat: Request Agent', () => {
 		expect(ohoRequests(ref.sb)).toHaveLength(1);
 	});
 
-	test('the 409 option does not turn a 404 into success', async () => {
-		const error = stopError(await runChat(params('requestAgent', { ...BOT_ROOM, userId: 'Unobody' }, { treatConflictAsSuccess: true })));
+	test('a 404 is never a success, with or without the option', async () => {
+		const error = stopError(await runChat(params('requestAgent', { ...BOT_ROOM, userId: 'Unobody' })));
 
 		expect(error.httpCode).toBe('404');
 	});
@@ -195,6 +223,7 @@ describe('Oho Chat: Close Chat', () => {
 		expect(output).toEqual({
 			operation: 'closeChat',
 			ok: true,
+			changed: true,
 			alreadyInState: false,
 			message: 'Chat room session has been closed',
 			platform: 'line',
@@ -205,19 +234,27 @@ describe('Oho Chat: Close Chat', () => {
 		expect(roomState(ref.sb, customer)).toBe('bot');
 	});
 
-	test('closing a chat the bot already has stops the node with Oho’s 409', async () => {
-		const error = stopError(await runChat(params('closeChat', BOT_ROOM)));
+	test('closing a chat the bot already has is a success that says no change was made (Oho’s 409)', async () => {
+		const output = await runOne(params('closeChat', BOT_ROOM));
+
+		expect(output).toMatchObject({
+			operation: 'closeChat',
+			ok: true,
+			changed: false,
+			alreadyInState: true,
+			message: 'The chat room was already with the chat bot (no agent session): no change',
+		});
+		expect(ohoRequests(ref.sb).map((request) => request.status)).toEqual([409]);
+	});
+
+	test('with Fail If Nothing Changes closing a bot chat stops the node with Oho’s 409', async () => {
+		const error = stopError(await runChat(params('closeChat', BOT_ROOM, { failIfUnchanged: true })));
 
 		expect(error.message).toBe('Oho: Chat room session cannot be closed (HTTP 409)');
 		expect(error.httpCode).toBe('409');
 		expect(error.description).toContain('no agent session to close');
+		expect(error.description).toContain('Fail If Nothing Changes');
 		expect(ohoRequests(ref.sb)).toHaveLength(1);
-	});
-
-	test('with the 409 option closing a bot chat is a success marked alreadyInState', async () => {
-		const output = await runOne(params('closeChat', BOT_ROOM, { treatConflictAsSuccess: true }));
-
-		expect(output).toMatchObject({ operation: 'closeChat', ok: true, alreadyInState: true, message: 'Chat room session cannot be closed' });
 	});
 
 	test('an unknown chat room gets Oho’s 404', async () => {
@@ -245,8 +282,8 @@ describe('Oho Chat: Close Chat', () => {
 
 describe('Oho Chat: validation', () => {
 	test.each([
-		// n8n itself refuses an empty required field before the run; spaces pass it and reach our validation.
-		['a Platform ID of only spaces', { platformId: '   ' }, 'Invalid input: Platform ID (platformId) must not be empty'],
+		// Spaces count as empty, and this credential holds no account to take the Platform ID from.
+		['a Platform ID of only spaces', { platformId: '   ' }, 'Invalid input: Platform ID (platformId) is empty, and the Oho API credential has no LINE Bot User ID'],
 		['a User ID over 40 characters', { userId: `U${'a'.repeat(40)}` }, 'Invalid input: User ID (userId) must be at most 40 characters'],
 		['an unknown platform', { platform: 'twitter' }, 'Invalid input: Platform (platform) must be one of: line, facebook, instagram'],
 	])('%s stops the node before anything is sent', async (_case, change, message) => {
@@ -287,11 +324,12 @@ describe('Oho Chat: retries', () => {
 	test('when a lost answer hid that the first attempt worked, the retry’s 409 is reported as that success', async () => {
 		// Oho hands the chat over, then the gateway answers 502; the resend finds the chat with an agent.
 		ref.sb.setKnobs({ faults: [{ match: { api: 'oho', path: 'request-agent' }, sequence: [502], afterHandling: true }] });
-		const output = await runOne(params('requestAgent', BOT_ROOM));
+		// The option does not fail it: the change was made, by the earlier attempt.
+		const output = await runOne(params('requestAgent', BOT_ROOM, { failIfUnchanged: true }));
 
-		expect(output).toMatchObject({ ok: true, alreadyInState: true });
+		expect(output).toMatchObject({ ok: true, changed: true, alreadyInState: true });
 		expect(output.message).toBe(
-			"Chat room cannot be changed to agent requested (an earlier attempt met a gateway's HTTP 502 and has probably made this change itself)",
+			"The chat room is now handed to a human agent (requested or in session): an earlier attempt met a gateway's HTTP 502 and has probably made this change itself (the resend found it made)",
 		);
 		expect(ohoRequests(ref.sb).map((request) => request.status)).toEqual([502, 409]);
 		expect(roomState(ref.sb, BOT_ROOM)).toBe('agent_requested');
@@ -306,7 +344,7 @@ describe('Oho Chat: many items', () => {
 		// Random latency lets later items finish first; the output order must not follow.
 		ref.sb.setKnobs({ latency: { fixedMs: 0, jitterMs: 40 } });
 		const items = [BOT_ROOM, FACEBOOK_BOT_ROOM, INSTAGRAM_BOT_ROOM, AGENT_ACTIVE_ROOM] as unknown as IDataObject[];
-		const result = await runChat(params('closeChat', FROM_ITEM, { treatConflictAsSuccess: true, parallelRequests: 4 }), { items });
+		const result = await runChat(params('closeChat', FROM_ITEM, { parallelRequests: 4 }), { items });
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result).map((output) => [output.user_id, output.alreadyInState])).toEqual([
@@ -320,7 +358,7 @@ describe('Oho Chat: many items', () => {
 	});
 
 	test('without continue on fail the first failing item stops the node, naming that item', async () => {
-		const result = await runChat(params('requestAgent', FROM_ITEM), { items: THREE_ROOMS as unknown as IDataObject[] });
+		const result = await runChat(params('requestAgent', FROM_ITEM, { failIfUnchanged: true }), { items: THREE_ROOMS as unknown as IDataObject[] });
 		const error = stopError(result);
 
 		expect(error.message).toBe('Oho: Chat room cannot be changed to agent requested (HTTP 409)');
@@ -349,7 +387,7 @@ describe('Oho Chat: many items', () => {
 
 	test('continue on fail (error output) routes failures to the second output, each paired with its input', async () => {
 		const items = [{ ...BOT_ROOM, userId: 'Unobody' }, BOT_ROOM, AGENT_ACTIVE_ROOM] as unknown as IDataObject[];
-		const result = await runChat(params('requestAgent', FROM_ITEM), { items, onError: 'continueErrorOutput' });
+		const result = await runChat(params('requestAgent', FROM_ITEM, { failIfUnchanged: true }), { items, onError: 'continueErrorOutput' });
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result, 0).map((output) => output.user_id)).toEqual([BOT_ROOM.userId]);
@@ -378,5 +416,12 @@ describe('Oho Chat: node description', () => {
 		]);
 		const platformId = description.properties.find((property) => property.name === 'platformId');
 		expect(platformId?.description).toContain('channel ID');
+	});
+
+	test.each([
+		['requestAgent', 'Request a human agent'],
+		['closeChat', 'Close the agent session'],
+	])('the subtitle of %s reads as a sentence: "%s"', (operation, subtitle) => {
+		expect(subtitleOf(new OhoChat(), { resource: 'chat', operation })).toBe(subtitle);
 	});
 });

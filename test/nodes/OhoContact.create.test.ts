@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { OhoContact } from '../../nodes/OhoContact/OhoContact.node';
 import { DEMO } from '../../sandbox';
 import { newLineContact, params, readBack, requiredBody, runFailing, runOne, SOMCHAI } from '../shared/ohoContact';
 import { ohoCalls, sentBodies, useSandbox } from '../shared/sandbox';
@@ -93,21 +92,6 @@ describe('Oho Contact: Create', () => {
 		expect(stored?.gender).toBe(gender);
 	});
 
-	test('Country lists every country and City Thailand’s 77 provinces, labelled in English; the English name is sent', async () => {
-		const additionalFields = new OhoContact().description.properties.find((property) => property.name === 'additionalFields');
-		const optionsOf = (name: string) =>
-			((additionalFields?.options ?? []) as Array<{ name: string; options?: Array<{ name: string; value: string }> }>).find(
-				(field) => field.name === name,
-			)?.options ?? [];
-		const city = optionsOf('city').find((option) => option.name === 'Chiang Mai');
-		const country = optionsOf('country').find((option) => option.name === 'Thailand');
-
-		expect(optionsOf('city')).toHaveLength(77);
-		expect(optionsOf('country').length).toBeGreaterThan(190);
-		const { sent } = await createWith({ country: country?.value, city: city?.value });
-		expect(sent).toMatchObject({ country: 'Thailand', city: 'Chiang Mai' });
-	});
-
 	test('an expression may send a country or city outside the node’s lists', async () => {
 		const { sent } = await createWith({ country: '={{ "Kurdistan" }}', city: '={{ "Vientiane  Capital" }}' });
 
@@ -144,13 +128,13 @@ describe('Oho Contact: Create', () => {
 		expect(output.rawResponse).toEqual({ ok: true, status_code: 201, message: 'Created contact successfully' });
 	});
 
-	test('an existing contact stops Create with Oho’s 409 message and a hint to use Upsert; the contact is unchanged', async () => {
+	test('an existing contact stops Create with Oho’s 409 message and a hint to use Create or Update; the contact is unchanged', async () => {
 		const before = ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId);
 		const error = await runFailing(ref.sb, params('create', SOMCHAI, { firstName: 'Changed' }));
 
 		expect(error.message).toBe('Oho: The contact already exists (HTTP 409)');
 		expect(error.description).toBe(
-			'A contact with this Platform, Platform ID and User ID exists already. Use Upsert to create or update it.',
+			'A contact with this Platform, Platform ID and User ID exists already. Use the Create or Update operation instead.',
 		);
 		expect(error.httpCode).toBe('409');
 		expect(ohoCalls(ref.sb)).toEqual(['POST /contact']);

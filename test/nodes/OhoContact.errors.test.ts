@@ -66,7 +66,7 @@ const ANSWERS_NEVER_RETRIED: ErrorCase[] = [
 		title: '409 (Create of a contact that exists)',
 		parameters: params('create', SOMCHAI),
 		message: 'Oho: The contact already exists (HTTP 409)',
-		hint: 'A contact with this Platform, Platform ID and User ID exists already. Use Upsert to create or update it.',
+		hint: 'A contact with this Platform, Platform ID and User ID exists already. Use the Create or Update operation instead.',
 		httpCode: '409',
 	},
 ];
@@ -88,7 +88,7 @@ describe('Oho Contact: errors', () => {
 
 		expect(error.message).toBe('Oho: Too many requests (HTTP 429)');
 		expect(error.description).toBe(
-			'Oho is rate limiting this key. Lower Options > Requests in Parallel or raise Options > Max Retries.',
+			'Oho is rate limiting this key. Lower Requests in Parallel or raise Max Retries (under Advanced).',
 		);
 		expect(error.httpCode).toBe('429');
 		expect(ohoRequests(ref.sb)).toHaveLength(1);
@@ -133,7 +133,7 @@ describe('Oho Contact: errors', () => {
 		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 0, timeoutMs: 200 } }));
 
 		expect(error.message).toBe('Could not reach the Oho API (ECONNABORTED)');
-		expect(error.description).toBe('No answer within 200 ms. Raise Options > Timeout or try again later.');
+		expect(error.description).toBe('No answer within 200 ms. Raise Timeout (under Advanced) or try again later.');
 	});
 
 	test('a Base URL where nothing listens is reported as unreachable', async () => {

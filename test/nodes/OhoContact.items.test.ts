@@ -152,7 +152,7 @@ describe('Oho Contact: many items', () => {
 		const notFoundError = {
 			error: {
 				message: 'Oho: The contact not found (HTTP 404)',
-				description: 'No contact has this Platform, Platform ID and User ID. Use Create or Upsert to add it.',
+				description: 'No contact has this Platform, Platform ID and User ID. Use Create, or Create or Update, to add it.',
 				httpCode: '404',
 				itemIndex: 2,
 			},

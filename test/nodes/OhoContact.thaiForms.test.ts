@@ -49,12 +49,12 @@ const CLEANED = {
 };
 
 describe('Oho Contact: Thai form data', () => {
-	test('Map Automatically takes Thai column names, cleans every value and lists the columns it did not use', async () => {
+	test('Map Automatically takes Thai column names, cleans every value and lists the columns it did not use (not userId, read by User ID)', async () => {
 		const contact = newLineContact();
 		const output = await runOne(ref.sb, params('upsert', IDENTITY_FROM_ITEM, AUTO_MAP), { items: [thaiForm(contact)] });
 
 		expect(sentBodies(ref.sb, 'POST')).toEqual([expect.objectContaining(CLEANED)]);
-		expect(output).toMatchObject({ operation: 'created', contact: CLEANED, unmappedFields: ['userId', 'interest'] });
+		expect(output).toMatchObject({ operation: 'created', contact: CLEANED, unmappedFields: ['interest'] });
 		expect(ref.sb.getContact('line', contact.platformId, contact.userId)).toMatchObject(CLEANED);
 	});
 
@@ -66,7 +66,7 @@ describe('Oho Contact: Thai form data', () => {
 
 		expect(sentBodies(ref.sb, 'POST')).toEqual([expect.objectContaining({ city: 'Bangkok', birth_date: '1998-11-29', phone: '0812345678', gender: 'male' })]);
 		// Two columns for the birth date: the first one given is sent, the other is reported, not silently dropped.
-		expect(output.unmappedFields).toEqual(['userId', 'interest', 'DOB']);
+		expect(output.unmappedFields).toEqual(['interest', 'DOB']);
 	});
 
 	test('Set Each Field and Map Input Fields (defined below) clean the same values the same way', async () => {
@@ -182,7 +182,7 @@ describe('Oho Contact: Thai form data', () => {
 			const form = { ...broken(newLineContact()), ชื่อ: ' \u200b ' };
 			const error = await runFailing(ref.sb, params('create', IDENTITY_FROM_ITEM, { ...AUTO_MAP, options: SKIP }), { items: [form] });
 
-			expect(error.message).toMatch(/^Invalid input: Phone \(phone\) .*; Age \(age\) .*; Birth Date \(birth_date\) .*; First Name \(first_name\) is required$/);
+			expect(error.message).toMatch(/^Invalid input: Phone \(phone\) .*; Age \(age\) .*; Birth Date \(birth_date\) .*; First Name \(first_name\) is required\. Input fields not used: interest$/);
 			const identity = await runFailing(ref.sb, params('create', IDENTITY_FROM_ITEM, { ...AUTO_MAP, options: SKIP }), {
 				items: [{ ...thaiForm(newLineContact()), userId: '   ' }],
 			});

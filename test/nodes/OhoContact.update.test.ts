@@ -74,7 +74,7 @@ describe('Oho Contact: Update', () => {
 		const error = await runFailing(ref.sb, params('update', { ...SOMCHAI, userId: 'Unobody' }, { updateFields: { age: 30 } }));
 
 		expect(error.message).toBe('Oho: The contact not found (HTTP 404)');
-		expect(error.description).toBe('No contact has this Platform, Platform ID and User ID. Use Create or Upsert to add it.');
+		expect(error.description).toBe('No contact has this Platform, Platform ID and User ID. Use Create, or Create or Update, to add it.');
 		expect(ohoCalls(ref.sb)).toHaveLength(1);
 	});
 

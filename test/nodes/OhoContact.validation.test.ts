@@ -38,9 +38,9 @@ const IDENTITY_CASES: Case[] = [
 ];
 
 const CREATE_CASES: Case[] = [
-	['a Platform Name expression that gives nothing', 'create', { platformName: '={{ $json.missing }}' }, 'Platform Name (social_profile.platform_name) is required'],
+	['a Platform Name expression that gives nothing (and no account in the credential)', 'create', { platformName: '={{ $json.missing }}' }, 'Platform Name (social_profile.platform_name) is required: fill in LINE OA Name in the Oho API credential, or give it in the node'],
 	tooLong('a Platform Name over 255', 'create', 'Platform Name (social_profile.platform_name)', 255, (platformName) => ({ platformName })),
-	['no LINE Basic ID for LINE', 'create', { lineBasicId: '' }, 'LINE Basic ID (social_profile.line_basic_id) is required for LINE (the OA’s LINE ID, like @548unshk), got ""'],
+	['no LINE Basic ID for LINE (and no account in the credential)', 'create', { lineBasicId: '' }, 'LINE Basic ID (social_profile.line_basic_id) is required: fill in LINE Basic ID in the Oho API credential, or give it in the node'],
 	tooLong('a LINE Basic ID over 255', 'create', 'LINE Basic ID (social_profile.line_basic_id)', 255, (lineBasicId) => ({ lineBasicId }), '@'),
 	['a Profile Picture URL that is no URL', 'create', { profilePictureUrl: 'profile.png' }, 'Profile Picture URL (profile_picture_url) must be a URL, like https://profile.line-scdn.net/..., got "profile.png"'],
 	['a Profile Picture URL that is not http(s)', 'create', { profilePictureUrl: 'ftp://example.com/a.png' }, 'Profile Picture URL (profile_picture_url) must start with http:// or https://, got "ftp://example.com/a.png"'],

@@ -4,57 +4,12 @@
  * repeated deliveries, and what comes out. Each test checks the answer the sender got and the executions started.
  */
 import { randomBytes } from 'crypto';
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { OhoTrigger } from '../../nodes/OhoTrigger/OhoTrigger.node';
-import { deliver, startTriggerServer, type TriggerServer } from '../helpers/webhook';
-
-/** A contact as Oho's customer-profile webhook shows it (contract): stored tags as { _id, keyword }, age as text. */
-function storedContact(overrides: IDataObject = {}): IDataObject {
-	return {
-		_id: '6751a0c2f1d2e3a4b5c6d7e8',
-		social_profile: { platform: 'line', id: 'U38e365dddca4292c9cb1d8cf012aac87', platform_id: '2001234567', platform_name: 'Oho Demo Shop' },
-		platform_display_name: 'Ton',
-		display_name: 'Ton (VIP)',
-		first_name: 'Ton',
-		last_name: 'Sakda',
-		customer_id: 'C-1001',
-		phone: '0812345678',
-		email: 'ton@example.com',
-		country: 'THA',
-		city: 'Bangkok',
-		gender: 'male',
-		age: '34',
-		birth_date: '1992-03-04T00:00:00.000Z',
-		contact_tags: [
-			{ _id: '6751a0c2f1d2e3a4b5c6d001', keyword: 'vip' },
-			{ _id: '6751a0c2f1d2e3a4b5c6d002', keyword: 'ลูกค้าประจำ' },
-		],
-		chat_tags: [{ _id: '6751a0c2f1d2e3a4b5c6d003', keyword: 'follow-up' }],
-		...overrides,
-	};
-}
-
-const created = (contact = storedContact()) => ({ event_code: 'contact created', contact });
-const updated = (fields: string[] | undefined, contact = storedContact()) => ({
-	event_code: 'contact updated',
-	contact,
-	...(fields ? { updated_field: fields } : {}),
-});
-
-const STARTED = { status: 200, body: { message: 'Workflow was started' } };
-const notStarted = (reason: string) => ({ status: 200, body: { message: `Received; no workflow started: ${reason}` } });
-
-let server: TriggerServer | undefined;
-async function trigger(parameters: INode['parameters'] = {}, credentials: Record<string, IDataObject> = {}): Promise<TriggerServer> {
-	server = await startTriggerServer(new OhoTrigger(), parameters, credentials as never);
-	return server;
-}
-afterEach(async () => {
-	await server?.close();
-	server = undefined;
-});
+import { deliver } from '../helpers/webhook';
+import { created, notStarted, STARTED, storedContact, trigger, updated } from '../shared/ohoTrigger';
 
 describe('Oho Trigger: events and output', () => {
 	test('Contact Created starts one execution with the event, the identity as Oho Contact takes it and a readable contact', async () => {
@@ -244,7 +199,7 @@ describe('Oho Trigger: authentication', () => {
 
 		expect(await deliver(url, created(), { 'X-Oho-Webhook-Secret': '' })).toEqual({
 			status: 401,
-			body: { message: "Authorization cannot be checked: this Oho Trigger's credential has no secret. Open the credential and set one." },
+			body: { message: "Authorization cannot be checked: this Oho Trigger's credential has no usable secret (at least 16 characters). Open the credential and set one." },
 		});
 		expect(executions).toHaveLength(0);
 	});

@@ -46,7 +46,7 @@ describe("Oho's envelope decides", () => {
 		expect(result.error).toMatchObject({
 			message: 'Oho: The contact already exists (status 409, HTTP 200)',
 			httpCode: '409',
-			description: 'A contact with this Platform, Platform ID and User ID exists already. Use Upsert to create or update it.',
+			description: 'A contact with this Platform, Platform ID and User ID exists already. Use the Create or Update operation instead.',
 		});
 	});
 
@@ -57,7 +57,7 @@ describe("Oho's envelope decides", () => {
 		expect(result.error).toMatchObject({
 			message: 'Oho: The contact not found (status 404, HTTP 400)',
 			httpCode: '404',
-			description: 'No contact has this Platform, Platform ID and User ID. Use Create or Upsert to add it.',
+			description: 'No contact has this Platform, Platform ID and User ID. Use Create, or Create or Update, to add it.',
 		});
 	});
 
@@ -68,16 +68,16 @@ describe("Oho's envelope decides", () => {
 		expect(result.error).toMatchObject({ message: 'Oho: Internal error (status 500, HTTP 200)', httpCode: '500' });
 	});
 
-	test("Request Agent: HTTP 200 with status_code 409 is 'already in that state' when the option says so", async () => {
+	test("Request Agent: HTTP 200 with status_code 409 is 'already in that state', a success without change", async () => {
 		const oho = await serve([envelope(200, 409, 'Chat room cannot be changed to agent requested')]);
 		const result = await runNode({
 			node: new OhoChat(),
-			parameters: { resource: 'chat', operation: 'requestAgent', ...SOMCHAI, options: { ...FAST_RETRIES, treatConflictAsSuccess: true } },
+			parameters: { resource: 'chat', operation: 'requestAgent', ...SOMCHAI, options: { ...FAST_RETRIES } },
 			credentials: { ohoApi: { apiKey: DEMO.ohoApiKey, baseUrl: oho.url } },
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result)[0]).toMatchObject({ ok: true, alreadyInState: true } as IDataObject);
+		expect(jsonOf(result)[0]).toMatchObject({ ok: true, changed: false, alreadyInState: true } as IDataObject);
 	});
 
 	test.each([

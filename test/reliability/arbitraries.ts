@@ -433,18 +433,20 @@ export const invalidPictureUrl = fc.oneof(
 
 // ---------------------------------------------------------------- Gofive
 
-/** A room ID: a UUID in any case, padded (the node trims it). */
+/** A room ID: a UUID in any case, padded (the node trims it), alone or inside a text such as a link (the node takes the one UUID in it). */
 export const roomId = (known: string[]): fc.Arbitrary<Valid<string>> =>
 	fc
-		.tuple(PAD, fc.oneof(fc.constantFrom(...known), fc.uuid()), fc.boolean(), PAD)
-		.map(([before, uuid, upper, after]) => {
+		.tuple(PAD, fc.oneof(fc.constantFrom(...known), fc.uuid()), fc.boolean(), fc.constantFrom(['', ''], ['', ''], ['https://crm.example.com/chat/', '?tab=1'], ['{', '}'], ['urn:uuid:', ''], ['room ', ' (copied)']), PAD)
+		.map(([before, uuid, upper, [prefix, suffix], after]) => {
 			const written = upper ? uuid.toUpperCase() : uuid;
-			return { raw: before + written + after, api: written };
+			return { raw: before + prefix + written + suffix + after, api: written };
 		});
 
 export const invalidRoomId = fc.oneof(
-	fc.constantFrom<unknown>('room-1', '26259b2c509c4ff5a82ad1b5505b014d', '26259b2c-509c-4ff5-a82a-d1b5505b014dx', '{26259b2c-509c-4ff5-a82a-d1b5505b014d}', 'urn:uuid:26259b2c-509c-4ff5-a82a-d1b5505b014d', '26259b2c-509c-4ff5-a82a-d1b5505b014g', '26259b2c-509c-4ff5-a82a', 12345),
+	fc.constantFrom<unknown>('room-1', '26259b2c509c4ff5a82ad1b5505b014d', '26259b2c-509c-4ff5-a82a-d1b5505b014dx', 'x26259b2c-509c-4ff5-a82a-d1b5505b014d', '26259b2c-509c-4ff5-a82a-d1b5505b014g', '26259b2c-509c-4ff5-a82a', 12345),
 	fc.uuid().map((uuid) => `${uuid}${uuid}`),
+	// Two different rooms in one text: the node cannot tell which is meant.
+	fc.tuple(fc.uuid(), fc.uuid()).filter(([a, b]) => a !== b).map(([a, b]) => `https://crm.example.com/chat/${a}?from=${b}`),
 	BLANK,
 	WRONG_TYPE,
 );

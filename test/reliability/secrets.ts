@@ -103,7 +103,9 @@ const ohoCases: SecretCase[] = OHO_OPERATIONS.flatMap((operation) => {
 	];
 	if (operation === 'get' || operation === 'update' || operation === 'requestAgent') cases.push(ohoCase('nobody there (404)', operation, NOBODY));
 	if (operation === 'create') cases.push(ohoCase('the contact exists (409)', operation, SOMCHAI));
-	if (operation === 'requestAgent') cases.push(ohoCase('already with an agent (409)', operation, SUDA));
+	if (operation === 'requestAgent') {
+		cases.push(ohoCase('already with an agent (409, Fail If Nothing Changes)', operation, SUDA, { extra: { options: { failIfUnchanged: true } } }));
+	}
 	if (operation === 'create' || operation === 'upsert') {
 		cases.push(
 			ohoCase('a body Oho refuses (400: a phone number of another country, allowed by the operator)', operation, newLineContact(), {
@@ -257,8 +259,8 @@ export function describeSecrets(pool: Sandboxes): void {
 					await testCredential('gofiveApi', clientCredentials(sb, { ...withSubscription, tokenUrl: `${UNREACHABLE}/token` })),
 				];
 				tally.credentialTests += results.length;
-				// An access token that is not a JWT cannot be judged without sending a message: the test passes it.
-				expect(results.map((result) => result.status)).toEqual(['Error', 'Error', 'OK', 'Error', 'Error']);
+				// An access token Gofive did not issue fails too: the test's empty request is refused with 401.
+				expect(results.map((result) => result.status)).toEqual(['Error', 'Error', 'Error', 'Error', 'Error']);
 				const leaks = findSecrets(results, SECRETS);
 				tally.secretsLeaked += leaks.length;
 				expect(leaks).toEqual([]);

@@ -50,6 +50,11 @@ export const REQUIRED_FIELDS = {
 	firstName: 'Somsak',
 } as const;
 
+/** Map Input Fields with these columns defined below; `schema` is what the editor saved with them. */
+export function mappedBelow(value: IDataObject, schema: unknown[] = []): IDataObject {
+	return { dataMode: 'mapper', contactFields: { mappingMode: 'defineBelow', value, matchingColumns: [], schema } };
+}
+
 /** What REQUIRED_FIELDS send, without social_profile.id (the user ID). */
 export function requiredBody(userId: string): IDataObject {
 	return {
@@ -94,6 +99,10 @@ export interface RunOptions {
 	baseUrl?: string;
 	/** The workflow's time zone (Bangkok unless given). */
 	timezone?: string;
+	/** The account fields of the Oho API credential (none unless given). */
+	account?: IDataObject;
+	/** The node's version as saved in the workflow (1 unless given). */
+	typeVersion?: number;
 }
 
 /** Runs the Oho Contact node once, inside WorkflowExecute, with an Oho credential pointing at the sandbox. */
@@ -101,10 +110,11 @@ export async function runContact(sb: Sandbox, parameters: INodeParameters, run: 
 	return await runNode({
 		node: new OhoContact(),
 		parameters,
-		credentials: { ohoApi: { apiKey: run.apiKey ?? DEMO.ohoApiKey, baseUrl: run.baseUrl ?? sb.url } },
+		credentials: { ohoApi: { apiKey: run.apiKey ?? DEMO.ohoApiKey, baseUrl: run.baseUrl ?? sb.url, ...run.account } },
 		items: run.items,
 		onError: run.onError,
 		timezone: run.timezone,
+		typeVersion: run.typeVersion,
 	});
 }
 

@@ -2,9 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { gofiveDialect } from '../../shared/gofive/dialect';
 import { nodeParameter } from '../../shared/parameters';
-import type { ItemOperation } from '../../shared/router';
+import type { ItemContext, ItemOperation } from '../../shared/router';
 import { apiRequest } from '../../shared/transport/request';
-import { validateBody } from '../../shared/validation';
+import { invalidInput, validateBody } from '../../shared/validation';
+import { roomIdOf } from '../helpers/roomId';
 import { SEND_MESSAGE_LABELS, sendMessageSchema } from '../schema';
 
 const showFor = { show: { resource: ['message'], operation: ['sendMessage'] } };
@@ -18,7 +19,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 26259b2c-509c-4ff5-a82a-d1b5505b014d',
 		description:
-			'The Gofive chat room to post into: a UUID. Gofive gives it with each chat (the roomId of its chat webhooks and API answers).',
+			'The Gofive (Venio) chat room to post into: its ID, a UUID, or any text that holds exactly one, such as a link to the room',
+		hint: "Gofive's documents name no menu that shows it: it is the roomId (a UUID) of Gofive's chat messages. If the chat room's link in Venio holds it, paste the whole link: the node takes the one UUID in it.",
 		displayOptions: showFor,
 	},
 	{
@@ -28,37 +30,25 @@ export const description: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		required: true,
-		description: 'The text of the message. Must not be empty.',
-		displayOptions: showFor,
-	},
-	{
-		displayName: 'Type',
-		name: 'type',
-		type: 'options',
-		options: [{ name: 'Message', value: 'message', description: 'A text message' }],
-		default: 'message',
-		description: 'The kind of message. Gofive documents only "message".',
-		displayOptions: showFor,
-	},
-	{
-		displayName: 'Platform',
-		name: 'platform',
-		type: 'options',
-		options: [{ name: 'LINE', value: 'line' }],
-		default: 'line',
-		description: 'The chat room\'s channel. Gofive documents only LINE rooms ("line").',
+		description:
+			'The text of the message. Must not be empty. Sent as a text message to a LINE chat room (type "message", platform "line"), the only kind Gofive documents.',
 		displayOptions: showFor,
 	},
 	{
 		displayName: 'Company ID',
 		name: 'companyId',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 0 },
-		default: 0,
+		// Text, so that empty can mean "the credential's"; a number saved by an earlier version is still read.
+		type: 'string',
+		default: '',
+		placeholder: "e.g. 507 (empty: the credential's Default Company ID)",
 		description:
-			"Your Gofive company ID (an integer, e.g. 507). Leave 0 to use the credential's Default Company ID.",
+			"Your Gofive company ID, a whole number such as 507. Leave empty to use the Default Company ID of the Gofive API credential.",
 		displayOptions: showFor,
 	},
+	// Gofive documents one value of each, so the editor does not ask; saved workflows' values (expressions too)
+	// are still read and checked, and a value Gofive does not document stops the item before sending.
+	{ displayName: 'Type', name: 'type', type: 'hidden', default: 'message' },
+	{ displayName: 'Platform', name: 'platform', type: 'hidden', default: 'line' },
 ];
 
 const NOT_RESENT =
@@ -81,24 +71,50 @@ function asText(value: unknown): unknown {
 	return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
 }
 
+/** Company ID left empty (or 0, what an earlier version of the field held for that): the credential's is used. */
+function isUnset(value: unknown): boolean {
+	return value === undefined || value === null || value === 0 || (typeof value === 'string' && /^\s*$/.test(value));
+}
+
+/** The Company ID to send: the node's, else the credential's Default Company ID; nothing when neither is set. */
+function companyIdOf({ ctx, itemIndex, credentials }: ItemContext): unknown {
+	const given = asNumber(nodeParameter(ctx, 'companyId', itemIndex, ''));
+	if (!isUnset(given)) return given;
+	const fromCredential = asNumber(credentials.companyId);
+	if (!isUnset(fromCredential)) return fromCredential;
+	throw invalidInput(
+		ctx,
+		itemIndex,
+		[{ path: 'companyId', problem: 'is required', value: undefined }],
+		{ companyId: 'Company ID' },
+		'Enter your Gofive company ID (such as 507) in Company ID, or set Default Company ID in the Gofive API credential',
+	);
+}
+
+/** Gofive's `timestamp` (epoch milliseconds) as an ISO 8601 time; none when the answer has no usable one. */
+function isoTime(timestamp: unknown): string | undefined {
+	if (typeof timestamp !== 'number' || !Number.isFinite(timestamp) || timestamp <= 0) return undefined;
+	const date = new Date(timestamp);
+	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
 /**
  * Send message. Not idempotent: Gofive has no idempotency key, so after a timeout or a lost connection the
  * message is not resent (a duplicate message is worse than an error); answers that say Gofive did not act
  * (429, 503) are retried. A `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect).
  */
-export const execute: ItemOperation = async ({ ctx, itemIndex, baseUrl, settings, credentials }) => {
-	const defaultCompanyId = Number(credentials.companyId ?? 0);
-	const companyId = asNumber(nodeParameter(ctx, 'companyId', itemIndex, 0));
+export const execute: ItemOperation = async (item) => {
+	const { ctx, itemIndex, baseUrl, settings } = item;
 	const body = validateBody(
 		ctx,
 		itemIndex,
 		sendMessageSchema,
 		{
-			roomId: nodeParameter(ctx, 'roomId', itemIndex),
+			roomId: roomIdOf(ctx, itemIndex, nodeParameter(ctx, 'roomId', itemIndex)),
 			content: asText(nodeParameter(ctx, 'content', itemIndex)),
-			type: nodeParameter(ctx, 'type', itemIndex),
-			platform: nodeParameter(ctx, 'platform', itemIndex),
-			companyId: companyId === 0 || companyId === '' || companyId === null ? defaultCompanyId : companyId,
+			type: nodeParameter(ctx, 'type', itemIndex, 'message'),
+			platform: nodeParameter(ctx, 'platform', itemIndex, 'line'),
+			companyId: companyIdOf(item),
 		},
 		SEND_MESSAGE_LABELS,
 	);
@@ -110,8 +126,10 @@ export const execute: ItemOperation = async ({ ctx, itemIndex, baseUrl, settings
 		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false, hints: NOT_RESENT_HINTS },
 		settings,
 	);
-	const data = response.body.data;
-	const output: IDataObject = typeof data === 'object' && data !== null ? { ...(data as IDataObject) } : {};
+	const data = typeof response.body.data === 'object' && response.body.data !== null ? (response.body.data as IDataObject) : {};
+	const sentAt = isoTime(data.timestamp);
+	// What every node's item starts with (operation, ok), then Gofive's stored message as it answered it.
+	const output: IDataObject = { operation: 'sendMessage', ok: true, ...(sentAt && { sentAt }), ...data };
 	if (settings.includeRawResponse) output.rawResponse = response.body;
 	return output;
 };

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/router';
-import { changeChatState, chatTargetFields, CONFLICT_OPTION_NOTE } from '../helpers/chatState';
+import { changeChatState, chatTargetFields } from '../helpers/chatState';
 
 export const description: INodeProperties[] = chatTargetFields('closeChat');
 
@@ -10,5 +10,6 @@ export const execute: ItemOperation = async (item) =>
 	await changeChatState(item, {
 		operation: 'closeChat',
 		endpoint: 'close-chat',
-		conflictHint: `The chat has no agent session to close: the chat bot already has it. ${CONFLICT_OPTION_NOTE}`,
+		stateAfter: 'with the chat bot (no agent session)',
+		conflictHint: 'The chat has no agent session to close: the chat bot already has it.',
 	});

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/router';
-import { changeChatState, chatTargetFields, CONFLICT_OPTION_NOTE } from '../helpers/chatState';
+import { changeChatState, chatTargetFields } from '../helpers/chatState';
 
 export const description: INodeProperties[] = chatTargetFields('requestAgent');
 
@@ -10,5 +10,6 @@ export const execute: ItemOperation = async (item) =>
 	await changeChatState(item, {
 		operation: 'requestAgent',
 		endpoint: 'request-agent',
-		conflictHint: `The chat is already with a human agent (requested or in session). ${CONFLICT_OPTION_NOTE}`,
+		stateAfter: 'handed to a human agent (requested or in session)',
+		conflictHint: 'The chat is already with a human agent (requested or in session).',
 	});

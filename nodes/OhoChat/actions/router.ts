@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { identityKey } from '../../shared/oho/account';
 import { ohoDialect } from '../../shared/oho/dialect';
-import { identityKey } from '../../shared/oho/identity';
 import { route } from '../../shared/router';
 import * as closeChat from './closeChat.operation';
 import * as requestAgent from './requestAgent.operation';

@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { ohoDialect } from '../../shared/oho/dialect';
-import { identityFields, identityPath, readIdentity } from '../../shared/oho/identity';
+import { credentialReport, readAccountIdentity } from '../../shared/oho/account';
+import { identityFields, identityPath } from '../../shared/oho/identity';
 import { nodeParameter } from '../../shared/parameters';
 import type { ItemContext } from '../../shared/router';
 import { apiFailure } from '../../shared/transport/errors';
@@ -14,18 +15,30 @@ interface ChatStateChange {
 	operation: ChatOperation;
 	/** The endpoint's last path segment. */
 	endpoint: 'request-agent' | 'close-chat';
-	/** What a 409 means for this change, and what to do about it. */
+	/** The room's state once this change is made, as the end of a sentence: "with a human agent". */
+	stateAfter: string;
+	/** What Oho's 409 means for this change (the room already was in `stateAfter`), in the failing item's hint. */
 	conflictHint: string;
 }
 
-const PLATFORM_ID_HINT =
-	". On the chat endpoints LINE also accepts the provider's channel ID (LINE Developers Console > your provider > the Messaging API channel > Basic settings > Channel ID).";
+const PLATFORM_ID_HINT = " Oho Chat also takes LINE's channel ID (digits), as the Oho Trigger gives it.";
 
 const NOT_FOUND_HINT =
 	'Oho has no chat room for this Platform, Platform ID and User ID: the customer has not chatted with this LINE OA, Page or Instagram account in Oho. Check the three identity fields.';
 
-export const CONFLICT_OPTION_NOTE =
-	"To let a re-run pass, turn on Options > Treat 'Already in That State' (409) as Success.";
+/** The option that turns "already in that state" (409) from a success without change into a failure. */
+export const failIfUnchangedOption: INodeProperties = {
+	displayName: 'Fail If Nothing Changes',
+	name: 'failIfUnchanged',
+	type: 'boolean',
+	// Added to Options only to make the item fail, so it is on once added.
+	default: true,
+	description:
+		'Whether an item fails when the chat room already is in the state asked for (Oho answers 409), instead of succeeding with changed: false',
+};
+
+const CONFLICT_OPTION_NOTE =
+	'The item failed because Options > Fail If Nothing Changes is on; without it, this counts as success with changed: false.';
 
 /** The identity fields (shared with Oho Contact), shown for one chat operation, with the chat API's channel-ID hint. */
 export function chatTargetFields(operation: ChatOperation): INodeProperties[] {
@@ -35,15 +48,30 @@ export function chatTargetFields(operation: ChatOperation): INodeProperties[] {
 	}));
 }
 
+/** What the item says happened: Oho's message for a change, our own words when Oho's 409 means nothing changed. */
+function outcomeOf(change: ChatStateChange, status: number, ohoMessage: string, unclearAttempt: string | undefined) {
+	if (status !== 409) return { changed: true, alreadyInState: false, message: ohoMessage };
+	if (unclearAttempt !== undefined) {
+		return {
+			changed: true,
+			alreadyInState: true,
+			message: `The chat room is now ${change.stateAfter}: an earlier attempt ${unclearAttempt} and has probably made this change itself (the resend found it made)`,
+		};
+	}
+	return { changed: false, alreadyInState: true, message: `The chat room was already ${change.stateAfter}: no change` };
+}
+
 /**
  * Sends one state change for one item. Resending is safe (a change that already happened answers 409), so the
- * request counts as idempotent. A 409 is success when the operator asked for it, or when an earlier attempt of
- * this same request got no answer and so may have made the change itself; otherwise it is the API's error.
+ * request counts as idempotent. A 409 (the room already is in that state) is a success without change, as a re-run
+ * of a workflow expects, unless the operator asked to fail on it; after an earlier attempt that got no answer it is
+ * that attempt's change, a success either way.
  */
-export async function changeChatState({ ctx, itemIndex, baseUrl, settings }: ItemContext, change: ChatStateChange): Promise<IDataObject> {
-	const identity = readIdentity(ctx, itemIndex);
+export async function changeChatState(item: ItemContext, change: ChatStateChange): Promise<IDataObject> {
+	const { ctx, itemIndex, baseUrl, settings } = item;
+	const identity = readAccountIdentity(item, 'chat');
 	const options = nodeParameter(ctx, 'options', itemIndex, {}) as IDataObject;
-	const hints = { 404: NOT_FOUND_HINT, 409: change.conflictHint };
+	const hints = { 404: NOT_FOUND_HINT, 409: `${change.conflictHint} ${CONFLICT_OPTION_NOTE}` };
 	const response = await apiRequest(
 		ctx,
 		itemIndex,
@@ -59,23 +87,16 @@ export async function changeChatState({ ctx, itemIndex, baseUrl, settings }: Ite
 		settings,
 	);
 
-	const alreadyInState = response.status === 409;
-	let message = response.outcome.message;
-	if (alreadyInState) {
-		if (response.unclearAttempt !== undefined) {
-			message += ` (an earlier attempt ${response.unclearAttempt} and has probably made this change itself)`;
-		} else if (options.treatConflictAsSuccess !== true) {
-			throw apiFailure(ctx, itemIndex, ohoDialect, response, hints);
-		}
-	}
+	const outcome = outcomeOf(change, response.status, response.outcome.message, response.unclearAttempt);
+	if (!outcome.changed && options.failIfUnchanged === true) throw apiFailure(ctx, itemIndex, ohoDialect, response, hints);
 	const output: IDataObject = {
 		operation: change.operation,
 		ok: true,
-		alreadyInState,
-		message,
+		...outcome,
 		platform: identity.platform,
 		platform_id: identity.platformId,
 		user_id: identity.userId,
+		...credentialReport(identity),
 	};
 	if (settings.includeRawResponse) output.rawResponse = response.body;
 	return output;

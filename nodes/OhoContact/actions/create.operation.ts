@@ -8,13 +8,13 @@ import { writeOutput } from '../helpers/output';
 import type { ContactOperation } from './router';
 
 const CONFLICT_HINT = {
-	409: 'A contact with this Platform, Platform ID and User ID exists already. Use Upsert to create or update it.',
+	409: 'A contact with this Platform, Platform ID and User ID exists already. Use the Create or Update operation instead.',
 };
 
 /** Create (2.2); a 409 fails the item, unless an earlier attempt whose answer was lost made this very contact. */
 export const execute: ContactOperation = async (op, identity) => {
-	const { input, body, cleaning, warnings, response } = await sendCreate(op, 'create', identity);
-	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);
+	const { input, body, cleaning, warnings, derived, response } = await sendCreate(op, 'create', identity);
+	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields, derived);
 	if (response.status !== 409) return await writeOutput(op, identity, 'created', response, body as IDataObject, undefined, report);
 	if (response.unclearAttempt === undefined) throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response, CONFLICT_HINT);
 	const earlier = await earlierCreate(op, identity, body as IDataObject, response.unclearAttempt);

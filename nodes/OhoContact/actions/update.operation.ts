@@ -13,6 +13,6 @@ export const execute: ContactOperation = async (op, identity) => {
 	const input = readContactFields(op.ctx, op.itemIndex, 'update', cleaning);
 	const { body, warnings } = checkedBody(op, 'update', input, cleaning.skipInvalid);
 	const { response, body: sent } = await updateContact(op, identity, body);
-	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);
+	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields, input.derived);
 	return await writeOutput(op, identity, 'updated', response, sent as IDataObject, undefined, report);
 };

@@ -11,8 +11,8 @@ import type { ContactOperation } from './router';
  * contact with the fields an update accepts. The output's "operation" says which happened.
  */
 export const execute: ContactOperation = async (op, identity) => {
-	const { input, body, cleaning, warnings, response } = await sendCreate(op, 'upsert', identity);
-	const createReport = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields);
+	const { input, body, cleaning, warnings, derived, response } = await sendCreate(op, 'upsert', identity);
+	const createReport = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields, derived);
 	if (response.status !== 409) return await writeOutput(op, identity, 'created', response, body as IDataObject, undefined, createReport);
 	// A 409 after an attempt whose answer was lost (a 502, a reset): that attempt made the contact only if the stored
 	// one holds what was sent; otherwise it existed before and is updated.
@@ -22,6 +22,7 @@ export const execute: ContactOperation = async (op, identity) => {
 	}
 	const changes = checkedBody(op, 'update', input, cleaning.skipInvalid);
 	const updated = await updateContact(op, identity, changes.body);
-	const report = inputReport(cleaning.skipInvalid, [...warnings, ...changes.warnings], input.unmappedFields);
+	// The update gets no fallback: only the split full name, which the item gave.
+	const report = inputReport(cleaning.skipInvalid, [...warnings, ...changes.warnings], input.unmappedFields, input.derived);
 	return await writeOutput(op, identity, 'updated', updated.response, updated.body as IDataObject, undefined, report);
 };

@@ -3,7 +3,8 @@ import provinces from '../data/provinces.json';
 import { cleanText } from './text';
 import type { Cleaned } from './types';
 
-interface Place {
+/** A place of data/countries.json or data/provinces.json. */
+export interface Place {
 	en: string;
 	th: string;
 	code?: string;

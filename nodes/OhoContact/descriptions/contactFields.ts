@@ -1,9 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import countries from '../data/countries.json';
-import provinces from '../data/provinces.json';
+import { ACCOUNT_GIVEN_PARAMS } from '../../shared/oho/account';
 
-export type FieldKind = 'string' | 'number' | 'options' | 'date' | 'list' | 'attributes';
+export type FieldKind = 'string' | 'number' | 'options' | 'place' | 'date' | 'list' | 'attributes';
 
 /**
  * One contact field of Oho's API and how the node offers it. The node's parameters, the resource-mapper
@@ -21,7 +20,11 @@ export interface ContactFieldSpec {
 	requiredOnCreate?: boolean;
 	/** Only create accepts it (2.3 cannot change it). */
 	createOnly?: boolean;
+	/** Required by create, but filled in from other fields when left empty (helpers/contactBody.ts createFallbacks). */
+	fallbackOnCreate?: boolean;
 	options?: INodePropertyOptions[];
+	/** A place: the listSearch method of its searchable list (methods/listSearch.ts). */
+	searchListMethod?: 'searchCountries' | 'searchProvinces';
 	placeholder?: string;
 	/** Other column names Map Automatically takes for this field: what English and Thai forms call it. */
 	columnNames?: string[];
@@ -33,13 +36,6 @@ const GENDERS: INodePropertyOptions[] = [
 	{ name: 'Prefer Not to Say', value: 'not_say' },
 ];
 
-// Labels in English, as n8n asks of every text in the editor; Thai names are accepted as data (cleaning/places.ts).
-const COUNTRIES: INodePropertyOptions[] = countries.map((country) => ({ name: country.en, value: country.en }));
-
-const PROVINCES: INodePropertyOptions[] = [...provinces]
-	.sort((a, b) => a.en.localeCompare(b.en, 'en'))
-	.map((province) => ({ name: province.en, value: province.en }));
-
 export const CONTACT_FIELDS: ContactFieldSpec[] = [
 	{
 		path: 'social_profile.platform_name',
@@ -49,7 +45,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		requiredOnCreate: true,
 		createOnly: true,
 		description:
-			'Your LINE OA display name, Facebook Page name or Instagram username (max 255). For LINE: "displayName" from GET https://api.line.me/v2/bot/info.',
+			"Your LINE OA's name, Facebook Page name or Instagram username (max 255). Leave empty to use the one in the Oho API credential.",
 	},
 	{
 		path: 'social_profile.line_basic_id',
@@ -60,7 +56,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		createOnly: true,
 		placeholder: '@548unshk',
 		description:
-			'Your LINE OA\'s LINE ID, like @548unshk ("basicId" from LINE\'s bot info; max 255). Required for LINE. Facebook and Instagram have none: leave it empty and the node sends an empty value.',
+			"Your LINE OA's LINE ID, like @548unshk (max 255). Leave empty to use the one in the Oho API credential. Facebook and Instagram have none: the node sends an empty value.",
 	},
 	{
 		path: 'profile_picture_url',
@@ -70,7 +66,8 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		requiredOnCreate: true,
 		createOnly: true,
 		placeholder: 'https://profile.line-scdn.net/...',
-		description: "URL of the customer's profile picture (http or https, max 2000 characters). Oho requires it on create.",
+		description:
+			"URL of the customer's profile picture (http or https, max 2000 characters). Oho requires it on create; leave empty to use the Default Profile Picture URL of the Oho API credential.",
 	},
 	{
 		path: 'platform_display_name',
@@ -79,7 +76,9 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		kind: 'string',
 		requiredOnCreate: true,
 		createOnly: true,
-		description: "The customer's own name on LINE, Facebook or Instagram (max 255)",
+		fallbackOnCreate: true,
+		description:
+			"The customer's own name on LINE, Facebook or Instagram (max 255). Left empty, create uses the Display Name, else the First Name and Last Name.",
 	},
 	{
 		path: 'first_name',
@@ -144,20 +143,22 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		param: 'country',
 		columnNames: ['ประเทศ'],
 		displayName: 'Country',
-		kind: 'options',
-		options: COUNTRIES,
+		kind: 'place',
+		searchListMethod: 'searchCountries',
+		placeholder: 'e.g. Thailand',
 		description:
-			'Sent as the English country name; from an expression, Thai and English names and ISO codes (TH, THA) become that name too. Oho has not published its country list, so a value the list does not know is sent as written.',
+			'Sent as the English country name. Search the list in English or Thai, or type a name By Name or from an expression: Thai and English names and ISO codes (TH, THA) become the English name. Oho has not published its country list, so a value the list does not know is sent as written.',
 	},
 	{
 		path: 'city',
 		param: 'city',
 		columnNames: ['Province', 'จังหวัด'],
 		displayName: 'City (Province)',
-		kind: 'options',
-		options: PROVINCES,
+		kind: 'place',
+		searchListMethod: 'searchProvinces',
+		placeholder: 'e.g. Chiang Mai',
 		description:
-			"One of Thailand's 77 provinces, sent as its English name; from an expression, Thai names and short forms, and other spellings (BKK, Chonburi) become that name too. Oho has not published its province list, so a value the list does not know is sent as written.",
+			"One of Thailand's 77 provinces, sent as its English name. Search the list in English or Thai, or type a name By Name or from an expression: Thai names and short forms, and other spellings (BKK, Chonburi), become the English name. Oho has not published its province list, so a value the list does not know is sent as written.",
 	},
 	{
 		path: 'gender',
@@ -174,6 +175,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		columnNames: ['อายุ'],
 		displayName: 'Age',
 		kind: 'number',
+		placeholder: 'e.g. 30',
 		description: 'A whole number from 1 to 99; "25", "25.0" and "25 years" in Thai are read as 25',
 	},
 	{
@@ -182,8 +184,9 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		columnNames: ['Birthday', 'Date of Birth', 'DOB', 'Birthdate', 'วันเกิด', 'วันเดือนปีเกิด'],
 		displayName: 'Birth Date',
 		kind: 'date',
+		placeholder: '15/03/2535 or 1992-03-15',
 		description:
-			'Pick a date, or give one like 29/11/1998 (day first, unless Options > Date Order says otherwise), 1998-11-29 or 29 November 1998, with Thai month names and Buddhist-era years (2541) understood. Sent as YYYY-MM-DD.',
+			'A date like 15/03/1992 (day first, unless Options > Date Order says otherwise), 1992-03-15 or 15 March 1992; Thai month names and Buddhist-era years (2535) are understood. Sent as YYYY-MM-DD.',
 	},
 	{
 		path: 'tags',
@@ -213,6 +216,17 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 	},
 ];
 
+/**
+ * Whether the editor asks for the field on create: what create requires, except a LINE Basic ID (Facebook and
+ * Instagram have none), what create fills in when it is left empty, and what the credential's account gives. The
+ * item's body is checked after the fallbacks.
+ */
+export const askedOnCreate = (field: ContactFieldSpec): boolean =>
+	field.requiredOnCreate === true &&
+	field.param !== 'lineBasicId' &&
+	field.fallbackOnCreate !== true &&
+	!ACCOUNT_GIVEN_PARAMS.includes(field.param);
+
 /** Labels for validation errors: API path → the name the operator sees. */
 export const FIELD_LABELS: Record<string, string> = {
 	'social_profile.platform': 'Platform',
@@ -223,15 +237,55 @@ export const FIELD_LABELS: Record<string, string> = {
 	...Object.fromEntries(CONTACT_FIELDS.map((field) => [field.path, field.displayName])),
 };
 
+/**
+ * A value of a place field as stored: a resource-locator value ({ __rl, mode, value }, recognised by its mode and
+ * value as n8n does), or, in a workflow saved before the fields became searchable lists, the plain text. Any other
+ * value is returned as it is.
+ */
+export function placeValue(value: unknown): unknown {
+	const isLocator = typeof value === 'object' && value !== null && 'mode' in value && 'value' in value;
+	return isLocator ? (value as { value: unknown }).value : value;
+}
+
+/**
+ * A place as a searchable list (n8n filters the list by what is typed, in English or Thai: methods/listSearch.ts)
+ * or a name typed in. An options list would be filtered by its English labels only.
+ */
+function placeProperty(field: ContactFieldSpec, base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>): INodeProperties {
+	return {
+		...base,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Search in English or Thai...',
+				typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+			},
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: field.placeholder },
+		],
+	};
+}
+
+/**
+ * An optional field added to Additional Fields or Update Fields starts empty, and an empty field sends nothing:
+ * no default value that would be sent unless the operator changes it.
+ */
 function propertyOf(field: ContactFieldSpec): INodeProperties {
 	const base = { displayName: field.displayName, name: field.param, description: field.description };
 	switch (field.kind) {
 		case 'number':
-			return { ...base, type: 'number', typeOptions: { minValue: 1, maxValue: 99, numberPrecision: 0 }, default: 30 };
+			// Text, so the field can start empty; cleaning reads the number (cleaning/age.ts).
+			return { ...base, type: 'string', default: '', placeholder: field.placeholder };
 		case 'options':
-			return { ...base, type: 'options', options: field.options, default: field.options![0].value };
+			return { ...base, type: 'options', options: field.options, default: '' };
+		case 'place':
+			return placeProperty(field, base);
 		case 'date':
-			return { ...base, type: 'dateTime', default: '' };
+			// Text, not a date picker: the picker drops what it cannot parse, such as a Buddhist-era 15/03/2535.
+			return { ...base, type: 'string', default: '', placeholder: field.placeholder };
 		case 'list':
 			return { ...base, type: 'string', typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' }, default: [] };
 		case 'attributes':
@@ -288,7 +342,7 @@ export const contactFieldsDescription: INodeProperties[] = [
 				name: 'Map Input Fields',
 				value: 'mapper',
 				description:
-					'Map the incoming item\'s fields to contact fields; "Map Automatically" takes input fields named like the contact fields (first_name, First Name, firstName...)',
+					'Map the incoming item\'s fields to contact fields; "Map Automatically" takes input fields named like the contact fields (first_name, First Name, firstName...) and splits a full name (name, Full Name) into First and Last Name',
 			},
 		],
 		default: 'define',
@@ -304,7 +358,7 @@ export const contactFieldsDescription: INodeProperties[] = [
 	},
 	...CONTACT_FIELDS.filter((field) => field.requiredOnCreate).map((field) => ({
 		...propertyOf(field),
-		required: field.param !== 'lineBasicId',
+		required: askedOnCreate(field),
 		displayOptions: { show: { operation: createOperations, dataMode: ['define'] } },
 	})),
 	{

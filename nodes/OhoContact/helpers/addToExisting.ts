@@ -84,7 +84,7 @@ export async function updateContact(
 		path: identityPath('contact', identity),
 		body: sent as IDataObject,
 		idempotent: true,
-		hints: { 404: 'No contact has this Platform, Platform ID and User ID. Use Create or Upsert to add it.' },
+		hints: { 404: 'No contact has this Platform, Platform ID and User ID. Use Create, or Create or Update, to add it.' },
 	});
 	return { response, body: sent };
 }

@@ -4,10 +4,11 @@ import type { ContactIdentity } from '../../shared/oho/identity';
 import type { ItemContext } from '../../shared/router';
 import type { InputProblem } from '../../shared/validation';
 import { invalidInput, schemaProblems } from '../../shared/validation';
-import { CONTACT_FIELDS, FIELD_LABELS } from '../descriptions/contactFields';
+import { FIELD_LABELS } from '../descriptions/contactFields';
 import type { CreateContactBody, UpdateContactBody } from '../schema';
 import { createContactSchema, UPDATABLE_KEYS, updateContactSchema } from '../schema';
-import type { ContactInput, FieldValues } from './contactInput';
+import type { ContactInput, DerivedField, FieldValues } from './contactInput';
+import { FIELDS_BY_PATH, unusedInputFields } from './contactInput';
 
 /** An optional value the contact was written without ("Skip the Field and Warn"). */
 export interface FieldWarning {
@@ -43,8 +44,6 @@ function updateBody(fields: FieldValues): UpdateContactBody {
 	return body as UpdateContactBody;
 }
 
-const FIELDS_BY_PATH = new Map(CONTACT_FIELDS.map((field) => [field.path, field]));
-
 /** The contact field a problem belongs to: "tags.3" is Tags, "attributes.0.display_name" the Attributes. */
 function fieldOf(path: string): string {
 	const [first, second] = path.split('.');
@@ -71,16 +70,40 @@ function skipRemedy(problems: InputProblem[], kind: BodyKind): string {
 
 type BodyKind = 'create' | 'update';
 
+/** What Platform Display Name falls back to on create, in order (First Name and Last Name together). */
+const DISPLAY_NAME_SOURCES = ['display_name', 'first_name', 'last_name'];
+
+/**
+ * Create's required names that a form may leave out (contract 2.2): Platform Display Name from Display Name, else
+ * from First Name and Last Name. Display Name then defaults to Platform Display Name, as the contract says
+ * (createBody). Only create: an update never gets a value the operator did not give.
+ */
+export function createFallbacks(values: FieldValues): DerivedField[] {
+	if (values.platform_display_name !== undefined) return [];
+	if (values.display_name !== undefined) {
+		return [{ field: 'platform_display_name', value: values.display_name, from: 'display_name' }];
+	}
+	const names = DISPLAY_NAME_SOURCES.slice(1).filter((path) => values[path] !== undefined);
+	if (names.length === 0) return [];
+	return [{ field: 'platform_display_name', value: names.map((path) => values[path]).join(' '), from: names.join(' + ') }];
+}
+
+/** A problem of a value the item did not give: a required one missing, or nothing at all to update. */
+const isMissingValue = (problem: InputProblem) => problem.path === '' || problem.problem.startsWith('is required');
+
 interface CheckedBody<Body> {
 	body: Body;
-	/** The values the body was built from: without those left out. */
+	/** The values the body was built from: without those left out, and without create's fallbacks. */
 	values: FieldValues;
 	warnings: FieldWarning[];
+	/** The values create filled in from others (createFallbacks); none for update. */
+	derived: DerivedField[];
 }
 
 /**
  * The body of create or update, checked against the contract before anything is sent. Every problem of the item
  * is named at once; with "Skip the Field and Warn", unusable optional values are left out and listed instead.
+ * Create's fallbacks are filled in before the check, so a value they give is never asked for.
  */
 export function checkedBody(op: ItemContext, kind: 'create', input: ContactInput, skipInvalid: boolean, identity: ContactIdentity): CheckedBody<CreateContactBody>;
 export function checkedBody(op: ItemContext, kind: 'update', input: ContactInput, skipInvalid: boolean): CheckedBody<UpdateContactBody>;
@@ -97,17 +120,30 @@ export function checkedBody(
 	// A field update cannot change (a create-only column in the input) is not sent, so its problem does not count.
 	let pending = input.problems.filter((problem) => kind === 'create' || isOptional(problem.path, 'update'));
 	for (;;) {
+		const derived = kind === 'create' ? createFallbacks(values) : [];
+		const filled = { ...values, ...Object.fromEntries(derived.map((entry) => [entry.field, entry.value])) };
 		const { data, problems: found } =
 			kind === 'create'
-				? schemaProblems(createContactSchema, createBody(identity!, values))
+				? schemaProblems(createContactSchema, createBody(identity!, filled))
 				: schemaProblems(updateContactSchema, updateBody(values));
-		// A display name defaulted from the platform display name repeats that field's own problem.
-		const own = found.filter((problem) => problem.path !== 'display_name' || values.display_name !== undefined);
+		const failing = new Set([...pending, ...found].map((problem) => fieldOf(problem.path)));
+		const own = found.filter(
+			(problem) =>
+				// A display name defaulted from the platform display name repeats that field's own problem,
+				(problem.path !== 'display_name' || values.display_name !== undefined) &&
+				// and a platform display name not given repeats the problem of the names it falls back to.
+				(problem.path !== 'platform_display_name' ||
+					values.platform_display_name !== undefined ||
+					!DISPLAY_NAME_SOURCES.some((source) => failing.has(source))),
+		);
 		const problems = [...pending, ...own];
-		if (problems.length === 0) return { body: data as CreateContactBody | UpdateContactBody, values, warnings };
+		if (problems.length === 0) return { body: data as CreateContactBody | UpdateContactBody, values, warnings, derived };
 		const canSkip = skipInvalid && problems.every((problem) => isOptional(fieldOf(problem.path), kind));
 		if (!canSkip) {
-			const remedy = skipInvalid ? '' : skipRemedy(problems, kind);
+			const unused = problems.some(isMissingValue) ? unusedInputFields(op.ctx, op.itemIndex, input) : undefined;
+			const remedy = [skipInvalid ? '' : skipRemedy(problems, kind), unused ? `Input fields not used: ${unused}` : '']
+				.filter((part) => part !== '')
+				.join('. ');
 			throw invalidInput(op.ctx, op.itemIndex, [...skipped, ...problems], FIELD_LABELS, remedy);
 		}
 		for (const problem of problems) {
@@ -125,11 +161,13 @@ export function checkedBody(
 
 /**
  * What a write's output says about its input besides the contact: the values left out ("warnings", always there
- * with "Skip the Field and Warn", so a workflow can test it) and the input fields Map Automatically did not use.
+ * with "Skip the Field and Warn", so a workflow can test it), the values the node derived ("derivedFields": a split
+ * full name, create's fallbacks) and the input fields Map Automatically did not use.
  */
-export function inputReport(skipInvalid: boolean, warnings: FieldWarning[], unmappedFields?: string[]): IDataObject {
+export function inputReport(skipInvalid: boolean, warnings: FieldWarning[], unmappedFields?: string[], derived: DerivedField[] = []): IDataObject {
 	const report: IDataObject = {};
 	if (skipInvalid) report.warnings = warnings as unknown as IDataObject[];
+	if (derived.length > 0) report.derivedFields = derived as unknown as IDataObject[];
 	if (unmappedFields) report.unmappedFields = unmappedFields;
 	return report;
 }

@@ -1,14 +1,27 @@
 import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
 
-import { nodeParameter } from '../../shared/parameters';
+import { nodeParameter, referencedItemFields } from '../../shared/parameters';
 import type { InputProblem } from '../../shared/validation';
 import type { Cleaned, CleaningSettings } from '../cleaning';
 import { cleanField } from '../cleaning';
 import { tidyText } from '../cleaning/text';
 import type { ContactFieldSpec } from '../descriptions/contactFields';
-import { CONTACT_FIELDS } from '../descriptions/contactFields';
+import { CONTACT_FIELDS, placeValue } from '../descriptions/contactFields';
+import { splitFullName } from './fullName';
 
 export type FieldValues = Record<string, unknown>;
+
+/**
+ * A value the node derived rather than read from a field of the same name: `from` is the input field it was split
+ * from, or the contact fields (API paths) it fell back to.
+ */
+export interface DerivedField {
+	field: string;
+	value: unknown;
+	from: string;
+	/** A title such as "นาย" or "Mr." that the split left out of the first name. */
+	titleLeftOut?: string;
+}
 
 /** The contact fields of one item: cleaned values, what was given, and what could not be used. */
 export interface ContactInput {
@@ -18,8 +31,10 @@ export interface ContactInput {
 	given: FieldValues;
 	/** Values cleaning could not read. */
 	problems: InputProblem[];
-	/** Map Automatically: the input fields no contact field took. */
+	/** Map Automatically: the input fields no contact field took, nor a parameter's reference. */
 	unmappedFields?: string[];
+	/** First and Last Name split from a full name. */
+	derived: DerivedField[];
 }
 
 /**
@@ -81,34 +96,77 @@ function convert(field: ContactFieldSpec, value: unknown, settings: CleaningSett
 	return cleanField(field, value, settings);
 }
 
-function collect(pick: (field: ContactFieldSpec) => unknown, settings: CleaningSettings): ContactInput {
-	const input: ContactInput = { values: {}, given: {}, problems: [] };
+export const FIELDS_BY_PATH = new Map(CONTACT_FIELDS.map((field) => [field.path, field]));
+const FIRST_NAME = FIELDS_BY_PATH.get('first_name')!;
+const LAST_NAME = FIELDS_BY_PATH.get('last_name')!;
+
+/** Input fields Map Automatically splits into First and Last Name: what English and Thai forms call a full name. */
+const FULL_NAME_KEYS = new Set(
+	['name', 'Full Name', 'Full Names', 'Complete Name', 'Customer Name', 'Contact Name', 'ชื่อ-นามสกุล', 'ชื่อ-สกุล', 'ชื่อและนามสกุล', 'ชื่อเต็ม'].map(
+		normalizeKey,
+	),
+);
+
+/** A full name the item gives: where from (the input field) and its text. */
+interface FullNameSource {
+	from: string;
+	value: unknown;
+}
+
+/**
+ * Reads the contact fields through `pick`. A full name is split into First Name (and Last Name, when that is not
+ * given either) only when First Name is not given: a form with its own name columns keeps them.
+ */
+function collect(pick: (field: ContactFieldSpec) => unknown, settings: CleaningSettings, fullName?: FullNameSource): ContactInput {
+	const input: ContactInput = { values: {}, given: {}, problems: [], derived: [] };
+	const split =
+		fullName && typeof fullName.value === 'string' && isBlank(pick(FIRST_NAME)) ? splitFullName(fullName.value) : undefined;
+	const splitInto = new Map<ContactFieldSpec, string>();
+	if (split) {
+		splitInto.set(FIRST_NAME, split.first);
+		if (split.last !== undefined && isBlank(pick(LAST_NAME))) splitInto.set(LAST_NAME, split.last);
+	}
 	for (const field of CONTACT_FIELDS) {
-		const given = pick(field);
+		const given = splitInto.get(field) ?? pick(field);
 		if (given === undefined) continue;
 		input.given[field.path] = given;
 		const cleaned = convert(field, given, settings);
 		if ('problem' in cleaned) input.problems.push({ path: field.path, problem: cleaned.problem, value: given });
 		else if (cleaned.value !== undefined) input.values[field.path] = cleaned.value;
+		if (splitInto.has(field)) {
+			const title = field === FIRST_NAME && split?.title ? { titleLeftOut: split.title } : {};
+			input.derived.push({ field: field.path, value: input.values[field.path] ?? given, from: fullName!.from, ...title });
+		}
 	}
 	return input;
 }
 
 /**
  * Map Automatically: each input field whose name matches a contact field the operation writes; the first non-blank
- * one wins a field. The others (and, for Update, the fields only Create takes) are listed as unmapped.
+ * one wins a field, and a full-name field gives First and Last Name when the item has no First Name. The others
+ * (and, for Update, the fields only Create takes) are listed as unmapped, unless a parameter reads them (a column
+ * dragged into User ID is in use).
  */
-function autoMapped(input: IDataObject, operation: string, settings: CleaningSettings): ContactInput {
+function autoMapped(ctx: IExecuteFunctions, input: IDataObject, operation: string, settings: CleaningSettings): ContactInput {
 	const byField = new Map<ContactFieldSpec, unknown>();
-	const unmappedFields: string[] = [];
+	const unused = new Set<string>();
+	let fullName: FullNameSource | undefined;
 	for (const [key, value] of Object.entries(input)) {
 		const matched = FIELDS_BY_KEY.get(normalizeKey(key));
 		const field = matched && (operation !== 'update' || !matched.createOnly) ? matched : undefined;
 		if (field && field.kind !== 'attributes' && !byField.has(field) && !isBlank(value)) byField.set(field, value);
-		else if (!field || !isBlank(value)) unmappedFields.push(key);
+		else if (!field && !fullName && FULL_NAME_KEYS.has(normalizeKey(key)) && typeof value === 'string' && !isBlank(value)) fullName = { from: key, value };
+		else if (!field || !isBlank(value)) unused.add(key);
 	}
-	return { ...collect((field) => byField.get(field), settings), unmappedFields };
+	const collected = collect((field) => byField.get(field), settings, fullName);
+	if (fullName && collected.derived.length === 0) unused.add(fullName.from);
+	const { fields: referenced } = referencedItemFields(ctx);
+	const unmappedFields = Object.keys(input).filter((key) => unused.has(key) && !referenced.has(key));
+	return { ...collected, unmappedFields };
 }
+
+/** The resource-mapper column of a full name (methods/contactColumns.ts): split into First and Last Name. */
+export const FULL_NAME_COLUMN = { id: 'full_name', displayName: 'Full Name' };
 
 /** The contact fields of one item, keyed by API path, from whichever way the operator chose to give them. */
 export function readContactFields(
@@ -120,16 +178,36 @@ export function readContactFields(
 	const dataMode = nodeParameter(ctx, 'dataMode', itemIndex, 'define') as string;
 	if (dataMode === 'mapper') {
 		const mapping = nodeParameter(ctx, 'contactFields', itemIndex) as ResourceMapperValue;
-		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(ctx.getInputData()[itemIndex].json, operation, settings);
+		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(ctx, ctx.getInputData()[itemIndex].json, operation, settings);
 		const value = (mapping.value ?? {}) as IDataObject;
-		return collect((field) => value[field.path.split('.').pop()!], settings);
+		const fullName = { from: FULL_NAME_COLUMN.displayName, value: value[FULL_NAME_COLUMN.id] };
+		return collect((field) => value[field.path.split('.').pop()!], settings, fullName);
 	}
 	const collection = nodeParameter(ctx, operation === 'update' ? 'updateFields' : 'additionalFields', itemIndex, {}) as IDataObject;
 	return collect(
 		(field) =>
 			field.requiredOnCreate && operation !== 'update'
 				? nodeParameter(ctx, field.param, itemIndex, '')
-				: collection[field.param],
+				: placeValue(collection[field.param]),
 		settings,
 	);
+}
+
+const SHOWN_UNUSED_FIELDS = 10;
+
+/**
+ * The input fields of the item that nothing used, for an error about a missing value: what Map Automatically left
+ * unmapped, or else the fields no parameter references. Undefined when that cannot be known (a parameter holds an
+ * expression that may read any field) or nothing is left.
+ */
+export function unusedInputFields(ctx: IExecuteFunctions, itemIndex: number, input: ContactInput): string | undefined {
+	let unused = input.unmappedFields;
+	if (!unused) {
+		const { fields, complete } = referencedItemFields(ctx);
+		if (!complete) return undefined;
+		unused = Object.keys(ctx.getInputData()[itemIndex]?.json ?? {}).filter((key) => !fields.has(key));
+	}
+	if (unused.length === 0) return undefined;
+	const more = unused.length - SHOWN_UNUSED_FIELDS;
+	return unused.slice(0, SHOWN_UNUSED_FIELDS).join(', ') + (more > 0 ? ` and ${more} more` : '');
 }

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { fillFromAccount } from '../../shared/oho/account';
 import type { ContactIdentity } from '../../shared/oho/identity';
 import { readableContact, storedMatches } from '../../shared/oho/storedContact';
 import type { ItemContext } from '../../shared/router';
@@ -15,6 +16,7 @@ import { getContact, ohoCall } from './requests';
 export async function sendCreate(op: ItemContext, operation: string, identity: ContactIdentity) {
 	const cleaning = readCleaningOptions(op.ctx, op.itemIndex);
 	const input = readContactFields(op.ctx, op.itemIndex, operation, cleaning);
+	fillFromAccount(op, identity, input);
 	const checked = checkedBody(op, 'create', input, cleaning.skipInvalid, identity);
 	const response = await ohoCall(op, {
 		method: 'POST',
@@ -28,6 +30,8 @@ export async function sendCreate(op: ItemContext, operation: string, identity: C
 		body: checked.body,
 		cleaning,
 		warnings: checked.warnings,
+		/** What this create derived: a split full name and create's fallbacks. */
+		derived: [...input.derived, ...checked.derived],
 		response,
 	};
 }

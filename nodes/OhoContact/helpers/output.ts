@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { credentialReport } from '../../shared/oho/account';
 import type { ContactIdentity } from '../../shared/oho/identity';
 import { readableContact } from '../../shared/oho/storedContact';
 import { nodeParameter } from '../../shared/parameters';
@@ -25,6 +26,7 @@ export async function writeOutput(
 		platform_id: identity.platformId,
 		user_id: identity.userId,
 		contact,
+		...credentialReport(identity, contact),
 		...report,
 	};
 	if (options.returnStoredContact === true) {

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { authenticate, type TriggerAuthentication } from '../helpers/authentication';
+import { authenticate } from '../helpers/authentication';
 import { readDelivery, type TriggerEvent } from '../helpers/delivery';
 import { filteredOut } from '../helpers/filters';
 import { outputItem } from '../helpers/output';
@@ -13,7 +13,7 @@ import { notStarted, refuse } from '../helpers/respond';
  * item, n8n answers 200 before the workflow runs (response mode "on received").
  */
 export async function router(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const refusal = await authenticate(this, this.getNodeParameter('authentication', 'none') as TriggerAuthentication);
+	const refusal = await authenticate(this, this.getNodeParameter('authentication', 'none'));
 	if (refusal) return refuse(this, refusal);
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;

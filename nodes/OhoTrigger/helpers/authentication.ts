@@ -1,37 +1,51 @@
 import { createHash, timingSafeEqual } from 'crypto';
-import type { IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { Refusal } from './respond';
+import { CREDENTIAL_OF_MODE, credentialProblems, isSecretMode, MIN_SECRET_LENGTH, URL_SECRET_PARAMETER, type SecretMode } from './secretCheck';
 
-export type TriggerAuthentication = 'none' | 'headerAuth' | 'basicAuth';
+export type TriggerAuthentication = 'none' | SecretMode;
 
-/** A credential without a secret would let an empty one in: every delivery is refused until it has one. */
+/**
+ * A credential whose secret could be guessed (or is empty) would let others in: every delivery is refused until it is
+ * fixed, whatever the delivery carries. The operator sees why when publishing the workflow (webhookMethods).
+ */
 const unusableCredential: Refusal = {
 	status: 401,
-	message: "Authorization cannot be checked: this Oho Trigger's credential has no secret. Open the credential and set one.",
+	message: `Authorization cannot be checked: this Oho Trigger's credential has no usable secret (at least ${MIN_SECRET_LENGTH} characters). Open the credential and set one.`,
+};
+
+/** A value the node does not know (a typo in imported JSON, an expression) means no check could be chosen: refused. */
+const unknownMode: Refusal = {
+	status: 401,
+	message: "Authorization cannot be checked: this Oho Trigger's Authentication is not one it knows. Open the node and choose one.",
 };
 
 /** Compares two secrets in constant time (their digests have the same length whatever the inputs). */
 function sameSecret(given: string, expected: string): boolean {
-	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 	return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** A header's text; undefined when absent. Own keys only: a header name such as "constructor" names no header. */
 function headerValue(ctx: IWebhookFunctions, name: string): string | undefined {
-	const value = ctx.getHeaderData()[name.toLowerCase()];
-	return Array.isArray(value) ? value.join(', ') : value;
+	const headers = ctx.getHeaderData() as Record<string, unknown>;
+	const key = name.toLowerCase();
+	if (!Object.hasOwn(headers, key)) return undefined;
+	const value = headers[key];
+	if (Array.isArray(value)) return value.every((part) => typeof part === 'string') ? value.join(', ') : undefined;
+	return typeof value === 'string' ? value : undefined;
 }
 
-async function checkHeaderAuth(ctx: IWebhookFunctions): Promise<Refusal | undefined> {
-	const credential = await ctx.getCredentials<{ name: string; secret: string }>('ohoWebhookHeaderAuthApi');
-	const name = String(credential.name ?? '').trim();
-	const secret = String(credential.secret ?? '');
-	if (name === '' || secret === '') return unusableCredential;
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+function checkHeaderAuth(ctx: IWebhookFunctions, credential: ICredentialDataDecryptedObject): Refusal | undefined {
+	const name = text(credential.name).trim();
 	const given = headerValue(ctx, name);
 	if (given === undefined) {
 		return { status: 401, message: `Authorization is missing: this Oho Trigger expects the ${name} header.` };
 	}
-	if (!sameSecret(given, secret)) {
+	if (!sameSecret(given, text(credential.secret))) {
 		return { status: 403, message: `Authorization is wrong: the ${name} header does not carry the expected secret.` };
 	}
 	return undefined;
@@ -46,9 +60,7 @@ function basicCredentials(header: string | undefined): { user: string; password:
 	return colon < 0 ? undefined : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-async function checkBasicAuth(ctx: IWebhookFunctions): Promise<Refusal | undefined> {
-	const expected = await ctx.getCredentials<{ user: string; password: string }>('ohoWebhookBasicAuthApi');
-	if (!expected.user || !expected.password) return unusableCredential;
+function checkBasicAuth(ctx: IWebhookFunctions, expected: ICredentialDataDecryptedObject): Refusal | undefined {
 	const given = basicCredentials(headerValue(ctx, 'authorization'));
 	if (!given) {
 		return {
@@ -58,17 +70,40 @@ async function checkBasicAuth(ctx: IWebhookFunctions): Promise<Refusal | undefin
 		};
 	}
 	// Both compared, always: which one was wrong is not told.
-	const userMatches = sameSecret(given.user, expected.user);
-	const passwordMatches = sameSecret(given.password, expected.password);
+	const userMatches = sameSecret(given.user, text(expected.user));
+	const passwordMatches = sameSecret(given.password, text(expected.password));
 	if (!userMatches || !passwordMatches) {
 		return { status: 403, message: 'Authorization is wrong: the user or password does not match.' };
 	}
 	return undefined;
 }
 
-/** Undefined when the delivery may start the workflow; otherwise the 401 or 403 to answer. The secret is never echoed. */
-export async function authenticate(ctx: IWebhookFunctions, mode: TriggerAuthentication): Promise<Refusal | undefined> {
-	if (mode === 'headerAuth') return await checkHeaderAuth(ctx);
-	if (mode === 'basicAuth') return await checkBasicAuth(ctx);
+/** Oho's documents name no custom header, but any sender keeps a URL as it was pasted, query string and all. */
+function checkUrlSecret(ctx: IWebhookFunctions, credential: ICredentialDataDecryptedObject): Refusal | undefined {
+	const query = ctx.getQueryData() as Record<string, unknown>;
+	if (!Object.hasOwn(query, URL_SECRET_PARAMETER)) {
+		return { status: 401, message: `Authorization is missing: this Oho Trigger expects the secret in its URL (?${URL_SECRET_PARAMETER}=…).` };
+	}
+	const given = query[URL_SECRET_PARAMETER];
+	// Two secrets (?secret=a&secret=b) or a nested one (?secret[a]=b) are not a secret: wrong, never joined.
+	if (typeof given !== 'string' || !sameSecret(given, text(credential.secret))) {
+		return { status: 403, message: "Authorization is wrong: the URL's secret does not match." };
+	}
 	return undefined;
+}
+
+const CHECKS: Record<SecretMode, (ctx: IWebhookFunctions, credential: ICredentialDataDecryptedObject) => Refusal | undefined> = {
+	urlSecret: checkUrlSecret,
+	headerAuth: checkHeaderAuth,
+	basicAuth: checkBasicAuth,
+};
+
+/** Undefined when the delivery may start the workflow; otherwise the 401 or 403 to answer. The secret is never echoed. */
+export async function authenticate(ctx: IWebhookFunctions, mode: unknown): Promise<Refusal | undefined> {
+	if (mode === 'none') return undefined;
+	if (!isSecretMode(mode)) return unknownMode;
+	const type = CREDENTIAL_OF_MODE[mode];
+	const credential = await ctx.getCredentials<ICredentialDataDecryptedObject>(type);
+	if (credentialProblems(type, credential).length > 0) return unusableCredential;
+	return CHECKS[mode](ctx, credential);
 }

@@ -8,17 +8,30 @@ import { platformOf } from './filters';
 const DELIVERY_KEYS = new Set(['event_code', 'contact', 'updated_field']);
 
 /**
+ * Oho's webhook names a LINE OA by its channel ID (digits), the contract says; Oho's contact endpoints take its bot
+ * user ID. The item names the channel ID as such, so a workflow (and Oho Contact, which then uses the credential's
+ * LINE Bot User ID) can tell the two apart.
+ */
+function lineChannelIdOf(platform: unknown, platformId: unknown): string | null {
+	const text = typeof platformId === 'number' ? String(platformId) : platformId;
+	return platform === 'line' && typeof text === 'string' && /^\d+$/.test(text) ? text : null;
+}
+
+/**
  * One item per delivery: the event, what changed, the identity named as Oho Contact and Oho Chat take it
- * (`platform`, `platform_id`, `user_id`), and the contact with plain `tags`/`labels` lists and a numeric `age`.
+ * (`platform`, `platform_id`, `user_id`; for LINE also `line_channel_id`), and the contact with plain
+ * `tags`/`labels` lists and a numeric `age`.
  */
 export function outputItem(delivery: Delivery, includeRawPayload: boolean): IDataObject {
 	const { contact, body } = delivery;
 	const socialProfile = (contact.social_profile ?? {}) as IDataObject;
+	const platform = (platformOf(contact) as string | undefined) ?? null;
 	const item: IDataObject = {
 		event: delivery.event,
 		changedFields: delivery.changedFields ?? [],
-		platform: (platformOf(contact) as string | undefined) ?? null,
+		platform,
 		platform_id: socialProfile.platform_id ?? null,
+		line_channel_id: lineChannelIdOf(platform, socialProfile.platform_id),
 		user_id: socialProfile.id ?? null,
 		contact_id: contact._id ?? null,
 		// Always lists, so an IF on $json.contact.tags works on every delivery.

@@ -47,7 +47,7 @@ export const gofiveDialect: ApiDialect = {
 		}
 		if (httpStatus === 403) return 'This token may not use the chat API. Check its permissions and the subscription key.';
 		if (httpStatus === 429) {
-			return 'Gofive is rate limiting. Lower Options > Requests in Parallel or raise Options > Max Retries.';
+			return 'Gofive is rate limiting. Lower Requests in Parallel or raise Max Retries (under Advanced).';
 		}
 		if (httpStatus >= 500) return 'Gofive had a server problem. Try again later.';
 		if (outcome.apiCode === '4001' || outcome.apiCode === '4002') {

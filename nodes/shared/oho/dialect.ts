@@ -11,7 +11,7 @@ const OHO_HINTS: Record<number, string> = {
 	401: 'Check the API key in the Oho API credential.',
 	403: 'The API key belongs to another business than this Platform ID. Check the credential and the Platform ID.',
 	404: 'Nothing matches this Platform, Platform ID and User ID. Check the three identity fields.',
-	429: 'Oho is rate limiting this key. Lower Options > Requests in Parallel or raise Options > Max Retries.',
+	429: 'Oho is rate limiting this key. Lower Requests in Parallel or raise Max Retries (under Advanced).',
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { nodeParameter } from '../parameters';
 import { validateBody } from '../validation';
 
 export const PLATFORMS = ['line', 'facebook', 'instagram'] as const;
@@ -19,6 +18,10 @@ export interface ContactIdentity {
 	platform: Platform;
 	platformId: string;
 	userId: string;
+	/** The node's parameters whose value came from the account in the Oho API credential (nodes/shared/oho/account.ts). */
+	fromCredential?: string[];
+	/** The LINE channel ID the item gave, replaced by the credential's bot user ID for a contact endpoint. */
+	lineChannelId?: string;
 }
 
 /** Text a URL can carry: encodeURIComponent refuses a lone UTF-16 surrogate. */
@@ -68,8 +71,9 @@ const IDENTITY_LABELS: Record<string, string> = {
 };
 
 /**
- * Platform, Platform ID and User ID, shared by every Oho node.
- * `platformIdHint` lets a node add what its endpoints accept beyond the contact API (the chat API also takes LINE's channel ID).
+ * Platform, Platform ID and User ID, shared by every Oho node. The help under each field says where the ID is
+ * found; `platformIdHint` adds what a node's endpoints accept beyond the contact API (the chat API also takes
+ * LINE's channel ID).
  */
 export function identityFields(platformIdHint = ''): INodeProperties[] {
 	return [
@@ -86,11 +90,12 @@ export function identityFields(platformIdHint = ''): INodeProperties[] {
 			name: 'platformId',
 			type: 'string',
 			default: '',
-			required: true,
 			placeholder: 'e.g. Uebef201e98cc729b62147a8ba3099d7c',
-			description:
-				"Your business's ID on the platform (max 40 characters): for LINE the OA's bot user ID (\"userId\" from LINE's GET https://api.line.me/v2/bot/info, starts with U), for Facebook the Page ID (Page > About > Page transparency), for Instagram the Instagram account ID" +
+			hint:
+				'Empty: the account in the Oho API credential. LINE: the OA\'s bot user ID (U…); Facebook: Page > About > Page transparency; Instagram: Meta Business Suite > Settings > Instagram accounts.' +
 				platformIdHint,
+			description:
+				"Your business's ID on the platform (max 40 characters). When empty, it is taken from the Oho API credential (LINE Bot User ID, Facebook Page ID or Instagram Account ID). For LINE it is the OA's bot user ID, U followed by 32 characters: the \"destination\" of every LINE webhook event (LINE's consoles do not show it). An all-digit LINE channel ID, as the Oho Trigger gives it, is replaced by the credential's LINE Bot User ID on the contact endpoints.",
 		},
 		{
 			displayName: 'User ID',
@@ -99,38 +104,20 @@ export function identityFields(platformIdHint = ''): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'e.g. U38e365dddca4292c9cb1d8cf012aac87',
+			hint:
+				"The customer's ID: user_id of the Oho Trigger's output; LINE: source.userId of a LINE webhook (U…); Facebook, Instagram: the sender ID of their webhook.",
 			description:
-				"The customer's ID on that platform (max 40 characters): the LINE user ID, the Facebook user ID (page-scoped) or the Instagram user ID, as your webhook or chat export gives it",
+				"The customer's ID on that platform (max 40 characters): the LINE user ID, the Facebook user ID (page-scoped) or the Instagram user ID, as the Oho Trigger's output and Oho's webhook give it",
 		},
 	];
 }
 
-/** Reads and validates the identity of one item (before anything is sent). */
-export function readIdentity(ctx: IExecuteFunctions, itemIndex: number): ContactIdentity {
-	return validateBody(
-		ctx,
-		itemIndex,
-		identitySchema,
-		{
-			platform: nodeParameter(ctx, 'platform', itemIndex),
-			platformId: nodeParameter(ctx, 'platformId', itemIndex),
-			userId: nodeParameter(ctx, 'userId', itemIndex),
-		},
-		IDENTITY_LABELS,
-	);
+/** Validates an identity (before anything is sent). */
+export function validIdentity(ctx: IExecuteFunctions, itemIndex: number, given: { platform: unknown; platformId: unknown; userId: unknown }): ContactIdentity {
+	return validateBody(ctx, itemIndex, identitySchema, given, IDENTITY_LABELS);
 }
 
 /** `/<kind>/:platform/:platform_id/user/:user_id`, each segment URL-encoded. */
 export function identityPath(kind: 'contact' | 'chat', identity: ContactIdentity): string {
 	return `/${kind}/${encodeURIComponent(identity.platform)}/${encodeURIComponent(identity.platformId)}/user/${encodeURIComponent(identity.userId)}`;
-}
-
-/**
- * Which customer an item is about, from its identity parameters as given (before validation): the runner writes
- * the items of one customer one after the other, in input order, so the last row of a sheet wins.
- */
-export function identityKey(ctx: IExecuteFunctions, itemIndex: number): string {
-	return (['platform', 'platformId', 'userId'] as const)
-		.map((name) => String(nodeParameter(ctx, name, itemIndex)).trim())
-		.join('\u0000');
 }

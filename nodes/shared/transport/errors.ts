@@ -47,6 +47,13 @@ export function unreachableReason(host: string, code: string, setting: string): 
 	return undefined;
 }
 
+/**
+ * n8n's credential test shows only the network code when a Base URL's host cannot be reached (its
+ * CredentialsTester returns the error's code), and a credential cannot change that message: the field says instead.
+ */
+export const UNREACHABLE_HOST_HINT =
+	'If the credential test answers ENOTFOUND, this host name does not exist: check its spelling. ECONNREFUSED: nothing answers at this host and port from the n8n server: check the port and that the service is up.';
+
 /** Which host of an API could not be reached, why, and what to check. */
 export function unreachable(dialect: ApiDialect, baseUrl: string, code: string): string {
 	const host = hostOf(baseUrl);

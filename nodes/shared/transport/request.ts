@@ -99,7 +99,7 @@ export async function apiRequest(
 				itemIndex,
 				`Could not reach the ${dialect.name} API (${networkCode})`,
 				networkCode === 'ECONNABORTED' || networkCode === 'ETIMEDOUT'
-					? `No answer within ${settings.timeoutMs} ms. Raise Options > Timeout or try again later.`
+					? `No answer within ${settings.timeoutMs} ms. Raise Timeout (under Advanced) or try again later.`
 					: `${unreachable(dialect, baseUrl, networkCode!)} Tried ${attempt + 1} time(s).` +
 							(resendable ? '' : ' Not resent automatically: the API may have received it already.'),
 				undefined,
