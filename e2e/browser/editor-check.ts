@@ -347,20 +347,24 @@ async function main(): Promise<number> {
 		}
 		if (env.sandbox) {
 			const sandbox = env.sandbox;
-			await run('Gofive API credential: n8n\'s own credential test sends no message (client credentials, access token, expired JWT)', async () => {
-				const testCredential = async (data: Record<string, unknown>): Promise<{ status: string; message: string }> => {
-					const response = await fetch(`${env.baseUrl}/rest/credentials/test`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json', cookie: `n8n-auth=${env.cookie}` },
-						// n8n tests a credential the user can read (the imported example's id); the data sent replaces its values.
-						body: JSON.stringify({ credentials: { id: 'gofiveSandboxCred1', name: GOFIVE_CREDENTIAL, type: 'gofiveApi', data } }),
-					});
-					check(response.ok, `POST /rest/credentials/test: HTTP ${response.status} ${(await response.clone().text()).slice(0, 300)}`);
-					return ((await response.json()) as { data: { status: string; message: string } }).data;
-				};
+			/** n8n's own credential test (the editor's "Retry" / save), on a credential the user can read; `data` replaces its values. */
+			const testCredential = async (
+				credential: { id: string; name: string; type: string },
+				data: Record<string, unknown>,
+			): Promise<{ status: string; message: string }> => {
+				const response = await fetch(`${env.baseUrl}/rest/credentials/test`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', cookie: `n8n-auth=${env.cookie}` },
+					body: JSON.stringify({ credentials: { ...credential, data } }),
+				});
+				check(response.ok, `POST /rest/credentials/test: HTTP ${response.status} ${(await response.clone().text()).slice(0, 300)}`);
+				return ((await response.json()) as { data: { status: string; message: string } }).data;
+			};
+			await run("Gofive API credential: n8n's own credential test stores no message; a garbage token fails (client credentials, access token, expired JWT)", async () => {
+				const gofive = { id: 'gofiveSandboxCred1', name: GOFIVE_CREDENTIAL, type: 'gofiveApi' };
 				const base = { baseUrl: sandbox.url, subscriptionKey: '', companyId: 0 };
 				sandbox.reset();
-				const client = await testCredential({
+				const client = await testCredential(gofive, {
 					...base,
 					authentication: 'clientCredentials',
 					clientId: DEMO.gofiveClientId,
@@ -368,21 +372,32 @@ async function main(): Promise<number> {
 					tokenUrl: `${sandbox.url}/authorization/connect/token`,
 				});
 				check(client.status === 'OK', `client credentials: ${JSON.stringify(client)}`);
-				const token = await testCredential({ ...base, authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken });
+				const token = await testCredential(gofive, { ...base, authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken });
 				check(token.status === 'OK', `access token: ${JSON.stringify(token)}`);
+				const garbage = await testCredential(gofive, { ...base, authentication: 'accessToken', accessToken: 'not-a-gofive-token' });
+				check(garbage.status === 'Error' && /\b401\b/.test(garbage.message), `garbage token: ${JSON.stringify(garbage)}`);
 				const claims = Buffer.from(JSON.stringify({ exp: Date.UTC(2026, 0, 2, 3, 4) / 1000 })).toString('base64url');
-				const expired = await testCredential({ ...base, authentication: 'accessToken', accessToken: `eyJhbGciOiJSUzI1NiJ9.${claims}.c2ln` });
+				const expired = await testCredential(gofive, { ...base, authentication: 'accessToken', accessToken: `eyJhbGciOiJSUzI1NiJ9.${claims}.c2ln` });
 				check(
 					expired.status === 'Error' && expired.message.startsWith('The Gofive access token expired on 2026-01-02 03:04 UTC.'),
 					`expired JWT: ${JSON.stringify(expired)}`,
 				);
+				// The test posts an empty message, which Gofive refuses as incomplete once it has accepted the token.
 				const seen = sandbox.requests({ api: 'gofive' }).map((request) => `${request.method} ${request.path} ${request.status}`);
 				check(
-					seen.length === 2 && seen.every((line) => line === 'GET /v1/chat/message 405'),
-					`the Gofive API saw: ${seen.join(', ') || 'nothing'}; expected two GETs and no POST`,
+					seen.length === 3 && seen.filter((line) => line === 'POST /v1/chat/message 400').length === 2 && seen.includes('POST /v1/chat/message 401'),
+					`the Gofive API saw: ${seen.join(', ') || 'nothing'}; expected two empty POSTs refused as incomplete and one refused token`,
 				);
 				check(sandbox.requests({ api: 'gofive-token' }).length === 1, 'expected one token request');
 				check(sandbox.state().gofiveMessages.length === 0, 'a message was stored');
+			});
+			await run("Oho API credential: n8n's own credential test passes the business's key and fails another business's key on its LINE OA", async () => {
+				const oho = { id: 'ohoSandboxCred01', name: OHO_CREDENTIAL, type: 'ohoApi' };
+				const account = exampleCredentials(sandbox.url).find((credential) => credential.id === oho.id)!.data;
+				const own = await testCredential(oho, account);
+				check(own.status === 'OK', `the business's key: ${JSON.stringify(own)}`);
+				const other = await testCredential(oho, { ...account, apiKey: DEMO.ohoOtherBusinessKey });
+				check(other.status === 'Error' && /\b403\b/.test(other.message), `another business's key: ${JSON.stringify(other)}`);
 			});
 		}
 	} finally {

@@ -327,7 +327,11 @@ export function operatorChecks(env: OperatorEnv): NamedCheck[] {
 					birth_date: '1992-03-15',
 					city: 'Chiang Mai',
 				});
-				await byId(page, 'ndv').getByText('1 item').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+				// The output as JSON: the written birth date and province show, not only the first columns.
+				await retry('show the output as JSON', async () => {
+					await byId(page, 'output-panel').getByText('JSON', { exact: true }).first().click();
+					await byId(page, 'output-panel').getByText('1992-03-15').first().waitFor({ state: 'visible', timeout: 20_000 });
+				});
 				await screenshot(page, 'operator-set-each-field-run.png');
 				if (env.sandbox) {
 					const wanida = env.sandbox.state().contacts.find((c) => c.social_profile.id === WANIDA);
