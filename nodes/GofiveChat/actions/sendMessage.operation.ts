@@ -107,7 +107,7 @@ export const execute: ItemOperation = async ({ ctx, itemIndex, baseUrl, settings
 		itemIndex,
 		gofiveDialect,
 		baseUrl,
-		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false, hints: NOT_RESENT_HINTS },
+		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false, hints: NOT_RESENT_HINTS, notResentHint: NOT_RESENT },
 		settings,
 	);
 	const data = response.body.data;
