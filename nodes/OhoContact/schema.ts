@@ -46,25 +46,27 @@ const updatableFields = {
 		.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, like 1998-11-29')
 		.refine(isCalendarDate, 'must be a real calendar date'),
 	// Oho: "display_name must be unique within one business", so within one request too.
+	// The count first: past it, no attribute is parsed and no name compared (a pipeline stops at its first failing stage).
 	attributes: z
-		.array(attributeSchema)
+		.array(z.unknown())
 		.max(MAX_ATTRIBUTES)
-		.superRefine((attributes, ctx) => {
-			if (attributes.length > MAX_ATTRIBUTES) return;
-			const firstWithName = new Map<unknown, number>();
-			attributes.forEach((attribute, index) => {
-				const first = firstWithName.get(attribute.display_name);
-				if (first === undefined) {
-					firstWithName.set(attribute.display_name, index);
-					return;
-				}
-				ctx.addIssue({
-					code: z.ZodIssueCode.custom,
-					path: [index, 'display_name'],
-					message: `must be unique: attribute ${first + 1} already has the name "${attribute.display_name}"`,
+		.pipe(
+			z.array(attributeSchema).superRefine((attributes, ctx) => {
+				const firstWithName = new Map<string, number>();
+				attributes.forEach((attribute, index) => {
+					const first = firstWithName.get(attribute.display_name);
+					if (first === undefined) {
+						firstWithName.set(attribute.display_name, index);
+						return;
+					}
+					ctx.addIssue({
+						code: z.ZodIssueCode.custom,
+						path: [index, 'display_name'],
+						message: `must be unique: attribute ${first + 1} already has the name "${attribute.display_name}"`,
+					});
 				});
-			});
-		}),
+			}),
+		),
 	tags: z.array(text(255)).max(20),
 	labels: z.array(text(255)).max(10),
 };
