@@ -5,7 +5,11 @@ import { isSendableText, UNSENDABLE_TEXT } from '../shared/validation';
 
 /** Request bodies of Oho's contact API (contract 2.2 and 2.3), with the contract's limits. */
 
-const text = (max: number) => z.string().trim().min(1).max(max).refine(isSendableText, UNSENDABLE_TEXT);
+/** An ID as the platform gives it (the identity's rules are nodes/shared/oho/identity.ts's). */
+const id = (max: number) => z.string().trim().min(1).max(max);
+
+/** A name or other text a person writes: no NUL or half an emoji besides the limit. */
+const text = (max: number) => id(max).refine(isSendableText, UNSENDABLE_TEXT);
 
 /**
  * The most attributes one contact may be sent with. The contract sets no count; this bound keeps one item from
@@ -76,8 +80,8 @@ export const createContactSchema = z
 		social_profile: z
 			.object({
 				platform: z.enum(PLATFORMS),
-				id: text(40),
-				platform_id: text(40),
+				id: id(40),
+				platform_id: id(40),
 				platform_name: text(255),
 				line_basic_id: z.string().trim().max(255).refine(isSendableText, UNSENDABLE_TEXT),
 			})
