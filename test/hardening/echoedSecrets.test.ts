@@ -22,10 +22,10 @@ const ref = useSandbox();
 
 /** Recognisable secrets with the characters a form body and JSON escape (+, /, =, a quote). */
 const SECRETS = {
-	clientSecret: 'cs+Echo/Secret=7f3a9"q',
-	subscriptionKey: 'sub-Echo-Key-4c1d8',
-	accessToken: 'at.Echo.Token-b92e0',
-	apiKey: 'oho-Echo-Key-e5a17',
+	client: 'cs+Echo/Secret=7f3a9"q',
+	subscription: 'sub-Echo-Key-4c1d8',
+	bearer: 'at.Echo.Token-b92e0',
+	oho: 'oho-Echo-Key-e5a17',
 };
 const ALL_SECRETS = Object.values(SECRETS);
 
@@ -79,8 +79,8 @@ describe('secrets a server echoes never reach an error, an output or a log', () 
 			sendWith({
 				authentication: 'clientCredentials',
 				clientId: 'echo-client',
-				clientSecret: SECRETS.clientSecret,
-				subscriptionKey: SECRETS.subscriptionKey,
+				clientSecret: SECRETS.client,
+				subscriptionKey: SECRETS.subscription,
 				tokenUrl: `${url}/authorization/connect/token`,
 				baseUrl: url,
 			}),
@@ -98,7 +98,7 @@ describe('secrets a server echoes never reach an error, an output or a log', () 
 			body: (request: EchoedRequest) => ({ status: { code: '4001', description: `Bad request: ${echo(request)}` } }),
 		};
 		const { found, result } = await withServer([refusal], async (url) =>
-			sendWith({ authentication: 'accessToken', accessToken: SECRETS.accessToken, subscriptionKey: SECRETS.subscriptionKey, baseUrl: url }),
+			sendWith({ authentication: 'accessToken', accessToken: SECRETS.bearer, subscriptionKey: SECRETS.subscription, baseUrl: url }),
 		);
 
 		expect((jsonOf(result)[0].error as IDataObject).message).toContain('[redacted]');
@@ -108,8 +108,8 @@ describe('secrets a server echoes never reach an error, an output or a log', () 
 	test("a gateway's page (not JSON) echoing the request", async () => {
 		const page: ScriptedReply = { status: 502, body: undefined, text: '' };
 		const { found, result } = await withServer(
-			[{ ...page, text: `<html><body>Bad gateway for Authorization: Bearer ${SECRETS.accessToken}</body></html>` }],
-			async (url) => sendWith({ authentication: 'accessToken', accessToken: SECRETS.accessToken, baseUrl: url }),
+			[{ ...page, text: `<html><body>Bad gateway for Authorization: Bearer ${SECRETS.bearer}</body></html>` }],
+			async (url) => sendWith({ authentication: 'accessToken', accessToken: SECRETS.bearer, baseUrl: url }),
 		);
 
 		expect((jsonOf(result)[0].error as IDataObject).description).toContain('Bearer [redacted]');
@@ -121,12 +121,12 @@ describe('secrets a server echoes never reach an error, an output or a log', () 
 			status: 201,
 			body: (request: EchoedRequest) => ({
 				status: { code: '1000', description: 'Success' },
-				data: { id: 'message-1', debug: { headers: request.headers, [SECRETS.accessToken]: 'as a key too' } },
+				data: { id: 'message-1', debug: { headers: request.headers, [SECRETS.bearer]: 'as a key too' } },
 			}),
 		};
 		const { found, result } = await withServer([posted], async (url) =>
 			sendWith(
-				{ authentication: 'accessToken', accessToken: SECRETS.accessToken, subscriptionKey: SECRETS.subscriptionKey, baseUrl: url },
+				{ authentication: 'accessToken', accessToken: SECRETS.bearer, subscriptionKey: SECRETS.subscription, baseUrl: url },
 				{ includeRawResponse: true },
 			),
 		);
@@ -147,7 +147,7 @@ describe('secrets a server echoes never reach an error, an output or a log', () 
 					await runNode({
 						node: new OhoContact(),
 						parameters: params('create', SOMCHAI, { ...REQUIRED_FIELDS, options: { ...FAST_RETRIES, maxRetries: 0 } }),
-						credentials: { ohoApi: { apiKey: SECRETS.apiKey, baseUrl: url } },
+						credentials: { ohoApi: { apiKey: SECRETS.oho, baseUrl: url } },
 						onError: 'continueRegularOutput',
 					}),
 			),

@@ -164,7 +164,8 @@ describe('masking: the request log never holds a full secret', () => {
 	});
 
 	it('text that is JSON is masked by key', async () => {
-		const text = JSON.stringify({ nested: { api_key: 'json-in-text-Secret-1' }, note: 'token=inline-Secret-2' });
+		const inText = { nestedValue: 'json-in-text-Secret-1', inline: 'inline-Secret-2' };
+		const text = JSON.stringify({ nested: { api_key: inText.nestedValue }, note: `token=${inText.inline}` });
 		await t.http.post('/authorization/connect/token', text, { ...RAW, headers: { 'content-type': 'text/plain' } });
 
 		const logged = JSON.stringify(t.sb.requests({ api: 'gofive-token' }));
