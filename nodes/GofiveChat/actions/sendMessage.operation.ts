@@ -84,7 +84,7 @@ function asText(value: unknown): unknown {
 /**
  * Send message. Not idempotent: Gofive has no idempotency key, so after a timeout or a lost connection the
  * message is not resent (a duplicate message is worse than an error); answers that say Gofive did not act
- * (429, 503) are retried. A `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect).
+ * (a 429; a 503 with Gofive's status or a Retry-After) are retried, any other is reported (transport/request.ts). A `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect).
  */
 export const execute: ItemOperation = async ({ ctx, itemIndex, baseUrl, settings, credentials }) => {
 	const defaultCompanyId = Number(credentials.companyId ?? 0);
