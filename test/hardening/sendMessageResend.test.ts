@@ -10,8 +10,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { DEMO } from '../../sandbox';
 import { jsonOf } from '../helpers/n8n';
 import { accessToken, runSendMessage } from '../shared/gofive';
-import { FAST_RETRIES } from '../shared/ohoContact';
-import type { ScriptedReply } from '../shared/scriptedServer';
+import { contactPath, FAST_RETRIES, newLineContact, params, runOne } from '../shared/ohoContact';
+import type { EchoedRequest, ScriptedReply } from '../shared/scriptedServer';
 import { startScriptedServer } from '../shared/scriptedServer';
 import { useSandbox } from '../shared/sandbox';
 
@@ -110,5 +110,28 @@ describe('Send Message: resent only when Gofive did not act', () => {
 
 		expect(posts).toBe(1);
 		expect(item.error).not.toHaveProperty('unclearAttempt');
+	});
+});
+
+describe('Oho Create: a bare 503 is resent (a 409 then answers), and counts as an attempt Oho may have acted on', () => {
+	test("a gateway's HTML 503 after Oho stored the contact: the resend's 409 is read back and reported as created", async () => {
+		let posted: IDataObject = {};
+		const oho = await startScriptedServer([
+			{ ...gatewayPage(503), body: (request: EchoedRequest) => void (posted = JSON.parse(request.body) as IDataObject) },
+			{ status: 409, body: { ok: false, status_code: 409, message: 'The contact already exists' } },
+			{ status: 200, body: () => ({ ok: true, status_code: 200, message: 'Found contact', data: posted }) },
+		]);
+		try {
+			const contact = newLineContact();
+			const output = await runOne(ref.sb, params('create', contact), { baseUrl: oho.url });
+
+			expect(oho.requests).toEqual(['POST /contact', 'POST /contact', `GET ${contactPath(contact)}`]);
+			expect(output).toMatchObject({
+				operation: 'created',
+				message: "Created contact successfully (an earlier attempt met a gateway's HTTP 503; the stored contact holds what was sent)",
+			});
+		} finally {
+			await oho.close();
+		}
 	});
 });
