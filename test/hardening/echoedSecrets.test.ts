@@ -8,6 +8,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { OhoContact } from '../../nodes/OhoContact/OhoContact.node';
+import { credentialSecrets, redactText } from '../../nodes/shared/transport/secrets';
 import { DEMO } from '../../sandbox';
 import type { RunNodeResult } from '../helpers/n8n';
 import { jsonOf, runNode } from '../helpers/n8n';
@@ -155,5 +156,15 @@ describe('secrets a server echoes never reach an error, an output or a log', () 
 
 		expect((jsonOf(result)[0].error as IDataObject).message).toBe('Oho: Bad request with key [redacted] (HTTP 400)');
 		expect(found).toEqual([]);
+	});
+});
+
+describe('which values are redacted', () => {
+	test('every secret field, as written, URL-encoded and JSON-escaped; not the Client ID, not a value too short to be issued', () => {
+		const secrets = credentialSecrets({ clientId: 'public-client-id', clientSecret: SECRETS.client, apiKey: 'abc', baseUrl: 'https://api.gofive.co.th' });
+
+		expect(secrets).toEqual(expect.arrayContaining([SECRETS.client, encodeURIComponent(SECRETS.client), 'cs+Echo/Secret=7f3a9\\"q']));
+		expect(redactText('id public-client-id, abc', secrets)).toBe('id public-client-id, abc');
+		expect(redactText(`client_secret=${new URLSearchParams({ s: SECRETS.client }).toString().slice(2)}`, secrets)).toBe('client_secret=[redacted]');
 	});
 });

@@ -11,12 +11,18 @@ const SECRET_FIELDS = ['apiKey', 'accessToken', 'clientSecret', 'subscriptionKey
 
 export const REDACTED = '[redacted]';
 
+/**
+ * Shorter values are left alone: no issued key or token is this short, and replacing every "abc" in a contact's
+ * data would corrupt the output rather than protect anything.
+ */
+const MIN_SECRET_LENGTH = 6;
+
 /** A credential's secrets as a server may echo them: as written, URL-encoded (a form body), JSON-escaped. */
 export function credentialSecrets(credentials: ICredentialDataDecryptedObject | undefined): string[] {
 	const forms = new Set<string>();
 	for (const field of SECRET_FIELDS) {
 		const value = credentials?.[field];
-		if (typeof value !== 'string' || value === '') continue;
+		if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) continue;
 		forms.add(value);
 		forms.add(encodeURIComponent(value));
 		forms.add(new URLSearchParams({ value }).toString().slice('value='.length));
