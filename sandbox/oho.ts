@@ -113,8 +113,8 @@ function bodyProblem(ctx: Ctx, rule: Rule, extraChecks: Array<(b: Record<string,
 
 export interface OhoDeps {
 	store: Store;
-	/** API key → business. */
-	keys: Record<string, string>;
+	/** API key → business. A Map: a key such as "constructor" or "__proto__" is no business's. */
+	keys: ReadonlyMap<string, string>;
 	/** Told of every contact created or updated, to send Oho's customer-profile webhook. */
 	webhooks?: Pick<WebhookSender, 'contactCreated' | 'contactUpdated'>;
 }
@@ -134,7 +134,7 @@ export function ohoRoutes({ store, keys, webhooks }: OhoDeps): Route[] {
 	function guarded(next: (ctx: Ctx, business: string) => Reply): Handler {
 		return (ctx) => {
 			const key = header(ctx.headers, 'x-oho-api-key');
-			const business = key === undefined ? undefined : keys[key];
+			const business = key === undefined ? undefined : keys.get(key);
 			if (business === undefined) return ohoEnvelope(401, MSG.unauthorized);
 			if (ctx.body.invalidJson) return badRequest('body is not valid JSON');
 			return next(ctx, business);

@@ -177,7 +177,7 @@ describe('Gofive token endpoint POST /authorization/connect/token', () => {
 
 	it('POST /__sandbox/gofive/expire-tokens does the same', async () => {
 		const token = (await requestToken(t.http)).data.access_token;
-		expect((await t.http.post('/__sandbox/gofive/expire-tokens')).status).toBe(200);
+		expect((await t.http.post('/__sandbox/gofive/expire-tokens', {})).status).toBe(200);
 		expect((await sendMessage(t.http, validMessage(), token)).status).toBe(401);
 	});
 
