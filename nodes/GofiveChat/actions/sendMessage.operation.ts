@@ -101,7 +101,7 @@ function isoTime(timestamp: unknown): string | undefined {
 /**
  * Send message. Not idempotent: Gofive has no idempotency key, so after a timeout or a lost connection the
  * message is not resent (a duplicate message is worse than an error); answers that say Gofive did not act
- * (429, 503) are retried. A `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect).
+ * (a 429; a 503 with Gofive's status or a Retry-After) are retried, any other is reported (transport/request.ts). A `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect).
  */
 export const execute: ItemOperation = async (item) => {
 	const { ctx, itemIndex, baseUrl, settings } = item;
@@ -123,7 +123,7 @@ export const execute: ItemOperation = async (item) => {
 		itemIndex,
 		gofiveDialect,
 		baseUrl,
-		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false, hints: NOT_RESENT_HINTS },
+		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false, hints: NOT_RESENT_HINTS, notResentHint: NOT_RESENT },
 		settings,
 	);
 	const data = typeof response.body.data === 'object' && response.body.data !== null ? (response.body.data as IDataObject) : {};

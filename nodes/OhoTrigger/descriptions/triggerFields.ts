@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { PLATFORM_OPTIONS, PLATFORMS } from '../../shared/oho/identity';
 import { URL_SECRET_PARAMETER } from '../helpers/secretCheck';
 
-/** The contact fields Oho names in `updated_field`, as it stores them (contract, "Oho customer-profile webhook"). */
+/** The contact fields Oho names in `updated_field`, as it stores them (docs/api/oho.md § "Webhook delivery", § "Stored contact form"). */
 const CHANGED_FIELD_OPTIONS = [
 	{ name: 'Age', value: 'age' },
 	{ name: 'Attributes', value: 'attributes' },
