@@ -170,14 +170,6 @@ export async function addCollectionField(page: Page, field: string, nth = 0): Pr
 	});
 }
 
-/** Types into the open, filterable dropdown and returns what is left. */
-export async function filterOptions(page: Page, text: string, expectFirst: string): Promise<string[]> {
-	await page.keyboard.type(text, { delay: 50 });
-	const first = page.locator('[role="option"]:visible').filter({ hasText: expectFirst }).first();
-	await first.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-	return await openOptions(page);
-}
-
 /** Types `text` into a text parameter (by its data-test-id) as a person does, replacing what it held. */
 export async function typeInto(page: Page, testId: string, text: string): Promise<void> {
 	await retry(`type into ${testId}`, async () => {
