@@ -11,6 +11,7 @@ import { UserError } from 'n8n-workflow';
 
 import { accessTokenExpiry, fetchToken, subscriptionKeyHeader } from '../nodes/shared/gofive/tokenClient';
 import { UNREACHABLE_HOST_HINT } from '../nodes/shared/transport/errors';
+import { NEVER_SENT } from '../nodes/shared/transport/responses';
 
 const clientCredentialsOnly = { show: { authentication: ['clientCredentials'] } };
 
@@ -157,10 +158,11 @@ export class GofiveApi implements ICredentialType {
 		if ('token' in outcome) return { sessionToken: outcome.token };
 		const { status, headers } = outcome.retryLater ?? {};
 		// Shaped like an HTTP client error (status, headers with Retry-After), so the node's transport retries a
-		// busy token endpoint as it retries the API; the body it would report is this message.
+		// busy token endpoint as it retries the API; the body it would report is this message, marked as the answer
+		// of a request that never reached the API (so a message is resent after it).
 		throw Object.assign(
 			new UserError(outcome.failure),
-			status === undefined ? {} : { response: { status, headers, data: { message: outcome.failure } } },
+			status === undefined ? {} : { response: { status, headers, data: { message: outcome.failure, [NEVER_SENT]: true } } },
 		);
 	}
 

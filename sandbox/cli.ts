@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   Inspection     GET ${sb.url}/__sandbox/requests | /state | /knobs | /health
                  DELETE /__sandbox/requests, POST /__sandbox/reset, PATCH /__sandbox/knobs,
                  POST /__sandbox/gofive/expire-tokens, PUT /__sandbox/room-state
+                 (writes need Content-Type: application/json)
 Press Ctrl+C to stop.`);
 	let stopping = false;
 	const stop = (signal: string) => {

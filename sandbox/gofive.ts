@@ -98,7 +98,7 @@ export function gofiveRoutes({ store, knobs }: GofiveDeps): Route[] {
 			const challenge = token === undefined ? 'Bearer' : 'Bearer error="invalid_token"';
 			return gofiveStatus(401, '401', 'Unauthorized', undefined, { 'www-authenticate': challenge });
 		}
-		// The original marks Content-Type optional: without one the body is read as JSON.
+		// docs/api/gofive.md § "Send message" marks Content-Type optional: without one the body is read as JSON.
 		const body = ctx.body.kind === 'other' && !header(ctx.headers, 'content-type') ? parseBody(ctx.body.raw, 'application/json') : ctx.body;
 		if (body.kind === 'form' || body.kind === 'other') return gofiveStatus(415, '415', 'Unsupported Media Type');
 		const notObject = isJsonObjectBody(body);

@@ -85,7 +85,19 @@ function inspectionRoutes(sb: Sandbox, startedAt: number): Record<string, Record
 	};
 }
 
-/** `/__sandbox/*`: no auth, no latency, no faults, no rate limit, not logged. */
+/**
+ * Whether a write to the inspection API says it sends JSON. A web page can send a POST with a form or text content type
+ * without asking first (a CORS "simple request"), but not one with `application/json`: requiring it keeps any page the
+ * developer opens from resetting or reconfiguring the sandbox on its fixed port.
+ */
+function sendsJson(req: IncomingMessage): boolean {
+	const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+	return type === 'application/json';
+}
+
+const READS = new Set(['GET', 'HEAD']);
+
+/** `/__sandbox/*`: no auth, no latency, no faults, no rate limit, not logged. Writes need `Content-Type: application/json`. */
 export function inspectionHandler(sb: Sandbox, startedAt = Date.now()) {
 	const routes = inspectionRoutes(sb, startedAt);
 	return async (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> => {
@@ -94,6 +106,9 @@ export function inspectionHandler(sb: Sandbox, startedAt = Date.now()) {
 		const raw = (await readBody(req)) ?? '';
 		if (!methods) return send(res, json(404, { error: 'Not found' }));
 		if (!handler) return send(res, json(405, { error: 'Method not allowed' }, { allow: Object.keys(methods).join(', ') }));
+		if (!READS.has(req.method ?? 'GET') && !sendsJson(req)) {
+			return send(res, json(415, { error: 'Content-Type must be application/json for a change to the sandbox (send {} when there is nothing to say)' }));
+		}
 		let body: unknown;
 		try {
 			body = raw === '' ? {} : JSON.parse(raw);

@@ -50,7 +50,7 @@ const ATTRIBUTE: Rule = {
 	},
 };
 
-/** The contact fields of 2.2 (create), without social_profile. */
+/** The contact fields of create (docs/api/oho.md § "Create contact"), without social_profile. */
 const CONTACT_FIELDS: Record<string, Rule> = {
 	profile_picture_url: { type: 'string', required: true, max: 2000, format: 'url' },
 	platform_display_name: required(255),
@@ -72,7 +72,7 @@ const CONTACT_FIELDS: Record<string, Rule> = {
 
 export const CREATE_CONTACT: Rule = { type: 'object', fields: { social_profile: SOCIAL_PROFILE, ...CONTACT_FIELDS } };
 
-/** 2.3 lists every field optional, display_name up to 1000, and neither social_profile, the picture nor the platform name. */
+/** Update (docs/api/oho.md § "Update contact") marks no field required, allows display_name up to 1000, and lists neither social_profile, the picture nor the platform name. */
 const UPDATABLE = Object.fromEntries(
 	Object.entries(CONTACT_FIELDS).filter(([name]) => name !== 'profile_picture_url' && name !== 'platform_display_name'),
 );
@@ -122,8 +122,8 @@ function bodyProblem(ctx: Ctx, rule: Rule, extraChecks: Array<(b: Record<string,
 
 export interface OhoDeps {
 	store: Store;
-	/** API key → business. */
-	keys: Record<string, string>;
+	/** API key → business. A Map: a key such as "constructor" or "__proto__" is no business's. */
+	keys: ReadonlyMap<string, string>;
 	/** Told of every contact created or updated, to send Oho's customer-profile webhook. */
 	webhooks?: Pick<WebhookSender, 'contactCreated' | 'contactUpdated'>;
 	/** The live readings of the OPEN points (the first reading when not given). */
@@ -145,7 +145,7 @@ export function ohoRoutes({ store, keys, webhooks, readings = () => DEFAULT_KNOB
 	function guarded(next: (ctx: Ctx, business: string) => Reply): Handler {
 		return (ctx) => {
 			const key = header(ctx.headers, 'x-oho-api-key');
-			const business = key === undefined ? undefined : keys[key];
+			const business = key === undefined ? undefined : keys.get(key);
 			if (business === undefined) return ohoEnvelope(401, MSG.unauthorized);
 			if (ctx.body.invalidJson) return badRequest('body is not valid JSON');
 			return next(ctx, business);

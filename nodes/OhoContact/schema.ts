@@ -1,10 +1,21 @@
 import { z } from 'zod';
 
 import { PLATFORMS } from '../shared/oho/identity';
+import { isSendableText, UNSENDABLE_TEXT } from '../shared/validation';
 
-/** Request bodies of Oho's contact API (contract 2.2 and 2.3), with the contract's limits. */
+/** Request bodies of Oho's contact API, with their limits: docs/api/oho.md § "Create contact" and § "Update contact". */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** An ID as the platform gives it (the identity's rules are nodes/shared/oho/identity.ts's). */
+const id = (max: number) => z.string().trim().min(1).max(max);
+
+/** A name or other text a person writes: no NUL or half an emoji besides the limit. */
+const text = (max: number) => id(max).refine(isSendableText, UNSENDABLE_TEXT);
+
+/**
+ * The most attributes one contact may be sent with. The contract sets no count; this bound keeps one item from
+ * holding the worker (each attribute is checked) and is far above what a contact's custom fields need.
+ */
+export const MAX_ATTRIBUTES = 100;
 
 const PHONE_PATTERN = /^\+?[0-9]{9,15}$/;
 
@@ -17,7 +28,7 @@ function isCalendarDate(value: string): boolean {
 const attributeSchema = z
 	.object({
 		display_name: text(100),
-		value: z.object({ text: z.string().min(1).max(2000) }).strict(),
+		value: z.object({ text: z.string().min(1).max(2000).refine(isSendableText, UNSENDABLE_TEXT) }).strict(),
 	})
 	.strict();
 
@@ -39,18 +50,27 @@ const updatableFields = {
 		.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, like 1998-11-29')
 		.refine(isCalendarDate, 'must be a real calendar date'),
 	// Oho: "display_name must be unique within one business", so within one request too.
-	attributes: z.array(attributeSchema).superRefine((attributes, ctx) => {
-		attributes.forEach((attribute, index) => {
-			const first = attributes.findIndex((other) => other.display_name === attribute.display_name);
-			if (first < index) {
-				ctx.addIssue({
-					code: z.ZodIssueCode.custom,
-					path: [index, 'display_name'],
-					message: `must be unique: attribute ${first + 1} already has the name "${attribute.display_name}"`,
+	// The count first: past it, no attribute is parsed and no name compared (a pipeline stops at its first failing stage).
+	attributes: z
+		.array(z.unknown())
+		.max(MAX_ATTRIBUTES)
+		.pipe(
+			z.array(attributeSchema).superRefine((attributes, ctx) => {
+				const firstWithName = new Map<string, number>();
+				attributes.forEach((attribute, index) => {
+					const first = firstWithName.get(attribute.display_name);
+					if (first === undefined) {
+						firstWithName.set(attribute.display_name, index);
+						return;
+					}
+					ctx.addIssue({
+						code: z.ZodIssueCode.custom,
+						path: [index, 'display_name'],
+						message: `must be unique: attribute ${first + 1} already has the name "${attribute.display_name}"`,
+					});
 				});
-			}
-		});
-	}),
+			}),
+		),
 	tags: z.array(text(255)).max(20),
 	labels: z.array(text(255)).max(10),
 };
@@ -60,11 +80,11 @@ export const createContactSchema = z
 		social_profile: z
 			.object({
 				platform: z.enum(PLATFORMS),
-				id: text(40),
-				platform_id: text(40),
+				id: id(40),
+				platform_id: id(40),
 				platform_name: text(255),
-				// Facebook and Instagram have none: left out, or sent empty (docs/api/oho.md, line_basic_id on Facebook and Instagram).
-				line_basic_id: z.string().trim().max(255).optional(),
+				// Facebook and Instagram have none: left out, or sent empty (docs/api/oho.md § "line_basic_id on Facebook and Instagram").
+				line_basic_id: z.string().trim().max(255).refine(isSendableText, UNSENDABLE_TEXT).optional(),
 			})
 			.strict()
 			.refine((profile) => profile.platform !== 'line' || (profile.line_basic_id ?? '').length > 0, {
@@ -104,5 +124,5 @@ export const updateContactSchema = z
 export type CreateContactBody = z.infer<typeof createContactSchema>;
 export type UpdateContactBody = z.infer<typeof updateContactSchema>;
 
-/** The fields an upsert sends to update (2.3) when the contact already exists. */
+/** The fields an upsert sends to update (docs/api/oho.md § "Update contact") when the contact already exists. */
 export const UPDATABLE_KEYS = ['display_name', ...Object.keys(updatableFields)] as Array<keyof UpdateContactBody>;

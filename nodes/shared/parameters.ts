@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { isSafeObjectProperty, NodeConnectionTypes } from 'n8n-workflow';
 
 type ParameterValue = NodeParameterValueType | object;
 
@@ -18,38 +18,18 @@ function holdsExpression(value: unknown): boolean {
 const ITEM_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])\s*\}\}$/;
 
 /**
- * Keys n8n's expression engine does not read from the item: names it refuses for security (n8n-workflow's list of
- * unsafe object properties) and, below, anything on Object.prototype (its sandbox answers `toString` with the
- * function). Left to the engine, so the item fails with n8n's own message.
+ * A key the engine reads from the item as written: not on Object.prototype (its sandbox answers `toString` with the
+ * function), allowed by n8n-workflow's own guard of unsafe property names, no brace (the engine ends the expression
+ * at "}}"), no control character and no line or paragraph separator (U+2028, U+2029: the engine's parser refuses
+ * them). The guard is the running n8n's, so a newer n8n's list applies; an n8n without it gets no shortcut.
  */
-const ENGINE_GUARDED_KEYS = new Set([
-	'prototype',
-	'getPrototypeOf',
-	'setPrototypeOf',
-	'getOwnPropertyDescriptor',
-	'getOwnPropertyDescriptors',
-	'defineProperty',
-	'defineProperties',
-	'mainModule',
-	'binding',
-	'_linkedBinding',
-	'_load',
-	'prepareStackTrace',
-	'caller',
-	'callee',
-	'arguments',
-	'getBuiltinModule',
-	'dlopen',
-	'execve',
-	'loadEnvFile',
-]);
+function isPlainKey(key: string): boolean {
+	if (typeof isSafeObjectProperty !== 'function' || !isSafeObjectProperty(key)) return false;
+	return !(key in Object.prototype) && !/[{}\u2028\u2029]/.test(key) && ![...key].some((char) => char.charCodeAt(0) < 0x20);
+}
 
-/** A key the engine reads from the item as written: no guarded name, no brace (the engine ends the expression at "}}"), no control character. */
-const isPlainKey = (key: string): boolean =>
-	!(key in Object.prototype) &&
-	!ENGINE_GUARDED_KEYS.has(key) &&
-	!/[{}]/.test(key) &&
-	![...key].some((char) => char.charCodeAt(0) < 0x20);
+/** The engine refuses any expression with this text in it ("invalid constructor function call"), whatever the key. */
+const ENGINE_REFUSED = /\.\s*constructor/;
 
 type Primitive = string | number | boolean;
 
@@ -58,6 +38,7 @@ const isPrimitive = (value: unknown): value is Primitive =>
 
 /** The item field an ITEM_FIELD expression names, when the engine would read it as written; else undefined. */
 function referencedKey(expression: string): string | undefined {
+	if (ENGINE_REFUSED.test(expression)) return undefined;
 	const reference = ITEM_FIELD.exec(expression);
 	const key = reference && (reference[1] ?? reference[2] ?? reference[3]);
 	return key && isPlainKey(key) ? key : undefined;

@@ -16,7 +16,7 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 }
 
 /**
- * The item "Continue on Fail" / the error output receives: `{ error: { message, description?, httpCode?, itemIndex } }`
+ * The item "Continue on Fail" / the error output receives: `{ error: { message, description?, httpCode?, unclearAttempt?, itemIndex } }`
  * with pairedItem. A single `error` key is what every n8n version routes to the error output (1.x only
  * `{ error }` or `{ error, message }`; 2.x any of error/message/details); n8n then merges the input item's
  * fields into it. Not `item.error`: n8n would replace the JSON with `{ error: message }`, losing the rest.
@@ -25,6 +25,8 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 	const json: JsonObject = { message: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	// The API may have acted on the request, which was not resent (transport/request.ts): check before a re-run.
+	if (error.context.unclearAttempt === true) json.unclearAttempt = true;
 	json.itemIndex = itemIndex;
 	return { json: { error: json }, pairedItem: { item: itemIndex } };
 }

@@ -52,6 +52,16 @@ function describeValue(value: unknown): string {
 	return JSON.stringify(value) ?? String(value);
 }
 
+/**
+ * A NUL character or half of a surrogate pair (half an emoji, cut by a byte limit or a bad export): neither is text an
+ * API can store as given (a NUL ends a C string; a lone surrogate has no UTF-8 form). One pass, no backtracking.
+ */
+const UNSENDABLE_CHARACTER = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const isSendableText = (text: string): boolean => !UNSENDABLE_CHARACTER.test(text);
+
+export const UNSENDABLE_TEXT = 'must not contain a null character (\\0) or half of an emoji (a lone surrogate)';
+
 /** One unusable value of an item: where (an API path), what is wrong with it, and what was given. */
 export interface InputProblem {
 	path: string;

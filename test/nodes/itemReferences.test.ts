@@ -124,6 +124,42 @@ describe('parameters that reference a field of the item', () => {
 		}
 	});
 
+	test('keys the engine refuses by the text of the expression (".constructor", U+2028, U+2029) give the engine’s own outcome', async () => {
+		for (const key of ['a.constructor', 'x. constructor', 'line\u2028separator', 'paragraph\u2029separator']) {
+			const items = [{ userId: LINE.userIds[0], 'first name': 'Somchai', [key]: 'from the item' }];
+			const withKey = (reference: (key: string) => string) => ({
+				...updateEach(dragAndDrop),
+				updateFields: { firstName: dragAndDrop('first name'), lastName: reference(key) },
+			});
+			const outcome = async (reference: (key: string) => string) => {
+				ref.sb.reset();
+				const result = await runContact(ref.sb, withKey(reference), { items, onError: 'continueRegularOutput' });
+				return { sent: ref.sb.requests({ api: 'oho' }).map((request) => request.body), items: jsonOf(result) };
+			};
+			let direct: Awaited<ReturnType<typeof outcome>> | undefined;
+			const reads = await engineReads(async () => (direct = await outcome(dragAndDrop)));
+
+			expect({ key, engineReads: reads('updateFields') }).toEqual({ key, engineReads: 1 });
+			expect(direct).toEqual(await outcome(engineOnly));
+			// n8n 2.41's engine refuses each of these: the item fails and nothing is sent.
+			expect({ key, sent: direct!.sent.length, failed: direct!.items[0].error !== undefined }).toEqual({ key, sent: 0, failed: true });
+		}
+	});
+
+	test('an n8n without n8n-workflow’s isSafeObjectProperty gets no shortcut: every reference goes to the engine', () => {
+		jest.isolateModules(() => {
+			jest.doMock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), isSafeObjectProperty: undefined }));
+			const isolated = jest.requireActual<typeof import('../../nodes/shared/parameters')>('../../nodes/shared/parameters');
+			const ctx = {
+				getNode: () => ({ parameters: { userId: '={{ $json.userId }}' } }),
+				getNodeParameter: () => 'the engine’s value',
+				getInputData: () => [{ json: { userId: 'from the item' } }],
+			} as unknown as IExecuteFunctions;
+			expect(isolated.nodeParameter(ctx, 'userId', 0)).toBe('the engine’s value');
+		});
+		jest.dontMock('n8n-workflow');
+	});
+
 	test('other expressions still go to n8n’s engine', async () => {
 		const reads = await engineReads(
 			async () =>

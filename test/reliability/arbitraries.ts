@@ -3,7 +3,7 @@
  * fast-check generators for what an operator (or an upstream node) can hand the nodes: for each field a valid raw
  * value paired with the value the API must receive, and invalid raw values the node must refuse before sending.
  *
- * Written from the API contract and the nodes' documented conversions (text trimmed, phone punctuation removed,
+ * Written from the API reference (docs/api/oho.md, docs/api/gofive.md) and the nodes' documented conversions (text trimmed, phone punctuation removed,
  * dates cut to YYYY-MM-DD, lists split, trimmed, deduplicated), not from the nodes' code.
  */
 import fc from 'fast-check';
@@ -70,7 +70,6 @@ const EDGE_PIECES = [
 	'\u200b',
 	'\u200d',
 	'\u2060',
-	'\u0000',
 	'\u001f',
 	'\t',
 	'\n',
@@ -115,7 +114,31 @@ export function textCore(max: number, pieces: string[] = TEXT_PIECES): fc.Arbitr
  * What Oho Contact makes of a name (README, "Thai form data"): NFC, zero-width spaces, word joiners and BOMs removed,
  * every run of whitespace one space, trimmed.
  */
-export const tidy = (text: string) => text.normalize('NFC').replace(/[\u200B\u2060\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
+export const tidy = (text: string) =>
+	text
+		.normalize('NFC')
+		.replace(/[\u200B\u2060\uFEFF]/g, '')
+		// A (non-)joiner beside whitespace or at either end joins nothing: removed, so the whitespace around it is one run.
+		.replace(/[\u200C\u200D]+/g, (joiners, at: number, whole: string) =>
+			at === 0 || at + joiners.length === whole.length || /\s/.test(whole[at - 1] + whole[at + joiners.length]) ? '' : joiners,
+		)
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/**
+ * Long values shaped to stall a pattern that backtracks (runs of spaces and zero-width joiners, "<", digits with no
+ * end, repeated names): 100k to 200k characters, each with a visible character so it is not blank. The node refuses
+ * each by its length before any cleaning (every cleaned field) or by the field's limit.
+ */
+export const adversarialLong: fc.Arbitrary<string> = fc
+	.tuple(
+		fc.constantFrom(' \u200D', '\u200D ', ' \u200B\u200C', '<', '<a', '1', '1/', ' .', 'token', '\t\u3000', 'จ.'),
+		fc.integer({ min: 100_000, max: 200_000 }),
+	)
+	.map(([piece, length]) => `x${piece.repeat(Math.ceil(length / piece.length))}x`);
+
+/** Text an API cannot store as given: a NUL, half a surrogate pair. */
+export const unsendableText = fc.constantFrom('Som\u0000chai', 'Somchai \uD83D', '\uDE00 Somchai', 'a\uDBFFb');
 
 /** A lone dash is how Thai forms write "none": Oho Contact takes it for no value. */
 const NONE = /^[-\u2013\u2014]$/;
@@ -150,9 +173,9 @@ export function tooLong(max: number): fc.Arbitrary<string> {
 	);
 }
 
-/** Invalid for a text field: too long, of a wrong type, and (when the field is required) blank. */
+/** Invalid for a text field: too long (adversarially too), of a wrong type, unsendable, and (when required) blank. */
 export function invalidText(max: number, required: boolean): fc.Arbitrary<unknown> {
-	const options: Array<fc.Arbitrary<unknown>> = [tooLong(max), WRONG_TYPE];
+	const options: Array<fc.Arbitrary<unknown>> = [tooLong(max), adversarialLong, WRONG_TYPE, unsendableText];
 	if (required) options.push(BLANK, fc.constant(null));
 	return fc.oneof(...options);
 }
@@ -225,6 +248,7 @@ export const email: fc.Arbitrary<Valid<string>> = fc
 export const invalidEmail = fc.oneof(
 	fc.constantFrom('somsak.example.com', 'a@@b.co', 'a b@c.co', 'a@b', '.a@b.co', 'a..b@c.co', 'a@b.c', 'a@-b.co', '@b.co', 'a@'),
 	fc.integer({ min: 1, max: 20 }).map((over) => `${'e'.repeat(243 + over)}@example.com`),
+	adversarialLong,
 	WRONG_TYPE,
 );
 
@@ -240,7 +264,7 @@ const spaced = (digits: string, separators: string[]) =>
 /**
  * A Thai number, mobile (0 and 9 digits) or landline (0 and 8), as forms write it: local, or after +66, 66 or 0066
  * (with or without the trunk 0 kept), with separators; or a mobile number read from a sheet as a JSON number.
- * The API gets the local form (contract 2.2: "0987654321").
+ * The API gets the local form (docs/api/oho.md § "Phone": "0987654321").
  */
 export const phone: fc.Arbitrary<Valid<string>> = fc.oneof(
 	{
@@ -267,10 +291,11 @@ export const invalidPhone = fc.oneof(
 	fc.stringMatching(/^1[0-9]{7,12}$/),
 	fc.stringMatching(/^\+[1-57-9][0-9]{7,13}$/),
 	fc.constantFrom('09-CALL-ME', '098765432x', '12+3456789012', '++66987654321', '0987654321 ext 5', 'phone', '0812345678 / 0898765432', '+66 12'),
+	adversarialLong,
 	WRONG_TYPE,
 );
 
-/** Oho's three values, or what forms write for them (contract 2.2; README, "Thai form data"). */
+/** Oho's three values, or what forms write for them (docs/api/oho.md § "Gender"; README, "Thai form data"). */
 const GENDER_SPELLINGS: Record<string, string[]> = {
 	male: ['male', 'Male', 'MALE', 'M', 'm', 'ชาย'],
 	female: ['female', 'Female', 'F', 'f', 'หญิง'],
@@ -281,7 +306,7 @@ export const gender: fc.Arbitrary<Valid<string>> = fc
 	.tuple(PAD, fc.constantFrom(...Object.entries(GENDER_SPELLINGS).flatMap(([api, spellings]) => spellings.map((raw) => ({ raw, api })))), PAD)
 	.map(([before, { raw, api }, after]) => ({ raw: before + raw + after, api }));
 
-export const invalidGender = fc.oneof(fc.constantFrom<unknown>('other', 'x', 'อื่นๆ', 'mf', 1), WRONG_TYPE);
+export const invalidGender = fc.oneof(fc.constantFrom<unknown>('other', 'x', 'อื่นๆ', 'mf', 1), adversarialLong, WRONG_TYPE);
 
 export const age: fc.Arbitrary<Valid<number>> = fc
 	.tuple(fc.integer({ min: 1, max: 99 }), fc.constantFrom('number', 'text', 'padded', 'decimal', 'plus', 'years'))
@@ -294,6 +319,7 @@ export const invalidAge = fc.oneof(
 	fc.constantFrom<unknown>(0, '0', 100, '100', -1, 1000, 1e9, 0.5, 25.5, '25.5', 'twenty', 'about 5', '1e2', true, [30], {}, false),
 	fc.integer({ min: 100, max: 100_000 }),
 	fc.integer({ min: -100_000, max: 0 }),
+	adversarialLong,
 );
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -344,6 +370,7 @@ export const invalidBirthDate = fc.oneof(
 		.map(([year, monthDay]) => `${year}-${monthDay}`),
 	fc.integer({ min: 1900, max: 2099 }).filter((year) => year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)).map((year) => `${year}-02-29`),
 	fc.integer({ min: 1, max: 50 }).map((ahead) => `${new Date().getUTCFullYear() + ahead}-01-01`),
+	adversarialLong,
 );
 
 /**
@@ -368,7 +395,8 @@ export function tagList(max: number): fc.Arbitrary<Valid<string[] | undefined>> 
 			return { raw, api: tags };
 		});
 	const asText = distinct
-		.filter((tags) => tags.every((tag) => !tag.includes(',')))
+		// A lone dash as the whole text is how Thai forms write "none" (README, "Thai form data"): not a tag.
+		.filter((tags) => tags.every((tag) => !tag.includes(',')) && !(tags.length === 1 && NONE.test(tags[0])))
 		.chain((tags) =>
 			fc.array(PAD, { minLength: tags.length * 2, maxLength: tags.length * 2 }).map((pads) => ({
 				raw: tags.map((tag, index) => pads[2 * index] + tag + pads[2 * index + 1]).join(','),
@@ -412,8 +440,8 @@ export function attributes(count: number): fc.Arbitrary<Valid<Array<{ display_na
 		}));
 }
 
-export const invalidAttributeName = fc.oneof(BLANK, tooLong(100), fc.constantFrom<unknown>({ name: 'x' }, ['x'], true));
-export const invalidAttributeValue = fc.oneof(fc.constant(''), tooLong(2000), fc.constantFrom<unknown>({ text: 'Gold' }, ['Gold'], {}, []));
+export const invalidAttributeName = fc.oneof(BLANK, tooLong(100), adversarialLong, unsendableText, fc.constantFrom<unknown>({ name: 'x' }, ['x'], true));
+export const invalidAttributeValue = fc.oneof(fc.constant(''), tooLong(2000), adversarialLong, unsendableText, fc.constantFrom<unknown>({ text: 'Gold' }, ['Gold'], {}, []));
 
 /** A profile picture URL, http or https, sometimes at the 2000-character limit. */
 export const pictureUrl: fc.Arbitrary<Valid<string>> = fc
@@ -454,11 +482,20 @@ export const invalidRoomId = fc.oneof(
 /** Content is sent as typed (never trimmed): any text with a visible character, huge ones included; numbers and booleans as their text. */
 export const content: fc.Arbitrary<Valid<string>> = fc.oneof(
 	{ weight: 6, arbitrary: fc.tuple(PAD, textCore(4000), PAD).map(([before, core, after]) => ({ raw: before + core + after, api: before + core + after })) },
-	{ weight: 1, arbitrary: fc.integer({ min: 10_000, max: 60_000 }).map((length) => ({ raw: 'ข้อความ '.repeat(length / 8), api: 'ข้อความ '.repeat(length / 8) })) },
+	// Up to LINE's 5,000 characters ('ข้อความ ' is 8).
+	{ weight: 1, arbitrary: fc.integer({ min: 1_000, max: 5_000 }).map((length) => ({ raw: 'ข้อความ '.repeat(length / 8), api: 'ข้อความ '.repeat(length / 8) })) },
 	{ weight: 1, arbitrary: fc.oneof(fc.integer(), fc.boolean()).map((raw) => ({ raw, api: String(raw) })) },
 );
 
-export const invalidContent = fc.oneof(BLANK, fc.constant(null), fc.constantFrom<unknown>({ text: 'hi' }, ['hi'], {}, []));
+export const invalidContent = fc.oneof(
+	BLANK,
+	fc.constant(null),
+	fc.constantFrom<unknown>({ text: 'hi' }, ['hi'], {}, []),
+	// Past LINE's 5,000 characters, adversarially long, or not sendable.
+	fc.integer({ min: 5_001, max: 60_000 }).map((length) => 'ข้อความ '.repeat(Math.ceil(length / 8))),
+	adversarialLong,
+	unsendableText,
+);
 
 /** Type and Platform: any non-blank text, trimmed (Gofive itself knows 'message', 'line' and 'facebook'). */
 /** The one value Gofive documents (type `message`, platform `line`), with spaces around it that the node trims. */

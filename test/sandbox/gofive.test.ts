@@ -30,7 +30,7 @@ describe('Gofive POST /v1/chat/message', () => {
 	it.each([
 		['no', false],
 		['an empty', ''],
-	])('reads a body with %s Content-Type as JSON (the original marks it optional)', async (_n, contentType) => {
+	])('reads a body with %s Content-Type as JSON (Gofive marks the header optional)', async (_n, contentType) => {
 		const res = await t.http.post('/v1/chat/message', JSON.stringify(validMessage()), {
 			...RAW,
 			headers: { authorization: `Bearer ${DEMO.gofiveAccessToken}`, 'content-type': contentType },
@@ -177,7 +177,7 @@ describe('Gofive token endpoint POST /authorization/connect/token', () => {
 
 	it('POST /__sandbox/gofive/expire-tokens does the same', async () => {
 		const token = (await requestToken(t.http)).data.access_token;
-		expect((await t.http.post('/__sandbox/gofive/expire-tokens')).status).toBe(200);
+		expect((await t.http.post('/__sandbox/gofive/expire-tokens', {})).status).toBe(200);
 		expect((await sendMessage(t.http, validMessage(), token)).status).toBe(401);
 	});
 

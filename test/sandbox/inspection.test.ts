@@ -7,6 +7,8 @@ import { startSandbox, type Sandbox } from '../../sandbox';
 import { chatPath, contactPath, DEMO, LINE, oho, RAW, requestToken, sendMessage, sleep, tokenForm, useSandbox, validContact, validMessage } from './helpers';
 
 const t = useSandbox();
+/** Inspection writes carry JSON (the sandbox refuses a write a web page could send without asking). */
+const JSON_WRITE = { headers: { 'content-type': 'application/json' } };
 const seeded = contactPath('line', LINE.platformId, LINE.userIds[0]);
 
 describe('HTTP inspection under /__sandbox/', () => {
@@ -31,7 +33,7 @@ describe('HTTP inspection under /__sandbox/', () => {
 		expect((await t.http.get('/__sandbox/requests', { params: { api: 'oho', method: 'post' } })).data).toHaveLength(1);
 		expect((await t.http.get('/__sandbox/requests', { params: { path: '/contact/line/' } })).data).toHaveLength(1);
 		expect(t.sb.requests({ api: 'gofive' })[0].body).toEqual(validMessage());
-		expect((await t.http.delete('/__sandbox/requests')).status).toBe(200);
+		expect((await t.http.delete('/__sandbox/requests', JSON_WRITE)).status).toBe(200);
 		expect((await t.http.get('/__sandbox/requests')).data).toEqual([]);
 		expect(t.sb.requests()).toEqual([]);
 	});
@@ -60,7 +62,7 @@ describe('HTTP inspection under /__sandbox/', () => {
 	it('POST reset', async () => {
 		await oho(t.http, 'PATCH', seeded, { first_name: 'Changed' });
 		t.sb.setKnobs({ faults: [{ kind: 500, match: { api: 'oho' } }] });
-		expect((await t.http.post('/__sandbox/reset')).data).toEqual({ ok: true });
+		expect((await t.http.post('/__sandbox/reset', {})).data).toEqual({ ok: true });
 		expect(t.sb.getContact('line', LINE.platformId, LINE.userIds[0])?.first_name).toBe('Somchai');
 		expect(t.sb.knobs().faults).toEqual([]);
 	});
@@ -88,7 +90,7 @@ describe('HTTP inspection under /__sandbox/', () => {
 
 	it('POST gofive/expire-tokens', async () => {
 		const token = (await requestToken(t.http)).data.access_token;
-		const res = await t.http.post('/__sandbox/gofive/expire-tokens');
+		const res = await t.http.post('/__sandbox/gofive/expire-tokens', {});
 		expect(res.data).toMatchObject({ ok: true });
 		expect((await sendMessage(t.http, validMessage(), token)).status).toBe(401);
 	});
@@ -104,12 +106,82 @@ describe('HTTP inspection under /__sandbox/', () => {
 
 	it('404 for an unknown inspection path, 405 for a wrong method', async () => {
 		expect((await t.http.get('/__sandbox/nothing')).status).toBe(404);
-		const res = await t.http.post('/__sandbox/state');
+		const res = await t.http.post('/__sandbox/state', {});
 		expect([res.status, res.headers.allow]).toEqual([405, 'GET']);
 	});
 });
 
+describe('inspection writes need application/json (a web page cannot send one without asking)', () => {
+	it.each([
+		['a form', 'application/x-www-form-urlencoded'],
+		['text', 'text/plain'],
+		['no body at all', undefined],
+	])('POST reset as %s is refused with 415 and changes nothing', async (_name, contentType) => {
+		t.sb.setKnobs({ faults: [{ kind: 500, match: { api: 'oho' } }] });
+		const res = await t.http.post('/__sandbox/reset', contentType ? 'x=1' : undefined, {
+			...RAW,
+			headers: contentType ? { 'content-type': contentType } : {},
+		});
+
+		expect(res.status).toBe(415);
+		expect(t.sb.knobs().faults).toHaveLength(1);
+	});
+
+	it('every other write is refused the same way; reads need nothing', async () => {
+		const writes: Array<[string, string]> = [
+			['DELETE', '/__sandbox/requests'],
+			['PATCH', '/__sandbox/knobs'],
+			['POST', '/__sandbox/gofive/expire-tokens'],
+			['PUT', '/__sandbox/room-state'],
+			['PUT', '/__sandbox/webhooks'],
+			['DELETE', '/__sandbox/webhooks'],
+		];
+		for (const [method, url] of writes) {
+			const res = await t.http.request({ method, url, data: '{}', ...RAW, headers: { 'content-type': 'text/plain' } });
+			expect([method, url, res.status]).toEqual([method, url, 415]);
+		}
+		expect((await t.http.get('/__sandbox/state')).status).toBe(200);
+		expect((await t.http.post('/__sandbox/reset', {}, { headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(200);
+	});
+});
+
+describe('API keys are looked up in a Map', () => {
+	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('the key "%s" is no business’s: 401', async (key) => {
+		const res = await oho(t.http, 'GET', seeded, undefined, key);
+		expect([res.status, res.data.status_code]).toEqual([401, 401]);
+	});
+});
+
 describe('masking: the request log never holds a full secret', () => {
+	it('a secret after an escaped quote in text that is not JSON is masked whole', async () => {
+		const secret = 'abc\\"Escaped-Tail-Secret-99';
+		const text = `{"client_secret": "${secret}", broken`;
+		await t.http.post('/authorization/connect/token', text, { ...RAW, headers: { 'content-type': 'text/plain' } });
+
+		const [logged] = t.sb.requests({ api: 'gofive-token' });
+		expect(logged.body).not.toContain('Escaped-Tail-Secret-99');
+		expect(logged.body).toBe('{"client_secret": "abc\\***", broken');
+	});
+
+	it('text that is JSON is masked by key', async () => {
+		const inText = { nestedValue: 'json-in-text-Secret-1', inline: 'inline-Secret-2' };
+		const text = JSON.stringify({ nested: { api_key: inText.nestedValue }, note: `token=${inText.inline}` });
+		await t.http.post('/authorization/connect/token', text, { ...RAW, headers: { 'content-type': 'text/plain' } });
+
+		const logged = JSON.stringify(t.sb.requests({ api: 'gofive-token' }));
+		expect(logged).not.toMatch(/Secret-1|Secret-2/);
+	});
+
+	it('a long adversarial text (400k characters of secret-looking names, no value) is logged as it is, in one pass', async () => {
+		// A pattern that tries every "token" against the rest of the text takes 80,000 × 400,000 steps and does not
+		// finish; the scan reads each character once, so the request is logged and answered.
+		const text = 'token'.repeat(80_000) + ' '.repeat(100) + 'x';
+		await t.http.post('/authorization/connect/token', text, { ...RAW, headers: { 'content-type': 'text/plain' } });
+
+		const [logged] = t.sb.requests({ api: 'gofive-token' });
+		expect(logged.body).toBe(text);
+	});
+
 	const SECRETS = [DEMO.ohoApiKey, DEMO.ohoOtherBusinessKey, DEMO.gofiveAccessToken, DEMO.gofiveClientSecret, DEMO.gofiveSubscriptionKey];
 
 	it('masks keys, tokens, subscription keys, client secrets (form, JSON, Basic) and issued tokens', async () => {

@@ -142,7 +142,7 @@ describe('sandbox: Oho customer-profile webhook', () => {
 		// Header values are masked, like every secret the inspection endpoints show.
 		expect(shown.registration).toEqual({ url: receiverUrl, headers: { 'X-Secret': `${SECRET.slice(0, 4)}***` } });
 		expect(shown.deliveries).toHaveLength(1);
-		expect((await t.http.delete('/__sandbox/webhooks')).data).toEqual({ ok: true });
+		expect((await t.http.delete('/__sandbox/webhooks', { headers: { 'content-type': 'application/json' } })).data).toEqual({ ok: true });
 		expect((await t.http.get('/__sandbox/webhooks')).data.registration).toBeNull();
 	});
 

@@ -131,9 +131,10 @@ function unverifiedWarning(httpStatus: number, hasMessage: boolean): ReadingWarn
 /**
  * Send message. Not idempotent: Gofive has no idempotency key, so after a timeout or a lost connection the
  * message is not resent (a duplicate message is worse than an error); answers that say Gofive did not act
- * (429, 503) are retried. A `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect);
- * a 2xx without `status.code` posted the message: the item succeeds, unverified, with a warning, since a failed
- * item invites a re-run that would post it twice.
+ * (a 429; a 503 with Gofive's status or a Retry-After) are retried, any other is reported (transport/request.ts). A
+ * `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect); a 2xx without `status.code`
+ * posted the message: the item succeeds, unverified, with a warning, since a failed item invites a re-run that
+ * would post it twice (docs/api/gofive.md § "status.code on HTTP 2xx").
  */
 export const execute: ItemOperation = async (item) => {
 	const { ctx, itemIndex, baseUrl, settings } = item;
@@ -155,7 +156,7 @@ export const execute: ItemOperation = async (item) => {
 		itemIndex,
 		gofiveDialect,
 		baseUrl,
-		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false, hints: NOT_RESENT_HINTS, handledStatuses: SUCCESS_STATUSES },
+		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false, hints: NOT_RESENT_HINTS, notResentHint: NOT_RESENT, handledStatuses: SUCCESS_STATUSES },
 		settings,
 	);
 	const warnings = undocumentedValueWarnings(body);

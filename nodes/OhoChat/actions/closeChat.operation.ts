@@ -6,8 +6,8 @@ import { changeChatState, chatTargetFields } from '../helpers/chatState';
 export const description: INodeProperties[] = chatTargetFields('closeChat');
 
 /**
- * 3.2: ends the agent's session; Oho turns the chat bot back on. Sent as POST (the original's method line), and with
- * GET (its curl example) when POST meets no route (docs/api/oho.md, Close chat method).
+ * Ends the agent's session; Oho turns the chat bot back on (docs/api/oho.md § "Close chat"). Sent as POST, and with
+ * GET once when POST meets no route (docs/api/oho.md § "Close chat method").
  */
 export const execute: ItemOperation = async (item) =>
 	await changeChatState(item, {

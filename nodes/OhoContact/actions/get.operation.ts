@@ -7,9 +7,9 @@ import type { ContactOperation } from './router';
 const hasFields = (data: unknown) => typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length > 0;
 
 /**
- * Get (2.1): the stored contact as Oho returns it, with its tags and labels also as plain text lists and age a number.
- * A success answer without a contact in `data` fails the item (docs/api/oho.md, Found contact answer): an empty
- * item would read as a contact with no fields.
+ * Get (docs/api/oho.md § "Get contact"): the stored contact as Oho returns it, with its tags and labels also as plain
+ * text lists and age a number. A success answer without a contact in `data` fails the item (docs/api/oho.md § "Found
+ * contact answer"): an empty item would read as a contact with no fields.
  */
 export const execute: ContactOperation = async (op, identity) => {
 	const response = await getContact(op, identity);

@@ -12,19 +12,24 @@ export interface Place {
 	aliases?: string[];
 }
 
+const PROVINCE_SUFFIX = 'province';
+
 /**
  * The key two spellings of one place share: "จ.ชลบุรี", "จังหวัดชลบุรี", "Chon Buri", "Chonburi Province" and
  * "chon-buri" all give one key. Prefixes go before dots are dropped: "จ" alone starts provinces such as จันทบุรี.
+ * Zero-width characters go before spaces are collapsed, and the suffix is cut with endsWith rather than a pattern
+ * (`\s*province$` tries every space of a long run again: quadratic on a form visitor's value).
  */
 export function placeKey(text: string): string {
-	return text
+	let key = text
 		.normalize('NFC')
 		.toLowerCase()
 		.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+		.replace(/\s+/g, ' ')
 		.trim()
-		.replace(/^(?:จังหวัด|จ\.|changwat\s|ประเทศ)\s*/, '')
-		.replace(/\s*province$/, '')
-		.replace(/[\s\-.'’,()]/g, '');
+		.replace(/^(?:จังหวัด|จ\.|changwat\s|ประเทศ)\s?/, '');
+	if (key.endsWith(PROVINCE_SUFFIX)) key = key.slice(0, -PROVINCE_SUFFIX.length);
+	return key.replace(/[\s\-.'’,()]/g, '');
 }
 
 function lookup(places: Place[]): Map<string, string> {

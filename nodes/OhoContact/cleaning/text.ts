@@ -3,6 +3,8 @@ import { problem } from './types';
 
 /** Zero-width spaces (Thai editors put them between words), word joiners and BOMs; not the joiners that build emoji. */
 const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/g;
+/** The (non-)joiners that build emoji and shape some scripts: kept between letters, dropped next to a space. */
+const JOINERS = /[\u200C\u200D]+/g;
 const THAI_DIGIT_ZERO = 0x0e50;
 
 /** Thai digits (๐ to ๙) as ASCII digits, so a number typed on a Thai keyboard reads as one. */
@@ -10,9 +12,24 @@ export function asciiDigits(text: string): string {
 	return text.replace(/[\u0E50-\u0E59]/g, (digit) => String(digit.charCodeAt(0) - THAI_DIGIT_ZERO));
 }
 
-/** NFC, no zero-width spaces, every run of whitespace (tabs, newlines, no-break spaces) one space, trimmed. */
+/** Nothing (the text's edge) or whitespace: a joiner beside it joins nothing. */
+const joinsNothing = (char: string | undefined) => char === undefined || /\s/.test(char);
+
+/**
+ * NFC, no zero-width characters (and no joiner next to a space or at an end, where it joins nothing), every run of whitespace
+ * (tabs, newlines, no-break spaces) one space, trimmed. Zero-width characters go before spaces are collapsed, so
+ * spaces they separated become one run. Each step is one pass without backtracking: the text may be a form
+ * visitor's (limits in cleaning/index.ts).
+ */
 export function tidyText(text: string): string {
-	return text.normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+	return text
+		.normalize('NFC')
+		.replace(ZERO_WIDTH, '')
+		.replace(JOINERS, (joiners: string, at: number, whole: string) =>
+			joinsNothing(whole[at - 1]) || joinsNothing(whole[at + joiners.length]) ? '' : joiners,
+		)
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 /** A name or other free text: tidied; a number (a spreadsheet cell) as its digits. Blank means "not given". */

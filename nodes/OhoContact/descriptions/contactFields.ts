@@ -16,9 +16,9 @@ export interface ContactFieldSpec {
 	displayName: string;
 	kind: FieldKind;
 	description: string;
-	/** Required by create (2.2). */
+	/** Required by create (docs/api/oho.md § "Create contact"). */
 	requiredOnCreate?: boolean;
-	/** Only create accepts it (2.3 cannot change it). */
+	/** Only create accepts it: update cannot change it (docs/api/oho.md § "Update contact"). */
 	createOnly?: boolean;
 	/** Required by create, but filled in from other fields when left empty (helpers/contactBody.ts createFallbacks). */
 	fallbackOnCreate?: boolean;

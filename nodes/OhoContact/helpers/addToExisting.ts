@@ -70,8 +70,8 @@ function currentEntries(op: ItemContext, contact: unknown, list: Mergeable, opti
 }
 
 /**
- * The lists of an update after Options > Add to Existing, Remove From Existing and Clear (docs/api/oho.md, Tags
- * and labels: Oho replaces tags, labels and attributes wholesale). Clear sends an empty list; for Add and Remove the
+ * The lists of an update after Options > Add to Existing, Remove From Existing and Clear (docs/api/oho.md §
+ * "Tags and labels": Oho replaces tags, labels and attributes wholesale). Clear sends an empty list; for Add and Remove the
  * contact is read once and the item's entries added to, or removed from, what it holds (an attribute is matched by
  * its name). A list that read cannot give with certainty fails the item: never a blind replace. A list named in two
  * of the options, or cleared while the item gives entries for it, fails the item before anything is sent.

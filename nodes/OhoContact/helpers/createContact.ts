@@ -44,9 +44,10 @@ function lineBasicIdWarning(form: EmptyLineBasicId, refusal: ApiResponse | undef
 }
 
 /**
- * Sends create (2.2). Resending after a timeout is safe: a contact that the lost attempt did create answers 409,
+ * Sends create (docs/api/oho.md § "Create contact"). Resending after a timeout is safe: a contact that the lost attempt did create answers 409,
  * which is then reported as this create's success rather than as a conflict. Facebook and Instagram have no LINE
- * Basic ID, which Oho documents as required (docs/api/oho.md, line_basic_id on Facebook and Instagram): the key is
+ * Basic ID, which Oho documents as required (docs/api/oho.md § "line_basic_id on Facebook and
+ * Instagram"): the key is
  * left out; a 400 that names it wrote nothing, so the body is sent once more with the key empty (or the other way
  * round), and the run keeps the form Oho took.
  */

@@ -33,10 +33,11 @@ export const gofiveDialect: ApiDialect = {
 					? answer.message
 					: `HTTP ${httpStatus}`;
 		if (code === undefined) {
-			return { ok: false, message: `${description} (no status.code in the answer)` };
+			return { ok: false, fromApi: false, message: `${description} (no status.code in the answer)` };
 		}
 		return {
 			ok: code === GOFIVE_SUCCESS_CODE && httpStatus < 300,
+			fromApi: true,
 			message: `${description}${fieldErrors(answer.errors)}`,
 			apiCode: code,
 		};

@@ -7,6 +7,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 
 import { hostOf, unreachableReason } from '../transport/errors';
 import { isTimeoutCode } from '../transport/responses';
+import { credentialSecrets, redactText } from '../transport/secrets';
 
 /** How long the token endpoint may take (the nodes' default Timeout). */
 export const TOKEN_TIMEOUT_MS = 30_000;
@@ -43,12 +44,15 @@ function bodyObject(body: unknown): IDataObject {
 	return {};
 }
 
-/** OAuth's `error` and `error_description` (RFC 6749 5.2), or whatever message the answer carries. */
-function describeTokenFailure(answer: IDataObject): string {
+/**
+ * OAuth's `error` and `error_description` (RFC 6749 5.2), or whatever message the answer carries, without the
+ * credential's secrets: a token endpoint that echoes the request would put the client secret there.
+ */
+function describeTokenFailure(answer: IDataObject, secrets: string[]): string {
 	const parts = [answer.error, answer.error_description ?? answer.message].filter(
-		(part) => typeof part === 'string' && part !== '',
+		(part): part is string => typeof part === 'string' && part !== '',
 	);
-	return parts.length ? ` ${parts.join(': ')}` : '';
+	return parts.length ? ` ${redactText(parts.join(': '), secrets)}` : '';
 }
 
 /** A request that never got an answer: which host, why, and what to check. */
@@ -69,13 +73,13 @@ function networkCode(error: unknown): unknown {
 	return failure.code ?? failure.cause?.code;
 }
 
-function interpretTokenAnswer(response: TokenResponse): TokenOutcome {
+function interpretTokenAnswer(response: TokenResponse, credentials: ICredentialDataDecryptedObject): TokenOutcome {
 	const answer = bodyObject(response.body);
 	const status = response.statusCode;
 	if (status >= 200 && status < 300 && typeof answer.access_token === 'string' && answer.access_token !== '') {
 		return { token: answer.access_token };
 	}
-	const detail = `HTTP ${status}${describeTokenFailure(answer)}`;
+	const detail = `HTTP ${status}${describeTokenFailure(answer, credentialSecrets(credentials))}`;
 	const unavailable = `Gofive's token endpoint is unavailable (${detail}). Try again later.`;
 	if (RETRY_LATER_STATUSES.includes(status)) {
 		return { failure: unavailable, retryLater: { status, headers: response.headers ?? {} } };
@@ -116,7 +120,7 @@ async function requestToken(
 			json: true,
 			timeout: TOKEN_TIMEOUT_MS,
 		})) as TokenResponse;
-		return interpretTokenAnswer(response);
+		return interpretTokenAnswer(response, credentials);
 	} catch (error) {
 		return { failure: unanswered(tokenUrl, networkCode(error)) };
 	}

@@ -1,11 +1,25 @@
 import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { redactText } from './secrets';
 import type { ApiDialect, ApiRequest, ApiResponse } from './types';
 
-export function describeBody(body: unknown): string {
-	const text = typeof body === 'string' ? body : JSON.stringify(body);
-	const clean = (text ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+/** How much of an answer's body is read for an error: the start says what it is (a gateway's page, a message). */
+const MAX_BODY_READ = 4096;
+
+/**
+ * The start of a body that is not the API's JSON, as one short line: tags and runs of spaces removed, the credential's
+ * secrets too. The body is cut before it is read, and the tag pattern stops at the next "<", so a body of any
+ * size (100k "<" included) is one short linear pass.
+ */
+export function describeBody(body: unknown, secrets: string[] = []): string {
+	const text = (typeof body === 'string' ? body : JSON.stringify(body)) ?? '';
+	// Redacted before the cut, over enough text that no secret is cut in two.
+	const clean = redactText(text.slice(0, MAX_BODY_READ + (secrets[0]?.length ?? 0)), secrets)
+		.slice(0, MAX_BODY_READ)
+		.replace(/<[^<>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return clean.length > 160 ? `${clean.slice(0, 157)}...` : clean;
 }
 

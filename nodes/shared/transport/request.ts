@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { RequestSettings } from '../options';
@@ -11,12 +11,14 @@ import {
 	isTimeoutCode,
 	messageOf,
 	networkCodeOf,
+	neverSent,
 	NOT_SENT_CODES,
 	parseBody,
 	responseOf,
 	unclearNetworkAttempt,
 } from './responses';
-import { backoffMs, holdOff, RETRYABLE_STATUSES, retryAfterMs, waitWhileHeldOff } from './retry';
+import { apiDidNotAct, backoffMs, holdOff, RETRYABLE_STATUSES, retryAfterMs, waitWhileHeldOff } from './retry';
+import { credentialSecrets, redactText, redactValue } from './secrets';
 import type { ApiDialect, ApiRequest, ApiResponse } from './types';
 
 /** Answers that say the API (or a gateway before it) is overloaded: Auto sends fewer at once after them. */
@@ -34,6 +36,28 @@ function reportToParallelism(ctx: IExecuteFunctions, sentAt: number, status: num
 	} else if (status !== undefined) {
 		parallelism.answered(Date.now() - sentAt);
 	}
+}
+
+/**
+ * What the error of a request that was not resent adds: the API may have acted on it, so the operator checks before
+ * running the item again, in the operation's words where it has them (its hint for the status, its notResentHint).
+ */
+function notResentNote(dialect: ApiDialect, request: ApiRequest, status?: number): string {
+	return (
+		(status !== undefined ? request.hints?.[status] : undefined) ??
+		request.notResentHint ??
+		`Not resent automatically: the ${dialect.name} API may have received it already. Check before running the item again.`
+	);
+}
+
+/**
+ * Marks the error of a request that is not idempotent and whose attempt the API may have acted on (no answer, a
+ * gateway's page, a server fault): the error item says so (`unclearAttempt: true`, runItems.ts), so a workflow can
+ * tell "check first" from "failed, nothing done".
+ */
+function markUnclear<E extends NodeApiError>(error: E): E {
+	error.context.unclearAttempt = true;
+	return error;
 }
 
 /**
@@ -80,7 +104,8 @@ export async function apiRequest(
 			if (!raw) {
 				networkCode = networkCodeOf(error);
 				if (!networkCode) {
-					throw apiError(ctx, itemIndex, `${dialect.name} request failed: ${messageOf(error)}`, undefined, undefined);
+					const message = redactText(messageOf(error), credentialSecrets(credential.data));
+					throw apiError(ctx, itemIndex, `${dialect.name} request failed: ${message}`, undefined, undefined);
 				}
 			}
 		}
@@ -88,42 +113,54 @@ export async function apiRequest(
 		const canRetry = attempt < settings.maxRetries;
 		if (!raw) {
 			reportToParallelism(ctx, sentAt, undefined, networkCode);
-			const resendable = request.idempotent || NOT_SENT_CODES.has(networkCode!);
-			if (canRetry && resendable) {
-				if (!NOT_SENT_CODES.has(networkCode!)) unclearAttempt = unclearNetworkAttempt(networkCode!);
+			const notSent = NOT_SENT_CODES.has(networkCode!);
+			if (canRetry && (request.idempotent || notSent)) {
+				if (!notSent) unclearAttempt = unclearNetworkAttempt(networkCode!);
 				await sleep(backoffMs(attempt, settings));
 				continue;
 			}
-			throw apiError(
+			const unclear = !request.idempotent && !notSent;
+			const error = apiError(
 				ctx,
 				itemIndex,
 				`Could not reach the ${dialect.name} API (${networkCode})`,
-				networkCode === 'ECONNABORTED' || networkCode === 'ETIMEDOUT'
+				(networkCode === 'ECONNABORTED' || networkCode === 'ETIMEDOUT'
 					? `No answer within ${settings.timeoutMs} ms. Raise Timeout (under Advanced) or try again later.`
-					: `${unreachable(dialect, baseUrl, networkCode!)} Tried ${attempt + 1} time(s).` +
-							(resendable ? '' : ' Not resent automatically: the API may have received it already.'),
+					: `${unreachable(dialect, baseUrl, networkCode!)} Tried ${attempt + 1} time(s).`) +
+					(unclear ? ` ${notResentNote(dialect, request)}` : ''),
 				undefined,
 			);
+			throw unclear ? markUnclear(error) : error;
 		}
 
-		const { parsed, value } = parseBody(raw.body);
+		// The credential's own values never leave in what the server says (a server may echo the request).
+		const secrets = credentialSecrets(credential.data);
+		const { parsed, value: answer } = parseBody(raw.body);
+		const value = redactValue(answer, secrets);
+		const record = parsed ? asRecord(value) : undefined;
+		const outcome = record && dialect.interpret(raw.status, record);
 		// The status the answer means: an envelope's own status (Oho's status_code) wins over the HTTP one.
-		const status = (asRecord(value) && dialect.interpret(raw.status, value).status) || raw.status;
+		const status = outcome?.status ?? raw.status;
 		reportToParallelism(ctx, sentAt, status, undefined);
-		// 429 and 503 say the API did not act; a gateway's 502 or 504 may come after it did, like a timeout,
-		// so only an idempotent request is resent after those.
-		const apiDidNotAct = status === 429 || status === 503;
-		if (RETRYABLE_STATUSES.has(status) && canRetry && (request.idempotent || apiDidNotAct)) {
+		const didNotAct = apiDidNotAct(status, raw.headers, outcome?.fromApi === true || neverSent(value));
+		// After any other 502, 503 or 504 the API may have acted (a gateway can answer after the API got the request),
+		// like after a timeout: only an idempotent request is resent.
+		if (RETRYABLE_STATUSES.has(status) && canRetry && (request.idempotent || didNotAct)) {
 			const waitMs = retryAfterMs(raw.headers) ?? backoffMs(attempt, settings);
 			// A Retry-After longer than the configured maximum wait is reported rather than slept through.
 			if (waitMs <= settings.maxRetryDelayMs) {
-				if (!apiDidNotAct) unclearAttempt = `met a gateway's HTTP ${status}`;
-				if (apiDidNotAct) holdOff(ctx, dialect.credentialType, waitMs);
-				else await sleep(waitMs);
+				if (didNotAct) holdOff(ctx, dialect.credentialType, waitMs);
+				else {
+					unclearAttempt = `met a gateway's HTTP ${status}`;
+					await sleep(waitMs);
+				}
 				continue;
 			}
 		}
-		if (!parsed || asRecord(value) === undefined) {
+		// A request that is not resent, whose answer leaves open whether the API acted on it: a server fault or a
+		// gateway's answer, or a success status without the API's own answer.
+		const unclear = !request.idempotent && !didNotAct && (status >= 500 || (raw.status < 300 && outcome?.fromApi !== true));
+		if (!record || !outcome) {
 			if (request.idempotent && canRetry && raw.status >= 200 && raw.status < 300) {
 				unclearAttempt = `got an answer that was not JSON (HTTP ${raw.status})`;
 				await sleep(backoffMs(attempt, settings));
@@ -131,28 +168,31 @@ export async function apiRequest(
 			}
 			// A caller that handles this status reads a route the server does not have (a framework's HTML 404) itself.
 			if (request.handledStatuses?.includes(raw.status)) {
-				const message = describeBody(value) || `HTTP ${raw.status}`;
-				return { status: raw.status, httpStatus: raw.status, body: {}, outcome: { ok: false, message }, attempts: attempt + 1, unclearAttempt };
+				const message = describeBody(value, secrets) || `HTTP ${raw.status}`;
+				return { status: raw.status, httpStatus: raw.status, body: {}, outcome: { ok: false, fromApi: false, message }, attempts: attempt + 1, unclearAttempt };
 			}
-			throw apiError(
+			const error = apiError(
 				ctx,
 				itemIndex,
 				`The ${dialect.name} API answered HTTP ${raw.status} with a body that is not JSON`,
-				`Received: ${describeBody(value) || '(empty)'}. This is usually a gateway or server fault; try again later.`,
+				`Received: ${describeBody(value, secrets) || '(empty)'}. ` +
+					(unclear ? notResentNote(dialect, request, raw.status) : 'This is usually a gateway or server fault; try again later.'),
 				String(raw.status),
 			);
+			throw unclear ? markUnclear(error) : error;
 		}
 
-		const outcome = dialect.interpret(raw.status, value);
 		const response: ApiResponse = {
-			status: outcome.status ?? raw.status,
+			status,
 			httpStatus: raw.status,
-			body: value as IDataObject,
+			body: record as IDataObject,
 			outcome,
 			attempts: attempt + 1,
 			unclearAttempt,
 		};
 		if (response.outcome.ok || request.handledStatuses?.includes(response.status)) return response;
-		throw apiFailure(ctx, itemIndex, dialect, response, request.hints);
+		const error = apiFailure(ctx, itemIndex, dialect, response, request.hints);
+		if (unclear && !request.hints?.[status]) error.description = `${error.description ?? ''} ${notResentNote(dialect, request)}`.trim();
+		throw unclear ? markUnclear(error) : error;
 	}
 }

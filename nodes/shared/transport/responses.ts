@@ -34,6 +34,15 @@ export function unclearNetworkAttempt(code: string): string {
 /** Errors raised before any byte of the request left: safe to resend even when not idempotent. */
 export const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
 
+/**
+ * The mark of an answer to a request that never left: the Gofive credential's failed token request, which it shapes
+ * as an HTTP answer (status, Retry-After) so the transport retries a busy token endpoint. Nothing reached the API, so
+ * resending cannot act twice.
+ */
+export const NEVER_SENT = 'requestNeverSent';
+
+export const neverSent = (body: unknown): boolean => asRecord(body)?.[NEVER_SENT] === true;
+
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
 	return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
 }

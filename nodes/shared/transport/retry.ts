@@ -16,6 +16,16 @@ export function retryAfterMs(headers: Record<string, unknown>, now = Date.now())
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * Whether an answer says the API did not act on the request, so that even a request that is not idempotent may be
+ * sent again: a 429, or a 503 that is the API's own answer (Gofive's status, Oho's envelope) or carries a
+ * Retry-After. A gateway's bare 503 page (HTML, no Retry-After) can come after the API already got the request.
+ */
+export function apiDidNotAct(status: number, headers: Record<string, unknown>, apiAnswered: boolean): boolean {
+	if (status === 429) return true;
+	return status === 503 && (apiAnswered || retryAfterMs(headers) !== undefined);
+}
+
 /** Exponential backoff with "equal jitter": half fixed, half random, capped. */
 export function backoffMs(attempt: number, settings: RequestSettings): number {
 	const exponential = Math.min(settings.maxRetryDelayMs, settings.retryDelayMs * 2 ** attempt);

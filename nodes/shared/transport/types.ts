@@ -9,6 +9,8 @@ interface ApiOutcome {
 	message: string;
 	/** The API's code when it has one besides the HTTP status (Gofive's status.code). */
 	apiCode?: string;
+	/** Whether the answer is in the API's own form (Oho's envelope, Gofive's status), not a gateway's or anyone else's. */
+	fromApi: boolean;
 	/** The status the API's own envelope states (Oho's status_code); where present it wins over the HTTP status. */
 	status?: number;
 }
@@ -31,6 +33,11 @@ export interface ApiRequest {
 	idempotent: boolean;
 	/** Hints for this request that say more than the API-wide ones, by HTTP status. */
 	hints?: Partial<Record<number, string>>;
+	/**
+	 * For a request that is not idempotent: what its error says when it was not resent because the API may have acted
+	 * on it already (no answer, a gateway's page, a server fault), in the operation's words. Else a general sentence.
+	 */
+	notResentHint?: string;
 	/**
 	 * HTTP statuses the caller handles itself: answered as a response (outcome.ok false) instead of thrown; an answer
 	 * that is not a JSON object comes back with an empty `body` and its text, shortened, as the message.
