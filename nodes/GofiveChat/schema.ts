@@ -9,8 +9,8 @@ export const MAX_CONTENT_LENGTH = 5000;
 export const DOCUMENTED_VALUES = { type: 'message', platform: 'line' } as const;
 
 /**
- * `type` and `platform` are typed string; the document shows one example each (docs/api/gofive.md, Type and
- * platform values). Another value is sent as given, trimmed and lower-cased; the item warns that it is not shown.
+ * `type` and `platform` are typed string; the document shows one example each (docs/api/gofive.md § "Type
+ * and platform values"). Another value is sent as given, trimmed and lower-cased; the item warns that it is not shown.
  */
 const documentedExample = () => z.string().trim().toLowerCase().min(1, 'must not be empty');
 

@@ -55,7 +55,7 @@ export class OhoTrigger implements INodeType {
 				path: 'oho',
 				// Empty, so n8n answers a started workflow with JSON ({ "message": "Workflow was started" }): left unset, n8n
 				// sends the name of its default, the bare text "firstEntryJson" as text/html, which a sender reading the
-				// answer as JSON counts as a failed delivery and sends again (docs/api/oho.md, Webhook receiver).
+				// answer as JSON counts as a failed delivery and sends again (docs/api/oho.md § "Webhook receiver").
 				responseData: '',
 			},
 		],

@@ -515,7 +515,7 @@ describe('Gofive Chat: workflows saved by the earlier version', () => {
 		expect(messageRequests(ref.sb)[0].body).toEqual({ roomId: ROOM, content: 'saved', type: 'message', platform: 'line', companyId: DEMO.gofiveCompanyId });
 	});
 
-	test('a saved Type expression is still evaluated: its value is sent as given (docs/api/gofive.md, Type and platform values)', async () => {
+	test('a saved Type expression is still evaluated: its value is sent as given (docs/api/gofive.md § "Type and platform values")', async () => {
 		const result = await runSend(params({ type: '={{ $json.kind }}' }), { items: [{ kind: ' Message ' }], onError: 'continueRegularOutput' });
 
 		expect((messageRequests(ref.sb)[0].body as IDataObject).type).toBe('message');

@@ -104,7 +104,7 @@ function isoTime(timestamp: unknown): string | undefined {
 const SUCCESS_STATUSES = Array.from({ length: 100 }, (_, offset) => 200 + offset);
 
 /**
- * The warning of a 2xx answer without `status.code` (docs/api/gofive.md, status.code on HTTP 2xx): Gofive took the
+ * The warning of a 2xx answer without `status.code` (docs/api/gofive.md § "status.code on HTTP 2xx"): Gofive took the
  * message, but its answer does not confirm it in the documented form.
  */
 /** A warning for each of `type` and `platform` whose value is not the one Gofive's document shows. */

@@ -23,7 +23,7 @@ interface ChatStateChange {
 	conflictHint: string;
 	/**
 	 * The method the documents also show for this endpoint (close-chat's curl example says GET, its method line POST):
-	 * sent once when POST meets no route (docs/api/oho.md, Close chat method).
+	 * sent once when POST meets no route (docs/api/oho.md § "Close chat method").
 	 */
 	otherMethod?: 'GET';
 }
@@ -78,7 +78,7 @@ const isOhoEnvelope = (body: IDataObject) => typeof body.ok === 'boolean';
 const noRouteForMethod = (response: ApiResponse) => response.status === 405 || (response.status === 404 && !isOhoEnvelope(response.body));
 
 /**
- * The warning an item sent with the curl example's GET carries (docs/api/oho.md, Close chat method): the first time,
+ * The warning an item sent with the curl example's GET carries (docs/api/oho.md § "Close chat method"): the first time,
  * what the POST met; afterwards, that the run keeps GET.
  */
 function getMethodWarning(postAnswer: ApiResponse | undefined): ReadingWarning {

@@ -21,8 +21,8 @@ function lineChannelIdOf(platform: unknown, platformId: unknown): string | null 
 const isRecord = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * An ObjectId as text. Oho types `_id` as ObjectId without showing its wire form (docs/api/oho.md, Stored contact
- * form): the 24 hex digits, or MongoDB's extended JSON `{ "$oid": "…" }`. Null when it is neither text nor a number.
+ * An ObjectId as text. Oho types `_id` as ObjectId without showing its wire form (docs/api/oho.md §
+ * "Stored contact form"): the 24 hex digits, or MongoDB's extended JSON `{ "$oid": "…" }`. Null when it is neither text nor a number.
  */
 function objectIdText(value: unknown): string | null {
 	const id = isRecord(value) && '$oid' in value ? value.$oid : value;

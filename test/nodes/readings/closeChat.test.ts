@@ -1,5 +1,5 @@
 /**
- * Close Chat's method, an OPEN point (docs/api/oho.md, Close chat method): the method line says POST, the curl
+ * Close Chat's method, an OPEN point (docs/api/oho.md § "Close chat method"): the method line says POST, the curl
  * example GET. Under the first reading one POST closes the chat; under the other (the sandbox's readings knob) POST
  * meets a framework's bare 404, the item is sent once more with GET, and the run keeps GET for its other items.
  */

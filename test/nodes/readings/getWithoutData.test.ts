@@ -1,5 +1,5 @@
 /**
- * Get's "Found contact" answer, an OPEN point (docs/api/oho.md, Found contact answer): the original names it without
+ * Get's "Found contact" answer, an OPEN point (docs/api/oho.md § "Found contact answer"): the original names it without
  * showing it. A success envelope with the contact in `data` is the contact; one without a contact fails the item
  * with a message that says so, rather than giving an empty item that reads as a contact with no fields.
  */

@@ -1,5 +1,5 @@
 /**
- * The lists Oho replaces wholesale on update (docs/api/oho.md, Tags and labels; Attributes): Options > Clear sends an
+ * The lists Oho replaces wholesale on update (docs/api/oho.md § "Tags and labels", § "Attributes"): Options > Clear sends an
  * empty list, Options > Remove From Existing reads the contact once and sends what it holds without the item's
  * entries, and Map Input Fields takes attributes too.
  */

@@ -1,5 +1,5 @@
 /**
- * Country and City, an OPEN point (docs/api/oho.md, Country and province lists): Oho never published its lists, so
+ * Country and City, an OPEN point (docs/api/oho.md § "Country and province lists"): Oho never published its lists, so
  * the language it expects is unknown. By default a place the node knows is sent as its English name; Options >
  * Place Names > Send as Written sends the input's own spelling, tidied, for an Oho that expects Thai names.
  */

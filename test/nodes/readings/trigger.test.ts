@@ -1,5 +1,5 @@
 /**
- * The Oho Trigger's two readings (docs/api/oho.md, Stored contact form and Webhook receiver): Oho types `_id` as an
+ * The Oho Trigger's two readings (docs/api/oho.md § "Stored contact form", § "Webhook receiver"): Oho types `_id` as an
  * ObjectId and `birth_date` as a Date without showing their wire form, so both the plain forms and MongoDB's
  * extended JSON are read; and a started workflow is answered with JSON, not n8n's bare text "firstEntryJson".
  */
