@@ -39,8 +39,9 @@ export interface ApiRequest {
 	 */
 	notResentHint?: string;
 	/**
-	 * HTTP statuses the caller handles itself: answered as a response (outcome.ok false) instead of thrown; an answer
-	 * that is not a JSON object comes back with an empty `body` and its text, shortened, as the message.
+	 * HTTP statuses the caller handles itself: answered as a response (outcome.ok false) instead of thrown; an error
+	 * status (400 and above) whose answer is not a JSON object comes back with an empty `body` and its text, shortened,
+	 * as the message.
 	 */
 	handledStatuses?: number[];
 }
