@@ -1,0 +1,35 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { gofiveCustomerDialect } from '../../shared/gofive/dialect';
+import { hasSubscriptionKey, MISSING_SUBSCRIPTION_KEY } from '../helpers/requests';
+
+/** `data` as a list of event types: the schema says an object, the example reads like an array (contract 3.10): both. */
+function eventTypesOf(data: unknown): IDataObject[] {
+	if (Array.isArray(data)) return data as IDataObject[];
+	return typeof data === 'object' && data !== null ? [data as IDataObject] : [];
+}
+
+/** The company's event types (`GET /v1/customerEvent/event-types`), for the Event Type list: set per company, read live. */
+export async function getEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const credentials = await this.getCredentials('gofiveApi');
+	if (!hasSubscriptionKey(credentials)) throw new NodeOperationError(this.getNode(), MISSING_SUBSCRIPTION_KEY);
+	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	const answer = (await this.helpers.httpRequestWithAuthentication.call(this, 'gofiveApi', {
+		method: 'GET',
+		url: `${baseUrl}/v1/customerEvent/event-types`,
+		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+		json: true,
+	})) as unknown;
+	const outcome = gofiveCustomerDialect.interpret(200, answer ?? {});
+	if (!outcome.ok) {
+		throw new NodeOperationError(this.getNode(), `Gofive did not list the event types: ${outcome.message}`);
+	}
+	return eventTypesOf((answer as IDataObject).data)
+		.filter((type) => typeof type.eventTypeId === 'number' || typeof type.eventTypeId === 'string')
+		.map((type) => ({
+			name: typeof type.eventTypeName === 'string' && type.eventTypeName !== '' ? type.eventTypeName : `Event type ${String(type.eventTypeId)}`,
+			value: Number(type.eventTypeId),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
