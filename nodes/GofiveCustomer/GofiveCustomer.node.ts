@@ -49,7 +49,7 @@ export class GofiveCustomer implements INodeType {
 					{
 						name: 'Create or Update',
 						value: 'upsert',
-						description: 'Create a new customer without a Customer Code, or update the customer with that code',
+						description: 'Create a new record, or update the current one if it already exists (upsert)',
 						action: 'Create or update a customer',
 					},
 					{

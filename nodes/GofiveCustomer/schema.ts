@@ -7,6 +7,7 @@ const text = z.string().refine(isSendableText, UNSENDABLE_TEXT);
 const code = (max: number) => z.number().int().min(1).max(max);
 const list = z.array(text.pipe(z.string().min(1)));
 const url = text.pipe(z.string().url({ message: 'must be a URL like https://example.com/picture.jpg' }));
+const email = text.pipe(z.string().email({ message: 'must be an email address like name@example.com' }));
 const socialAccount = z.record(text).optional();
 
 const contactSchema = z
@@ -14,7 +15,7 @@ const contactSchema = z
 		contactName: text.pipe(z.string().min(1)),
 		contactPhone: text.optional(),
 		contactMobile: text.optional(),
-		contactEmail: text.pipe(z.string().email()).optional(),
+		contactEmail: email.optional(),
 		contactPosition: text.optional(),
 		contactBirthdate: text.optional(),
 		contactNote: text.optional(),
@@ -39,7 +40,7 @@ export const customerSchema = z
 		branchCode: text.optional(),
 		customerPhone: text.optional(),
 		customerMobile: text.optional(),
-		customerEmail: text.pipe(z.string().email()).optional(),
+		customerEmail: email.optional(),
 		customerPosition: text.optional(),
 		customerGender: code(2).optional(),
 		customerMaritalStatus: code(6).optional(),

@@ -7,7 +7,7 @@ import { cleanEmail, cleanText } from '../../OhoContact/cleaning/text';
 import { nodeParameter } from '../../shared/parameters';
 import type { ItemContext } from '../../shared/router';
 import type { InputProblem } from '../../shared/validation';
-import { invalidInput, validateBody } from '../../shared/validation';
+import { invalidInput, schemaProblems } from '../../shared/validation';
 import { CUSTOMER_STATE, CUSTOMER_STATUS, LEAD_STATUS } from '../descriptions/codeTables';
 import type { CustomerBody } from '../schema';
 import { CUSTOMER_LABELS, customerSchema } from '../schema';
@@ -218,8 +218,10 @@ export function customerBodyOf({ ctx, itemIndex }: ItemContext, settings: Cleani
 	const contact = contactOf(additional.contactPerson, settings, problems);
 
 	problems.push(...contractRefusals(body));
-	if (problems.length > 0) throw invalidInput(ctx, itemIndex, problems, CUSTOMER_LABELS);
-	const checked = validateBody(ctx, itemIndex, customerSchema, contact ? { ...body, contacts: [contact] } : body, CUSTOMER_LABELS);
-	delete checked.contacts;
-	return { body: checked, contact };
+	const checked = schemaProblems(customerSchema, contact ? { ...body, contacts: [contact] } : body);
+	const seen = new Set(problems.map((problem) => problem.path));
+	problems.push(...checked.problems.filter((problem) => !seen.has(problem.path.replace(/^contacts\.0\./, 'contact.'))));
+	if (problems.length > 0 || !checked.data) throw invalidInput(ctx, itemIndex, problems, CUSTOMER_LABELS);
+	delete checked.data.contacts;
+	return { body: checked.data, contact };
 }
