@@ -1,12 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { cleaningOptionFields } from '../OhoContact/descriptions/cleaningOptions';
 import { ADVANCED_VERSION, advancedCollection } from '../shared/options';
 import * as addEvent from './actions/addEvent.operation';
 import * as get from './actions/get.operation';
 import { router } from './actions/router';
 import * as upsert from './actions/upsert.operation';
 import { getEventTypes } from './methods/eventTypes';
+
+const dateOrderOption = cleaningOptionFields.find((field) => field.name === 'dateOrder')!;
 
 export class GofiveCustomer implements INodeType {
 	description: INodeTypeDescription = {
@@ -80,17 +83,8 @@ export class GofiveCustomer implements INodeType {
 						description:
 							'Whether to send a number of another country as + and digits (like +14155552671) instead of refusing it. Thai numbers are always sent as 0812345678.',
 					},
-					{
-						displayName: 'Date Order',
-						name: 'dateOrder',
-						type: 'options',
-						options: [
-							{ name: 'Day First (29/11/1998)', value: 'dayFirst', description: 'The Thai order' },
-							{ name: 'Month First (11/29/1998)', value: 'monthFirst', description: 'The US order' },
-						],
-						default: 'dayFirst',
-						description: 'How a Birth Date written with numbers only, like 05/06/1990, is read. A date starting with the year is always year, month, day.',
-					},
+					// The Oho Contact option, read by the same cleaning (readCleaningOptions).
+					dateOrderOption,
 				],
 			},
 			advancedCollection,

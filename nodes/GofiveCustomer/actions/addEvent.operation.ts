@@ -4,6 +4,7 @@ import { nodeParameter } from '../../shared/parameters';
 import type { ItemOperation } from '../../shared/router';
 import type { InputProblem } from '../../shared/validation';
 import { invalidInput } from '../../shared/validation';
+import { customerCodeField } from '../descriptions/customerFields';
 import { readAnswerDates, readInstant, venioLocalTime } from '../helpers/dates';
 import { codeText, customerRequest, dataObject } from '../helpers/requests';
 import { cleanText } from '../../OhoContact/cleaning/text';
@@ -11,16 +12,7 @@ import { cleanText } from '../../OhoContact/cleaning/text';
 const showFor = { show: { resource: ['customer'], operation: ['addEvent'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Customer Code',
-		name: 'customerCode',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. {{ $json.customerCode }}',
-		description: "The customer's code in Venio, such as the customerCode a Create or Update gave",
-		displayOptions: showFor,
-	},
+	customerCodeField('addEvent', 'e.g. {{ $json.customerCode }}'),
 	{
 		displayName: 'Event Name',
 		name: 'eventName',

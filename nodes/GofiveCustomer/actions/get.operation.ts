@@ -3,21 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { nodeParameter } from '../../shared/parameters';
 import type { ItemOperation } from '../../shared/router';
 import { invalidInput } from '../../shared/validation';
+import { customerCodeField } from '../descriptions/customerFields';
 import { readAnswerDates } from '../helpers/dates';
 import { codeText, customerRequest, dataObject } from '../helpers/requests';
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Customer Code',
-		name: 'customerCode',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. C000349',
-		description: "The customer's code in Venio, such as the customerCode a Create or Update gave",
-		displayOptions: { show: { resource: ['customer'], operation: ['get'] } },
-	},
-];
+export const description: INodeProperties[] = [customerCodeField('get', 'e.g. C000349')];
 
 /** Get a customer by code (`GET /v3/customers/{customerCode}`, contract 3.2; the code is escaped, codes are free text). */
 export const execute: ItemOperation = async (item) => {

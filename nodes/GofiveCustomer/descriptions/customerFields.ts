@@ -33,6 +33,15 @@ const socialAccountFields: INodeProperties[] = SOCIAL_ACCOUNTS.map((account) =>
 	),
 );
 
+/** The customer a Get or an Add Event is about: its code in Venio. */
+export function customerCodeField(operation: string, placeholder: string): INodeProperties {
+	return text('Customer Code', 'customerCode', "The customer's code in Venio, such as the customerCode a Create or Update gave", {
+		required: true,
+		placeholder,
+		displayOptions: { show: { resource: ['customer'], operation: [operation] } },
+	});
+}
+
 export const upsertFields: INodeProperties[] = [
 	text('Customer Code', 'customerCode', "The customer's code in Venio. Leave empty to create a new customer; with a code, that customer is updated.", {
 		placeholder: 'e.g. C000349 (empty: create)',
