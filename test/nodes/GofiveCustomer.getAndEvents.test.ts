@@ -31,7 +31,7 @@ describe('Gofive Customer: Get', () => {
 				operation: 'get',
 				ok: true,
 				customerCode: 'C000055',
-				customer: expect.objectContaining({ customerName: 'Somchai Jaidee', customerId: 480258, dateCreated: '2025-01-29T15:38:43+07:00' }),
+				customer: expect.objectContaining({ customerName: 'Suda Wongsa', customerId: 480258, dateCreated: '2025-01-29T15:38:43+07:00' }),
 			},
 		]);
 	});

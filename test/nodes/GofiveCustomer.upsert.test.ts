@@ -59,9 +59,9 @@ describe('Gofive Customer: Create or Update', () => {
 	});
 
 	test('with a Customer Code it updates that customer', async () => {
-		const output = await runOne(upsert({ customerCode: 'C000055', customerName: 'Somchai Jaidee', customerState: 3, additionalFields: { customerType: 2 } }));
+		const output = await runOne(upsert({ customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: 3, additionalFields: { customerType: 2 } }));
 
-		expect(customerRequests(ref.sb)[0].body).toEqual({ customerCode: 'C000055', customerName: 'Somchai Jaidee', customerState: 3, customerType: 2 });
+		expect(customerRequests(ref.sb)[0].body).toEqual({ customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: 3, customerType: 2 });
 		expect(output).toMatchObject({ customerCode: 'C000055', customer: { customerId: 480258, customerType: 2 } });
 		expect(ref.sb.state().gofiveCustomers).toHaveLength(1);
 	});
@@ -137,17 +137,17 @@ describe('Gofive Customer: Create or Update', () => {
 	});
 
 	test('Gofive’s refusal on HTTP 200 (a name already used) fails the item: status.code decides, not the HTTP status', async () => {
-		const error = stopError(await runCustomer(ref.sb, upsert({ customerName: 'Somchai Jaidee' })));
+		const error = stopError(await runCustomer(ref.sb, upsert({ customerName: 'Suda Wongsa' })));
 
 		expect(error.message).toBe(
-			'Gofive: customerName "Somchai Jaidee" is already used by customer C000055; customer names must not be duplicated (HTTP 200, code 4001)',
+			'Gofive: customerName "Suda Wongsa" is already used by customer C000055; customer names must not be duplicated (HTTP 200, code 4001)',
 		);
 		expect(calls(ref.sb)).toEqual(['POST /v3/customers']);
 	});
 
 	test('Continue on Fail (error output): the refused item goes to the error output, the others are written, all paired', async () => {
 		const result = await runCustomer(ref.sb, upsert({ customerName: '={{ $json.name }}' }), {
-			items: [{ name: 'Anan Srisuk' }, { name: 'Somchai Jaidee' }, { name: 'Kanya Boonmee' }],
+			items: [{ name: 'Anan Srisuk' }, { name: 'Suda Wongsa' }, { name: 'Kanya Boonmee' }],
 			onError: 'continueErrorOutput',
 		});
 
@@ -160,7 +160,7 @@ describe('Gofive Customer: Create or Update', () => {
 	});
 
 	test('items for one customer run in input order', async () => {
-		const result = await runCustomer(ref.sb, upsert({ customerCode: 'C000055', customerName: 'Somchai Jaidee', customerState: '={{ $json.state }}' }), {
+		const result = await runCustomer(ref.sb, upsert({ customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: '={{ $json.state }}' }), {
 			items: [{ state: 1 }, { state: 2 }, { state: 3 }],
 		});
 

@@ -14,11 +14,11 @@ describe('Venio POST /v3/customers (create or update)', () => {
 		expect(res.data.data).toMatchObject({ customerName: 'Malee Thongdee', customerState: 1, leadStatus: 1 });
 		expect(res.data.data.customerCode).toMatch(/^C\d{6}$/);
 		expect(res.data.data.dateCreated).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0700$/);
-		expect(t.sb.state().gofiveCustomers.map((c) => c.customerName)).toEqual(['Somchai Jaidee', 'Malee Thongdee']);
+		expect(t.sb.state().gofiveCustomers.map((c) => c.customerName)).toEqual(['Suda Wongsa', 'Malee Thongdee']);
 	});
 
 	it('updates with a known code: fields left out keep their value', async () => {
-		const res = await post('/v3/customers', { customerCode: 'C000055', customerName: 'Somchai Jaidee', customerState: 2 });
+		const res = await post('/v3/customers', { customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: 2 });
 		expect(res.data.status.code).toBe('1000');
 		expect(res.data.data).toMatchObject({ customerCode: 'C000055', customerState: 2, customerMobile: '0987654321' });
 		expect(t.sb.state().gofiveCustomers).toHaveLength(1);
@@ -51,8 +51,8 @@ describe('Venio POST /v3/customers (create or update)', () => {
 	});
 
 	it('a name another customer holds is refused (names are unique, compared without case)', async () => {
-		const res = await post('/v3/customers', { customerName: 'somchai jaidee ', customerState: 1 });
-		expect(res.data.status).toEqual({ code: '4001', description: 'customerName "somchai jaidee " is already used by customer C000055; customer names must not be duplicated' });
+		const res = await post('/v3/customers', { customerName: 'suda wongsa ', customerState: 1 });
+		expect(res.data.status).toEqual({ code: '4001', description: 'customerName "suda wongsa " is already used by customer C000055; customer names must not be duplicated' });
 	});
 
 	it('reads contacts by default; with the other reading (knob) refuses contacts and takes contact', async () => {
