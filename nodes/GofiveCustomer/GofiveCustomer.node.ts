@@ -7,6 +7,7 @@ import * as addEvent from './actions/addEvent.operation';
 import * as get from './actions/get.operation';
 import { router } from './actions/router';
 import * as upsert from './actions/upsert.operation';
+import { getCustomerColumns } from './methods/customerColumns';
 import { getEventTypes } from './methods/eventTypes';
 
 const dateOrderOption = cleaningOptionFields.find((field) => field.name === 'dateOrder')!;
@@ -91,7 +92,7 @@ export class GofiveCustomer implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getEventTypes } };
+	methods = { loadOptions: { getEventTypes }, resourceMapping: { getCustomerColumns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,10 +1,11 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { gofiveCustomerDialect } from '../../shared/gofive/dialect';
 import { nodeParameter } from '../../shared/parameters';
 import type { ItemOperation } from '../../shared/router';
 import { route } from '../../shared/router';
 import { tidyText } from '../../OhoContact/cleaning/text';
+import { readCustomerInput } from '../helpers/customerInput';
 import { codeText, requireSubscriptionKey } from '../helpers/requests';
 import * as addEvent from './addEvent.operation';
 import * as get from './get.operation';
@@ -15,10 +16,12 @@ import * as upsert from './upsert.operation';
  * which Venio allows only once. An item with neither is not ordered; its own run reports the problem.
  */
 function customerKey(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	const code = codeText(nodeParameter(ctx, 'customerCode', itemIndex, ''));
+	const operation = ctx.getNodeParameter('operation', 0);
+	const values: IDataObject =
+		operation === 'upsert' ? readCustomerInput(ctx, itemIndex).values : { customerCode: nodeParameter(ctx, 'customerCode', itemIndex, '') };
+	const code = codeText(values.customerCode);
 	if (code !== '') return `code:${code}`;
-	if (ctx.getNodeParameter('operation', 0) !== 'upsert') return undefined;
-	const name = nodeParameter(ctx, 'customerName', itemIndex, '');
+	const name = values.customerName;
 	return typeof name === 'string' && tidyText(name) !== '' ? `name:${tidyText(name).toLocaleLowerCase()}` : undefined;
 }
 

@@ -46,7 +46,7 @@ function answeredCode(data: IDataObject): string | undefined {
  */
 export const execute: ItemOperation = async (item) => {
 	const { ctx, itemIndex, settings } = item;
-	const { body, contact } = customerBodyOf(item, readCleaningOptions(ctx, itemIndex));
+	const { body, contact, unmappedFields } = customerBodyOf(item, readCleaningOptions(ctx, itemIndex));
 	const creating = body.customerCode === undefined;
 	const warnings: IDataObject[] = [];
 
@@ -91,6 +91,7 @@ export const execute: ItemOperation = async (item) => {
 		customerName: body.customerName,
 		customer: data,
 	};
+	if (unmappedFields && unmappedFields.length > 0) output.unmappedFields = unmappedFields;
 	if (warnings.length > 0) output.warnings = warnings;
 	if (settings.includeRawResponse) output.rawResponse = response.body;
 	return output;

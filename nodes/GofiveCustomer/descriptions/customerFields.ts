@@ -11,7 +11,7 @@ import {
 	SOCIAL_ACCOUNTS,
 } from './codeTables';
 
-const showForUpsert = { show: { resource: ['customer'], operation: ['upsert'] } };
+const showForUpsert = { show: { resource: ['customer'], operation: ['upsert'], dataMode: ['define'] } };
 
 const LIST_HINT = 'Several values separated by commas, or a list from an expression';
 
@@ -43,6 +43,42 @@ export function customerCodeField(operation: string, placeholder: string): INode
 }
 
 export const upsertFields: INodeProperties[] = [
+	{
+		displayName: 'Input Data Mode',
+		name: 'dataMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Set Each Field', value: 'define', description: 'Fill in each field below, with fixed values or expressions' },
+			{
+				name: 'Map Input Fields',
+				value: 'mapper',
+				description:
+					'Map the incoming item\'s fields to customer fields; "Map Automatically" takes input fields named like the customer fields (Customer Name, name, Phone, Email, วันเกิด…). Addresses, custom fields, social accounts and the contact person need Set Each Field.',
+			},
+		],
+		default: 'define',
+		displayOptions: { show: { resource: ['customer'], operation: ['upsert'] } },
+	},
+	{
+		displayName: 'Customer Fields',
+		name: 'customerFields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			resourceMapper: {
+				resourceMapperMethod: 'getCustomerColumns',
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		displayOptions: { show: { resource: ['customer'], operation: ['upsert'], dataMode: ['mapper'] } },
+	},
 	text('Customer Code', 'customerCode', "The customer's code in Venio. Leave empty to create a new customer; with a code, that customer is updated.", {
 		placeholder: 'e.g. C000349 (empty: create)',
 		displayOptions: showForUpsert,

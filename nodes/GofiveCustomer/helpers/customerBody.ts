@@ -1,49 +1,19 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Cleaned, CleaningSettings } from '../../OhoContact/cleaning';
 import { cleanBirthDate } from '../../OhoContact/cleaning/birthDate';
 import { cleanPhone } from '../../OhoContact/cleaning/phone';
-import { cleanEmail, cleanText } from '../../OhoContact/cleaning/text';
-import { nodeParameter } from '../../shared/parameters';
+import { cleanGender } from '../../OhoContact/cleaning/gender';
+import { cleanEmail, cleanText, tidyText } from '../../OhoContact/cleaning/text';
 import type { ItemContext } from '../../shared/router';
 import type { InputProblem } from '../../shared/validation';
 import { invalidInput, schemaProblems } from '../../shared/validation';
 import { CUSTOMER_STATE, CUSTOMER_STATUS, LEAD_STATUS } from '../descriptions/codeTables';
 import type { CustomerBody } from '../schema';
 import { CUSTOMER_LABELS, customerSchema } from '../schema';
-import { codeText } from './requests';
-
-/** How one field of the node is read into the body: its cleaning, by the kind of value Venio takes. */
-type Reader = 'text' | 'phone' | 'email' | 'birthDate' | 'list' | 'code';
-
-/** Additional Fields → body fields. The node's names match the API's except the two Gofive misspells. */
-const ADDITIONAL: Record<string, { path: string; read: Reader }> = {
-	customerType: { path: 'customerType', read: 'code' },
-	customerStatus: { path: 'customerStatus', read: 'code' },
-	customerNote: { path: 'customerNote', read: 'text' },
-	leadStatus: { path: 'leadStatus', read: 'code' },
-	unqualifiedReasonName: { path: 'unqulifiedReasonName', read: 'text' },
-	unqualifiedReasonNote: { path: 'unqulifiedReasonNote', read: 'text' },
-	customerPhone: { path: 'customerPhone', read: 'phone' },
-	customerMobile: { path: 'customerMobile', read: 'phone' },
-	customerEmail: { path: 'customerEmail', read: 'email' },
-	customerBirthdate: { path: 'customerBirthdate', read: 'birthDate' },
-	customerGender: { path: 'customerGender', read: 'code' },
-	customerMaritalStatus: { path: 'customerMaritalStatus', read: 'code' },
-	customerPicture: { path: 'customerPicture', read: 'text' },
-	customer2ndName: { path: 'customer2ndName', read: 'text' },
-	customerAliases: { path: 'customerAliases', read: 'list' },
-	customerTaxNo: { path: 'customerTaxNo', read: 'text' },
-	branchCode: { path: 'branchCode', read: 'text' },
-	customerPosition: { path: 'customerPosition', read: 'text' },
-	customerIncome: { path: 'customerIncome', read: 'text' },
-	customerGroupName: { path: 'customerGroupName', read: 'text' },
-	classificationName: { path: 'classificationName', read: 'text' },
-	sourceName: { path: 'sourceName', read: 'text' },
-	customerTags: { path: 'customerTags', read: 'list' },
-	interestsName: { path: 'interestsName', read: 'list' },
-	owners: { path: 'owners', read: 'list' },
-};
+import type { CustomerField, Reader } from '../descriptions/customerColumns';
+import { CUSTOMER_FIELDS } from '../descriptions/customerColumns';
+import { readCustomerInput } from './customerInput';
 
 const CONTACT_READERS: Record<string, Reader> = {
 	contactName: 'text',
@@ -68,15 +38,31 @@ function cleanList(value: unknown): Cleaned {
 	return { value: cleaned.length > 0 ? cleaned : undefined };
 }
 
-/** A code from a list, or a number from an expression ("2" is 2). */
-function cleanCode(value: unknown): Cleaned {
+/** An option's name without its note: "Ended (Needs a Customer Note)" is "ended". */
+const optionKey = (name: string): string => name.replace(/\s*\(.*\)$/, '').trim().toLowerCase();
+
+/** A code from a list; from an expression or a mapped column, its number ("2") or its name ("Prospect") as well. */
+function cleanCode(value: unknown, options: INodePropertyOptions[] = []): Cleaned {
 	if (value === '' || value === undefined || value === null) return { value: undefined };
-	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-	return typeof number === 'number' ? { value: number } : { problem: 'must be one of the list’s values' };
+	if (typeof value === 'number') return { value };
+	if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return { value: Number(value) };
+	const named = typeof value === 'string' ? options.find((option) => optionKey(option.name) === optionKey(tidyText(value))) : undefined;
+	if (named) return { value: named.value };
+	const names = options.map((option) => option.name.replace(/\s*\(.*\)$/, ''));
+	return { problem: names.length > 0 ? `must be one of: ${names.join(', ')}` : 'must be one of the list’s values' };
+}
+
+/** Gender: the list's codes, or what forms write (M, Female, the Thai words) through Oho Contact's reading. */
+function cleanGenderCode(value: unknown, options: INodePropertyOptions[] = []): Cleaned {
+	const asCode = cleanCode(value, options);
+	if ('value' in asCode || typeof value !== 'string') return asCode;
+	const gender = cleanGender(value);
+	if ('problem' in gender) return { problem: 'must be Male or Female (M, F and the Thai words are understood)' };
+	return { value: gender.value === 'male' ? 1 : gender.value === 'female' ? 2 : undefined };
 }
 
 /** The one cleaning step shared with Oho Contact (nodes/OhoContact/cleaning): Thai phones, birth dates, text. */
-function clean(read: Reader, value: unknown, settings: CleaningSettings): Cleaned {
+function clean(read: Reader, value: unknown, settings: CleaningSettings, options?: INodePropertyOptions[]): Cleaned {
 	switch (read) {
 		case 'phone':
 			return cleanPhone(value, settings.allowNonThaiPhones);
@@ -87,7 +73,9 @@ function clean(read: Reader, value: unknown, settings: CleaningSettings): Cleane
 		case 'list':
 			return cleanList(value);
 		case 'code':
-			return cleanCode(value);
+			return cleanCode(value, options);
+		case 'gender':
+			return cleanGenderCode(value, options);
 		default:
 			return cleanText(value);
 	}
@@ -97,14 +85,14 @@ function clean(read: Reader, value: unknown, settings: CleaningSettings): Cleane
 function readInto(
 	target: IDataObject,
 	given: IDataObject,
-	fields: Record<string, { path: string; read: Reader }>,
+	fields: Array<Pick<CustomerField, 'name' | 'path' | 'read' | 'options'>>,
 	settings: CleaningSettings,
 	problems: InputProblem[],
 	prefix = '',
 ): void {
-	for (const [name, { path, read }] of Object.entries(fields)) {
+	for (const { name, path, read, options } of fields) {
 		if (given[name] === undefined) continue;
-		const cleaned = clean(read, given[name], settings);
+		const cleaned = clean(read, given[name], settings, options);
 		if ('problem' in cleaned) problems.push({ path: `${prefix}${path}`, problem: cleaned.problem, value: given[name] });
 		else if (cleaned.value !== undefined) target[path] = cleaned.value as IDataObject[keyof IDataObject];
 	}
@@ -143,7 +131,17 @@ function addressesOf(given: unknown, problems: InputProblem[]): IDataObject[] | 
 function customFieldsOf(given: unknown, settings: CleaningSettings, problems: InputProblem[]): IDataObject[] | undefined {
 	const fields = entriesOf(given, 'field').map((entry, index) => {
 		const field: IDataObject = {};
-		readInto(field, entry, { customFieldName: { path: 'customFieldName', read: 'text' }, customFieldValue: { path: 'customFieldValue', read: 'list' } }, settings, problems, `customFields.${index}.`);
+		readInto(
+			field,
+			entry,
+			[
+				{ name: 'customFieldName', path: 'customFieldName', read: 'text' },
+				{ name: 'customFieldValue', path: 'customFieldValue', read: 'list' },
+			],
+			settings,
+			problems,
+			`customFields.${index}.`,
+		);
 		field.customFieldValue ??= [];
 		return field;
 	});
@@ -163,7 +161,7 @@ function contactOf(given: unknown, settings: CleaningSettings, problems: InputPr
 	const [entry] = entriesOf(given, 'person');
 	if (!entry) return undefined;
 	const contact: IDataObject = {};
-	const readers = Object.fromEntries(Object.entries(CONTACT_READERS).map(([name, read]) => [name, { path: name, read }]));
+	const readers = Object.entries(CONTACT_READERS).map(([name, read]) => ({ name, path: name, read }));
 	readInto(contact, entry, readers, settings, problems, 'contact.');
 	if (entry.contactStatus === 'active' || entry.contactStatus === true) contact.contactStatus = true;
 	if (entry.contactStatus === 'inactive' || entry.contactStatus === false) contact.contactStatus = false;
@@ -195,33 +193,30 @@ function contractRefusals(body: IDataObject): InputProblem[] {
  * place (`contacts` or `contact`, an OPEN point of contract 3.1). Every unusable value and every refusal of the
  * contract stops the item in one error, before anything is sent.
  */
-export function customerBodyOf({ ctx, itemIndex }: ItemContext, settings: CleaningSettings): { body: CustomerBody; contact?: IDataObject } {
+export function customerBodyOf(
+	{ ctx, itemIndex }: ItemContext,
+	settings: CleaningSettings,
+): { body: CustomerBody; contact?: IDataObject; unmappedFields?: string[] } {
 	const problems: InputProblem[] = [];
 	const body: IDataObject = {};
-	const customerCode = codeText(nodeParameter(ctx, 'customerCode', itemIndex, ''));
-	if (customerCode !== '') body.customerCode = customerCode;
-	const name = cleanText(nodeParameter(ctx, 'customerName', itemIndex, ''));
-	body.customerName = 'value' in name ? (name.value as string | undefined) : undefined;
-	if ('problem' in name) problems.push({ path: 'customerName', problem: name.problem, value: undefined });
-	const state = cleanCode(nodeParameter(ctx, 'customerState', itemIndex));
-	if ('value' in state) body.customerState = state.value as number;
-	else problems.push({ path: 'customerState', problem: state.problem, value: nodeParameter(ctx, 'customerState', itemIndex) });
-
-	const additional = nodeParameter(ctx, 'additionalFields', itemIndex, {}) as IDataObject;
-	readInto(body, additional, ADDITIONAL, settings, problems);
-	const addresses = addressesOf(additional.addresses, problems);
+	const { values, nested, unmappedFields } = readCustomerInput(ctx, itemIndex);
+	readInto(body, values, CUSTOMER_FIELDS, settings, problems);
+	const addresses = addressesOf(nested.addresses, problems);
 	if (addresses) body.addresses = addresses;
-	const customFields = customFieldsOf(additional.customFields, settings, problems);
+	const customFields = customFieldsOf(nested.customFields, settings, problems);
 	if (customFields) body.customFields = customFields;
-	const social = socialOf(additional.socialAccounts);
+	const social = socialOf(nested.socialAccounts);
 	if (social) body.customerSocialAccount = social;
-	const contact = contactOf(additional.contactPerson, settings, problems);
+	const contact = contactOf(nested.contactPerson, settings, problems);
 
 	problems.push(...contractRefusals(body));
 	const checked = schemaProblems(customerSchema, contact ? { ...body, contacts: [contact] } : body);
 	const seen = new Set(problems.map((problem) => problem.path));
 	problems.push(...checked.problems.filter((problem) => !seen.has(problem.path.replace(/^contacts\.0\./, 'contact.'))));
-	if (problems.length > 0 || !checked.data) throw invalidInput(ctx, itemIndex, problems, CUSTOMER_LABELS);
+	if (problems.length > 0 || !checked.data) {
+		const unused = unmappedFields && unmappedFields.length > 0 ? `Input fields no customer field took: ${unmappedFields.join(', ')}` : '';
+		throw invalidInput(ctx, itemIndex, problems, CUSTOMER_LABELS, unused);
+	}
 	delete checked.data.contacts;
-	return { body: checked.data, contact };
+	return { body: checked.data, contact, unmappedFields };
 }
