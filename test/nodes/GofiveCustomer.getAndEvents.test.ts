@@ -87,11 +87,11 @@ describe('Gofive Customer: Add Event', () => {
 	});
 
 	test('a date that is no date, a missing name and an event type that is no ID fail together before sending', async () => {
-		const error = stopError(await runCustomer(ref.sb, addEvent({ eventDate: '2024-02-30T10:00:00', eventName: ' ', eventType: 'Meeting' })));
+		const error = stopError(await runCustomer(ref.sb, addEvent({ eventDate: '2024-02-30T10:00:00', eventName: ' ', eventType: '-1' })));
 
 		expect(error.message).toBe(
-			'Invalid input: Event Name (eventName) is required; Event Type (eventType) must be an event type ID, a whole number from the list, got "Meeting"; ' +
-				'Event Date (eventDate) must be a date and time, like 2024-02-01T10:00:00 or {{ $now }}, got "2024-02-30T10:00:00"',
+			'Invalid input: Event Name (eventName) is required; Event Date (eventDate) must be a date and time, like 2024-02-01T10:00:00 or {{ $now }}, got "2024-02-30T10:00:00"; ' +
+				'Event Type (eventType) must be an event type from the list, by its ID or name, got "-1"',
 		);
 		expect(calls(ref.sb)).toEqual([]);
 	});
@@ -101,6 +101,28 @@ describe('Gofive Customer: Add Event', () => {
 
 		expect(error.message).toBe('Gofive: eventType 3 is not an event type of this company (HTTP 200, code 4001)');
 		expect(ref.sb.state().gofiveCustomerEvents).toEqual([]);
+	});
+
+	test('an event type named by an expression (an AI agent’s "web form") is looked up once per run', async () => {
+		const result = await runCustomer(ref.sb, addEvent({ eventType: '={{ $json.type }}', eventName: '={{ $json.name }}' }), {
+			items: [
+				{ type: 'web form', name: 'Signed up' },
+				{ type: ' Phone Call ', name: 'Called back' },
+			],
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(calls(ref.sb)).toEqual(['GET /v1/customerEvent/event-types', 'POST /v1/customerEvent', 'POST /v1/customerEvent']);
+		expect(customerRequests(ref.sb).slice(1).map((request) => (request.body as IDataObject).eventType)).toEqual([4, 2]);
+	});
+
+	test('an event type name the company does not have is refused with the company’s names, no event sent', async () => {
+		const error = stopError(await runCustomer(ref.sb, addEvent({ eventType: '={{ "Lunch" }}' })));
+
+		expect(error.message).toBe(
+			'Invalid input: Event Type (eventType) must be one of your company\'s event types: Meeting, Phone Call, Web Form, Visit, got "Lunch"',
+		);
+		expect(calls(ref.sb)).toEqual(['GET /v1/customerEvent/event-types']);
 	});
 
 	test('without the subscription key the item is refused before sending', async () => {

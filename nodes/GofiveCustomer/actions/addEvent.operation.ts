@@ -6,6 +6,7 @@ import type { InputProblem } from '../../shared/validation';
 import { invalidInput } from '../../shared/validation';
 import { customerCodeField } from '../descriptions/customerFields';
 import { readAnswerDates, readInstant, venioLocalTime } from '../helpers/dates';
+import { eventTypeNamed } from '../helpers/eventTypes';
 import { codeText, customerRequest, dataObject } from '../helpers/requests';
 import { cleanText } from '../../OhoContact/cleaning/text';
 
@@ -31,7 +32,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'The type of event, from your company’s list in Venio. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The type of event, from your company’s list in Venio. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. An expression may also give the type’s name, such as Meeting.',
 		displayOptions: showFor,
 	},
 	{
@@ -78,11 +79,6 @@ export const execute: ItemOperation = async (item) => {
 	const name = cleanText(nodeParameter(ctx, 'eventName', itemIndex, ''));
 	const eventName = 'value' in name ? (name.value as string | undefined) : undefined;
 	if (eventName === undefined) problems.push({ path: 'eventName', problem: 'problem' in name ? name.problem : 'is required', value: undefined });
-	const givenType = nodeParameter(ctx, 'eventType', itemIndex, '');
-	const eventType = eventTypeOf(givenType);
-	if (eventType === undefined) {
-		problems.push({ path: 'eventType', problem: givenType === '' ? 'is required' : 'must be an event type ID, a whole number from the list', value: givenType === '' ? undefined : givenType });
-	}
 	const givenDate = nodeParameter(ctx, 'eventDate', itemIndex, '');
 	const instant = readInstant(givenDate, ctx.getTimezone());
 	if (instant === undefined) {
@@ -93,6 +89,18 @@ export const execute: ItemOperation = async (item) => {
 		});
 	}
 	const details = cleanText(nodeParameter(ctx, 'description', itemIndex, ''));
+	const givenType = nodeParameter(ctx, 'eventType', itemIndex, '');
+	let eventType = eventTypeOf(givenType);
+	const typeName = typeof givenType === 'string' ? givenType.trim() : '';
+	if (eventType === undefined && (typeName === '' || /^[\d\s.,+-]+$/.test(typeName) || typeof givenType !== 'string')) {
+		problems.push({ path: 'eventType', problem: typeName === '' && typeof givenType === 'string' ? 'is required' : 'must be an event type from the list, by its ID or name', value: givenType === '' ? undefined : givenType });
+	} else if (eventType === undefined && problems.length === 0) {
+		// A name from an expression or an AI agent ("Web Form"): the company's list says its ID. Asked only for an item
+		// that is otherwise complete, so a refused item sends nothing.
+		const named = await eventTypeNamed(item, typeName);
+		if ('id' in named) eventType = named.id;
+		else problems.push({ path: 'eventType', problem: `must be one of your company's event types: ${named.known.join(', ')}`, value: givenType });
+	}
 	if (problems.length > 0) throw invalidInput(ctx, itemIndex, problems, LABELS);
 
 	const body: IDataObject = { eventName, eventType, eventDate: venioLocalTime(instant!), customerCode };

@@ -2,13 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { gofiveCustomerDialect } from '../../shared/gofive/dialect';
+import { eventTypesIn } from '../helpers/eventTypes';
 import { hasSubscriptionKey, MISSING_SUBSCRIPTION_KEY } from '../helpers/requests';
-
-/** `data` as a list of event types: the schema says an object, the example reads like an array (contract 3.10): both. */
-function eventTypesOf(data: unknown): IDataObject[] {
-	if (Array.isArray(data)) return data as IDataObject[];
-	return typeof data === 'object' && data !== null ? [data as IDataObject] : [];
-}
 
 /** The company's event types (`GET /v1/customerEvent/event-types`), for the Event Type list: set per company, read live. */
 export async function getEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -25,11 +20,7 @@ export async function getEventTypes(this: ILoadOptionsFunctions): Promise<INodeP
 	if (!outcome.ok) {
 		throw new NodeOperationError(this.getNode(), `Gofive did not list the event types: ${outcome.message}`);
 	}
-	return eventTypesOf((answer as IDataObject).data)
-		.filter((type) => typeof type.eventTypeId === 'number' || typeof type.eventTypeId === 'string')
-		.map((type) => ({
-			name: typeof type.eventTypeName === 'string' && type.eventTypeName !== '' ? type.eventTypeName : `Event type ${String(type.eventTypeId)}`,
-			value: Number(type.eventTypeId),
-		}))
+	return eventTypesIn((answer as IDataObject).data)
+		.map((type) => ({ name: type.name, value: type.id }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
