@@ -32,7 +32,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'The type of event, from your company’s list in Venio. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. An expression may also give the type’s name, such as Meeting.',
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Your company’s event types in Venio. An expression may also give a type’s name, such as Meeting.',
 		displayOptions: showFor,
 	},
 	{
