@@ -209,6 +209,21 @@ describe('Gofive Customer: Create or Update', () => {
 		expect(ref.sb.state().gofiveCustomers.map((customer) => customer.contact)).toEqual([undefined, { contactName: 'Khun Anan' }, { contactName: 'Khun Kanya' }]);
 	});
 
+	test('a create with a contact person answered 200 without Gofive’s status: not resent, marked unclear', async () => {
+		const gofive = await startScriptedServer([{ status: 200, body: { message: 'OK' } }]);
+		try {
+			const result = await runCustomer(ref.sb, upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }), {
+				credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
+				onError: 'continueRegularOutput',
+			});
+
+			expect(gofive.requests).toEqual(['POST /v3/customers']);
+			expect(jsonOf(result)[0].error).toMatchObject({ unclearAttempt: true, description: expect.stringContaining('Create was not resent automatically') });
+		} finally {
+			await gofive.close();
+		}
+	});
+
 	test('under the contract’s reading the contact person goes once, as "contacts"', async () => {
 		await runOne(upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }));
 

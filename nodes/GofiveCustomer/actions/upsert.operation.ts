@@ -73,7 +73,16 @@ export const execute: ItemOperation = async (item) => {
 		reading = other;
 		response = await send(reading);
 	}
-	if (!response.outcome.ok) throw apiFailure(ctx, itemIndex, gofiveCustomerDialect, response);
+	if (!response.outcome.ok) {
+		const error = apiFailure(ctx, itemIndex, gofiveCustomerDialect, response);
+		// An answer that is not Gofive's own (no status.code) leaves open whether a create was written, as the
+		// transport marks it when it reads the answer itself (transport/request.ts).
+		if (creating && !response.outcome.fromApi) {
+			error.context.unclearAttempt = true;
+			error.description = `${error.description ?? ''} ${NOT_RESENT}`.trim();
+		}
+		throw error;
+	}
 
 	const data = readAnswerDates(dataObject(response));
 	const code = answeredCode(data) ?? (creating ? undefined : body.customerCode);
