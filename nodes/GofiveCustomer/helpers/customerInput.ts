@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
 
-import { tidyText } from '../../OhoContact/cleaning/text';
+// The column reading of Oho Contact's Map Automatically: the same names match, the same blanks are blank.
+import { isBlank, normalizeKey } from '../../OhoContact/helpers/contactInput';
 import { nodeParameter, referencedItemFields } from '../../shared/parameters';
 import { CUSTOMER_LABELS } from '../schema';
 import { CUSTOMER_FIELDS } from '../descriptions/customerColumns';
@@ -15,21 +16,10 @@ export interface CustomerInput {
 	unmappedFields?: string[];
 }
 
-/** "Customer Name", "customer_name", "customerName" → "customername"; Thai names keep their letters. */
-const normalizeKey = (key: string) =>
-	key
-		.normalize('NFC')
-		.toLowerCase()
-		.replace(/[\s_\-.:()[\]/\u200B-\u200D\u2060\uFEFF]/g, '');
-
 const FIELD_BY_KEY = new Map<string, string>();
 for (const { name, path, aliases = [] } of CUSTOMER_FIELDS) {
 	for (const key of [name, path, CUSTOMER_LABELS[path] ?? name, ...aliases]) FIELD_BY_KEY.set(normalizeKey(key), name);
 }
-
-/** Nothing, empty text, or a lone dash: Thai forms and sheets write "-" for "none". */
-const isBlank = (value: unknown): boolean =>
-	value === undefined || value === null || (typeof value === 'string' && /^[-\u2013\u2014]?$/.test(tidyText(value)));
 
 /**
  * Map Automatically: each input field named like a customer field (its name, its label, or what English and Thai
