@@ -21,7 +21,7 @@ export class GofiveCustomer implements INodeType {
 		// A new node starts with the layout of version 1.1: data options in Options, request knobs in Advanced.
 		version: ADVANCED_VERSION,
 		subtitle:
-			'={{ {"upsert": "Create or update a customer", "get": "Get a customer", "addEvent": "Add a customer event"}[$parameter["operation"]] }}',
+			'={{ {"upsert": "Create or update a customer", "get": "Get a customer", "addEvent": "Add an event to a customer"}[$parameter["operation"]] }}',
 		description: 'Create, update and read customers and add customer events in Venio CRM (Gofive)',
 		defaults: { name: 'Gofive Customer' },
 		usableAsTool: true,

@@ -5,7 +5,8 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { GofiveCustomer } from '../../nodes/GofiveCustomer/GofiveCustomer.node';
-import { jsonOf } from '../helpers/n8n';
+import packageJson from '../../package.json';
+import { jsonOf, subtitleOf } from '../helpers/n8n';
 import { calls, customerRequests, runCustomer } from '../shared/gofiveCustomer';
 import { stopError } from '../shared/ohoContact';
 import { useSandbox } from '../shared/sandbox';
@@ -91,5 +92,25 @@ describe('Gofive Customer: Map Input Fields', () => {
 		});
 		expect(fields.find((field) => field.id === 'customerTags')?.displayName).toBe('Tags (comma-separated)');
 		expect(fields.find((field) => field.id === 'unqualifiedReasonName')?.displayName).toBe('Unqualified Reason');
+	});
+});
+
+describe('Gofive Customer in the editor', () => {
+	const node = new GofiveCustomer();
+
+	test.each([
+		['upsert', 'Create or update a customer'],
+		['get', 'Get a customer'],
+		['addEvent', 'Add an event to a customer'],
+	])('the subtitle of %s is its action: %s', (operation, action) => {
+		const operations = node.description.properties.find((property) => property.name === 'operation')!.options as Array<{ value: string; action: string }>;
+
+		expect(subtitleOf(node, { resource: 'customer', operation })).toBe(action);
+		expect(operations.find((option) => option.value === operation)?.action).toBe(action);
+	});
+
+	test('the package lists the node, and it is a tool with the Gofive API credential', () => {
+		expect(packageJson.n8n.nodes).toContain('dist/nodes/GofiveCustomer/GofiveCustomer.node.js');
+		expect(node.description).toMatchObject({ usableAsTool: true, version: 1.1, credentials: [{ name: 'gofiveApi', required: true }] });
 	});
 });
