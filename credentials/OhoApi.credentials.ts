@@ -67,7 +67,7 @@ export class OhoApi implements ICredentialType {
 			// The configured OA, so a key of another business fails (403); without one, an OA ID no business has.
 			url: '=/contact/line/{{ encodeURIComponent(String($credentials.lineBotUserId || "").trim() || "n8n-credential-test") }}/user/n8n-credential-test',
 			method: 'GET',
-			// The contract: every call sends it.
+			// docs/api/oho.md § "Base URL and authentication": every call sends it.
 			headers: { 'Content-Type': 'application/json' },
 			ignoreHttpStatusErrors: true,
 		},

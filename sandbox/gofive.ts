@@ -101,7 +101,7 @@ export function gofiveRoutes({ store, knobs }: GofiveDeps): Route[] {
 		const bearer = bearerClient(ctx, store);
 		if ('refusal' in bearer) return bearer.refusal;
 		const { client } = bearer;
-		// The original marks Content-Type optional: without one the body is read as JSON.
+		// docs/api/gofive.md § "Send message" marks Content-Type optional: without one the body is read as JSON.
 		const body = ctx.body.kind === 'other' && !header(ctx.headers, 'content-type') ? parseBody(ctx.body.raw, 'application/json') : ctx.body;
 		if (body.kind === 'form' || body.kind === 'other') return gofiveStatus(415, '415', 'Unsupported Media Type');
 		const notObject = isJsonObjectBody(body);

@@ -49,7 +49,7 @@ const ATTRIBUTE: Rule = {
 	},
 };
 
-/** The contact fields of 2.2 (create), without social_profile. */
+/** The contact fields of create (docs/api/oho.md § "Create contact"), without social_profile. */
 const CONTACT_FIELDS: Record<string, Rule> = {
 	profile_picture_url: { type: 'string', required: true, max: 2000, format: 'url' },
 	platform_display_name: required(255),
@@ -71,7 +71,7 @@ const CONTACT_FIELDS: Record<string, Rule> = {
 
 export const CREATE_CONTACT: Rule = { type: 'object', fields: { social_profile: SOCIAL_PROFILE, ...CONTACT_FIELDS } };
 
-/** 2.3 lists every field optional, display_name up to 1000, and neither social_profile, the picture nor the platform name. */
+/** Update (docs/api/oho.md § "Update contact") marks no field required, allows display_name up to 1000, and lists neither social_profile, the picture nor the platform name. */
 const UPDATABLE = Object.fromEntries(
 	Object.entries(CONTACT_FIELDS).filter(([name]) => name !== 'profile_picture_url' && name !== 'platform_display_name'),
 );

@@ -8,7 +8,7 @@ function storedTag(keyword: string): { _id: string; keyword: string } {
 }
 
 /**
- * A contact as Oho stores it and most likely reads it back (contract, "Oho customer-profile webhook"): what the
+ * A contact as Oho stores it and most likely reads it back (docs/api/oho.md § "Stored contact form"): what the
  * write API calls `tags` and `labels` are `contact_tags` and `chat_tags`, arrays of `{ _id, keyword }`, and `age` is
  * text. The sandbox keeps the written form in its store and answers reads and webhooks in this one.
  */

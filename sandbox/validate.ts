@@ -1,5 +1,5 @@
 /**
- * A small hand-written validator for request bodies, written from the API contract
+ * A small hand-written validator for request bodies, written from docs/api/oho.md and docs/api/gofive.md
  * (independently of the nodes' own schemas: the sandbox plays the server's side).
  */
 
@@ -23,7 +23,7 @@ export interface FieldError {
 const FORMATS: Record<Format, { test: (s: string) => boolean; message: string }> = {
 	url: { test: isHttpUrl, message: 'must be a valid http(s) URL' },
 	email: { test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(s), message: 'must be a valid email address' },
-	// The contract documents one form, '0987654321': a 0 and 8 (landline) or 9 (mobile) more digits. Nothing else.
+	// docs/api/oho.md § "Phone" shows one form, '0987654321': read as a 0 and 8 (landline) or 9 (mobile) more digits. Nothing else.
 	phone: { test: (s) => /^0\d{8,9}$/.test(s), message: 'must be a phone number like 0987654321' },
 	date: { test: isCalendarDate, message: 'must be a real date in YYYY-MM-DD format' },
 	// A birth date: a real date no earlier than 1900 and not in the future (a Buddhist-era year sent as is fails here).

@@ -1,5 +1,5 @@
 /**
- * Oho's customer-profile webhook, as the sandbox sends it (contract, "Oho customer-profile webhook"): after a
+ * Oho's customer-profile webhook, as the sandbox sends it (docs/api/oho.md § "Customer-profile webhook"): after a
  * contact is created or updated through the API, a JSON POST to the one registered URL with `event_code`, the
  * contact as Oho stores it and, for updates, `updated_field`. Oho documents no registration API (a person enters the
  * URL in Oho), so registering is a sandbox-only call: `PUT /__sandbox/webhooks` or `sandbox.registerWebhook()`.

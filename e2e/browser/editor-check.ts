@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/require-node-api-error -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-dangerous-functions -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * The browser check (`npm run test:browser`): our nodes in n8n's editor, in Debian's Chromium
  * driven by playwright-core.
@@ -8,21 +8,29 @@
  * the REST API (`POST /rest/owner/setup`) and hands the session cookie to the browser. Then, each
  * on a new workflow: adds Oho Contact, Oho Chat and Gofive Chat from the node panel by search,
  * opens them and checks the operation dropdown, the credential selector and (Oho Contact) the
- * country and province lists; imports both example workflows through the editor's own file
- * import. Screenshots go to docs/screenshots/ (the README shows them); a failed check leaves
- * one in test-results/browser/.
+ * country and province lists, searched in English and Thai; imports every example workflow
+ * through the editor's own file import. Then a marketing operator's first day (operator.ts):
+ * examples/operator-first-day.json imported, run from its sign-up rows and from its Oho
+ * Trigger, every step green on the first run, and Oho Contact's Set Each Field with a Thai
+ * birth date typed and a province found in Thai. Screenshots go to docs/screenshots/ (the
+ * README shows them); a failed check leaves one in test-results/browser/.
+ *
+ * Chromium needs a Thai font (Debian: fonts-thai-tlwg), or the screenshots show boxes for Thai.
  *
  * Prints `ok - …` / `not ok - …` per check and `# pass N` / `# fail N`; exits 1 on any failure.
  *
  * Environment: N8N_VERSION (default 2.41.1), E2E_TARBALL (install this tarball, skip build +
  * pack), CHROMIUM_PATH (default /usr/bin/chromium), SCREENSHOT_DIR (default docs/screenshots),
  * BROWSER_CHECK_URL + BROWSER_CHECK_COOKIE (use a running n8n instead of starting one; it needs
- * the example credentials and our package), E2E_VERBOSE=1 (stream n8n's output).
+ * the example credentials and our package; the operator's trigger check needs the sandbox and
+ * is then left out), BROWSER_CHECK_ONLY (a regular expression: run only the checks whose name
+ * matches, e.g. Operator), E2E_VERBOSE=1 (stream n8n's output).
  */
+import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { installCommunityPackage } from '../lib/community';
@@ -33,146 +41,34 @@ import { setupOwner, startN8nServer, type N8nServer } from '../lib/n8n-server';
 import { buildAndPackRepo } from '../lib/pack';
 import { DEFAULT_N8N_VERSION, REPO_ROOT } from '../lib/paths';
 import { tail } from '../lib/proc';
+import { OPERATOR_EXAMPLE, operatorChecks } from './operator';
+import {
+	PAGE_TIMEOUT,
+	UI_TIMEOUT,
+	addCollectionField,
+	addNodeBySearch,
+	byId,
+	check,
+	closeDropdown,
+	credentialSelector,
+	elapsed,
+	log,
+	openNewWorkflow,
+	parameterOptions,
+	pickListItem,
+	retry,
+	screenshot,
+	searchList,
+	sleep,
+} from './ui';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? join(REPO_ROOT, 'docs', 'screenshots');
 const FAILURES = join(REPO_ROOT, 'test-results', 'browser');
 const OWNER = { email: 'browser-check@example.com', password: 'Browser-Check-1', firstName: 'Browser', lastName: 'Check' };
 const OHO_CREDENTIAL = 'Oho (sandbox)';
 const GOFIVE_CREDENTIAL = 'Gofive (sandbox, client credentials)';
-
-/** Generous: CI runs this on a fresh, possibly busy 2-core machine. */
-const UI_TIMEOUT = 60_000;
-const PAGE_TIMEOUT = 180_000;
-
-const t0 = Date.now();
-const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`;
-const log = (m: string) => console.log(`# [${elapsed()}] ${m}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function check(condition: unknown, message: string): asserts condition {
-	if (!condition) throw new Error(message);
-}
-
-/** Runs `fn` up to `attempts` times (a flaky click or a slow render gets another chance). */
-async function retry<T>(what: string, fn: () => Promise<T>, attempts = 3): Promise<T> {
-	let last: unknown;
-	for (let i = 1; i <= attempts; i++) {
-		try {
-			return await fn();
-		} catch (e) {
-			last = e;
-			if (i < attempts) {
-				log(`retrying "${what}" (${i}/${attempts - 1}): ${(e as Error).message.split('\n')[0]}`);
-				await sleep(2000 * i);
-			}
-		}
-	}
-	throw last;
-}
-
-const byId = (page: Page | Locator, id: string) => page.locator(`[data-test-id="${id}"]`);
-
-async function screenshot(page: Page, name: string): Promise<void> {
-	mkdirSync(SCREENSHOTS, { recursive: true });
-	await page.screenshot({ path: join(SCREENSHOTS, name) });
-	log(`screenshot ${join(SCREENSHOTS, name).replace(REPO_ROOT + '/', '')}`);
-}
-
-/** A fresh workflow with its canvas ready. */
-async function openNewWorkflow(page: Page, baseUrl: string): Promise<void> {
-	await retry('open a new workflow', async () => {
-		await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
-		await byId(page, 'canvas-add-button').waitFor({ state: 'visible', timeout: PAGE_TIMEOUT });
-	});
-}
-
-/** The visible options of the dropdown that is open (first line of each: the name, not the description). */
-async function openOptions(page: Page): Promise<string[]> {
-	const options = page.locator('[role="option"]:visible');
-	await options.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-	return (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim());
-}
-
-/** Closes an open dropdown (Escape with none open would close the node's parameters). */
-async function closeDropdown(page: Page): Promise<void> {
-	const open = page.locator('[role="option"]:visible').first();
-	if (!(await open.isVisible())) return;
-	await page.keyboard.press('Escape');
-	await open.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
-}
-
-/** Opens the dropdown of a parameter (by its data-test-id) and returns its options. */
-async function parameterOptions(page: Page, testId: string): Promise<string[]> {
-	return await retry(`open ${testId}`, async () => {
-		await closeDropdown(page);
-		const input = byId(page, testId);
-		await input.scrollIntoViewIfNeeded();
-		await input.click();
-		return await openOptions(page);
-	});
-}
-
-/**
- * On an empty canvas: "Add first step", search the node panel, pick the node, pick one of its
- * actions; n8n adds the node (and a manual trigger before it) and opens its parameters.
- */
-async function addNodeBySearch(page: Page, search: string, nodeName: string, action: string, shotName?: string): Promise<string[]> {
-	return await retry(`add ${nodeName} from the node panel`, async () => {
-		if (await byId(page, 'ndv').isVisible()) await byId(page, 'ndv-close-button').click();
-		await byId(page, 'canvas-add-button').click({ timeout: UI_TIMEOUT });
-		const searchBar = byId(page, 'node-creator-search-bar');
-		await searchBar.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		await searchBar.fill(search);
-		const item = byId(page, 'node-creator-item-name').filter({ hasText: new RegExp(`^\\s*${nodeName}\\s*$`) }).first();
-		await item.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		if (shotName) await screenshot(page, shotName);
-		await item.click();
-		const actionItems = byId(page, 'node-creator').locator('[data-test-id="item-iterator-item"]');
-		const actionItem = actionItems.filter({ hasText: action }).first();
-		await actionItem.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		const actions = (await actionItems.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-		await actionItem.click();
-		await byId(page, 'ndv').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		await byId(page, 'parameter-input-operation').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		return actions;
-	});
-}
-
-/** The credential the node's credential selector shows, and the choices it offers. */
-async function credentialSelector(page: Page, expected: string): Promise<{ selected: string; choices: string[] }> {
-	return await retry('read the credential selector', async () => {
-		await closeDropdown(page);
-		const select = byId(page, 'node-credentials-select');
-		await select.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		const selected = (await select.locator('input').first().inputValue().catch(() => '')) || (await select.innerText()).trim();
-		await select.click();
-		const items = page.locator('[data-test-id^="node-credentials-select-item-"]:visible');
-		await items.filter({ hasText: expected }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		const choices = (await items.allInnerTexts()).map((t) => t.trim());
-		return { selected, choices };
-	});
-}
-
-/** Adds a field from a collection's "Add Field" list (Oho Contact's Additional Fields: the first collection). */
-async function addCollectionField(page: Page, field: string): Promise<void> {
-	await retry(`add the field ${field}`, async () => {
-		await closeDropdown(page);
-		const add = byId(page, 'collection-parameter-add').first();
-		await add.scrollIntoViewIfNeeded();
-		await add.click();
-		const option = page.locator('[data-test-id="collection-parameter-option"]:visible').filter({ hasText: new RegExp(`^\\s*${field.replace(/[()]/g, '\\$&')}\\s*$`) });
-		await option.first().click({ timeout: UI_TIMEOUT });
-	});
-}
-
-/** Types into the open, filterable dropdown and returns what is left. */
-async function filterOptions(page: Page, text: string, expectFirst: string): Promise<string[]> {
-	await page.keyboard.type(text, { delay: 50 });
-	const first = page.locator('[role="option"]:visible').filter({ hasText: expectFirst }).first();
-	await first.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-	return await openOptions(page);
-}
+/** Runs only the checks whose name matches (a regular expression), e.g. BROWSER_CHECK_ONLY=Operator. */
+const ONLY = process.env.BROWSER_CHECK_ONLY ? new RegExp(process.env.BROWSER_CHECK_ONLY) : undefined;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -234,8 +130,17 @@ async function startEnvironment(): Promise<Env> {
 	}
 }
 
+function hasThaiFont(): boolean {
+	try {
+		return execFileSync('fc-list', [':lang=th'], { encoding: 'utf8' }).trim() !== '';
+	} catch {
+		return false;
+	}
+}
+
 async function main(): Promise<number> {
 	check(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+	if (!hasThaiFont()) log('warning: no Thai font (apt-get install -y fonts-thai-tlwg): Thai text shows as boxes in the screenshots');
 	const env = await startEnvironment();
 	const userDataDir = mkdtempSync(join(tmpdir(), 'e2e-chromium-'));
 	let context: BrowserContext | undefined;
@@ -262,6 +167,7 @@ async function main(): Promise<number> {
 		const page = context.pages()[0] ?? (await context.newPage());
 
 		const run = async (name: string, fn: () => Promise<void>) => {
+			if (ONLY && !ONLY.test(name)) return;
 			const started = Date.now();
 			try {
 				await fn();
@@ -297,26 +203,29 @@ async function main(): Promise<number> {
 			await screenshot(page, 'oho-contact-credential.png');
 			await closeDropdown(page);
 
+			// Country and City (Province) are searchable lists: English labels, found by their Thai names too.
 			await addCollectionField(page, 'Country');
-			const countries = await parameterOptions(page, 'parameter-input-country');
+			const countries = await searchList(page, 'country', '', 'Afghanistan');
 			check(countries.length >= 240, `only ${countries.length} countries`);
-			check(countries.includes('Thailand'), 'no "Thailand" among the countries');
-			const thai = await filterOptions(page, 'Thai', 'Thailand');
-			check(thai.length === 1 && thai[0] === 'Thailand', `search "Thai" left: ${thai.join(', ')}`);
+			const thai = await searchList(page, 'country', 'Thai', 'Thailand');
+			check(thai.length === 1, `search "Thai" left: ${thai.join(', ')}`);
+			const thaiInThai = await searchList(page, 'country', 'ไทย', 'Thailand');
+			check(thaiInThai.length === 1, `search "ไทย" left: ${thaiInThai.join(', ')}`);
 			await screenshot(page, 'oho-contact-country.png');
-			await page.locator('[role="option"]:visible').filter({ hasText: 'Thailand' }).first().click();
+			await pickListItem(page, 'country', 'Thailand');
 
 			await addCollectionField(page, 'City (Province)');
-			const provinces = await parameterOptions(page, 'parameter-input-city');
+			const provinces = await searchList(page, 'city', '', 'Amnat Charoen');
 			check(provinces.length === 77, `${provinces.length} provinces, expected Thailand's 77`);
 			for (const p of ['Bangkok', 'Chiang Mai', 'Phuket']) {
 				check(provinces.includes(p), `province "${p}" missing`);
 			}
-			const chiang = await filterOptions(page, 'Chiang', 'Chiang Mai');
-			check(chiang.includes('Chiang Mai') && chiang.includes('Chiang Rai') && chiang.length <= 3, `search "Chiang" left: ${chiang.join(', ')}`);
+			const chiang = await searchList(page, 'city', 'Chiang', 'Chiang Mai');
+			check(chiang.includes('Chiang Rai') && chiang.length <= 3, `search "Chiang" left: ${chiang.join(', ')}`);
+			const chiangMai = await searchList(page, 'city', 'เชียงใหม่', 'Chiang Mai');
+			check(chiangMai.length === 1, `search "เชียงใหม่" left: ${chiangMai.join(', ')}`);
 			await screenshot(page, 'oho-contact-province.png');
-			await page.locator('[role="option"]:visible').filter({ hasText: 'Chiang Mai' }).first().click();
-			await closeDropdown(page);
+			await pickListItem(page, 'city', 'Chiang Mai');
 		});
 
 		await run('Oho Chat: found by search; operations and credential', async () => {
@@ -332,16 +241,16 @@ async function main(): Promise<number> {
 			await closeDropdown(page);
 		});
 
-		await run('Gofive Chat: found by search; operation, credential and platform', async () => {
+		await run('Gofive Chat: found by search; operation and credential, no one-choice dropdowns', async () => {
 			await openNewWorkflow(page, env.baseUrl);
 			await addNodeBySearch(page, 'Gofive', 'Gofive Chat', 'Send a message');
 			const operations = await parameterOptions(page, 'parameter-input-operation');
 			check(operations.includes('Send Message'), `operations: ${operations.join(', ')}`);
 			await closeDropdown(page);
-			const platforms = await parameterOptions(page, 'parameter-input-platform');
-			// Gofive documents only LINE rooms.
-			check(platforms.length === 1 && platforms[0] === 'LINE', `platforms: ${platforms.join(', ')}`);
-			await closeDropdown(page);
+			// Gofive documents only LINE rooms and one message type: no dropdown offers a single choice.
+			for (const oneChoice of ['platform', 'type']) {
+				check((await byId(page, `parameter-input-${oneChoice}`).count()) === 0, `a "${oneChoice}" dropdown is shown`);
+			}
 			const credential = await credentialSelector(page, GOFIVE_CREDENTIAL);
 			check(credential.selected === GOFIVE_CREDENTIAL, `credential selected: "${credential.selected}", expected "${GOFIVE_CREDENTIAL}"`);
 			check(credential.choices.some((c) => c.includes(GOFIVE_CREDENTIAL)), `credential choices: ${credential.choices.join(', ')}`);
@@ -374,7 +283,7 @@ async function main(): Promise<number> {
 
 				// The Oho Trigger opens with its webhook URLs and the notice that says where to paste them.
 				const trigger = expected.find((node) => node.type === 'n8n-nodes-oho-gofive.ohoTrigger');
-				if (trigger) {
+				if (trigger && name !== OPERATOR_EXAMPLE) {
 					await retry(`open ${trigger.name}`, async () => {
 						await page.locator(`[data-test-id="canvas-node"][data-node-name="${trigger.name}"]`).dblclick();
 						await byId(page, 'ndv').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
@@ -391,8 +300,9 @@ async function main(): Promise<number> {
 
 				// The imported Oho Contact node opens with its settings from the file: mapper mode,
 				// auto-mapping and Options > Add to Existing.
+				// The operator's example has a check of its own (operator.ts).
 				const upsert = expected.find((node) => node.type === 'n8n-nodes-oho-gofive.ohoContact');
-				if (!upsert) return;
+				if (!upsert || name === OPERATOR_EXAMPLE) return;
 				await retry(`open ${upsert.name}`, async () => {
 					await page.locator(`[data-test-id="canvas-node"][data-node-name="${upsert.name}"]`).dblclick();
 					await byId(page, 'ndv').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
@@ -432,22 +342,29 @@ async function main(): Promise<number> {
 			await sleep(1000);
 			await screenshot(page, 'example-batch-sync-with-error-report-run.png');
 		});
+		for (const operatorCheck of operatorChecks({ page, baseUrl: env.baseUrl, cookie: env.cookie, sandbox: env.sandbox })) {
+			await run(operatorCheck.name, operatorCheck.fn);
+		}
 		if (env.sandbox) {
 			const sandbox = env.sandbox;
-			await run('Gofive API credential: n8n\'s own credential test sends no message (client credentials, access token, expired JWT)', async () => {
-				const testCredential = async (data: Record<string, unknown>): Promise<{ status: string; message: string }> => {
-					const response = await fetch(`${env.baseUrl}/rest/credentials/test`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json', cookie: `n8n-auth=${env.cookie}` },
-						// n8n tests a credential the user can read (the imported example's id); the data sent replaces its values.
-						body: JSON.stringify({ credentials: { id: 'gofiveSandboxCred1', name: GOFIVE_CREDENTIAL, type: 'gofiveApi', data } }),
-					});
-					check(response.ok, `POST /rest/credentials/test: HTTP ${response.status} ${(await response.clone().text()).slice(0, 300)}`);
-					return ((await response.json()) as { data: { status: string; message: string } }).data;
-				};
+			/** n8n's own credential test (the editor's "Retry" / save), on a credential the user can read; `data` replaces its values. */
+			const testCredential = async (
+				credential: { id: string; name: string; type: string },
+				data: Record<string, unknown>,
+			): Promise<{ status: string; message: string }> => {
+				const response = await fetch(`${env.baseUrl}/rest/credentials/test`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', cookie: `n8n-auth=${env.cookie}` },
+					body: JSON.stringify({ credentials: { ...credential, data } }),
+				});
+				check(response.ok, `POST /rest/credentials/test: HTTP ${response.status} ${(await response.clone().text()).slice(0, 300)}`);
+				return ((await response.json()) as { data: { status: string; message: string } }).data;
+			};
+			await run("Gofive API credential: n8n's own credential test stores no message; a garbage token fails (client credentials, access token, expired JWT)", async () => {
+				const gofive = { id: 'gofiveSandboxCred1', name: GOFIVE_CREDENTIAL, type: 'gofiveApi' };
 				const base = { baseUrl: sandbox.url, subscriptionKey: '', companyId: 0 };
 				sandbox.reset();
-				const client = await testCredential({
+				const client = await testCredential(gofive, {
 					...base,
 					authentication: 'clientCredentials',
 					clientId: DEMO.gofiveClientId,
@@ -455,21 +372,35 @@ async function main(): Promise<number> {
 					tokenUrl: `${sandbox.url}/authorization/connect/token`,
 				});
 				check(client.status === 'OK', `client credentials: ${JSON.stringify(client)}`);
-				const token = await testCredential({ ...base, authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken });
+				const token = await testCredential(gofive, { ...base, authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken });
 				check(token.status === 'OK', `access token: ${JSON.stringify(token)}`);
+				const garbage = await testCredential(gofive, { ...base, authentication: 'accessToken', accessToken: 'not-a-gofive-token' });
+				check(garbage.status === 'Error' && /\b401\b/.test(garbage.message), `garbage token: ${JSON.stringify(garbage)}`);
 				const claims = Buffer.from(JSON.stringify({ exp: Date.UTC(2026, 0, 2, 3, 4) / 1000 })).toString('base64url');
-				const expired = await testCredential({ ...base, authentication: 'accessToken', accessToken: `eyJhbGciOiJSUzI1NiJ9.${claims}.c2ln` });
+				const expired = await testCredential(gofive, { ...base, authentication: 'accessToken', accessToken: `eyJhbGciOiJSUzI1NiJ9.${claims}.c2ln` });
 				check(
 					expired.status === 'Error' && expired.message.startsWith('The Gofive access token expired on 2026-01-02 03:04 UTC.'),
 					`expired JWT: ${JSON.stringify(expired)}`,
 				);
+				// The test posts an empty message, which Gofive refuses as incomplete once it has accepted the token
+				// (n8n may send the refused token twice).
 				const seen = sandbox.requests({ api: 'gofive' }).map((request) => `${request.method} ${request.path} ${request.status}`);
 				check(
-					seen.length === 2 && seen.every((line) => line === 'GET /v1/chat/message 405'),
-					`the Gofive API saw: ${seen.join(', ') || 'nothing'}; expected two GETs and no POST`,
+					seen.length >= 3 &&
+						seen.slice(0, 2).every((line) => line === 'POST /v1/chat/message 400') &&
+						seen.slice(2).every((line) => line === 'POST /v1/chat/message 401'),
+					`the Gofive API saw: ${seen.join(', ') || 'nothing'}; expected two empty POSTs refused as incomplete, then the refused token`,
 				);
 				check(sandbox.requests({ api: 'gofive-token' }).length === 1, 'expected one token request');
 				check(sandbox.state().gofiveMessages.length === 0, 'a message was stored');
+			});
+			await run("Oho API credential: n8n's own credential test passes the business's key and fails another business's key on its LINE OA", async () => {
+				const oho = { id: 'ohoSandboxCred01', name: OHO_CREDENTIAL, type: 'ohoApi' };
+				const account = exampleCredentials(sandbox.url).find((credential) => credential.id === oho.id)!.data;
+				const own = await testCredential(oho, account);
+				check(own.status === 'OK', `the business's key: ${JSON.stringify(own)}`);
+				const other = await testCredential(oho, { ...account, apiKey: DEMO.ohoOtherBusinessKey });
+				check(other.status === 'Error' && /\b403\b/.test(other.message), `another business's key: ${JSON.stringify(other)}`);
 			});
 		}
 	} finally {

@@ -276,6 +276,6 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		assert.deepEqual([nattaya.phone, nattaya.city, nattaya.birth_date, nattaya.gender], [undefined, 'Bangkok', '1998-11-29', 'not_say']);
 		assert.deepEqual(sandbox.getContact('line', OA, SOMCHAI)!.tags, ['vip']);
 		const writes = sandbox.requests({ api: 'oho' }).filter((q) => q.method === 'POST' || q.method === 'PATCH');
-		assert.ok(writes.every((q) => q.status !== 400), 'no request refused by the contract');
+		assert.ok(writes.every((q) => q.status !== 400), "no request refused by the sandbox's validation");
 	});
 });

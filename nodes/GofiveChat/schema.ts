@@ -12,7 +12,7 @@ const onlyDocumented = (value: string, field: string) =>
 		.trim()
 		.refine((given) => given === value, `must be "${value}", the only ${field} Gofive documents`);
 
-/** The body of Send message (`POST /v1/chat/message`): every field required, as the contract lists them. */
+/** The body of Send message (`POST /v1/chat/message`): every field required, as docs/api/gofive.md § "Send message" lists them. */
 export const sendMessageSchema = z
 	.object({
 		roomId: z

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PLATFORMS } from '../shared/oho/identity';
 import { isSendableText, UNSENDABLE_TEXT } from '../shared/validation';
 
-/** Request bodies of Oho's contact API (contract 2.2 and 2.3), with the contract's limits. */
+/** Request bodies of Oho's contact API, with their limits: docs/api/oho.md § "Create contact" and § "Update contact". */
 
 /** An ID as the platform gives it (the identity's rules are nodes/shared/oho/identity.ts's). */
 const id = (max: number) => z.string().trim().min(1).max(max);
@@ -123,5 +123,5 @@ export const updateContactSchema = z
 export type CreateContactBody = z.infer<typeof createContactSchema>;
 export type UpdateContactBody = z.infer<typeof updateContactSchema>;
 
-/** The fields an upsert sends to update (2.3) when the contact already exists. */
+/** The fields an upsert sends to update (docs/api/oho.md § "Update contact") when the contact already exists. */
 export const UPDATABLE_KEYS = ['display_name', ...Object.keys(updatableFields)] as Array<keyof UpdateContactBody>;

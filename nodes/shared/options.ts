@@ -48,7 +48,7 @@ const requestFields: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 10 },
 		default: 3,
 		description:
-			'How many times to retry a request that hit a rate limit (429) or an unavailable API (503), and, when resending cannot act twice, a gateway error (502, 504) or a lost connection. Waits as long as the API’s Retry-After asks (after a 429 or 503 the other items wait too), otherwise backs off exponentially. Errors that retrying cannot fix (400, 401, 403, 404, 409) are never retried.',
+			'How many times to retry a request that hit a rate limit (429) or an unavailable API (a 503 the API itself sends, or one with Retry-After), and, when resending cannot act twice, any other 502, 503 or 504 or a lost connection. Waits as long as the API’s Retry-After asks (after a 429 or 503 the other items wait too), otherwise backs off exponentially. Errors that retrying cannot fix (400, 401, 403, 404, 409) are never retried.',
 	},
 	{
 		displayName: 'Most Requests in Parallel (Auto)',

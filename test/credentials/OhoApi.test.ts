@@ -32,7 +32,7 @@ describe('Oho API credential test', () => {
 	test('the demo key: Oho answers 404 for the impossible contact, so the key works', async () => {
 		expect(await testOho(DEMO.ohoApiKey)).toEqual(OK);
 		expect(sent()).toEqual([['GET', TEST_PATH, 'oho-***', 404]]);
-		// The contract: every call sends Content-Type: application/json.
+		// docs/api/oho.md § "Base URL and authentication": every call sends Content-Type: application/json.
 		expect(contentTypes()).toEqual(['application/json']);
 	});
 

@@ -132,7 +132,7 @@ describe('Gofive Chat: Send Message', () => {
 		expect(output.rawResponse).toMatchObject({ status: { code: '1000', description: 'Success' }, data: { id: output.id } });
 	});
 
-	// The node sends nothing Gofive's contract does not document, so Gofive's own refusals come from a scripted server.
+	// The node sends nothing docs/api/gofive.md § "Send message" does not document, so Gofive's own refusals come from a scripted server.
 	test('a 400 with code 4001 stops the node with Gofive’s description and code, sent once', async () => {
 		const gofive = await startScriptedServer([
 			{ status: 400, body: { status: { code: '4001', description: 'content is too long' }, errors: [{ field: 'content', message: 'content is too long' }] } },

@@ -1,6 +1,6 @@
 /**
  * Oho Chat through n8n-core's WorkflowExecute against the sandbox: Request Agent and Close Chat, every status
- * the contract documents for them (200, 401, 404, 409: a success without change unless Fail If Nothing Changes),
+ * Oho documents for them (200, 401, 404, 409: a success without change unless Fail If Nothing Changes),
  * validation, retries, parallel items and continue on fail. Each test checks what reached the sandbox and what came out.
  */
 import type { IDataObject, INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';

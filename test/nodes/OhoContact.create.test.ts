@@ -15,7 +15,7 @@ async function createWith(additionalFields: IDataObject, rest: IDataObject = {})
 }
 
 describe('Oho Contact: Create', () => {
-	test('sends the required fields in the shape of 2.2, display name defaulting to the platform display name', async () => {
+	test("sends the required fields in the shape of Oho's create, display name defaulting to the platform display name", async () => {
 		const { contact, output, sent, stored } = await createWith({});
 
 		expect(sent).toEqual(requiredBody(contact.userId));
@@ -31,7 +31,7 @@ describe('Oho Contact: Create', () => {
 		expect(ohoCalls(ref.sb)).toEqual(['POST /contact']);
 	});
 
-	test('sends every optional field of 2.2 from Additional Fields, converted to what the API takes', async () => {
+	test("sends every optional field of Oho's create from Additional Fields, converted to what the API takes", async () => {
 		const { sent, stored, output } = await createWith({
 			displayName: '  Somsak (VIP)  ',
 			lastName: 'Jaidee',

@@ -1,5 +1,5 @@
 /**
- * Issue 12: reads understand the form Oho stores a contact in (contact_tags / chat_tags as { _id, keyword }, age as
+ * Reads understand the form Oho stores a contact in (contact_tags / chat_tags as { _id, keyword }, age as
  * text), and Add to Existing never replaces a list it could not read.
  */
 import type { IDataObject } from 'n8n-workflow';

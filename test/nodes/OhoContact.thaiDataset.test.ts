@@ -1,5 +1,5 @@
 /**
- * Issue 11's proof: a realistic Thai sign-up sheet (test/data/thai-signups.json: 249 rows of Thai and English
+ * Thai form data at scale: a realistic Thai sign-up sheet (test/data/thai-signups.json: 249 rows of Thai and English
  * columns, the date, phone and province forms people type, emoji, blanks, spreadsheet artefacts) through Create or
  * Update with Map Automatically and "Skip the Field and Warn", in n8n's engine, against the sandbox.
  */
@@ -38,7 +38,7 @@ const SHEET = rows as Row[];
 const isBlank = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && /^[-\u2013\u2014]?$/.test(value.replace(/[\s\u200b\u2060\ufeff]/g, '')));
 
-/** The documented formats (contract 2.2/2.3) every body reaching Oho must keep. */
+/** The documented formats (docs/api/oho.md § "Create contact" and § "Update contact") every body reaching Oho must keep. */
 const TODAY = new Date().toISOString().slice(0, 10);
 const PROVINCES = new Set(provinces.map((province) => province.en));
 function outsideContract(body: IDataObject): string[] {

@@ -1,5 +1,5 @@
 /**
- * Issue 11: Thai form data becomes correct Oho contacts, through n8n's engine against the sandbox: the one cleaning
+ * Thai form data becomes correct Oho contacts, through n8n's engine against the sandbox: the one cleaning
  * step in every input mode, Thai column names, "Skip the Field and Warn", Date Order, the workflow's time zone.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -223,7 +223,7 @@ describe('Oho Contact: Thai form data', () => {
 
 			const sent = await runFailing(ref.sb, params('update', SUDA, { updateFields: { phone: '+1 415 555 2671' }, options: { allowNonThaiPhones: true } }));
 			expect(sentBodies(ref.sb, 'PATCH')).toEqual([{ phone: '+14155552671' }]);
-			// The sandbox is as strict as the contract: only 0987654321 is documented.
+			// The sandbox is as strict as docs/api/oho.md § "Phone": only 0987654321 is documented.
 			expect(sent.message).toMatch(/phone must be a phone number like 0987654321/);
 		});
 

@@ -33,7 +33,7 @@ describe('Oho Contact: Update', () => {
 		expect(stored(SOMCHAI)).toMatchObject({ ...before, last_name: 'Srisuk', phone: '0812345678', updated_at: expect.any(String) });
 	});
 
-	test('sends every field of 2.3 from Update Fields', async () => {
+	test("sends every field of Oho's update from Update Fields", async () => {
 		const fields = {
 			display_name: 'Somchai J.'.padEnd(1000, '.'),
 			first_name: 'Somchai',

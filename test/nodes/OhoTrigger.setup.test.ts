@@ -39,7 +39,7 @@ describe('Oho Trigger: the setup notice follows the Authentication chosen', () =
 		expect(reachability).toContain("set WEBHOOK_URL to n8n's public https address");
 		expect(steps).toMatch(/^Oho has no API to register a webhook, so connect it by hand:<ul><li>1\. Copy the Test URL above/);
 		expect(steps).toContain("In Oho's settings, paste it where Oho asks for the customer-profile (contact) webhook URL");
-		expect(steps).toContain('<li>2. Click Listen for test event, then in Oho create a contact or change one');
+		expect(steps).toContain('<li>2. Click Execute step (on n8n 1.x: Listen for test event), then in Oho create a contact or change one');
 		expect(steps).toMatch(/<li>3\. Replace the URL in Oho with the Production URL.*, save, then publish this workflow\./);
 		expect(steps).toMatch(/<li>4\. .*<\/li><\/ul>$/);
 	});
@@ -68,7 +68,7 @@ describe('Oho Trigger: the setup notice follows the Authentication chosen', () =
 	test('the trigger panel says which URL goes into Oho first and when to publish', () => {
 		const panel = description.triggerPanel as { executionsHelp: { inactive: string; active: string } };
 
-		expect(panel.executionsHelp.inactive).toMatch(/paste the Test URL into Oho's settings.*click 'Listen for test event'.*replace the URL in Oho with the Production URL and publish this workflow/);
+		expect(panel.executionsHelp.inactive).toMatch(/paste the Test URL into Oho's settings.*click 'Execute step' \(on n8n 1.x: 'Listen for test event'\).*replace the URL in Oho with the Production URL and publish this workflow/);
 		expect(panel.executionsHelp.inactive).toContain('Oho cannot reach a URL that starts with http://localhost');
 	});
 });

@@ -42,7 +42,7 @@ describe('Oho Trigger: events and output', () => {
 		expect(executions[0][0]).toMatchObject({ event: 'updated', changedFields: ['contact_tags', 'phone'] });
 	});
 
-	test('fields Oho adds that the contract does not name pass through untouched; Include Raw Payload adds the delivery as received', async () => {
+	test('fields Oho adds that it does not document pass through untouched; Include Raw Payload adds the delivery as received', async () => {
 		const { url, executions } = await trigger({ options: { includeRawPayload: true } });
 		const body = { ...updated(['email'], storedContact({ loyalty_level: { tier: 'gold' } })), delivered_at: '2026-12-01T10:00:00Z' };
 

@@ -1,5 +1,5 @@
 /**
- * Issue 12: Oho's envelope decides. Where `status_code` is present it wins over the HTTP status: in errors, hints,
+ * Oho's envelope decides (docs/api/oho.md § "Response envelope"). Where `status_code` is present it wins over the HTTP status: in errors, hints,
  * 409 handling and the credential test. Each case is an answer whose two statuses disagree.
  */
 import type { IDataObject } from 'n8n-workflow';

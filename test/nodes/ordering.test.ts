@@ -1,5 +1,5 @@
 /**
- * Issue 12: writes keep their order. Messages to one Gofive room are sent one after the other, in input order, and
+ * Writes keep their order. Messages to one Gofive room are sent one after the other, in input order, and
  * different rooms in parallel; the rows of one Oho contact likewise, so the last row wins. With On Error = stop, no
  * item starts after a failure, and the error names the items already written.
  */

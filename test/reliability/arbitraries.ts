@@ -3,7 +3,7 @@
  * fast-check generators for what an operator (or an upstream node) can hand the nodes: for each field a valid raw
  * value paired with the value the API must receive, and invalid raw values the node must refuse before sending.
  *
- * Written from the API contract and the nodes' documented conversions (text trimmed, phone punctuation removed,
+ * Written from the API reference (docs/api/oho.md, docs/api/gofive.md) and the nodes' documented conversions (text trimmed, phone punctuation removed,
  * dates cut to YYYY-MM-DD, lists split, trimmed, deduplicated), not from the nodes' code.
  */
 import fc from 'fast-check';
@@ -264,7 +264,7 @@ const spaced = (digits: string, separators: string[]) =>
 /**
  * A Thai number, mobile (0 and 9 digits) or landline (0 and 8), as forms write it: local, or after +66, 66 or 0066
  * (with or without the trunk 0 kept), with separators; or a mobile number read from a sheet as a JSON number.
- * The API gets the local form (contract 2.2: "0987654321").
+ * The API gets the local form (docs/api/oho.md § "Phone": "0987654321").
  */
 export const phone: fc.Arbitrary<Valid<string>> = fc.oneof(
 	{
@@ -295,7 +295,7 @@ export const invalidPhone = fc.oneof(
 	WRONG_TYPE,
 );
 
-/** Oho's three values, or what forms write for them (contract 2.2; README, "Thai form data"). */
+/** Oho's three values, or what forms write for them (docs/api/oho.md § "Gender"; README, "Thai form data"). */
 const GENDER_SPELLINGS: Record<string, string[]> = {
 	male: ['male', 'Male', 'MALE', 'M', 'm', 'ชาย'],
 	female: ['female', 'Female', 'F', 'f', 'หญิง'],

@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
- * Issue 7, faults: every sandbox fault × every operation × continue-on-fail on and off, through n8n-core's
+ * Reliability, faults: every sandbox fault × every operation × continue-on-fail on and off, through n8n-core's
  * WorkflowExecute with real HTTP. Three items per run, each run on a sandbox of its own (runs go side by side).
  *
  * Shapes of a fault:

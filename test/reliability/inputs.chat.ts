@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
- * Issue 7, bad input, Oho Chat and Gofive Chat: property-based (fast-check, fixed seed), many generated items per
+ * Reliability, bad input, Oho Chat and Gofive Chat: property-based (fast-check, fixed seed), many generated items per
  * node execution with continue-on-fail, against the sandbox:
  *  - a valid item reaches the sandbox exactly as meant (Oho Chat: the decoded path; Gofive: the recorded body);
  *  - an invalid item (one field made invalid) becomes one error item naming that field, and nothing is sent for it.

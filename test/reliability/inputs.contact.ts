@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
- * Issue 7, bad input, Oho Contact: property-based (fast-check, fixed seed). Each property run is one node execution
+ * Reliability, bad input, Oho Contact: property-based (fast-check, fixed seed). Each property run is one node execution
  * of many generated items with continue-on-fail, against the sandbox:
  *  - a valid item reaches the sandbox exactly as meant: the recorded request (method, decoded path, body) is the one
  *    the API must receive after the node's documented conversions;
@@ -262,7 +262,7 @@ function createBody(item: ContactItem): IDataObject {
 	for (const [param, given] of Object.entries(item.values)) {
 		if (given.api !== undefined && !API_PATH[param].startsWith('social_profile.')) body[API_PATH[param]] = given.api as IDataObject[string];
 	}
-	// Not given, the platform display name is the display name, else the first and last name (contract 2.2 requires it).
+	// Not given, the platform display name is the display name, else the first and last name (create requires it: docs/api/oho.md § "Create contact").
 	body.platform_display_name ??= body.display_name ?? [body.first_name, body.last_name].filter((name) => name !== undefined).join(' ');
 	body.display_name ??= body.platform_display_name;
 	if (item.attributes) body.attributes = item.attributes.api as IDataObject[];

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
- * Issue 7, the parts that run in jest: bad input (property-based, fast-check), faults (every sandbox fault × every
+ * Reliability, the parts that run in jest: bad input (property-based, fast-check), faults (every sandbox fault × every
  * operation × continue-on-fail on and off) and secrets (every failure path), through n8n-core's WorkflowExecute with
  * real HTTP against the sandbox. Summary: test-results/reliability-summary.json (inputs tried, faults injected and
  * survived, items lost, secrets leaked), printed too.

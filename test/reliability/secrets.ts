@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
- * Issue 7, secrets (run by faults.test.ts, on the same sandboxes, so its runs overlap the matrix's waits): every
+ * Secrets (run by faults.test.ts, on the same sandboxes, so its runs overlap the matrix's waits): every
  * failure path of the three nodes runs with recognisable secrets (API key, access token, client secret, subscription
  * key, and the token the sandbox issues), with continue-on-fail on and off and the raw API response included; none of
  * them may appear in an output item, an error message or description, or anywhere in the execution n8n would store

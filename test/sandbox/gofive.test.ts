@@ -30,7 +30,7 @@ describe('Gofive POST /v1/chat/message', () => {
 	it.each([
 		['no', false],
 		['an empty', ''],
-	])('reads a body with %s Content-Type as JSON (the original marks it optional)', async (_n, contentType) => {
+	])('reads a body with %s Content-Type as JSON (Gofive marks the header optional)', async (_n, contentType) => {
 		const res = await t.http.post('/v1/chat/message', JSON.stringify(validMessage()), {
 			...RAW,
 			headers: { authorization: `Bearer ${DEMO.gofiveAccessToken}`, 'content-type': contentType },

@@ -31,7 +31,7 @@ export function freshUserId(): string {
 	return `U${counter.toString(16).padStart(32, 'f')}`;
 }
 
-/** A valid 2.2 create body for the seeded LINE OA; `overrides` merged on top (undefined removes a field). */
+/** A valid create body (docs/api/oho.md § "Create contact") for the seeded LINE OA; `overrides` merged on top (undefined removes a field). */
 export function validContact(overrides: Record<string, unknown> = {}, social: Record<string, unknown> = {}): Record<string, unknown> {
 	return {
 		social_profile: { platform: 'line', id: freshUserId(), platform_id: LINE.platformId, platform_name: LINE.platformName, line_basic_id: LINE.lineBasicId, ...social },

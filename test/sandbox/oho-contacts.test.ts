@@ -4,7 +4,7 @@ const t = useSandbox();
 const seeded = contactPath('line', LINE.platformId, LINE.userIds[0]);
 const OTHER = DEMO.otherBusiness.facebook;
 
-describe('Oho 2.1 get contact', () => {
+describe('Oho get contact', () => {
 	it('returns a seeded contact in data with _id, created_at, updated_at, in the stored form: tags as { _id, keyword }, age as text', async () => {
 		const res = await oho(t.http, 'GET', seeded);
 		expect(res.status).toBe(200);
@@ -37,7 +37,7 @@ describe('Oho 2.1 get contact', () => {
 	});
 });
 
-describe('Oho 2.2 create contact', () => {
+describe('Oho create contact', () => {
 	it('201 Created contact successfully, then GET returns the fields as sent plus defaults, tags and labels in the stored form', async () => {
 		const body = validContact({ last_name: 'Rakdee', phone: '0812345678', tags: ['a', 'b'], labels: ['x'], attributes: [{ display_name: 'Size', value: { text: 'M' } }] });
 		const res = await oho(t.http, 'POST', '/contact', body);
@@ -90,7 +90,7 @@ describe('Oho 2.2 create contact', () => {
 	});
 });
 
-describe('Oho 2.3 update contact', () => {
+describe('Oho update contact', () => {
 	it('200 Update contact successfully; attributes, tags and labels are replaced wholesale, other fields kept', async () => {
 		const before = t.sb.getContact('line', LINE.platformId, LINE.userIds[0])!;
 		const patch = { first_name: 'Somchai2', tags: ['new-tag'], labels: [], attributes: [{ display_name: 'Points', value: { text: '10' } }] };

@@ -130,7 +130,7 @@ const GOOD_CREATE: Array<[string, Record<string, unknown>, Record<string, unknow
 
 const withoutUndefined = (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
 
-describe('2.2 create: each validation rule', () => {
+describe('create contact: each validation rule', () => {
 	it.each(BAD_FIELDS)('400 for %s = %j', async (field, value, message) => {
 		expectEnvelope(await oho(t.http, 'POST', '/contact', validContact({ [field]: value })), 400, `Bad request: ${message}`);
 	});
@@ -164,7 +164,7 @@ describe('2.2 create: each validation rule', () => {
 	});
 });
 
-describe('2.3 update: each validation rule', () => {
+describe('update contact: each validation rule', () => {
 	it.each(BAD_FIELDS)('400 for %s = %j', async (field, value, message) => {
 		expectEnvelope(await oho(t.http, 'PATCH', seeded, { [field]: value }), 400, `Bad request: ${message}`);
 	});

@@ -5,7 +5,7 @@ import { changeChatState, chatTargetFields } from '../helpers/chatState';
 
 export const description: INodeProperties[] = chatTargetFields('closeChat');
 
-/** 3.2: ends the agent's session; Oho turns the chat bot back on. Sent as POST (the original's method line). */
+/** Ends the agent's session; Oho turns the chat bot back on (docs/api/oho.md § "Close chat"). Sent as POST: docs/api/oho.md § "Close chat method". */
 export const execute: ItemOperation = async (item) =>
 	await changeChatState(item, {
 		operation: 'closeChat',

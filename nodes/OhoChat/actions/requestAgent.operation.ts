@@ -5,7 +5,7 @@ import { changeChatState, chatTargetFields } from '../helpers/chatState';
 
 export const description: INodeProperties[] = chatTargetFields('requestAgent');
 
-/** 3.1: hands the customer's chat room to a human agent; Oho pauses the chat bot. */
+/** Hands the customer's chat room to a human agent; Oho pauses the chat bot (docs/api/oho.md § "Request agent"). */
 export const execute: ItemOperation = async (item) =>
 	await changeChatState(item, {
 		operation: 'requestAgent',

@@ -10,7 +10,7 @@ import { apiRequest } from '../../shared/transport/request';
 
 type ChatOperation = 'requestAgent' | 'closeChat';
 
-/** One of Oho's chat-room state changes (3.1 request-agent, 3.2 close-chat). */
+/** One of Oho's chat-room state changes (docs/api/oho.md § "Request agent", § "Close chat"). */
 interface ChatStateChange {
 	operation: ChatOperation;
 	/** The endpoint's last path segment. */

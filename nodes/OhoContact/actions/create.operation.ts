@@ -11,7 +11,7 @@ const CONFLICT_HINT = {
 	409: 'A contact with this Platform, Platform ID and User ID exists already. Use the Create or Update operation instead.',
 };
 
-/** Create (2.2); a 409 fails the item, unless an earlier attempt whose answer was lost made this very contact. */
+/** Create (docs/api/oho.md § "Create contact"); a 409 fails the item, unless an earlier attempt whose answer was lost made this very contact. */
 export const execute: ContactOperation = async (op, identity) => {
 	const { input, body, cleaning, warnings, derived, response } = await sendCreate(op, 'create', identity);
 	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields, derived);

@@ -3,7 +3,7 @@ import { readableContact } from '../../shared/oho/storedContact';
 import { getContact } from '../helpers/requests';
 import type { ContactOperation } from './router';
 
-/** Get (2.1): the stored contact as Oho returns it, with its tags and labels also as plain text lists and age a number. */
+/** Get (docs/api/oho.md § "Get contact"): the stored contact as Oho returns it, with its tags and labels also as plain text lists and age a number. */
 export const execute: ContactOperation = async (op, identity) => {
 	const response = await getContact(op, identity);
 	const contact = { ...readableContact(response.body.data), ...credentialReport(identity) };

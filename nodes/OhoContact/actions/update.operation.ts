@@ -7,7 +7,7 @@ import { readContactFields } from '../helpers/contactInput';
 import { writeOutput } from '../helpers/output';
 import type { ContactOperation } from './router';
 
-/** Update (2.3): only the fields given are sent. */
+/** Update (docs/api/oho.md § "Update contact"): only the fields given are sent. */
 export const execute: ContactOperation = async (op, identity) => {
 	const cleaning = readCleaningOptions(op.ctx, op.itemIndex);
 	const input = readContactFields(op.ctx, op.itemIndex, 'update', cleaning);

@@ -7,7 +7,7 @@ import { writeOutput } from '../helpers/output';
 import type { ContactOperation } from './router';
 
 /**
- * Upsert, which the API lacks: create (2.2); when Oho answers 409 (the contact exists), update (2.3) the same
+ * Upsert, which the API lacks (docs/api/oho.md § "Upsert"): create; when Oho answers 409 (the contact exists), update the same
  * contact with the fields an update accepts. The output's "operation" says which happened.
  */
 export const execute: ContactOperation = async (op, identity) => {

@@ -118,7 +118,7 @@ function read(value: unknown, settings: CalendarSettings): CalendarDate | string
 }
 
 /**
- * A birth date as YYYY-MM-DD (contract 2.2). A year of 2400 or more is a Buddhist-era year (543 is taken off);
+ * A birth date as YYYY-MM-DD (docs/api/oho.md § "Birth date"). A year of 2400 or more is a Buddhist-era year (543 is taken off);
  * day-first unless the operator chose month-first; the result must be a real date from 1900 up to today
  * (in the workflow's time zone).
  */

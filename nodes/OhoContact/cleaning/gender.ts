@@ -2,7 +2,7 @@ import { tidyText } from './text';
 import type { Cleaned } from './types';
 import { problem } from './types';
 
-/** What forms write for each of Oho's three values (contract 2.2), compared in lower case without spaces or dots. */
+/** What forms write for each of Oho's three values (docs/api/oho.md § "Gender"), compared in lower case without spaces or dots. */
 const GENDER_WORDS: Record<string, 'male' | 'female' | 'not_say'> = {};
 for (const word of ['male', 'm', 'man', 'ชาย', 'ผู้ชาย', 'ช']) GENDER_WORDS[word] = 'male';
 for (const word of ['female', 'f', 'woman', 'หญิง', 'ผู้หญิง', 'ญ']) GENDER_WORDS[word] = 'female';

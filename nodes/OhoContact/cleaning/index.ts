@@ -12,7 +12,7 @@ export type { Cleaned, CleaningSettings } from './types';
 
 /**
  * The longest value cleaning reads, by rule. A longer one is refused as it is, without being read: it is far past
- * anything the field takes (contract 2.2 and 2.3: the longest text, an update's display name, is 1,000 characters; a
+ * anything the field takes (docs/api/oho.md § "Create contact" and § "Update contact": the longest text, an update's display name, is 1,000 characters; a
  * phone is 20, and a date, a gender or an age a few dozen written out), and a form's visitor can send any length.
  */
 const MAX_TEXT_LENGTH = 10_000;

@@ -2,7 +2,7 @@ import { asciiDigits } from './text';
 import type { Cleaned } from './types';
 import { problem } from './types';
 
-/** The documented form (contract 2.2, "0987654321"): 0 and 8 (landline) or 9 (mobile) more digits. */
+/** The documented form (docs/api/oho.md § "Phone", "0987654321"): 0 and 8 (landline) or 9 (mobile) more digits. */
 export const THAI_LOCAL_PHONE = /^0\d{8,9}$/;
 /** E.164: + and at most 15 digits, the first not 0. Sent only when the operator allows numbers of other countries. */
 export const INTERNATIONAL_PHONE = /^\+[1-9]\d{7,14}$/;

@@ -57,7 +57,7 @@ function currentEntries(op: ItemContext, contact: unknown, list: Mergeable): unk
 }
 
 /**
- * Sends update (2.3). Oho replaces tags, labels and attributes wholesale; for those the operator chose to add
+ * Sends update (docs/api/oho.md § "Update contact"). Oho replaces tags, labels and attributes wholesale; for those the operator chose to add
  * to, the contact is read first and the new entries merged in (an attribute of the same name takes the new value).
  * A list that read cannot give with certainty fails the item: never a blind replace.
  */

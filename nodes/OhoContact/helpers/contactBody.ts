@@ -17,7 +17,7 @@ export interface FieldWarning {
 	problem: string;
 }
 
-/** The body of create (2.2): identity in social_profile, display name defaulting to the platform display name. */
+/** The body of create (docs/api/oho.md § "Create contact"): identity in social_profile, display name defaulting to the platform display name. */
 function createBody(identity: ContactIdentity, fields: FieldValues): CreateContactBody {
 	const body: IDataObject = {
 		social_profile: {
@@ -35,7 +35,7 @@ function createBody(identity: ContactIdentity, fields: FieldValues): CreateConta
 	return body as unknown as CreateContactBody;
 }
 
-/** The body of update (2.3): only the fields the API lets an update change. */
+/** The body of update (docs/api/oho.md § "Update contact"): only the fields the API lets an update change. */
 function updateBody(fields: FieldValues): UpdateContactBody {
 	const body: IDataObject = {};
 	for (const key of UPDATABLE_KEYS) {
@@ -74,7 +74,7 @@ type BodyKind = 'create' | 'update';
 const DISPLAY_NAME_SOURCES = ['display_name', 'first_name', 'last_name'];
 
 /**
- * Create's required names that a form may leave out (contract 2.2): Platform Display Name from Display Name, else
+ * Create's required names that a form may leave out (docs/api/oho.md § "Create contact"): Platform Display Name from Display Name, else
  * from First Name and Last Name. Display Name then defaults to Platform Display Name, as the contract says
  * (createBody). Only create: an update never gets a value the operator did not give.
  */
@@ -101,7 +101,7 @@ interface CheckedBody<Body> {
 }
 
 /**
- * The body of create or update, checked against the contract before anything is sent. Every problem of the item
+ * The body of create or update, checked against docs/api/oho.md § "Create contact" / § "Update contact" before anything is sent. Every problem of the item
  * is named at once; with "Skip the Field and Warn", unusable optional values are left out and listed instead.
  * Create's fallbacks are filled in before the check, so a value they give is never asked for.
  */

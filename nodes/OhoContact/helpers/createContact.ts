@@ -10,7 +10,7 @@ import { readContactFields } from './contactInput';
 import { getContact, ohoCall } from './requests';
 
 /**
- * Sends create (2.2). Resending after a timeout is safe: a contact that the lost attempt did create answers 409,
+ * Sends create (docs/api/oho.md § "Create contact"). Resending after a timeout is safe: a contact that the lost attempt did create answers 409,
  * which is then reported as this create's success rather than as a conflict.
  */
 export async function sendCreate(op: ItemContext, operation: string, identity: ContactIdentity) {

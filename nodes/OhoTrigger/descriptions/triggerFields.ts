@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { PLATFORM_OPTIONS, PLATFORMS } from '../../shared/oho/identity';
 import { URL_SECRET_PARAMETER } from '../helpers/secretCheck';
 
-/** The contact fields Oho names in `updated_field`, as it stores them (contract, "Oho customer-profile webhook"). */
+/** The contact fields Oho names in `updated_field`, as it stores them (docs/api/oho.md § "Webhook delivery", § "Stored contact form"). */
 const CHANGED_FIELD_OPTIONS = [
 	{ name: 'Age', value: 'age' },
 	{ name: 'Attributes', value: 'attributes' },
@@ -32,7 +32,7 @@ export const ANY_FIELD = 'any';
 function setupSteps(what: { url?: string; inOho?: string; after: string }): string {
 	const steps = [
 		`Copy the Test URL above${what.url ?? ''}. In Oho's settings, paste it where Oho asks for the customer-profile (contact) webhook URL${what.inOho ?? ''}, and save.`,
-		'Click Listen for test event, then in Oho create a contact or change one (add a tag): the delivery appears here. Use it to map fields in the next nodes.',
+		'Click Execute step (on n8n 1.x: Listen for test event), then in Oho create a contact or change one (add a tag): the delivery appears here. Use it to map fields in the next nodes.',
 		`Replace the URL in Oho with the Production URL${what.url ?? ''}, save, then publish this workflow. From then on every delivery runs it; the runs are listed under Executions.`,
 		what.after,
 	];

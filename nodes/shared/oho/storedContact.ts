@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isoDateIn } from '../dates';
 
 /**
- * How Oho stores a contact (contract, "Oho customer-profile webhook"): what the write API calls `tags` and
+ * How Oho stores a contact (docs/api/oho.md § "Stored contact form"): what the write API calls `tags` and
  * `labels` are `contact_tags` and `chat_tags`, arrays of `{ _id, keyword }`; `age` is text. A read may come in
  * either form, so both are understood; `undefined` means the list cannot be read with certainty.
  */
