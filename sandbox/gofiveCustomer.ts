@@ -1,5 +1,5 @@
 /**
- * Venio CRM's Customer API, from `GOFIVE-CUSTOMER-CONTRACT.md`: Create or Update customer (3.1), Get a customer by
+ * Venio CRM's Customer API, from `docs/api/gofive-customer.md`: Create or Update customer (3.1), Get a customer by
  * code (3.2), Add Customer Event (3.6), Get Customer Events by customer code (3.7) and Get Customer Event Types (3.10).
  * Every endpoint asks for the bearer token and the subscription key (section 1: "required" on every Customer page).
  * Every answer is the section 1 envelope; the Customer pages show only HTTP 200, so a refusal here is HTTP 200 with a
@@ -168,7 +168,7 @@ function coordinateErrors(addresses: unknown): string[] {
 	);
 }
 
-/** The contact person in the reading the knob picks (contract 3.1, OPEN: `contact` or `contacts`). */
+/** The contact person in the reading the knob picks (docs/api/gofive-customer.md § "3.1 Create or Update customer", OPEN: `contact` or `contacts`). */
 function contactErrors(body: Record<string, unknown>, reading: Knobs['gofiveCustomerContact']): string[] {
 	if (reading === 'contact') {
 		if (body.contacts !== undefined) return ['contacts is not a field of this API: give the contact person as contact (one object)'];
@@ -237,7 +237,7 @@ export function gofiveCustomerRoutes({ store, knobs }: GofiveCustomerDeps): Rout
 			return refused([`customerName "${name}" is already used by customer ${holder.customerCode}; customer names must not be duplicated`]);
 		}
 		const now = venioTime(new Date());
-		// Update semantics are OPEN (contract 3.1): here a field left out keeps its value. An unknown code creates the
+		// Update semantics are OPEN (docs/api/gofive-customer.md § "3.1 Create or Update customer"): here a field left out keeps its value. An unknown code creates the
 		// customer under that code, as Gofive's sample suggests.
 		const customerCode = code ?? `C${String(nextCustomerId + 1).padStart(6, '0')}`;
 		const customer: GofiveCustomer = {
@@ -279,7 +279,7 @@ export function gofiveCustomerRoutes({ store, knobs }: GofiveCustomerDeps): Rout
 		const event: GofiveCustomerEvent = {
 			eventId: ++nextEventId,
 			eventName: body.eventName as string,
-			// Venio reads the request's local time as Bangkok time (contract section 1, INFERRED) and answers with +0700.
+			// Venio reads the request's local time as Bangkok time (docs/api/gofive-customer.md § "1. Common rules", INFERRED) and answers with +0700.
 			eventDate: `${body.eventDate as string}+0700`,
 			eventType: type!.eventTypeId,
 			...(typeof body.description === 'string' && { description: body.description }),

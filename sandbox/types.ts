@@ -115,7 +115,7 @@ export interface Knobs {
 	gofiveTokenTtlSeconds: number;
 	gofiveRequireSubscriptionKey: boolean;
 	/**
-	 * Which reading of the contact person `POST /v3/customers` follows (contract 3.1, OPEN): `contacts` (an array, the
+	 * Which reading of the contact person `POST /v3/customers` follows (docs/api/gofive-customer.md § "3.1 Create or Update customer", OPEN): `contacts` (an array, the
 	 * contract's choice) or `contact` (one object), which refuses a body with `contacts` and writes nothing.
 	 */
 	gofiveCustomerContact: 'contacts' | 'contact';

@@ -25,7 +25,7 @@ const contactSchema = z
 	})
 	.strict();
 
-/** The body of Create or Update customer (`POST /v3/customers`, contract 3.1), with the code tables of section 4. */
+/** The body of Create or Update customer (`POST /v3/customers`, docs/api/gofive-customer.md § "3.1 Create or Update customer"), with the code tables of section 4. */
 export const customerSchema = z
 	.object({
 		customerCode: text.pipe(z.string().min(1)).optional(),
@@ -65,7 +65,7 @@ export const customerSchema = z
 		customFields: z.array(z.object({ customFieldName: text.pipe(z.string().min(1)), customFieldValue: list }).strict()).optional(),
 		interestsName: list.optional(),
 		customerGroupName: text.optional(),
-		// "At most 3 characters" (contract 3.1, from Gofive's sample).
+		// "At most 3 characters" (docs/api/gofive-customer.md § "3.1 Create or Update customer", from Gofive's sample).
 		classificationName: text.pipe(z.string().max(3)).optional(),
 		sourceName: text.optional(),
 		leadStatus: code(4).optional(),

@@ -69,7 +69,7 @@ function eventTypeOf(value: unknown): number | undefined {
 }
 
 /**
- * Add Customer Event (`POST /v1/customerEvent`, contract 3.6). Not resent after an unclear attempt: Venio has no key
+ * Add Customer Event (`POST /v1/customerEvent`, docs/api/gofive-customer.md § "3.6 Add Customer Event"). Not resent after an unclear attempt: Venio has no key
  * that would make a second event the same one.
  */
 export const execute: ItemOperation = async (item) => {

@@ -9,7 +9,7 @@ import { codeText, customerRequest, dataObject } from '../helpers/requests';
 
 export const description: INodeProperties[] = [customerCodeField('get', 'e.g. C000349')];
 
-/** Get a customer by code (`GET /v3/customers/{customerCode}`, contract 3.2; the code is escaped, codes are free text). */
+/** Get a customer by code (`GET /v3/customers/{customerCode}`, docs/api/gofive-customer.md § "3.2 Get a Customer By CustomerCode"; the code is escaped, codes are free text). */
 export const execute: ItemOperation = async (item) => {
 	const { ctx, itemIndex, settings } = item;
 	const customerCode = codeText(nodeParameter(ctx, 'customerCode', itemIndex, ''));

@@ -11,7 +11,7 @@ import { customerRequest, dataObject } from '../helpers/requests';
 
 export { upsertFields as description } from '../descriptions/customerFields';
 
-/** The two readings of the contact person (contract 3.1, OPEN): `contacts` (an array, the contract's choice) or `contact`. */
+/** The two readings of the contact person (docs/api/gofive-customer.md § "3.1 Create or Update customer", OPEN): `contacts` (an array, the contract's choice) or `contact`. */
 type ContactReading = 'contacts' | 'contact';
 
 /** The reading Gofive's answers have shown in this run, once one refused the other (one node run, all its items). */
@@ -32,7 +32,7 @@ function refusesContactField(response: ApiResponse, reading: ContactReading): bo
 const NOT_RESENT =
 	'Create was not resent automatically: Gofive may have created the customer already. Check Venio for the name before running the item again (the name can be used only once).';
 
-/** The customer code the answer carries: `data.customerCode`, as text (INFERRED, contract 3.1: the response is OPEN). */
+/** The customer code the answer carries: `data.customerCode`, as text (INFERRED, docs/api/gofive-customer.md § "3.1 Create or Update customer": the response is OPEN). */
 function answeredCode(data: IDataObject): string | undefined {
 	const code = data.customerCode;
 	if (typeof code === 'number' && Number.isFinite(code)) return String(code);

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** The code tables of the v3 Customer API (GOFIVE-CUSTOMER-CONTRACT.md, section 4), as the editor's lists. */
+/** The code tables of the v3 Customer API (docs/api/gofive-customer.md § "4. Code tables"), as the editor's lists. */
 
 export const CUSTOMER_STATE = { lead: 1, prospect: 2, customer: 3 } as const;
 export const CUSTOMER_STATUS = { active: 0, ended: 1, closed: 2 } as const;

@@ -29,7 +29,7 @@ const field = (name: string, read: Reader, extra: Partial<CustomerField> = {}): 
 /**
  * The fields of Create or Update that are one value each. Set Each Field shows the first three as their own parameters
  * and the rest under Additional Fields; Map Input Fields offers them all as columns. The node's names match the API's
- * except the two Gofive misspells (contract 3.1: `unqulifiedReason…`).
+ * except the two Gofive misspells (docs/api/gofive-customer.md § "3.1 Create or Update customer": `unqulifiedReason…`).
  */
 export const CUSTOMER_FIELDS: CustomerField[] = [
 	field('customerCode', 'text', { aliases: ['Code', 'รหัสลูกค้า'] }),

@@ -190,7 +190,7 @@ function contractRefusals(body: IDataObject): InputProblem[] {
 
 /**
  * The body of Create or Update customer for one item, the contact person (if any) as one object for the caller to
- * place (`contacts` or `contact`, an OPEN point of contract 3.1). Every unusable value and every refusal of the
+ * place (`contacts` or `contact`, an OPEN point of docs/api/gofive-customer.md § "3.1 Create or Update customer"). Every unusable value and every refusal of the
  * contract stops the item in one error, before anything is sent.
  */
 export function customerBodyOf(

@@ -1,10 +1,10 @@
 /**
- * Dates of Venio's Customer API (GOFIVE-CUSTOMER-CONTRACT.md, section 1): requests carry local time without an offset
+ * Dates of Venio's Customer API (docs/api/gofive-customer.md § "1. Common rules"): requests carry local time without an offset
  * (`2024-02-01T10:00:00`), read as Bangkok time (INFERRED); answers carry an offset without a colon
  * (`2025-01-29T15:38:43+0700`), which strict parsers (and n8n's own DateTime) refuse.
  */
 
-/** The zone Venio reads a request's local time in (contract section 1, INFERRED). */
+/** The zone Venio reads a request's local time in (docs/api/gofive-customer.md § "1. Common rules", INFERRED). */
 export const VENIO_TIME_ZONE = 'Asia/Bangkok';
 
 const OFFSET_WITHOUT_COLON = /^(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?)([+-]\d\d)(\d\d)$/;

@@ -11,7 +11,7 @@ export interface EventType {
 
 /**
  * The event types in an answer of `GET /v1/customerEvent/event-types`: its schema says `data` is an object, its example
- * reads like an array (contract 3.10, OPEN), so both are read.
+ * reads like an array (docs/api/gofive-customer.md § "3.10 Get Customer Event Types", OPEN), so both are read.
  */
 export function eventTypesIn(data: unknown): EventType[] {
 	const entries = Array.isArray(data) ? (data as IDataObject[]) : typeof data === 'object' && data !== null ? [data as IDataObject] : [];

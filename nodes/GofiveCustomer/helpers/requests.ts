@@ -7,7 +7,7 @@ import { apiRequest } from '../../shared/transport/request';
 import type { ApiRequest, ApiResponse } from '../../shared/transport/types';
 import { NOTHING_SENT } from '../../shared/validation';
 
-/** What every Customer endpoint needs and Gofive's chat endpoint may not (GOFIVE-CUSTOMER-CONTRACT.md, section 1). */
+/** What every Customer endpoint needs and Gofive's chat endpoint may not (docs/api/gofive-customer.md § "1. Common rules"). */
 export const MISSING_SUBSCRIPTION_KEY =
 	"The Gofive API credential has no Subscription Key. Gofive's Customer API (Venio CRM) requires it on every request: enter it in the credential's Subscription Key field (Gofive's Ocp-Apim-Subscription-Key).";
 

@@ -60,7 +60,7 @@ export const gofiveDialect: ApiDialect = {
 
 
 /**
- * Venio CRM's Customer API (GOFIVE-CUSTOMER-CONTRACT.md): the same envelope and credential as chat, compared as text
+ * Venio CRM's Customer API (docs/api/gofive-customer.md): the same envelope and credential as chat, compared as text
  * (status.code "1000" is success even where a client compares a number), with hints in the customer's words.
  */
 export const gofiveCustomerDialect: ApiDialect = {
