@@ -304,8 +304,8 @@ describe('Oho Contact in the editor', () => {
 		});
 		const credentialLinks = Object.entries(credentialTypes).map(([name, type]) => [name, type.documentationUrl ?? '']);
 
-		test('all four nodes have their links checked', () => {
-			expect(codexFiles).toHaveLength(4);
+		test('all five nodes have their links checked', () => {
+			expect(codexFiles).toHaveLength(5);
 		});
 
 		test.each([...nodeLinks, ...credentialLinks])(
