@@ -127,7 +127,7 @@ export class GofiveApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Optional. Sent as the Ocp-Apim-Subscription-Key header (also to the token URL) when set; Gofive asks for it on most of its APIs.',
+				'Sent as the Ocp-Apim-Subscription-Key header (also to the token URL) when set. Required by the Gofive Customer node (Venio’s Customer API asks for it on every request); optional for Gofive Chat.',
 		},
 		{
 			displayName: 'Base URL',

@@ -80,24 +80,32 @@ export function tokenClientId(ctx: Ctx): string | undefined {
 	}
 }
 
+/** Azure API Management's answer to a request without the demo subscription key; undefined when it has it. */
+export function subscriptionKeyRefusal(ctx: Ctx): Reply | undefined {
+	const key = header(ctx.headers, 'ocp-apim-subscription-key');
+	if (key === DEMO.gofiveSubscriptionKey) return undefined;
+	return json(401, { statusCode: 401, message: key === undefined ? APIM_MISSING_KEY : APIM_INVALID_KEY });
+}
+
+/** The client behind the request's bearer token, or the 401 Gofive answers for a missing or unknown token. */
+export function bearerClient(ctx: Ctx, store: Store): { client: string } | { refusal: Reply } {
+	const token = bearerToken(ctx);
+	const client = token === undefined ? undefined : token === DEMO.gofiveAccessToken ? STATIC_TOKEN_CLIENT : store.tokenClient(token);
+	if (client !== undefined) return { client };
+	const challenge = token === undefined ? 'Bearer' : 'Bearer error="invalid_token"';
+	return { refusal: gofiveStatus(401, '401', 'Unauthorized', undefined, { 'www-authenticate': challenge }) };
+}
+
 export function gofiveRoutes({ store, knobs }: GofiveDeps): Route[] {
 	/** Azure API Management's subscription-key check, in front of both endpoints when the knob is on. */
 	function subscriptionGuard(next: Handler): Handler {
-		return (ctx) => {
-			if (!knobs().gofiveRequireSubscriptionKey) return next(ctx);
-			const key = header(ctx.headers, 'ocp-apim-subscription-key');
-			if (key === DEMO.gofiveSubscriptionKey) return next(ctx);
-			return json(401, { statusCode: 401, message: key === undefined ? APIM_MISSING_KEY : APIM_INVALID_KEY });
-		};
+		return (ctx) => (knobs().gofiveRequireSubscriptionKey ? (subscriptionKeyRefusal(ctx) ?? next(ctx)) : next(ctx));
 	}
 
 	const sendMessage = subscriptionGuard((ctx) => {
-		const token = bearerToken(ctx);
-		const client = token === undefined ? undefined : token === DEMO.gofiveAccessToken ? STATIC_TOKEN_CLIENT : store.tokenClient(token);
-		if (client === undefined) {
-			const challenge = token === undefined ? 'Bearer' : 'Bearer error="invalid_token"';
-			return gofiveStatus(401, '401', 'Unauthorized', undefined, { 'www-authenticate': challenge });
-		}
+		const bearer = bearerClient(ctx, store);
+		if ('refusal' in bearer) return bearer.refusal;
+		const { client } = bearer;
 		// docs/api/gofive.md § "Send message" marks Content-Type optional: without one the body is read as JSON.
 		const body = ctx.body.kind === 'other' && !header(ctx.headers, 'content-type') ? parseBody(ctx.body.raw, 'application/json') : ctx.body;
 		if (body.kind === 'form' || body.kind === 'other') return gofiveStatus(415, '415', 'Unsupported Media Type');

@@ -24,6 +24,8 @@ export interface ParsedBody {
 export interface Ctx {
 	method: string;
 	path: string;
+	/** The query string, without the `?` (empty when there is none). */
+	query: string;
 	params: string[];
 	headers: IncomingHttpHeaders;
 	body: ParsedBody;
@@ -98,7 +100,7 @@ export function send(res: ServerResponse, reply: Reply): void {
 /** Which API a path belongs to, by prefix (used for unknown routes too). */
 export function apiOfPath(path: string): LoggedApi {
 	if (path.startsWith('/contact') || path.startsWith('/chat/')) return 'oho';
-	if (path.startsWith('/v1/')) return 'gofive';
+	if (path.startsWith('/v1/') || path.startsWith('/v3/')) return 'gofive';
 	if (path.startsWith('/authorization/')) return 'gofive-token';
 	return 'other';
 }

@@ -7,6 +7,8 @@ export type {
 	ContactAttribute,
 	FaultKind,
 	FaultRule,
+	GofiveCustomer,
+	GofiveCustomerEvent,
 	GofiveMessage,
 	GofiveRoom,
 	Knobs,

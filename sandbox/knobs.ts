@@ -11,6 +11,7 @@ export const DEFAULT_KNOBS: Knobs = {
 	faults: [],
 	gofiveTokenTtlSeconds: 3600,
 	gofiveRequireSubscriptionKey: false,
+	gofiveCustomerContact: 'contacts',
 	webhookDelivery: { duplicates: 0, delayMs: 0, malformed: false, wrongSecret: false },
 	readings: { closeChatMethod: 'POST', lineBasicIdNonLine: 'optional', gofiveStatusBlock: true, gofiveOtherValues: false },
 };
@@ -76,6 +77,7 @@ export function checkKnobsPatch(patch: unknown): KnobsPatch {
 	}
 	need(p.gofiveTokenTtlSeconds === undefined || isNumber(p.gofiveTokenTtlSeconds), 'gofiveTokenTtlSeconds must be a number ≥ 0');
 	need(p.gofiveRequireSubscriptionKey === undefined || typeof p.gofiveRequireSubscriptionKey === 'boolean', 'gofiveRequireSubscriptionKey must be a boolean');
+	need(p.gofiveCustomerContact === undefined || p.gofiveCustomerContact === 'contacts' || p.gofiveCustomerContact === 'contact', "gofiveCustomerContact must be 'contacts' or 'contact'");
 	if (p.webhookDelivery !== undefined) {
 		need(isPlainObject(p.webhookDelivery), 'webhookDelivery must be an object');
 		const w = p.webhookDelivery as Record<string, unknown>;

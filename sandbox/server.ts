@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import { buildSeed, DEMO_OHO_KEYS, emptySeed } from './demo';
 import { bearerToken, gofiveRoutes, tokenClientId } from './gofive';
+import { gofiveCustomerRoutes } from './gofiveCustomer';
 import { FLAVORS, header, matchRoute, parseBody, readBody, send, STATUS_MESSAGES, type Ctx, type Reply, type Route } from './http';
 import { INSPECTION_PREFIX, inspectionHandler } from './inspect';
 import { checkKnobsPatch, DEFAULT_KNOBS, KnobState, mergeKnobs, type PickedFault } from './knobs';
@@ -51,6 +52,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const routes: Route[] = [
 		...ohoRoutes({ store, keys: new Map(Object.entries({ ...DEMO_OHO_KEYS, ...options.ohoApiKeys })), webhooks, readings: () => knobs.peek().readings }),
 		...gofiveRoutes({ store, knobs: () => knobs.peek() }),
+		...gofiveCustomerRoutes({ store, knobs: () => knobs.peek() }),
 	];
 	const timers = new Set<NodeJS.Timeout>();
 	let closed = false;
@@ -101,7 +103,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (wait > 0) await sleep(wait);
 		if (closed) return;
 
-		const ctx: Ctx = { method, path, params: match.handler ? match.params : [], headers: req.headers, body };
+		const url = req.url ?? '';
+		const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+		const ctx: Ctx = { method, path, query, params: match.handler ? match.params : [], headers: req.headers, body };
 		const retryAfter = knobs.rateLimited(rateIdentity(api, ctx));
 		if (retryAfter) {
 			const reply = FLAVORS[api].error(429, STATUS_MESSAGES[429]);

@@ -3,7 +3,8 @@ import { randomBytes } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import { rename, writeFile } from 'fs/promises';
 import type { SeedData } from './demo';
-import type { ChatRoom, Contact, GofiveMessage, GofiveRoom, Platform, RoomState, SandboxStateSnapshot } from './types';
+import { seedCustomers } from './gofiveCustomer';
+import type { ChatRoom, Contact, GofiveCustomer, GofiveCustomerEvent, GofiveMessage, GofiveRoom, Platform, RoomState, SandboxStateSnapshot } from './types';
 
 /** Only this many Gofive messages are kept (oldest dropped), so a load test cannot grow memory without bound. */
 export const GOFIVE_MESSAGE_LIMIT = 10000;
@@ -44,6 +45,9 @@ export class Store {
 	channelAliases = new Map<string, string>();
 	gofiveRooms = new Map<string, GofiveRoom>();
 	gofiveMessages: GofiveMessage[] = [];
+	/** Venio customers by customer code (kept in memory only, not in the data file). */
+	gofiveCustomers = new Map<string, GofiveCustomer>(seedCustomers().map((customer) => [customer.customerCode, customer]));
+	gofiveCustomerEvents: GofiveCustomerEvent[] = [];
 	tokens = new Map<string, IssuedToken>();
 	tokensIssued = 0;
 	private saveTimer: NodeJS.Timeout | undefined;
@@ -76,6 +80,8 @@ export class Store {
 	reset(): void {
 		this.load(this.seed());
 		this.gofiveMessages = [];
+		this.gofiveCustomers = new Map(seedCustomers().map((customer) => [customer.customerCode, customer]));
+		this.gofiveCustomerEvents = [];
 		this.tokens.clear();
 		this.tokensIssued = 0;
 		this.changed();
@@ -167,6 +173,8 @@ export class Store {
 			gofiveMessages: this.gofiveMessages.slice(-GOFIVE_MESSAGE_LIMIT),
 			tokensIssued: this.tokensIssued,
 			gofiveRooms: [...this.gofiveRooms.values()],
+			gofiveCustomers: [...this.gofiveCustomers.values()],
+			gofiveCustomerEvents: [...this.gofiveCustomerEvents],
 			platforms: Object.fromEntries(this.owners),
 		};
 	}

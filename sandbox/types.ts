@@ -58,6 +58,28 @@ export interface GofiveRoom {
 	customerName: string;
 }
 
+/** A stored Venio customer: the fields of `POST /v3/customers` as last sent, plus Venio's id and audit dates. */
+export interface GofiveCustomer {
+	customerId: number;
+	customerCode: string;
+	customerName: string;
+	customerState: number;
+	/** `2025-01-29T15:38:43+0700`: Venio's answer form (an offset without a colon). */
+	dateCreated: string;
+	dateModified: string;
+	[field: string]: unknown;
+}
+
+/** A stored customer event (`POST /v1/customerEvent`), as `GET /v1/customerEvent/filter` answers it. */
+export interface GofiveCustomerEvent {
+	eventId: number;
+	eventName: string;
+	eventDate: string;
+	eventType: number;
+	description?: string;
+	customerId: number;
+}
+
 export interface GofiveMessage {
 	vwId: string;
 	id: string;
@@ -92,6 +114,11 @@ export interface Knobs {
 	faults: FaultRule[];
 	gofiveTokenTtlSeconds: number;
 	gofiveRequireSubscriptionKey: boolean;
+	/**
+	 * Which reading of the contact person `POST /v3/customers` follows (docs/api/gofive-customer.md § "3.1 Create or Update customer", OPEN): `contacts` (an array, the
+	 * contract's choice) or `contact` (one object), which refuses a body with `contacts` and writes nothing.
+	 */
+	gofiveCustomerContact: 'contacts' | 'contact';
 	/** How the Oho customer-profile webhook is delivered to the registered URL (see sandbox/webhooks.ts). */
 	webhookDelivery: WebhookDeliveryKnobs;
 	/** Which reading of the contract's OPEN points the sandbox follows (the first reading by default). */
@@ -155,6 +182,7 @@ export interface KnobsPatch {
 	faults?: FaultRule[];
 	gofiveTokenTtlSeconds?: number;
 	gofiveRequireSubscriptionKey?: boolean;
+	gofiveCustomerContact?: 'contacts' | 'contact';
 	webhookDelivery?: Partial<WebhookDeliveryKnobs>;
 	readings?: Partial<ReadingKnobs>;
 }
@@ -204,6 +232,8 @@ export interface SandboxStateSnapshot {
 	gofiveMessages: GofiveMessage[];
 	tokensIssued: number;
 	gofiveRooms: GofiveRoom[];
+	gofiveCustomers: GofiveCustomer[];
+	gofiveCustomerEvents: GofiveCustomerEvent[];
 	/** `platform:platform_id` → business owning it. */
 	platforms: Record<string, string>;
 }

@@ -138,6 +138,19 @@ describe('Oho Contact in the editor', () => {
 		});
 	});
 
+	describe('Set Each Field says which create fields may stay empty', () => {
+		const hintOf = (name: string) => node.description.properties.find((property) => property.name === name)?.hint;
+
+		test.each(['platformName', 'lineBasicId', 'profilePictureUrl'])('%s: the credential gives it', (name) => {
+			expect(hintOf(name)).toBe('Leave empty to use the account in the Oho API credential');
+		});
+
+		test('Platform Display Name: the names give it; First Name has no such hint', () => {
+			expect(hintOf('platformDisplayName')).toBe('Leave empty to use Display Name, else First Name and Last Name');
+			expect(hintOf('firstName')).toBeUndefined();
+		});
+	});
+
 	describe('an optional field added and left empty sends nothing', () => {
 		/** Every optional field as the editor adds it: its description's default, a place as n8n stores a locator. */
 		const addedEmpty = (fields: INodeProperties[]) =>
@@ -291,8 +304,8 @@ describe('Oho Contact in the editor', () => {
 		});
 		const credentialLinks = Object.entries(credentialTypes).map(([name, type]) => [name, type.documentationUrl ?? '']);
 
-		test('all four nodes have their links checked', () => {
-			expect(codexFiles).toHaveLength(4);
+		test('all five nodes have their links checked', () => {
+			expect(codexFiles).toHaveLength(5);
 		});
 
 		test.each([...nodeLinks, ...credentialLinks])(

@@ -250,6 +250,7 @@ describe('setKnobs', () => {
 			faults: [{ kind: 503 }],
 			gofiveTokenTtlSeconds: 3600,
 			gofiveRequireSubscriptionKey: false,
+			gofiveCustomerContact: 'contacts',
 			webhookDelivery: { duplicates: 2, delayMs: 0, malformed: true, wrongSecret: false },
 			readings: { closeChatMethod: 'GET', lineBasicIdNonLine: 'optional', gofiveStatusBlock: false, gofiveOtherValues: false },
 		});
@@ -261,6 +262,7 @@ describe('setKnobs', () => {
 		[{ rateLimit: { perSecond: 0 } }, /rateLimit.perSecond/],
 		[{ rateLimit: { perSecond: 1, burst: 0 } }, /rateLimit.burst/],
 		[{ faults: {} }, /faults must be an array/],
+		[{ gofiveCustomerContact: 'both' }, /gofiveCustomerContact must be 'contacts' or 'contact'/],
 		[{ faults: [{}] }, /needs a kind or a sequence/],
 		[{ faults: [{ kind: 418 }] }, /kind must be one of/],
 		[{ faults: [{ kind: 500, probability: 2 }] }, /probability/],

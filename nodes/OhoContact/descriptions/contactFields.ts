@@ -323,6 +323,13 @@ function propertyOf(field: ContactFieldSpec): INodeProperties {
 	}
 }
 
+/** What an empty required field of create becomes, said under the field so an operator knows it may stay empty. */
+function emptyOnCreateHint(field: ContactFieldSpec): string | undefined {
+	if (ACCOUNT_GIVEN_PARAMS.includes(field.param)) return "Leave empty to use the account in the Oho API credential";
+	if (field.fallbackOnCreate) return 'Leave empty to use Display Name, else First Name and Last Name';
+	return undefined;
+}
+
 const writeOperations = ['create', 'update', 'upsert'];
 const createOperations = ['create', 'upsert'];
 
@@ -359,6 +366,7 @@ export const contactFieldsDescription: INodeProperties[] = [
 	...CONTACT_FIELDS.filter((field) => field.requiredOnCreate).map((field) => ({
 		...propertyOf(field),
 		required: askedOnCreate(field),
+		hint: emptyOnCreateHint(field),
 		displayOptions: { show: { operation: createOperations, dataMode: ['define'] } },
 	})),
 	{

@@ -41,7 +41,7 @@ export interface ContactInput {
  * "First Name", "first_name", "firstName" and "FIRST-NAME" all become "firstname", so form columns find their
  * field; Thai column names keep their letters ("เบอร์โทร").
  */
-const normalizeKey = (key: string) =>
+export const normalizeKey = (key: string) =>
 	key
 		.normalize('NFC')
 		.toLowerCase()
@@ -55,7 +55,7 @@ for (const field of CONTACT_FIELDS) {
 }
 
 /** Nothing, empty text, or a lone dash: Thai forms and sheets write "-" for "none". */
-function isBlank(value: unknown): boolean {
+export function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && /^[-\u2013\u2014]?$/.test(tidyText(value)));
 }
 

@@ -58,3 +58,21 @@ export const gofiveDialect: ApiDialect = {
 	},
 };
 
+
+/**
+ * Venio CRM's Customer API (docs/api/gofive-customer.md): the same envelope and credential as chat, compared as text
+ * (status.code "1000" is success even where a client compares a number), with hints in the customer's words.
+ */
+export const gofiveCustomerDialect: ApiDialect = {
+	...gofiveDialect,
+	hint(httpStatus, outcome) {
+		if (httpStatus === 401) {
+			return 'Check the Gofive API credential: the access token, or the client ID and secret, and the Subscription Key (the Customer API requires it).';
+		}
+		if (httpStatus === 403) return 'This token or subscription key may not use the Customer API (Venio CRM). Check their permissions.';
+		if (outcome.apiCode === '4001' || outcome.apiCode === '4002') {
+			return 'Gofive refused the request; its description says why. Check the value it names.';
+		}
+		return gofiveDialect.hint(httpStatus, outcome);
+	},
+};

@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
+
+// The column reading of Oho Contact's Map Automatically: the same names match, the same blanks are blank.
+import { isBlank, normalizeKey } from '../../OhoContact/helpers/contactInput';
+import { nodeParameter, referencedItemFields } from '../../shared/parameters';
+import { CUSTOMER_LABELS } from '../schema';
+import { CUSTOMER_FIELDS } from '../descriptions/customerColumns';
+
+/** What one item gives for Create or Update, by parameter name, however the operator chose to give it. */
+export interface CustomerInput {
+	/** The flat fields (CUSTOMER_FIELDS), by name. */
+	values: IDataObject;
+	/** Addresses, custom fields, social accounts and the contact person: Set Each Field only. */
+	nested: IDataObject;
+	/** Map Automatically: the input fields no customer field took. */
+	unmappedFields?: string[];
+}
+
+const FIELD_BY_KEY = new Map<string, string>();
+for (const { name, path, aliases = [] } of CUSTOMER_FIELDS) {
+	for (const key of [name, path, CUSTOMER_LABELS[path] ?? name, ...aliases]) FIELD_BY_KEY.set(normalizeKey(key), name);
+}
+
+/**
+ * Map Automatically: each input field named like a customer field (its name, its label, or what English and Thai
+ * forms call it) gives that field; the first non-blank one wins. The rest are listed, unless a parameter reads them.
+ */
+function autoMapped(ctx: IExecuteFunctions, input: IDataObject): CustomerInput {
+	const values: IDataObject = {};
+	const unused: string[] = [];
+	for (const [key, value] of Object.entries(input)) {
+		const name = FIELD_BY_KEY.get(normalizeKey(key));
+		if (name && values[name] === undefined && !isBlank(value)) values[name] = value;
+		else if (!name || !isBlank(value)) unused.push(key);
+	}
+	const { fields: referenced } = referencedItemFields(ctx);
+	return { values, nested: {}, unmappedFields: unused.filter((key) => !referenced.has(key)) };
+}
+
+/** The fields of one item's Create or Update: Set Each Field, Map Input Fields or Map Automatically. */
+export function readCustomerInput(ctx: IExecuteFunctions, itemIndex: number): CustomerInput {
+	if (nodeParameter(ctx, 'dataMode', itemIndex, 'define') === 'mapper') {
+		const mapping = nodeParameter(ctx, 'customerFields', itemIndex, {}) as ResourceMapperValue;
+		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(ctx, ctx.getInputData()[itemIndex]?.json ?? {});
+		return { values: { ...((mapping.value ?? {}) as IDataObject) }, nested: {} };
+	}
+	const additional = { ...(nodeParameter(ctx, 'additionalFields', itemIndex, {}) as IDataObject) };
+	const nested: IDataObject = {};
+	for (const name of ['addresses', 'customFields', 'socialAccounts', 'contactPerson']) {
+		nested[name] = additional[name];
+		delete additional[name];
+	}
+	const values: IDataObject = { ...additional };
+	for (const name of ['customerCode', 'customerName', 'customerState']) values[name] = nodeParameter(ctx, name, itemIndex, '');
+	return { values, nested };
+}
