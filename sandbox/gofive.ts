@@ -18,6 +18,11 @@ export const GOFIVE_MESSAGE: Rule = {
 	},
 };
 
+const GOFIVE_MESSAGE_ANY_VALUES: Rule = {
+	...GOFIVE_MESSAGE,
+	fields: { ...GOFIVE_MESSAGE.fields, type: { type: 'string', required: true }, platform: { type: 'string', required: true } },
+};
+
 const APIM_MISSING_KEY = 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.';
 const APIM_INVALID_KEY = 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.';
 /** The identity behind the static demo token (never the token itself: outputs must not hold secrets). */
@@ -106,7 +111,8 @@ export function gofiveRoutes({ store, knobs }: GofiveDeps): Route[] {
 		if (body.kind === 'form' || body.kind === 'other') return gofiveStatus(415, '415', 'Unsupported Media Type');
 		const notObject = isJsonObjectBody(body);
 		if (notObject) return validationError([{ field: 'body', message: notObject }]);
-		const errors = validate(body.value, GOFIVE_MESSAGE);
+		// The other reading of "Type and platform values" (docs/api/gofive.md): any text, not only the values shown.
+		const errors = validate(body.value, knobs().readings.gofiveOtherValues ? GOFIVE_MESSAGE_ANY_VALUES : GOFIVE_MESSAGE);
 		if (errors.length) return validationError(errors);
 
 		const msg = body.value as { roomId: string; content: string; type: string; platform: string; companyId: number };
@@ -141,6 +147,8 @@ export function gofiveRoutes({ store, knobs }: GofiveDeps): Route[] {
 		store.addGofiveMessage(message);
 		const data: Partial<GofiveMessage> = { ...message };
 		delete data.companyId;
+		// The other reading of "status.code on HTTP 2xx" (docs/api/gofive.md): a 201 that carries only the message.
+		if (!knobs().readings.gofiveStatusBlock) return json(201, { data });
 		return gofiveStatus(201, '1000', 'Success', { data });
 	});
 

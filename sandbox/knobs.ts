@@ -13,6 +13,7 @@ export const DEFAULT_KNOBS: Knobs = {
 	gofiveRequireSubscriptionKey: false,
 	gofiveCustomerContact: 'contacts',
 	webhookDelivery: { duplicates: 0, delayMs: 0, malformed: false, wrongSecret: false },
+	readings: { closeChatMethod: 'POST', lineBasicIdNonLine: 'optional', gofiveStatusBlock: true, gofiveOtherValues: false },
 };
 
 function cloneKnobs(k: Knobs): Knobs {
@@ -86,10 +87,22 @@ export function checkKnobsPatch(patch: unknown): KnobsPatch {
 		need(w.malformed === undefined || typeof w.malformed === 'boolean', 'webhookDelivery.malformed must be a boolean');
 		need(w.wrongSecret === undefined || typeof w.wrongSecret === 'boolean', 'webhookDelivery.wrongSecret must be a boolean');
 	}
+	if (p.readings !== undefined) {
+		need(isPlainObject(p.readings), 'readings must be an object');
+		const r = p.readings as Record<string, unknown>;
+		for (const key of Object.keys(r)) need(key in DEFAULT_KNOBS.readings, `readings.${key} is not a reading`);
+		need(r.closeChatMethod === undefined || r.closeChatMethod === 'POST' || r.closeChatMethod === 'GET', "readings.closeChatMethod must be 'POST' or 'GET'");
+		need(
+			r.lineBasicIdNonLine === undefined || ['optional', 'keyRequired', 'emptyRefused'].includes(r.lineBasicIdNonLine as string),
+			"readings.lineBasicIdNonLine must be 'optional', 'keyRequired' or 'emptyRefused'",
+		);
+		need(r.gofiveStatusBlock === undefined || typeof r.gofiveStatusBlock === 'boolean', 'readings.gofiveStatusBlock must be a boolean');
+		need(r.gofiveOtherValues === undefined || typeof r.gofiveOtherValues === 'boolean', 'readings.gofiveOtherValues must be a boolean');
+	}
 	return p as KnobsPatch;
 }
 
-/** JSON-merge `patch` onto `base`: latency and webhookDelivery merge, everything else replaces (null turns the rate limit off). */
+/** JSON-merge `patch` onto `base`: latency, webhookDelivery and readings merge, everything else replaces (null turns the rate limit off). */
 export function mergeKnobs(base: Knobs, patch: KnobsPatch): Knobs {
 	const next = cloneKnobs(base);
 	const copy = cloneKnobs(patch as Knobs);
@@ -98,6 +111,7 @@ export function mergeKnobs(base: Knobs, patch: KnobsPatch): Knobs {
 		...copy,
 		latency: { ...next.latency, ...copy.latency },
 		webhookDelivery: { ...next.webhookDelivery, ...copy.webhookDelivery },
+		readings: { ...next.readings, ...copy.readings },
 	};
 }
 

@@ -1,7 +1,8 @@
 import { ohoEnvelope, header, isJsonObjectBody, type Ctx, type Handler, type Reply, type Route } from './http';
 import { objectId, type Store } from './store';
 import { storedForm } from './storedForm';
-import type { Contact, Platform, RoomState } from './types';
+import { DEFAULT_KNOBS } from './knobs';
+import type { Contact, Platform, ReadingKnobs, RoomState } from './types';
 import { allOptional, validate, type FieldError, type Rule } from './validate';
 import type { WebhookSender } from './webhooks';
 
@@ -77,12 +78,20 @@ const UPDATABLE = Object.fromEntries(
 );
 export const UPDATE_CONTACT: Rule = { type: 'object', fields: { ...allOptional(UPDATABLE), display_name: { type: 'string', max: 1000 } } };
 
-function lineBasicIdErrors(body: Record<string, unknown>): FieldError[] {
-	const sp = body.social_profile as Record<string, unknown>;
-	if (sp.platform !== 'line') return [];
-	if (sp.line_basic_id === undefined) return [{ field: 'social_profile.line_basic_id', message: 'social_profile.line_basic_id is required for platform line' }];
-	if (sp.line_basic_id === '') return [{ field: 'social_profile.line_basic_id', message: 'social_profile.line_basic_id must not be empty for platform line' }];
-	return [];
+/** `line_basic_id` is required for LINE; for Facebook and Instagram the knob says which reading of the OPEN point applies. */
+function lineBasicIdErrors(nonLine: ReadingKnobs['lineBasicIdNonLine']): (body: Record<string, unknown>) => FieldError[] {
+	return (body) => {
+		const sp = body.social_profile as Record<string, unknown>;
+		const field = 'social_profile.line_basic_id';
+		if (sp.platform !== 'line') {
+			if (nonLine === 'keyRequired' && sp.line_basic_id === undefined) return [{ field, message: `${field} is required` }];
+			if (nonLine === 'emptyRefused' && sp.line_basic_id === '') return [{ field, message: `${field} must not be empty` }];
+			return [];
+		}
+		if (sp.line_basic_id === undefined) return [{ field, message: `${field} is required for platform line` }];
+		if (sp.line_basic_id === '') return [{ field, message: `${field} must not be empty for platform line` }];
+		return [];
+	};
 }
 
 /** Attribute names are unique within a business, so also within one request. */
@@ -117,6 +126,8 @@ export interface OhoDeps {
 	keys: ReadonlyMap<string, string>;
 	/** Told of every contact created or updated, to send Oho's customer-profile webhook. */
 	webhooks?: Pick<WebhookSender, 'contactCreated' | 'contactUpdated'>;
+	/** The live readings of the OPEN points (the first reading when not given). */
+	readings?: () => Readonly<ReadingKnobs>;
 }
 
 type Defaulted = 'gender' | 'attributes' | 'tags' | 'labels';
@@ -129,7 +140,7 @@ interface Target {
 	userId: string;
 }
 
-export function ohoRoutes({ store, keys, webhooks }: OhoDeps): Route[] {
+export function ohoRoutes({ store, keys, webhooks, readings = () => DEFAULT_KNOBS.readings }: OhoDeps): Route[] {
 	/** Auth, JSON and path checks shared by every Oho endpoint; `next` runs when they pass. */
 	function guarded(next: (ctx: Ctx, business: string) => Reply): Handler {
 		return (ctx) => {
@@ -159,7 +170,7 @@ export function ohoRoutes({ store, keys, webhooks }: OhoDeps): Route[] {
 	});
 
 	const createContact = guarded((ctx, business) => {
-		const problem = bodyProblem(ctx, CREATE_CONTACT, [lineBasicIdErrors, uniqueAttributeErrors]);
+		const problem = bodyProblem(ctx, CREATE_CONTACT, [lineBasicIdErrors(readings().lineBasicIdNonLine), uniqueAttributeErrors]);
 		if (problem) return problem;
 		const body = ctx.body.value as NewContact;
 		const { platform, platform_id, id } = body.social_profile;
@@ -206,11 +217,26 @@ export function ohoRoutes({ store, keys, webhooks }: OhoDeps): Route[] {
 		}, true);
 	}
 
+	const closeChat = transition(['agent_requested', 'agent_active'], 'bot', MSG.closed, MSG.cannotClose);
+	/**
+	 * close-chat answers the method its reading names (the method line's POST, or the curl example's GET). The other
+	 * method meets what a server without that route answers: Oho's 405 under the first reading, a web framework's bare
+	 * HTML 404 ("Cannot POST …") under the other.
+	 */
+	function closeChatBy(method: 'POST' | 'GET'): Handler {
+		return (ctx) => {
+			const served = readings().closeChatMethod;
+			if (method === served) return closeChat(ctx);
+			if (served === 'POST') return { ...ohoEnvelope(405, 'Method not allowed'), headers: { allow: 'POST' } };
+			return { status: 404, text: `<!DOCTYPE html>\n<html><body><pre>Cannot ${method} ${ctx.path}</pre></body></html>\n`, contentType: 'text/html; charset=utf-8' };
+		};
+	}
+
 	const target = '/([^/]+)/([^/]+)/user/([^/]+)';
 	return [
 		{ api: 'oho', pattern: /^\/contact$/, methods: { POST: createContact } },
 		{ api: 'oho', pattern: new RegExp(`^/contact${target}$`), methods: { GET: getContact, PATCH: updateContact } },
 		{ api: 'oho', pattern: new RegExp(`^/chat${target}/request-agent$`), methods: { POST: transition(['bot'], 'agent_requested', MSG.agentRequested, MSG.cannotRequest) } },
-		{ api: 'oho', pattern: new RegExp(`^/chat${target}/close-chat$`), methods: { POST: transition(['agent_requested', 'agent_active'], 'bot', MSG.closed, MSG.cannotClose) } },
+		{ api: 'oho', pattern: new RegExp(`^/chat${target}/close-chat$`), methods: { POST: closeChatBy('POST'), GET: closeChatBy('GET') } },
 	];
 }

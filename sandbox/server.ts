@@ -50,7 +50,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const log = new RequestLog(Math.max(1, options.requestLogLimit ?? 100000));
 	const webhooks = new WebhookSender(store, () => knobs.peek(), (ms) => sleep(ms));
 	const routes: Route[] = [
-		...ohoRoutes({ store, keys: new Map(Object.entries({ ...DEMO_OHO_KEYS, ...options.ohoApiKeys })), webhooks }),
+		...ohoRoutes({ store, keys: new Map(Object.entries({ ...DEMO_OHO_KEYS, ...options.ohoApiKeys })), webhooks, readings: () => knobs.peek().readings }),
 		...gofiveRoutes({ store, knobs: () => knobs.peek() }),
 		...gofiveCustomerRoutes({ store, knobs: () => knobs.peek() }),
 	];

@@ -121,6 +121,26 @@ export interface Knobs {
 	gofiveCustomerContact: 'contacts' | 'contact';
 	/** How the Oho customer-profile webhook is delivered to the registered URL (see sandbox/webhooks.ts). */
 	webhookDelivery: WebhookDeliveryKnobs;
+	/** Which reading of the contract's OPEN points the sandbox follows (the first reading by default). */
+	readings: ReadingKnobs;
+}
+
+/**
+ * The other readings of the contract's OPEN points (API-CONTRACT.md), so tests can prove the node works under
+ * each. The defaults are the contract's first reading.
+ */
+export interface ReadingKnobs {
+	/** close-chat: `POST` (the method line) or `GET` (the curl example; POST then meets a framework's bare 404). */
+	closeChatMethod: 'POST' | 'GET';
+	/**
+	 * `social_profile.line_basic_id` on Facebook and Instagram: `optional` (left out or `""`), `keyRequired` (the key
+	 * must be present, `""` accepted) or `emptyRefused` (`""` refused, left out accepted).
+	 */
+	lineBasicIdNonLine: 'optional' | 'keyRequired' | 'emptyRefused';
+	/** Gofive's send-message success: `true` carries the `status` block, `false` answers 201 with only `data`. */
+	gofiveStatusBlock: boolean;
+	/** Gofive's `type` and `platform`: `false` takes only the documented `message` / `line`, `true` any text. */
+	gofiveOtherValues: boolean;
 }
 
 export interface WebhookDeliveryKnobs {
@@ -164,6 +184,7 @@ export interface KnobsPatch {
 	gofiveRequireSubscriptionKey?: boolean;
 	gofiveCustomerContact?: 'contacts' | 'contact';
 	webhookDelivery?: Partial<WebhookDeliveryKnobs>;
+	readings?: Partial<ReadingKnobs>;
 }
 
 export interface SandboxOptions {

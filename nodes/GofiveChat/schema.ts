@@ -5,12 +5,14 @@ import { isSendableText, UNSENDABLE_TEXT } from '../shared/validation';
 /** LINE's limit for one text message (Gofive posts into LINE rooms): a longer message cannot be delivered whole. */
 export const MAX_CONTENT_LENGTH = 5000;
 
-/** A field with one documented value: anything else would be a guess sent to a live chat. */
-const onlyDocumented = (value: string, field: string) =>
-	z
-		.string()
-		.trim()
-		.refine((given) => given === value, `must be "${value}", the only ${field} Gofive documents`);
+/** The only values Gofive's document shows for `type` and `platform`, as examples of plain strings. */
+export const DOCUMENTED_VALUES = { type: 'message', platform: 'line' } as const;
+
+/**
+ * `type` and `platform` are typed string; the document shows one example each (docs/api/gofive.md § "Type
+ * and platform values"). Another value is sent as given, trimmed and lower-cased; the item warns that it is not shown.
+ */
+const documentedExample = () => z.string().trim().toLowerCase().min(1, 'must not be empty');
 
 /** The body of Send message (`POST /v1/chat/message`): every field required, as docs/api/gofive.md § "Send message" lists them. */
 export const sendMessageSchema = z
@@ -25,8 +27,8 @@ export const sendMessageSchema = z
 			.max(MAX_CONTENT_LENGTH)
 			.refine((text) => text.trim().length > 0, { message: 'must not be empty' })
 			.refine(isSendableText, UNSENDABLE_TEXT),
-		type: onlyDocumented('message', 'type'),
-		platform: onlyDocumented('line', 'platform'),
+		type: documentedExample(),
+		platform: documentedExample(),
 		// Past 2^53 a number has lost digits already: the company it names is not the one written.
 		companyId: z
 			.number()

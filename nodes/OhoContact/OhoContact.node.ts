@@ -9,6 +9,13 @@ import { contactFieldsDescription } from './descriptions/contactFields';
 import { searchCountries, searchProvinces } from './methods/listSearch';
 import { getContactColumns } from './methods/resourceMapping';
 
+/** The lists Oho replaces wholesale on update, which Add to Existing, Remove From Existing and Clear change. */
+const LIST_CHOICES = [
+	{ name: 'Attributes', value: 'attributes' },
+	{ name: 'Labels', value: 'labels' },
+	{ name: 'Tags', value: 'tags' },
+];
+
 /** The options about the data (and, in version 1, how requests are sent: nodes/shared/options.ts). */
 const optionsCollection: INodeProperties = {
 	displayName: 'Options',
@@ -21,18 +28,34 @@ const optionsCollection: INodeProperties = {
 			displayName: 'Add to Existing',
 			name: 'addToExisting',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Attributes', value: 'attributes' },
-				{ name: 'Labels', value: 'labels' },
-				{ name: 'Tags', value: 'tags' },
-			],
+			options: LIST_CHOICES,
 			default: [],
 			description:
 				'Lists to add to instead of replacing. The node reads the contact first and sends old and new entries together (an attribute of the same name gets the new value).',
 			displayOptions: { show: { '/operation': ['update', 'upsert'] } },
 		},
+		{
+			displayName: 'Clear',
+			name: 'clearLists',
+			type: 'multiOptions',
+			options: LIST_CHOICES,
+			default: [],
+			description:
+				'Lists to empty: the node sends an empty list, so the contact keeps none. Give no entries for a list chosen here.',
+			displayOptions: { show: { '/operation': ['update', 'upsert'] } },
+		},
 		...cleaningOptionFields,
 		...requestOptionFields,
+		{
+			displayName: 'Remove From Existing',
+			name: 'removeFromExisting',
+			type: 'multiOptions',
+			options: LIST_CHOICES,
+			default: [],
+			description:
+				"Lists to remove the item's entries from. The node reads the contact first and sends what it holds without them (an attribute is matched by its name; its value is not needed).",
+			displayOptions: { show: { '/operation': ['update', 'upsert'] } },
+		},
 		{
 			displayName: 'Return Stored Contact After Writing',
 			name: 'returnStoredContact',

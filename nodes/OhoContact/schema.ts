@@ -83,10 +83,11 @@ export const createContactSchema = z
 				id: id(40),
 				platform_id: id(40),
 				platform_name: text(255),
-				line_basic_id: z.string().trim().max(255).refine(isSendableText, UNSENDABLE_TEXT),
+				// Facebook and Instagram have none: left out, or sent empty (docs/api/oho.md § "line_basic_id on Facebook and Instagram").
+				line_basic_id: z.string().trim().max(255).refine(isSendableText, UNSENDABLE_TEXT).optional(),
 			})
 			.strict()
-			.refine((profile) => profile.platform !== 'line' || profile.line_basic_id.length > 0, {
+			.refine((profile) => profile.platform !== 'line' || (profile.line_basic_id ?? '').length > 0, {
 				message: 'is required for LINE (the OA’s LINE ID, like @548unshk)',
 				path: ['line_basic_id'],
 			}),

@@ -47,7 +47,18 @@ export class OhoTrigger implements INodeType {
 				testedBy: 'ohoWebhookSecret',
 			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'oho' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'oho',
+				// Empty, so n8n answers a started workflow with JSON ({ "message": "Workflow was started" }): left unset, n8n
+				// sends the name of its default, the bare text "firstEntryJson" as text/html, which a sender reading the
+				// answer as JSON counts as a failed delivery and sends again (docs/api/oho.md § "Webhook receiver").
+				responseData: '',
+			},
+		],
 		eventTriggerDescription: 'Waiting for a delivery from Oho: create or change a contact in Oho',
 		activationMessage: "Oho's deliveries to the Production URL now start this workflow.",
 		// The trigger panel's help, in Oho's words: which URL goes into Oho first, and when to publish.

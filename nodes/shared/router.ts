@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestSettings } from './options';
 import { getRequestSettings } from './options';
+import type { RunReadings } from './readings';
 import { runItems } from './runItems';
 import { runCredential } from './transport/credentials';
 import type { ApiDialect } from './transport/types';
@@ -16,6 +17,8 @@ export interface ItemContext {
 	/** The node's credential, read once per run (for settings it holds, like Gofive's Default Company ID). */
 	credentials: ICredentialDataDecryptedObject;
 	settings: RequestSettings;
+	/** What this run has learned about the server's reading of an OPEN point, shared by all its items. */
+	readings: RunReadings;
 }
 
 /** One operation of a node, for one item: what it returns becomes that item's output. */
@@ -42,9 +45,10 @@ export async function route(ctx: IExecuteFunctions, { dialect, operations, order
 			// Each item fails on its own, so Continue on Fail and the error output apply as for any other error.
 			throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not known`, { itemIndex });
 		});
+	const readings: RunReadings = {};
 	return await runItems(
 		ctx,
-		async (itemIndex) => await run({ ctx, itemIndex, baseUrl, credentials, settings: getRequestSettings(ctx, itemIndex) }),
+		async (itemIndex) => await run({ ctx, itemIndex, baseUrl, credentials, settings: getRequestSettings(ctx, itemIndex), readings }),
 		{ orderKey: orderKey && ((itemIndex) => orderKey(ctx, itemIndex, credentials)) },
 	);
 }

@@ -3,8 +3,8 @@
  * A trigger node's webhook run as n8n runs it: a real HTTP server whose requests get n8n's body parsing (JSON,
  * form, text; a body that claims JSON but is not answered 422, as n8n's body parser does), then n8n-core's
  * WebhookContext and the node's `webhook()`, then n8n's answer: nothing more after `noWebhookResponse`, the
- * `webhookResponse` (or "Webhook call received") when no workflow starts, and "Workflow was started" with the
- * items when one does (response mode "on received").
+ * `webhookResponse` (or "Webhook call received") when no workflow starts, and, when one does (response mode "on
+ * received"), what the webhook description's responseData says (n8n's default sends the text "firstEntryJson").
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
@@ -40,6 +40,8 @@ interface ParsedRequest extends IncomingMessage {
 export interface TriggerServerOptions {
 	/** Whether n8n kept the raw body beside the parsed one (default true); some n8n versions do not. */
 	rawBody?: boolean;
+	/** The workflow's time zone (Settings > Timezone); Bangkok unless a test says otherwise. */
+	timezone?: string;
 }
 
 async function readRaw(req: IncomingMessage): Promise<Buffer> {
@@ -69,7 +71,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** The trigger as the one node of an active workflow, its parameters as the editor saves them, and its webhook. */
-function triggerWorkflow(node: INodeType, parameters: INode['parameters'], credentials: Record<string, ICredentialDataDecryptedObject>) {
+function triggerWorkflow(node: INodeType, parameters: INode['parameters'], credentials: Record<string, ICredentialDataDecryptedObject>, timezone = 'Asia/Bangkok') {
 	const store = new CredentialStore();
 	for (const [type, data] of Object.entries(credentials)) store.set(type, data);
 	const description = node.description;
@@ -91,6 +93,7 @@ function triggerWorkflow(node: INodeType, parameters: INode['parameters'], crede
 		connections: {},
 		active: true,
 		nodeTypes: nodeTypesOf(node),
+		settings: { timezone },
 	});
 	const webhookData = {
 		httpMethod: 'POST',
@@ -143,7 +146,7 @@ export async function startTriggerServer(
 	credentials: Record<string, ICredentialDataDecryptedObject> = {},
 	options: TriggerServerOptions = {},
 ): Promise<TriggerServer> {
-	const { store, triggerNode, workflow, webhookData } = triggerWorkflow(node, parameters, credentials);
+	const { store, triggerNode, workflow, webhookData } = triggerWorkflow(node, parameters, credentials, options.timezone);
 
 	const executions: IDataObject[][] = [];
 	const server = createServer((request, res) => {
@@ -162,7 +165,14 @@ export async function startTriggerServer(
 				return sendJson(res, 200, result.webhookResponse ?? { message: 'Webhook call received' });
 			}
 			executions.push(result.workflowData[0].map((item) => item.json));
-			sendJson(res, 200, { message: 'Workflow was started' });
+			// n8n's answer in response mode "on received" (extractWebhookOnReceivedResponse): the description's
+			// responseData, evaluated with the default "firstEntryJson", is sent as it is when set (a text goes out as
+			// text/html); only an empty one lets the node's webhookResponse, or n8n's own JSON, through.
+			const declared = webhookData.webhookDescription.responseData;
+			const responseData = declared === undefined ? 'firstEntryJson' : declared;
+			if (responseData === 'noData') return void res.writeHead(200).end();
+			if (responseData) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(String(responseData));
+			sendJson(res, 200, result.webhookResponse ?? { message: 'Workflow was started' });
 		})().catch((error: Error) => {
 			if (!res.headersSent) sendJson(res, 500, { message: `test server: ${error.message}` });
 		});
@@ -195,4 +205,10 @@ export async function deliver(url: string, body: unknown, headers: Record<string
 		// not JSON: kept as text
 	}
 	return { status: response.status, body: parsed };
+}
+
+/** POSTs `body` as JSON and returns the answer as sent: its status, Content-Type and text. */
+export async function deliverRaw(url: string, body: unknown): Promise<{ status: number; contentType: string | null; text: string }> {
+	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	return { status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };
 }

@@ -49,7 +49,9 @@ describe('Gofive Chat: Send Message', () => {
 
 		const [stored] = ref.sb.state().gofiveMessages;
 		expect(stored).toMatchObject({ ...MESSAGE, companyId: DEMO.gofiveCompanyId });
-		expect(Object.keys(output).slice(0, 3)).toEqual(['operation', 'ok', 'sentAt']);
+		expect(Object.keys(output).slice(0, 4)).toEqual(['operation', 'ok', 'verified', 'sentAt']);
+		expect(output.verified).toBe(true);
+		expect(output).not.toHaveProperty('warnings');
 		expect(output).toMatchObject({ operation: 'sendMessage', ok: true, sentAt: new Date(stored.timestamp).toISOString() });
 		expect(output.sentAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 		// Gofive's own fields stay as it answered them, the epoch-ms timestamp among them.
@@ -72,7 +74,7 @@ describe('Gofive Chat: Send Message', () => {
 		try {
 			const output = await runOne(params(), { credential: accessToken(ref.sb, { baseUrl: gofive.url }) });
 
-			expect(output).toEqual({ operation: 'sendMessage', ok: true, id: 'm-1', roomId: ROOM, content: 'hi', timestamp: 'soon' });
+			expect(output).toEqual({ operation: 'sendMessage', ok: true, verified: true, id: 'm-1', roomId: ROOM, content: 'hi', timestamp: 'soon' });
 		} finally {
 			await gofive.close();
 		}
@@ -353,9 +355,8 @@ describe('Gofive Chat: validation', () => {
 		['a UUID without its dashes', { roomId: ROOM.replace(/-/g, '') }, 'Invalid input: Room ID (roomId) must be a UUID such as'],
 		['Content of only spaces', { content: '   ' }, 'Invalid input: Content (content) must not be empty'],
 		['Content empty from an expression', { content: '={{ "" }}' }, 'Invalid input: Content (content) must not be empty'],
-		['a Type empty from an expression', { type: '={{ "" }}' }, 'Invalid input: Type (type) must be "message", the only type Gofive documents'],
-		['a Type Gofive does not document', { type: '={{ "sticker" }}' }, 'Invalid input: Type (type) must be "message", the only type Gofive documents'],
-		['a Platform Gofive does not document', { platform: '={{ "facebook" }}' }, 'Invalid input: Platform (platform) must be "line", the only platform Gofive documents'],
+		['a Type empty from an expression', { type: '={{ "" }}' }, 'Invalid input: Type (type) must not be empty'],
+		['a Platform of only spaces from an expression', { platform: '={{ "  " }}' }, 'Invalid input: Platform (platform) must not be empty'],
 		['a negative Company ID', { companyId: -3 }, "Invalid input: Company ID (or the credential's Default Company ID) (companyId) must be at least 1, got -3"],
 	])('%s stops the node before anything is sent', async (_case, fields, message) => {
 		const error = stopError(await runSend(params(fields)));
@@ -514,11 +515,11 @@ describe('Gofive Chat: workflows saved by the earlier version', () => {
 		expect(messageRequests(ref.sb)[0].body).toEqual({ roomId: ROOM, content: 'saved', type: 'message', platform: 'line', companyId: DEMO.gofiveCompanyId });
 	});
 
-	test('a saved Type expression is still evaluated and checked', async () => {
-		const error = stopError(await runSend(params({ type: '={{ $json.kind }}' }), { items: [{ kind: 'sticker' }] }));
+	test('a saved Type expression is still evaluated: its value is sent as given (docs/api/gofive.md § "Type and platform values")', async () => {
+		const result = await runSend(params({ type: '={{ $json.kind }}' }), { items: [{ kind: ' Message ' }], onError: 'continueRegularOutput' });
 
-		expect(error.message).toBe('Invalid input: Type (type) must be "message", the only type Gofive documents, got "sticker"');
-		expect(ref.sb.requests()).toHaveLength(0);
+		expect((messageRequests(ref.sb)[0].body as IDataObject).type).toBe('message');
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ ok: true, verified: true })]);
 	});
 });
 

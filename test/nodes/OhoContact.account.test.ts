@@ -121,7 +121,6 @@ describe('Oho Contact: the account in the credential', () => {
 					id: userId,
 					platform_id: DEMO.facebook.platformId,
 					platform_name: DEMO.facebook.platformName,
-					line_basic_id: '',
 				},
 			},
 		]);

@@ -98,7 +98,7 @@ describe('Oho Contact: Create', () => {
 		expect(sent).toMatchObject({ country: 'Kurdistan', city: 'Vientiane Capital' });
 	});
 
-	test('a Facebook contact needs no LINE Basic ID: an empty one is sent', async () => {
+	test('a Facebook contact needs no LINE Basic ID: an empty one is left out', async () => {
 		const contact = { platform: 'facebook', platformId: DEMO.facebook.platformId, userId: '6723405918270001' };
 		const output = await runOne(ref.sb, params('create', contact, { platformName: DEMO.facebook.platformName, lineBasicId: '' }));
 
@@ -108,7 +108,6 @@ describe('Oho Contact: Create', () => {
 			id: contact.userId,
 			platform_id: contact.platformId,
 			platform_name: DEMO.facebook.platformName,
-			line_basic_id: '',
 		});
 		expect(output.operation).toBe('created');
 		expect(ref.sb.getContact('facebook', contact.platformId, contact.userId)).toBeDefined();

@@ -136,7 +136,9 @@ describe('Oho Contact: Update', () => {
 				params('update', SOMCHAI, { updateFields: { tags: ['one-more', 'two-more'] }, options: { addToExisting: ['tags'] } }),
 			);
 
-			expect(error.message).toBe('Invalid input: Tags (tags) must have at most 20 entries, got 21 entries');
+			expect(error.message).toBe(
+				'Invalid input: Tags (tags) must have at most 20 entries, got 21 entries. To write the contact without Tags, set Options > Invalid Optional Fields to "Skip the Field and Warn"',
+			);
 			expect(ohoCalls(ref.sb)).toEqual([`GET ${contactPath(SOMCHAI)}`]);
 			expect(stored(SOMCHAI)?.tags).toEqual(nineteen);
 		});

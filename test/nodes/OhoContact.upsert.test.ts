@@ -100,19 +100,20 @@ describe('Oho Contact: Upsert (Create or Update)', () => {
 			return Object.fromEntries(fields.map((field) => [field.id, { name: field.displayName, required: field.required }]));
 		}
 
-		test('the mapper offers every field except attributes, and Full Name; create marks what has no fallback, update drops create-only ones', async () => {
+		test('the mapper offers every field, attributes as an object, and Full Name; create marks what has no fallback, update drops create-only ones', async () => {
 			const create = await columnsFor('upsert');
 			const update = await columnsFor('update');
 
 			expect(Object.keys(create)).toEqual([
 				'platform_name', 'line_basic_id', 'profile_picture_url', 'platform_display_name', 'full_name', 'first_name', 'display_name',
-				'last_name', 'phone', 'email', 'country', 'city', 'gender', 'age', 'birth_date', 'tags', 'labels',
+				'last_name', 'phone', 'email', 'country', 'city', 'gender', 'age', 'birth_date', 'tags', 'labels', 'attributes',
 			]);
 			// Platform Name, LINE Basic ID and Profile Picture URL may come from the credential's account, Platform Display
 			// Name falls back to the names, and First Name can come from Full Name: all checked when the node runs.
 			expect(Object.keys(create).filter((id) => create[id].required)).toEqual([]);
 			expect(create.full_name.name).toBe('Full Name (split into First and Last Name)');
 			expect(create.tags.name).toBe('Tags (comma-separated)');
+			expect(create.attributes.name).toBe('Attributes (e.g. {"Member Level": "Gold"})');
 			expect(Object.keys(update)).toEqual(Object.keys(create).slice(4));
 			expect(Object.values(update).some((column) => column.required)).toBe(false);
 		});

@@ -117,7 +117,7 @@ describe('Oho Trigger → Oho Contact (LINE channel ID)', () => {
 		['a Facebook Page ID (digits, but not LINE)', { platform: 'facebook', id: '2837465', platform_id: '1099887766' }, null],
 	])('%s: line_channel_id names it only when it is a LINE channel ID; platform_id stays as Oho sent it', (_case, socialProfile, expected) => {
 		const contact = { _id: '6751a0c2f1d2e3a4b5c6d7e8', social_profile: socialProfile };
-		const item = outputItem({ event: 'created', changedFields: undefined, contact, body: { event_code: 'contact created', contact } }, false);
+		const item = outputItem({ event: 'created', changedFields: undefined, contact, body: { event_code: 'contact created', contact } }, false, 'Asia/Bangkok');
 
 		expect(item.line_channel_id).toBe(expected);
 		expect(item.platform_id).toBe(socialProfile.platform_id);

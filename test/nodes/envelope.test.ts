@@ -98,7 +98,8 @@ describe("Oho's envelope decides retries too", () => {
 	});
 
 	test('HTTP 200 with status_code 429 is retried like a 429', async () => {
-		server = await startScriptedServer([envelope(200, 429, 'Too many requests'), envelope(200, 200, 'Get contact successfully')]);
+		const found = envelope(200, 200, 'Get contact successfully');
+		server = await startScriptedServer([envelope(200, 429, 'Too many requests'), { ...found, body: { ...(found.body as object), data: { first_name: 'Somchai' } } }]);
 		const result = await runContact(ref.sb, params('get', SOMCHAI), { baseUrl: server.url });
 
 		expect(result.error).toBeUndefined();

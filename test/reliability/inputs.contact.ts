@@ -257,8 +257,11 @@ function createBody(item: ContactItem): IDataObject {
 	const { api } = item.identity;
 	const value = (param: string) => item.values[param]?.api;
 	const body: IDataObject = {
-		social_profile: { platform: api.platform, id: api.userId, platform_id: api.platformId, platform_name: value('platformName'), line_basic_id: value('lineBasicId') } as IDataObject,
+		social_profile: { platform: api.platform, id: api.userId, platform_id: api.platformId, platform_name: value('platformName') } as IDataObject,
 	};
+	// Facebook and Instagram have no LINE Basic ID: an empty one is left out (docs/api/oho.md § "line_basic_id on Facebook and Instagram").
+	const basicId = value('lineBasicId');
+	if (basicId !== undefined && basicId !== '') (body.social_profile as IDataObject).line_basic_id = basicId as string;
 	for (const [param, given] of Object.entries(item.values)) {
 		if (given.api !== undefined && !API_PATH[param].startsWith('social_profile.')) body[API_PATH[param]] = given.api as IDataObject[string];
 	}

@@ -241,9 +241,9 @@ describe('rate limit', () => {
 });
 
 describe('setKnobs', () => {
-	it('merges: latency and webhookDelivery fields merge, arrays replace', () => {
-		t.sb.setKnobs({ latency: { fixedMs: 10 }, faults: [{ kind: 500 }, { kind: 502 }], webhookDelivery: { duplicates: 2 } });
-		t.sb.setKnobs({ latency: { jitterMs: 5 }, faults: [{ kind: 503 }], webhookDelivery: { malformed: true } });
+	it('merges: latency, webhookDelivery and readings fields merge, arrays replace', () => {
+		t.sb.setKnobs({ latency: { fixedMs: 10 }, faults: [{ kind: 500 }, { kind: 502 }], webhookDelivery: { duplicates: 2 }, readings: { closeChatMethod: 'GET' } });
+		t.sb.setKnobs({ latency: { jitterMs: 5 }, faults: [{ kind: 503 }], webhookDelivery: { malformed: true }, readings: { gofiveStatusBlock: false } });
 		expect(t.sb.knobs()).toEqual({
 			latency: { fixedMs: 10, jitterMs: 5 },
 			rateLimit: null,
@@ -252,6 +252,7 @@ describe('setKnobs', () => {
 			gofiveRequireSubscriptionKey: false,
 			gofiveCustomerContact: 'contacts',
 			webhookDelivery: { duplicates: 2, delayMs: 0, malformed: true, wrongSecret: false },
+			readings: { closeChatMethod: 'GET', lineBasicIdNonLine: 'optional', gofiveStatusBlock: false, gofiveOtherValues: false },
 		});
 	});
 
@@ -269,6 +270,10 @@ describe('setKnobs', () => {
 		[{ faults: [{ kind: 500, match: { api: 'crm' } }] }, /match.api/],
 		[{ faults: [{ kind: 500, match: { path: '/(/' } }] }, /invalid path regex/],
 		[{ faults: [{ kind: 500, when: 'now' }] }, /faults\[0\].when/],
+		[{ readings: { closeChatMethod: 'PUT' } }, /readings.closeChatMethod/],
+		[{ readings: { lineBasicIdNonLine: 'never' } }, /readings.lineBasicIdNonLine/],
+		[{ readings: { gofiveStatusBlock: 'no' } }, /readings.gofiveStatusBlock/],
+		[{ readings: { other: true } }, /readings.other is not a reading/],
 		[{ gofiveTokenTtlSeconds: -1 }, /gofiveTokenTtlSeconds/],
 		[{ gofiveRequireSubscriptionKey: 'yes' }, /gofiveRequireSubscriptionKey/],
 		[{ speed: 'fast' }, /speed is not a knob/],

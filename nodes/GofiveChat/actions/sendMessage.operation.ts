@@ -3,10 +3,12 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { gofiveDialect } from '../../shared/gofive/dialect';
 import { nodeParameter } from '../../shared/parameters';
 import type { ItemContext, ItemOperation } from '../../shared/router';
+import type { ReadingWarning } from '../../shared/readings';
+import { apiFailure } from '../../shared/transport/errors';
 import { apiRequest } from '../../shared/transport/request';
 import { invalidInput, validateBody } from '../../shared/validation';
 import { roomIdOf } from '../helpers/roomId';
-import { SEND_MESSAGE_LABELS, sendMessageSchema } from '../schema';
+import { DOCUMENTED_VALUES, SEND_MESSAGE_LABELS, sendMessageSchema } from '../schema';
 
 const showFor = { show: { resource: ['message'], operation: ['sendMessage'] } };
 
@@ -46,7 +48,7 @@ export const description: INodeProperties[] = [
 		displayOptions: showFor,
 	},
 	// Gofive documents one value of each, so the editor does not ask; saved workflows' values (expressions too)
-	// are still read and checked, and a value Gofive does not document stops the item before sending.
+	// are still read, and one the document does not show is sent as given, with a warning.
 	{ displayName: 'Type', name: 'type', type: 'hidden', default: 'message' },
 	{ displayName: 'Platform', name: 'platform', type: 'hidden', default: 'line' },
 ];
@@ -98,10 +100,41 @@ function isoTime(timestamp: unknown): string | undefined {
 	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/** Every 2xx: read here, since one without `status.code` still posted the message (docs/api/gofive.md). */
+const SUCCESS_STATUSES = Array.from({ length: 100 }, (_, offset) => 200 + offset);
+
+/**
+ * The warning of a 2xx answer without `status.code` (docs/api/gofive.md § "status.code on HTTP 2xx"): Gofive took the
+ * message, but its answer does not confirm it in the documented form.
+ */
+/** A warning for each of `type` and `platform` whose value is not the one Gofive's document shows. */
+function undocumentedValueWarnings(body: { type: string; platform: string }): ReadingWarning[] {
+	return (['type', 'platform'] as const)
+		.filter((field) => body[field] !== DOCUMENTED_VALUES[field])
+		.map((field) => ({
+			field,
+			value: body[field],
+			problem: `Sent as given: Gofive's document shows only "${DOCUMENTED_VALUES[field]}" as the ${field}, so whether Gofive takes "${body[field]}" is not documented.`,
+		}));
+}
+
+function unverifiedWarning(httpStatus: number, hasMessage: boolean): ReadingWarning {
+	return {
+		field: 'status.code',
+		value: null,
+		problem:
+			`Gofive answered HTTP ${httpStatus} without a status code${hasMessage ? ', with the posted message' : ' and without the message'}: ` +
+			'the message counts as posted, unconfirmed (verified: false). Check the chat room before sending it again: running the item again posts it twice.',
+	};
+}
+
 /**
  * Send message. Not idempotent: Gofive has no idempotency key, so after a timeout or a lost connection the
  * message is not resent (a duplicate message is worse than an error); answers that say Gofive did not act
- * (a 429; a 503 with Gofive's status or a Retry-After) are retried, any other is reported (transport/request.ts). A `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect).
+ * (a 429; a 503 with Gofive's status or a Retry-After) are retried, any other is reported (transport/request.ts). A
+ * `status.code` other than 1000 is an error even on HTTP 2xx (the shared Gofive dialect); a 2xx without `status.code`
+ * posted the message: the item succeeds, unverified, with a warning, since a failed item invites a re-run that
+ * would post it twice (docs/api/gofive.md § "status.code on HTTP 2xx").
  */
 export const execute: ItemOperation = async (item) => {
 	const { ctx, itemIndex, baseUrl, settings } = item;
@@ -123,13 +156,18 @@ export const execute: ItemOperation = async (item) => {
 		itemIndex,
 		gofiveDialect,
 		baseUrl,
-		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false, hints: NOT_RESENT_HINTS, notResentHint: NOT_RESENT },
+		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false, hints: NOT_RESENT_HINTS, notResentHint: NOT_RESENT, handledStatuses: SUCCESS_STATUSES },
 		settings,
 	);
+	const warnings = undocumentedValueWarnings(body);
+	const verified = response.outcome.apiCode !== undefined;
+	if (!response.outcome.ok && verified) throw apiFailure(ctx, itemIndex, gofiveDialect, response, NOT_RESENT_HINTS);
 	const data = typeof response.body.data === 'object' && response.body.data !== null ? (response.body.data as IDataObject) : {};
 	const sentAt = isoTime(data.timestamp);
-	// What every node's item starts with (operation, ok), then Gofive's stored message as it answered it.
-	const output: IDataObject = { operation: 'sendMessage', ok: true, ...(sentAt && { sentAt }), ...data };
+	// What every node's item starts with (operation, ok, verified), then Gofive's stored message as it answered it.
+	const output: IDataObject = { operation: 'sendMessage', ok: true, verified, ...(sentAt && { sentAt }), ...data };
+	if (!verified) warnings.push(unverifiedWarning(response.httpStatus, Object.keys(data).length > 0));
+	if (warnings.length > 0) output.warnings = warnings as unknown as IDataObject[];
 	if (settings.includeRawResponse) output.rawResponse = response.body;
 	return output;
 };

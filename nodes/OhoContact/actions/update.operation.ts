@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readCleaningOptions } from '../descriptions/cleaningOptions';
-import { updateContact } from '../helpers/addToExisting';
+import { updateContact, withListChanges } from '../helpers/addToExisting';
 import { checkedBody, inputReport } from '../helpers/contactBody';
 import { readContactFields } from '../helpers/contactInput';
 import { writeOutput } from '../helpers/output';
@@ -10,7 +10,7 @@ import type { ContactOperation } from './router';
 /** Update (docs/api/oho.md § "Update contact"): only the fields given are sent. */
 export const execute: ContactOperation = async (op, identity) => {
 	const cleaning = readCleaningOptions(op.ctx, op.itemIndex);
-	const input = readContactFields(op.ctx, op.itemIndex, 'update', cleaning);
+	const input = await withListChanges(op, identity, readContactFields(op.ctx, op.itemIndex, 'update', cleaning));
 	const { body, warnings } = checkedBody(op, 'update', input, cleaning.skipInvalid);
 	const { response, body: sent } = await updateContact(op, identity, body);
 	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields, input.derived);

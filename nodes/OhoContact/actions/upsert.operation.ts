@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { updateContact } from '../helpers/addToExisting';
+import { updateContact, withListChanges } from '../helpers/addToExisting';
 import { checkedBody, inputReport } from '../helpers/contactBody';
 import { earlierCreate, sendCreate } from '../helpers/createContact';
 import { writeOutput } from '../helpers/output';
@@ -20,7 +20,7 @@ export const execute: ContactOperation = async (op, identity) => {
 		const earlier = await earlierCreate(op, identity, body as IDataObject, response.unclearAttempt);
 		if (earlier.created) return await writeOutput(op, identity, 'created', response, body as IDataObject, earlier.message, createReport);
 	}
-	const changes = checkedBody(op, 'update', input, cleaning.skipInvalid);
+	const changes = checkedBody(op, 'update', await withListChanges(op, identity, input), cleaning.skipInvalid);
 	const updated = await updateContact(op, identity, changes.body);
 	// The update gets no fallback: only the split full name, which the item gave.
 	const report = inputReport(cleaning.skipInvalid, [...warnings, ...changes.warnings], input.unmappedFields, input.derived);

@@ -38,9 +38,9 @@ export function cleanField(field: ContactFieldSpec, value: unknown, settings: Cl
 		case 'birth_date':
 			return cleanBirthDate(value, settings);
 		case 'city':
-			return cleanCity(value);
+			return settings.placesAsWritten ? cleanText(value) : cleanCity(value);
 		case 'country':
-			return cleanCountry(value);
+			return settings.placesAsWritten ? cleanText(value) : cleanCountry(value);
 		case 'gender':
 			return cleanGender(value);
 		case 'age':

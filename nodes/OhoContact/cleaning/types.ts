@@ -12,6 +12,8 @@ export interface CleaningSettings {
 	monthFirst: boolean;
 	/** A number of another country is sent as + and digits, a form Oho does not document. */
 	allowNonThaiPhones: boolean;
+	/** Country and City as the input writes them (tidied), for an Oho that expects Thai names (Options > Place Names). */
+	placesAsWritten?: boolean;
 }
 
 export const problem = (text: string): Cleaned => ({ problem: text });

@@ -48,6 +48,27 @@ export const cleaningOptionFields: INodeProperties[] = [
 			'What to do when an optional field (phone, email, birth date, age…) has a value that cannot be sent. The identity and the fields Create requires always fail the item.',
 		displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
 	},
+	{
+		displayName: 'Place Names',
+		name: 'placeNames',
+		type: 'options',
+		options: [
+			{
+				name: 'Match the List (English)',
+				value: 'matchList',
+				description: 'A country or province the node knows, written in Thai, English or as a code, is sent as its English name',
+			},
+			{
+				name: 'Send as Written (Tidied)',
+				value: 'asWritten',
+				description: 'Country and City are sent as the input writes them, with spaces tidied: for an Oho that expects Thai names',
+			},
+		],
+		default: 'matchList',
+		description:
+			"How Country and City are sent. Oho never published its lists of accepted names, so the language it expects is unknown; a value picked from the node's list is always English.",
+		displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
+	},
 ];
 
 /** The cleaning options of one item, with the workflow's time zone. */
@@ -57,6 +78,7 @@ export function readCleaningOptions(ctx: IExecuteFunctions, itemIndex: number): 
 		timeZone: ctx.getTimezone(),
 		monthFirst: options.dateOrder === 'monthFirst',
 		allowNonThaiPhones: options.allowNonThaiPhones === true,
+		placesAsWritten: options.placeNames === 'asWritten',
 		skipInvalid: options.invalidOptionalFields === 'skipAndWarn',
 	};
 }

@@ -56,7 +56,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		createOnly: true,
 		placeholder: '@548unshk',
 		description:
-			"Your LINE OA's LINE ID, like @548unshk (max 255). Leave empty to use the one in the Oho API credential. Facebook and Instagram have none: the node sends an empty value.",
+			"Your LINE OA's LINE ID, like @548unshk (max 255). Leave empty to use the one in the Oho API credential. Facebook and Instagram have none: leave it empty and the node leaves it out (or sends it empty, if Oho asks for the key).",
 	},
 	{
 		path: 'profile_picture_url',
@@ -195,7 +195,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		displayName: 'Tags',
 		kind: 'list',
 		description:
-			'Contact tags, at most 20. Oho REPLACES all existing tags with this list on update, unless Options > Add to Existing includes Tags. An expression may give a list or comma-separated text.',
+			'Contact tags, at most 20. Oho REPLACES all existing tags with this list on update, unless Options > Add to Existing or Remove From Existing includes Tags (Options > Clear empties it). An expression may give a list or comma-separated text.',
 	},
 	{
 		path: 'labels',
@@ -204,7 +204,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		displayName: 'Labels (Chat Tags)',
 		kind: 'list',
 		description:
-			'Chat tags, at most 10. Oho REPLACES all existing labels with this list on update, unless Options > Add to Existing includes Labels. An expression may give a list or comma-separated text.',
+			'Chat tags, at most 10. Oho REPLACES all existing labels with this list on update, unless Options > Add to Existing or Remove From Existing includes Labels (Options > Clear empties it). An expression may give a list or comma-separated text.',
 	},
 	{
 		path: 'attributes',
@@ -212,7 +212,7 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		displayName: 'Attributes',
 		kind: 'attributes',
 		description:
-			'Custom fields of the contact. An unknown name creates a new attribute. Oho REPLACES the whole list on update, unless Options > Add to Existing includes Attributes.',
+			'Custom fields of the contact. An unknown name creates a new attribute. Oho REPLACES the whole list on update, unless Options > Add to Existing or Remove From Existing includes Attributes (Options > Clear empties it).',
 	},
 ];
 
@@ -357,7 +357,7 @@ export const contactFieldsDescription: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Oho replaces the whole list of tags, labels and attributes when a contact is updated. To keep what the contact already has, choose Options > Add to Existing.',
+			'Oho replaces the whole list of tags, labels and attributes when a contact is updated. To keep what the contact already has, choose Options > Add to Existing (or Remove From Existing); to empty a list, Options > Clear.',
 		name: 'replaceNotice',
 		type: 'notice',
 		default: '',

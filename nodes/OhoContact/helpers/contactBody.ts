@@ -25,7 +25,8 @@ function createBody(identity: ContactIdentity, fields: FieldValues): CreateConta
 			id: identity.userId,
 			platform_id: identity.platformId,
 			platform_name: fields['social_profile.platform_name'],
-			line_basic_id: fields['social_profile.line_basic_id'] ?? '',
+			// LINE needs one (an empty value names the problem); Facebook and Instagram have none (see createContact.ts).
+			line_basic_id: fields['social_profile.line_basic_id'] ?? (identity.platform === 'line' ? '' : undefined),
 		},
 	};
 	for (const [path, value] of Object.entries(fields)) {
@@ -166,7 +167,8 @@ export function checkedBody(
  */
 export function inputReport(skipInvalid: boolean, warnings: FieldWarning[], unmappedFields?: string[], derived: DerivedField[] = []): IDataObject {
 	const report: IDataObject = {};
-	if (skipInvalid) report.warnings = warnings as unknown as IDataObject[];
+	// A warning about the reading the server followed (createContact.ts) is listed without Skip the Field and Warn too.
+	if (skipInvalid || warnings.length > 0) report.warnings = warnings as unknown as IDataObject[];
 	if (derived.length > 0) report.derivedFields = derived as unknown as IDataObject[];
 	if (unmappedFields) report.unmappedFields = unmappedFields;
 	return report;

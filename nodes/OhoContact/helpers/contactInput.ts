@@ -75,10 +75,46 @@ function toAttributeText(value: unknown): unknown {
 	return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
 }
 
+/** `{ name, value }` pairs from an attribute entry in any of the forms below; undefined when it names no attribute. */
+function attributeEntry(entry: unknown): { name: unknown; value: unknown } | undefined {
+	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
+	const record = entry as Record<string, unknown>;
+	const name = record.display_name ?? record.name;
+	if (name === undefined) return undefined;
+	const value = record.value;
+	const text = typeof value === 'object' && value !== null && !Array.isArray(value) && 'text' in value ? (value as { text: unknown }).text : value;
+	return { name, value: text };
+}
+
+/**
+ * The attributes an item gives: Set Each Field's rows; or, from Map Input Fields (a column or an input field named
+ * attributes), a list of `{ display_name, value }` (value as text or `{ text }`, name also as `name`), an object of
+ * name to value (`{ "Member Level": "Gold" }`), or either as JSON text.
+ */
+function attributePairs(value: unknown): Array<{ name: unknown; value: unknown }> | undefined {
+	if (typeof value === 'string') {
+		try {
+			return attributePairs(JSON.parse(value));
+		} catch {
+			return undefined;
+		}
+	}
+	const rows = (value as { attribute?: Array<{ name?: unknown; value?: unknown }> } | null)?.attribute;
+	if (Array.isArray(rows)) return rows.map((row) => ({ name: row.name, value: row.value }));
+	if (Array.isArray(value)) {
+		const entries = value.map(attributeEntry);
+		return entries.every((entry) => entry !== undefined) ? (entries as Array<{ name: unknown; value: unknown }>) : undefined;
+	}
+	if (typeof value === 'object' && value !== null) return Object.entries(value).map(([name, text]) => ({ name, value: text }));
+	return undefined;
+}
+
 function toAttributes(value: unknown): Cleaned {
-	const entries = (value as { attribute?: Array<{ name?: unknown; value?: unknown }> })?.attribute;
-	if (!Array.isArray(entries)) return { value: Array.isArray(value) && value.length > 0 ? value : undefined };
-	const attributes = entries.map((entry) => ({
+	const pairs = attributePairs(value);
+	if (!pairs) {
+		return { problem: 'must be a list of { "display_name": ..., "value": ... } or an object of name and value, like { "Member Level": "Gold" }' };
+	}
+	const attributes = pairs.map((entry) => ({
 		display_name: typeof entry.name === 'string' ? entry.name.trim() : entry.name,
 		value: { text: toAttributeText(entry.value) },
 	}));
@@ -154,7 +190,7 @@ function autoMapped(ctx: IExecuteFunctions, input: IDataObject, operation: strin
 	for (const [key, value] of Object.entries(input)) {
 		const matched = FIELDS_BY_KEY.get(normalizeKey(key));
 		const field = matched && (operation !== 'update' || !matched.createOnly) ? matched : undefined;
-		if (field && field.kind !== 'attributes' && !byField.has(field) && !isBlank(value)) byField.set(field, value);
+		if (field && !byField.has(field) && !isBlank(value)) byField.set(field, value);
 		else if (!field && !fullName && FULL_NAME_KEYS.has(normalizeKey(key)) && typeof value === 'string' && !isBlank(value)) fullName = { from: key, value };
 		else if (!field || !isBlank(value)) unused.add(key);
 	}

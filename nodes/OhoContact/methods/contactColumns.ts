@@ -9,7 +9,9 @@ import { FULL_NAME_COLUMN } from '../helpers/contactInput';
  * labels only, and a date column as a date picker that drops a typed 15/03/2535. As text they take a Thai name or a
  * Buddhist-era date, which cleaning reads (cleaning/places.ts, cleaning/birthDate.ts).
  */
-const COLUMN_TYPES: Record<Exclude<FieldKind, 'attributes'>, FieldType> = {
+const COLUMN_TYPES: Record<FieldKind, FieldType> = {
+	// An object of name and value ({ "Member Level": "Gold" }) or a list of { display_name, value } (helpers/contactInput.ts).
+	attributes: 'object',
 	string: 'string',
 	number: 'number',
 	options: 'options',
@@ -20,13 +22,18 @@ const COLUMN_TYPES: Record<Exclude<FieldKind, 'attributes'>, FieldType> = {
 
 const column = (field: ContactFieldSpec, creating: boolean): ResourceMapperField => ({
 	id: field.path.split('.').pop()!,
-	displayName: field.kind === 'list' ? `${field.displayName} (comma-separated)` : field.displayName,
+	displayName:
+		field.kind === 'list'
+			? `${field.displayName} (comma-separated)`
+			: field.kind === 'attributes'
+				? `${field.displayName} (e.g. {"Member Level": "Gold"})`
+				: field.displayName,
 	// A Full Name can give the First Name, so the mapper does not ask for it; the body is checked when it runs.
 	required: creating && askedOnCreate(field) && field.path !== 'first_name',
 	defaultMatch: false,
 	canBeUsedToMatch: false,
 	display: true,
-	type: COLUMN_TYPES[field.kind as Exclude<FieldKind, 'attributes'>],
+	type: COLUMN_TYPES[field.kind],
 	options: field.options,
 });
 
@@ -44,7 +51,7 @@ const fullNameColumn: ResourceMapperField = {
 /** The resource-mapper columns for an operation: every contact field that operation can write, and Full Name before First Name. */
 export function contactColumns(operation: string): ResourceMapperFields {
 	const creating = operation !== 'update';
-	const fields = CONTACT_FIELDS.filter((field) => field.kind !== 'attributes' && (creating || !field.createOnly));
+	const fields = CONTACT_FIELDS.filter((field) => creating || !field.createOnly);
 	return {
 		fields: fields.flatMap((field) =>
 			field.path === 'first_name' ? [fullNameColumn, column(field, creating)] : [column(field, creating)],

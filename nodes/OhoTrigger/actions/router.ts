@@ -38,5 +38,5 @@ export async function router(this: IWebhookFunctions): Promise<IWebhookResponseD
 		return notStarted(`the same delivery arrived within the last ${windowSeconds} seconds.`);
 	}
 
-	return { workflowData: [[{ json: outputItem(delivery, options.includeRawPayload === true) }]] };
+	return { workflowData: [[{ json: outputItem(delivery, options.includeRawPayload === true, this.getTimezone()) }]] };
 }

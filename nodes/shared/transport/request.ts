@@ -166,6 +166,12 @@ export async function apiRequest(
 				await sleep(backoffMs(attempt, settings));
 				continue;
 			}
+			// A caller that handles this error status reads a route the server does not have (a framework's HTML 404)
+			// itself; a success status without a JSON answer stays the failure above says.
+			if (raw.status >= 400 && request.handledStatuses?.includes(raw.status)) {
+				const message = describeBody(value, secrets) || `HTTP ${raw.status}`;
+				return { status: raw.status, httpStatus: raw.status, body: {}, outcome: { ok: false, fromApi: false, message }, attempts: attempt + 1, unclearAttempt };
+			}
 			const error = apiError(
 				ctx,
 				itemIndex,

@@ -38,7 +38,11 @@ export interface ApiRequest {
 	 * on it already (no answer, a gateway's page, a server fault), in the operation's words. Else a general sentence.
 	 */
 	notResentHint?: string;
-	/** HTTP statuses the caller handles itself: answered as a response (outcome.ok false) instead of thrown. */
+	/**
+	 * HTTP statuses the caller handles itself: answered as a response (outcome.ok false) instead of thrown; an error
+	 * status (400 and above) whose answer is not a JSON object comes back with an empty `body` and its text, shortened,
+	 * as the message.
+	 */
 	handledStatuses?: number[];
 }
 
