@@ -122,10 +122,15 @@ function ohoWrite(operation: 'create' | 'upsert' | 'update', userId: string, cre
 	};
 }
 
-function ohoChat(operation: 'requestAgent' | 'closeChat', userId: string, cred: { id: string; name: string }): Omit<NodeSpec, 'name'> {
+function ohoChat(
+	operation: 'requestAgent' | 'closeChat',
+	userId: string,
+	cred: { id: string; name: string },
+	options: Record<string, unknown> = NO_RETRY,
+): Omit<NodeSpec, 'name'> {
 	return {
 		type: `${PACKAGE_NAME}.ohoChat`,
-		parameters: { resource: 'chat', operation, platform: 'line', platformId: LINE.platformId, userId, options: NO_RETRY },
+		parameters: { resource: 'chat', operation, platform: 'line', platformId: LINE.platformId, userId, options },
 		credentials: { ohoApi: cred },
 	};
 }
@@ -163,7 +168,8 @@ const CASES: Case[] = [
 	// Oho business errors with the DEMO key.
 	{ id: 'oho-404', node: ohoGet('Uleak-missing', CRED.ohoDemo), expect: /not found/i },
 	{ id: 'oho-409-create', node: ohoWrite('create', LINE.userIds[0], CRED.ohoDemo, RAW), expect: /exists|409/i },
-	{ id: 'oho-409-close-chat', node: ohoChat('closeChat', LINE.userIds[0], CRED.ohoDemo), expect: /cannot be closed|409/i },
+	// A 409 is a success without change unless Fail If Nothing Changes asks for the error (whose path is checked here).
+	{ id: 'oho-409-close-chat', node: ohoChat('closeChat', LINE.userIds[0], CRED.ohoDemo, { ...NO_RETRY, failIfUnchanged: true }), expect: /cannot be closed|409/i },
 	// Gofive faults with the DEMO token and the DEMO client secret.
 	{ id: 'gofive-unknown-room', node: gofiveSend(CRED.gofiveDemoToken, '00000000-0000-4000-8000-00000000dead'), expect: /4001|room/i },
 	{ id: 'gofive-500', node: gofiveSend(CRED.gofiveDemoToken), gofiveFault: 500, expect: /500|server|error/i },
