@@ -8,6 +8,7 @@ import type { RawResponse } from './responses';
 import { adaptiveParallelismOf } from '../parallelism';
 import {
 	asRecord,
+	httpCodeOf,
 	isTimeoutCode,
 	messageOf,
 	networkCodeOf,
@@ -101,6 +102,11 @@ export async function apiRequest(
 			raw = { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
 		} catch (error) {
 			raw = responseOf(error);
+			// A status the caller reads itself (Close Chat's route check) is an answer even when n8n 1.x kept no body.
+			const httpCode = raw ? undefined : httpCodeOf(error);
+			if (httpCode !== undefined && request.handledStatuses?.includes(httpCode)) {
+				raw = { status: httpCode, headers: {}, body: '' };
+			}
 			if (!raw) {
 				networkCode = networkCodeOf(error);
 				if (!networkCode) {

@@ -70,6 +70,15 @@ export function responseOf(error: unknown): RawResponse | undefined {
 	return undefined;
 }
 
+/**
+ * The HTTP status of an n8n 1.x NodeApiError whose body was not JSON: it keeps the status in httpCode but no body
+ * (a framework's HTML "Cannot POST …" page leaves no context.data).
+ */
+export function httpCodeOf(error: unknown): number | undefined {
+	const status = Number(asRecord(error)?.httpCode);
+	return Number.isInteger(status) && status >= 100 ? status : undefined;
+}
+
 export function networkCodeOf(error: unknown): string | undefined {
 	for (let candidate = asRecord(error), depth = 0; candidate && depth < 4; depth++) {
 		if (typeof candidate.code === 'string' && NETWORK_ERROR_CODES.has(candidate.code)) {
