@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { nodeParameter } from './parameters';
+import type { ItemReading } from './router';
 
 /** How requests are sent: the knobs every node of this package offers under Advanced. */
 export interface RequestSettings {
@@ -111,14 +111,14 @@ const DEFAULT_REQUEST_SETTINGS = {
 } as RequestSettings;
 
 /** The request knobs the operator set for one item: under Advanced, or in Options in a version 1 node. */
-function requestOptions(ctx: IExecuteFunctions, itemIndex: number): Partial<RequestSettings> {
+function requestOptions({ ctx, itemIndex, run }: ItemReading): Partial<RequestSettings> {
 	const collection = ctx.getNode().typeVersion >= ADVANCED_VERSION ? 'advanced' : 'options';
-	return nodeParameter(ctx, collection, itemIndex, {}) as Partial<RequestSettings>;
+	return run.parameters.value(collection, itemIndex, {}) as Partial<RequestSettings>;
 }
 
 /** Reads the shared request options for one item. */
-export function getRequestSettings(ctx: IExecuteFunctions, itemIndex: number): RequestSettings {
-	const options = requestOptions(ctx, itemIndex);
+export function getRequestSettings(item: ItemReading): RequestSettings {
+	const options = requestOptions(item);
 	const settings = { ...DEFAULT_REQUEST_SETTINGS };
 	for (const key of Object.keys(settings) as Array<keyof RequestSettings>) {
 		if (options[key] !== undefined && options[key] !== null) {
@@ -135,8 +135,8 @@ function atLeastOne(value: unknown, fallback: number): number {
 }
 
 /** Auto unless the operator added Requests in Parallel (read once per run, at the first item). */
-export function getParallelism(ctx: IExecuteFunctions): Parallelism {
-	const options = requestOptions(ctx, 0);
+export function getParallelism({ ctx, run }: Omit<ItemReading, 'itemIndex'>): Parallelism {
+	const options = requestOptions({ ctx, run, itemIndex: 0 });
 	if (options.parallelRequests !== undefined && options.parallelRequests !== null) {
 		return { mode: 'fixed', count: atLeastOne(options.parallelRequests, DEFAULT_PARALLEL_REQUESTS) };
 	}

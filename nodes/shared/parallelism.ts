@@ -1,5 +1,3 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 /** Requests in flight when Auto starts, as TCP starts with a small window before it knows the path. */
 const INITIAL_WINDOW = 4;
 
@@ -73,18 +71,4 @@ export class AdaptiveParallelism {
 		this.lastCutAt = now;
 		this.lastStepAt = now;
 	}
-}
-
-/** The Auto parallelism of each node run, for the transport to report answers to. */
-const perRun = new WeakMap<IExecuteFunctions, AdaptiveParallelism>();
-
-export function startAdaptiveParallelism(ctx: IExecuteFunctions, cap: number): AdaptiveParallelism {
-	const parallelism = new AdaptiveParallelism(cap);
-	perRun.set(ctx, parallelism);
-	return parallelism;
-}
-
-/** The run's Auto parallelism; undefined when the run sends a fixed number in parallel. */
-export function adaptiveParallelismOf(ctx: IExecuteFunctions): AdaptiveParallelism | undefined {
-	return perRun.get(ctx);
 }

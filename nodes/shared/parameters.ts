@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
-import { isSafeObjectProperty, NodeConnectionTypes } from 'n8n-workflow';
+import { deepCopy, isSafeObjectProperty, NodeConnectionTypes } from 'n8n-workflow';
 
 type ParameterValue = NodeParameterValueType | object;
 
@@ -109,81 +109,87 @@ function readFromItem(ctx: IExecuteFunctions, plan: ItemPlan, itemIndex: number)
 }
 
 /**
- * Per node run, per parameter: its value when it holds no expression (the same for every item); else how it can be
- * read from the item and its value for each item already read. The runner reads the identity for the item's order
- * key and the operation reads it again; n8n's expression engine is the costliest part of a run, so an item's
- * expression is evaluated once.
+ * Per parameter: its value when it holds no expression (the same for every item); else how it can be read from the
+ * item and its value for each item already read; or `absent` when the node has no value for it (each reader's own
+ * fallback applies, as n8n's getNodeParameter gives it).
  */
-type ParameterState = { value: ParameterValue } | { plan: ItemPlan | undefined; byItem: Map<number, ParameterValue> };
-
-const runs = new WeakMap<IExecuteFunctions, Map<string, ParameterState>>();
-
-/**
- * `getNodeParameter` for one item. n8n resolves a parameter anew for every item, which costs as much for a
- * fixed value as for an expression; a parameter without an expression is resolved for the first item that
- * asks and reused for the others (per run of the node), and one with an expression once per item (from the item
- * itself when it is a plain reference to one of its fields: itemPlan). The value returned is shared: treat it as
- * read-only.
- * `name` is a top-level parameter (no dotted path), and the first fallback given for a name is the one kept:
- * read each name with the same fallback everywhere.
- */
-export function nodeParameter(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	fallback?: ParameterValue,
-): ParameterValue {
-	let run = runs.get(ctx);
-	if (!run) {
-		run = new Map();
-		runs.set(ctx, run);
-	}
-	let state = run.get(name);
-	if (!state) {
-		const raw = ctx.getNode().parameters[name];
-		state = holdsExpression(raw)
-			? { plan: itemPlan(ctx, raw), byItem: new Map() }
-			: { value: ctx.getNodeParameter(name, itemIndex, fallback) as ParameterValue };
-		run.set(name, state);
-	}
-	if ('value' in state) return state.value;
-	const { plan, byItem } = state;
-	if (!byItem.has(itemIndex)) {
-		const direct = plan && readFromItem(ctx, plan, itemIndex);
-		byItem.set(itemIndex, direct ? direct.value : (ctx.getNodeParameter(name, itemIndex, fallback) as ParameterValue));
-	}
-	return byItem.get(itemIndex) as ParameterValue;
-}
+type ParameterState =
+	| { value: ParameterValue }
+	| { plan: ItemPlan | undefined; byItem: Map<number, ParameterValue> }
+	| { absent: true };
 
 /** The item fields the node's parameters name through plain references, and whether every expression is one. */
 export interface ItemFieldReferences {
-	fields: Set<string>;
+	readonly fields: ReadonlySet<string>;
 	/** False when some parameter holds another expression: it may read any field, so "not referenced" proves nothing. */
 	complete: boolean;
 }
 
-const references = new WeakMap<IExecuteFunctions, ItemFieldReferences>();
+/** A value each reader owns: changing what it got never changes what the next reader gets. */
+const ownCopy = (value: ParameterValue): ParameterValue =>
+	typeof value === 'object' && value !== null ? (deepCopy(value as object) as ParameterValue) : value;
 
 /**
- * The item fields the node's parameters read through a drag-and-drop reference (`{{ $json["LINE user"] }}`, the
- * same reading as nodeParameter's), found once per run: a column mapped to User ID that way is in use.
+ * The node's parameters as one run reads them (part of the run's state, nodes/shared/runState.ts). n8n resolves a
+ * parameter anew for every item, which costs as much for a fixed value as for an expression, and the runner reads
+ * the identity for the item's order key before the operation reads it again: a parameter without an expression is
+ * resolved for the first item that asks and reused for the others, and one with an expression once per item (from
+ * the item itself when it is a plain reference to one of its fields: itemPlan).
  */
-export function referencedItemFields(ctx: IExecuteFunctions): ItemFieldReferences {
-	let found = references.get(ctx);
-	if (found) return found;
-	const result: ItemFieldReferences = { fields: new Set(), complete: true };
-	const visit = (value: unknown) => {
-		if (typeof value === 'string') {
-			if (!value.startsWith('=')) return;
-			const key = referencedKey(value);
-			if (key === undefined) result.complete = false;
-			else result.fields.add(key);
-		} else if (typeof value === 'object' && value !== null) {
-			Object.values(value).forEach(visit);
+export class RunParameters {
+	private readonly read = new Map<string, ParameterState>();
+
+	private references: ItemFieldReferences | undefined;
+
+	constructor(private readonly ctx: IExecuteFunctions) {}
+
+	/**
+	 * `getNodeParameter` for one item, with `fallback` for a parameter the node has no value for. `name` is a
+	 * top-level parameter (no dotted path). Every call gets its own copy of an object or a list.
+	 */
+	value(name: string, itemIndex: number, fallback?: ParameterValue): ParameterValue {
+		const { ctx } = this;
+		let state = this.read.get(name);
+		if (!state) {
+			const raw = ctx.getNode().parameters[name];
+			if (raw === undefined) state = { absent: true };
+			else if (holdsExpression(raw)) state = { plan: itemPlan(ctx, raw), byItem: new Map() };
+			else state = { value: ctx.getNodeParameter(name, itemIndex) as ParameterValue };
+			this.read.set(name, state);
 		}
-	};
-	visit(ctx.getNode().parameters);
-	found = result;
-	references.set(ctx, found);
-	return found;
+		if ('absent' in state) {
+			// n8n's own answer without a fallback (its "Could not get parameter" error).
+			return fallback === undefined ? (ctx.getNodeParameter(name, itemIndex) as ParameterValue) : fallback;
+		}
+		if ('value' in state) return ownCopy(state.value);
+		const { plan, byItem } = state;
+		if (!byItem.has(itemIndex)) {
+			const direct = plan && readFromItem(ctx, plan, itemIndex);
+			byItem.set(itemIndex, direct ? direct.value : (ctx.getNodeParameter(name, itemIndex) as ParameterValue));
+		}
+		return ownCopy(byItem.get(itemIndex) as ParameterValue);
+	}
+
+	/**
+	 * The item fields the node's parameters read through a drag-and-drop reference (`{{ $json["LINE user"] }}`, the
+	 * same reading as value()), found once per run: a column mapped to User ID that way is in use.
+	 */
+	itemFieldReferences(): ItemFieldReferences {
+		if (this.references) return this.references;
+		const fields = new Set<string>();
+		const result = { fields, complete: true };
+		const visit = (value: unknown) => {
+			if (typeof value === 'string') {
+				if (!value.startsWith('=')) return;
+				const key = referencedKey(value);
+				if (key === undefined) result.complete = false;
+				else fields.add(key);
+			} else if (typeof value === 'object' && value !== null) {
+				Object.values(value).forEach(visit);
+			}
+		};
+		visit(this.ctx.getNode().parameters);
+		this.references = result;
+		return result;
+	}
 }

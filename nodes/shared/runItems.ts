@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { getParallelism } from './options';
-import { startAdaptiveParallelism } from './parallelism';
+import { AdaptiveParallelism } from './parallelism';
+import type { RunState } from './runState';
 
 /** What one input item produced: one output item, or several. */
 type ItemOutput = IDataObject | IDataObject[];
@@ -98,13 +99,15 @@ interface RunItemsOptions {
  */
 export async function runItems(
 	ctx: IExecuteFunctions,
+	run: RunState,
 	perItem: (itemIndex: number) => Promise<ItemOutput>,
 	{ orderKey }: RunItemsOptions = {},
 ): Promise<INodeExecutionData[][]> {
 	const itemCount = ctx.getInputData().length;
 	if (itemCount === 0) return [[]];
-	const parallelism = getParallelism(ctx);
-	const adaptive = parallelism.mode === 'auto' ? startAdaptiveParallelism(ctx, parallelism.cap) : undefined;
+	const parallelism = getParallelism({ ctx, run });
+	// Kept in the run's state, where the transport tells it of every answer.
+	const adaptive = parallelism.mode === 'auto' ? (run.parallelism = new AdaptiveParallelism(parallelism.cap)) : undefined;
 	const fixed = parallelism.mode === 'fixed' ? parallelism.count : 0;
 	const limit = () => adaptive?.limit ?? fixed;
 	const continueOnFail = ctx.continueOnFail();

@@ -7,7 +7,7 @@
 import { ExecuteContext } from 'n8n-core';
 import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
 
-import { nodeParameter } from '../../nodes/shared/parameters';
+import { RunParameters } from '../../nodes/shared/parameters';
 
 import { DEMO } from '../../sandbox';
 import { runSendMessage } from '../shared/gofive';
@@ -155,7 +155,7 @@ describe('parameters that reference a field of the item', () => {
 				getNodeParameter: () => 'the engine’s value',
 				getInputData: () => [{ json: { userId: 'from the item' } }],
 			} as unknown as IExecuteFunctions;
-			expect(isolated.nodeParameter(ctx, 'userId', 0)).toBe('the engine’s value');
+			expect(new isolated.RunParameters(ctx).value('userId', 0)).toBe('the engine’s value');
 		});
 		jest.dontMock('n8n-workflow');
 	});
@@ -219,17 +219,17 @@ describe('parameters that reference a field of the item', () => {
 
 		test('n8n 2.x (isToolExecution): the engine decides', () => {
 			const ctx = toolCall({ isToolExecution: () => true, getInputData: () => [{ json: { userId: 'from the tool call' } }] });
-			expect(nodeParameter(ctx, 'userId', 0)).toBe('the engine’s value');
+			expect(new RunParameters(ctx).value('userId', 0)).toBe('the engine’s value');
 		});
 
 		test('n8n 1.x (no isToolExecution, no main input): the engine decides', () => {
 			const ctx = toolCall({ getInputData: (_index: number, type: string) => (type === 'main' ? [] : [{ json: { userId: 'from the tool call' } }]) });
-			expect(nodeParameter(ctx, 'userId', 0)).toBe('the engine’s value');
+			expect(new RunParameters(ctx).value('userId', 0)).toBe('the engine’s value');
 		});
 
 		test('a plain run reads the item', () => {
 			const ctx = toolCall({ isToolExecution: () => false, getInputData: () => [{ json: { userId: 'from the item' } }] });
-			expect(nodeParameter(ctx, 'userId', 0)).toBe('from the item');
+			expect(new RunParameters(ctx).value('userId', 0)).toBe('from the item');
 		});
 	});
 });

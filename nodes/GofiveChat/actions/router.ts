@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { gofiveDialect } from '../../shared/gofive/dialect';
-import { nodeParameter } from '../../shared/parameters';
+import type { ItemReading } from '../../shared/router';
 import { route } from '../../shared/router';
 import { readRoomId } from '../helpers/roomId';
 import * as sendMessage from './sendMessage.operation';
@@ -10,8 +10,8 @@ import * as sendMessage from './sendMessage.operation';
  * Messages to one room go one after the other, in input order: a UUID in upper or lower case, alone or in a link,
  * is one room. An item without a usable Room ID is not ordered; its own run reports the problem.
  */
-function roomKey(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	const given = nodeParameter(ctx, 'roomId', itemIndex);
+function roomKey({ itemIndex, run }: ItemReading): string | undefined {
+	const given = run.parameters.value('roomId', itemIndex);
 	const reading = readRoomId(typeof given === 'string' ? given : String(given));
 	return 'roomId' in reading ? reading.roomId.toLowerCase() : undefined;
 }

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { gofiveDialect } from '../../shared/gofive/dialect';
-import { nodeParameter } from '../../shared/parameters';
 import type { ItemContext, ItemOperation } from '../../shared/router';
 import type { ReadingWarning } from '../../shared/readings';
 import { apiFailure } from '../../shared/transport/errors';
@@ -79,10 +78,10 @@ function isUnset(value: unknown): boolean {
 }
 
 /** The Company ID to send: the node's, else the credential's Default Company ID; nothing when neither is set. */
-function companyIdOf({ ctx, itemIndex, credentials }: ItemContext): unknown {
-	const given = asNumber(nodeParameter(ctx, 'companyId', itemIndex, ''));
+function companyIdOf({ ctx, itemIndex, run }: ItemContext): unknown {
+	const given = asNumber(run.parameters.value('companyId', itemIndex, ''));
 	if (!isUnset(given)) return given;
-	const fromCredential = asNumber(credentials.companyId);
+	const fromCredential = asNumber(run.credential.data.companyId);
 	if (!isUnset(fromCredential)) return fromCredential;
 	throw invalidInput(
 		ctx,
@@ -137,28 +136,30 @@ function unverifiedWarning(httpStatus: number, hasMessage: boolean): ReadingWarn
  * would post it twice (docs/api/gofive.md § "status.code on HTTP 2xx").
  */
 export const execute: ItemOperation = async (item) => {
-	const { ctx, itemIndex, baseUrl, settings } = item;
+	const { ctx, itemIndex, settings, run } = item;
+	const parameter = (name: string, fallback?: string) => run.parameters.value(name, itemIndex, fallback);
 	const body = validateBody(
 		ctx,
 		itemIndex,
 		sendMessageSchema,
 		{
-			roomId: roomIdOf(ctx, itemIndex, nodeParameter(ctx, 'roomId', itemIndex)),
-			content: asText(nodeParameter(ctx, 'content', itemIndex)),
-			type: nodeParameter(ctx, 'type', itemIndex, 'message'),
-			platform: nodeParameter(ctx, 'platform', itemIndex, 'line'),
+			roomId: roomIdOf(ctx, itemIndex, parameter('roomId')),
+			content: asText(parameter('content')),
+			type: parameter('type', 'message'),
+			platform: parameter('platform', 'line'),
 			companyId: companyIdOf(item),
 		},
 		SEND_MESSAGE_LABELS,
 	);
-	const response = await apiRequest(
-		ctx,
-		itemIndex,
-		gofiveDialect,
-		baseUrl,
-		{ method: 'POST', path: '/v1/chat/message', body, idempotent: false, hints: NOT_RESENT_HINTS, notResentHint: NOT_RESENT, handledStatuses: SUCCESS_STATUSES },
-		settings,
-	);
+	const response = await apiRequest(item, gofiveDialect, {
+		method: 'POST',
+		path: '/v1/chat/message',
+		body,
+		idempotent: false,
+		hints: NOT_RESENT_HINTS,
+		notResentHint: NOT_RESENT,
+		handledStatuses: SUCCESS_STATUSES,
+	});
 	const warnings = undocumentedValueWarnings(body);
 	const verified = response.outcome.apiCode !== undefined;
 	if (!response.outcome.ok && verified) throw apiFailure(ctx, itemIndex, gofiveDialect, response, NOT_RESENT_HINTS);

@@ -1,6 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { nodeParameter } from '../../shared/parameters';
 import type { ItemOperation } from '../../shared/router';
 import type { InputProblem } from '../../shared/validation';
 import { invalidInput } from '../../shared/validation';
@@ -73,14 +72,15 @@ function eventTypeOf(value: unknown): number | undefined {
  * that would make a second event the same one.
  */
 export const execute: ItemOperation = async (item) => {
-	const { ctx, itemIndex, settings } = item;
+	const { ctx, itemIndex, settings, run } = item;
+	const parameter = (name: string) => run.parameters.value(name, itemIndex, '');
 	const problems: InputProblem[] = [];
-	const customerCode = codeText(nodeParameter(ctx, 'customerCode', itemIndex, ''));
+	const customerCode = codeText(parameter('customerCode'));
 	if (customerCode === '') problems.push({ path: 'customerCode', problem: 'is required', value: undefined });
-	const name = cleanText(nodeParameter(ctx, 'eventName', itemIndex, ''));
+	const name = cleanText(parameter('eventName'));
 	const eventName = 'value' in name ? (name.value as string | undefined) : undefined;
 	if (eventName === undefined) problems.push({ path: 'eventName', problem: 'problem' in name ? name.problem : 'is required', value: undefined });
-	const givenDate = nodeParameter(ctx, 'eventDate', itemIndex, '');
+	const givenDate = parameter('eventDate');
 	const instant = readInstant(givenDate, ctx.getTimezone());
 	if (instant === undefined) {
 		problems.push({
@@ -89,8 +89,8 @@ export const execute: ItemOperation = async (item) => {
 			value: givenDate === '' ? undefined : givenDate,
 		});
 	}
-	const details = cleanText(nodeParameter(ctx, 'description', itemIndex, ''));
-	const givenType = nodeParameter(ctx, 'eventType', itemIndex, '');
+	const details = cleanText(parameter('description'));
+	const givenType = parameter('eventType');
 	let eventType = eventTypeOf(givenType);
 	const typeName = typeof givenType === 'string' ? givenType.trim() : '';
 	if (eventType === undefined && (typeName === '' || /^[\d\s.,+-]+$/.test(typeName) || typeof givenType !== 'string')) {

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { nodeParameter } from '../../shared/parameters';
 import type { ItemOperation } from '../../shared/router';
 import { invalidInput } from '../../shared/validation';
 import { customerCodeField } from '../descriptions/customerFields';
@@ -11,8 +10,8 @@ export const description: INodeProperties[] = [customerCodeField('get', 'e.g. C0
 
 /** Get a customer by code (`GET /v3/customers/{customerCode}`, docs/api/gofive-customer.md § "3.2 Get a Customer By CustomerCode"; the code is escaped, codes are free text). */
 export const execute: ItemOperation = async (item) => {
-	const { ctx, itemIndex, settings } = item;
-	const customerCode = codeText(nodeParameter(ctx, 'customerCode', itemIndex, ''));
+	const { ctx, itemIndex, settings, run } = item;
+	const customerCode = codeText(run.parameters.value('customerCode', itemIndex, ''));
 	if (customerCode === '') {
 		throw invalidInput(ctx, itemIndex, [{ path: 'customerCode', problem: 'is required', value: undefined }], { customerCode: 'Customer Code' });
 	}

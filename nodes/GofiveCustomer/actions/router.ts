@@ -1,8 +1,7 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { gofiveCustomerDialect } from '../../shared/gofive/dialect';
-import { nodeParameter } from '../../shared/parameters';
-import type { ItemOperation } from '../../shared/router';
+import type { ItemOperation, ItemReading } from '../../shared/router';
 import { route } from '../../shared/router';
 import { tidyText } from '../../OhoContact/cleaning/text';
 import { readCustomerInput } from '../helpers/customerInput';
@@ -15,10 +14,10 @@ import * as upsert from './upsert.operation';
  * Items for one customer run one after the other, in input order: by its Customer Code, else (a create) by its name,
  * which Venio allows only once. An item with neither is not ordered; its own run reports the problem.
  */
-function customerKey(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	const operation = ctx.getNodeParameter('operation', 0);
+function customerKey(item: ItemReading): string | undefined {
+	const operation = item.ctx.getNodeParameter('operation', 0);
 	const values: IDataObject =
-		operation === 'upsert' ? readCustomerInput(ctx, itemIndex).values : { customerCode: nodeParameter(ctx, 'customerCode', itemIndex, '') };
+		operation === 'upsert' ? readCustomerInput(item).values : { customerCode: item.run.parameters.value('customerCode', item.itemIndex, '') };
 	const code = codeText(values.customerCode);
 	if (code !== '') return `code:${code}`;
 	const name = values.customerName;
@@ -29,7 +28,7 @@ function customerKey(ctx: IExecuteFunctions, itemIndex: number): string | undefi
 const withSubscriptionKey =
 	(operation: ItemOperation): ItemOperation =>
 	async (item) => {
-		requireSubscriptionKey(item.ctx, item.itemIndex, item.credentials as ICredentialDataDecryptedObject);
+		requireSubscriptionKey(item.ctx, item.itemIndex, item.run.credential.data);
 		return await operation(item);
 	};
 

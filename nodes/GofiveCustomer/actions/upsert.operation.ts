@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { readCleaningOptions } from '../../OhoContact/descriptions/cleaningOptions';
+import type { RunReadings } from '../../shared/readings';
 import type { ItemOperation } from '../../shared/router';
 import { apiFailure } from '../../shared/transport/errors';
 import type { ApiResponse } from '../../shared/transport/types';
@@ -12,10 +13,7 @@ import { customerRequest, dataObject } from '../helpers/requests';
 export { upsertFields as description } from '../descriptions/customerFields';
 
 /** The two readings of the contact person (docs/api/gofive-customer.md § "3.1 Create or Update customer", OPEN): `contacts` (an array, the contract's choice) or `contact`. */
-type ContactReading = 'contacts' | 'contact';
-
-/** The reading Gofive's answers have shown in this run, once one refused the other (one node run, all its items). */
-const contactReadingOfRun = new WeakMap<IExecuteFunctions, ContactReading>();
+type ContactReading = NonNullable<RunReadings['customerContactField']>;
 
 const OTHER: Record<ContactReading, ContactReading> = { contacts: 'contact', contact: 'contacts' };
 
@@ -45,8 +43,8 @@ function answeredCode(data: IDataObject): string | undefined {
  * the same body is.
  */
 export const execute: ItemOperation = async (item) => {
-	const { ctx, itemIndex, settings } = item;
-	const { body, contact, unmappedFields } = customerBodyOf(item, readCleaningOptions(ctx, itemIndex));
+	const { ctx, itemIndex, settings, run } = item;
+	const { body, contact, unmappedFields } = customerBodyOf(item, readCleaningOptions(item));
 	const creating = body.customerCode === undefined;
 	const warnings: IDataObject[] = [];
 
@@ -61,7 +59,8 @@ export const execute: ItemOperation = async (item) => {
 			handledStatuses: contact ? [200, 400] : undefined,
 		});
 
-	let reading = contact ? (contactReadingOfRun.get(ctx) ?? 'contacts') : undefined;
+	// The reading Gofive's answers have shown in this run, once one refused the other.
+	let reading = contact ? (run.readings.customerContactField ?? 'contacts') : undefined;
 	let response = await send(reading);
 	if (reading && refusesContactField(response, reading)) {
 		const other = OTHER[reading];
@@ -69,7 +68,7 @@ export const execute: ItemOperation = async (item) => {
 			field: other,
 			problem: `Gofive refused the contact person as "${reading}" (${response.outcome.message}) and wrote nothing; it was sent once more as "${other}", and the rest of this run sends it that way.`,
 		});
-		contactReadingOfRun.set(ctx, other);
+		run.readings.customerContactField = other;
 		reading = other;
 		response = await send(reading);
 	}

@@ -194,12 +194,13 @@ function contractRefusals(body: IDataObject): InputProblem[] {
  * contract stops the item in one error, before anything is sent.
  */
 export function customerBodyOf(
-	{ ctx, itemIndex }: ItemContext,
+	item: ItemContext,
 	settings: CleaningSettings,
 ): { body: CustomerBody; contact?: IDataObject; unmappedFields?: string[] } {
+	const { ctx, itemIndex } = item;
 	const problems: InputProblem[] = [];
 	const body: IDataObject = {};
-	const { values, nested, unmappedFields } = readCustomerInput(ctx, itemIndex);
+	const { values, nested, unmappedFields } = readCustomerInput(item);
 	readInto(body, values, CUSTOMER_FIELDS, settings, problems);
 	const addresses = addressesOf(nested.addresses, problems);
 	if (addresses) body.addresses = addresses;

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
+import type { IDataObject, ResourceMapperValue } from 'n8n-workflow';
 
 // The column reading of Oho Contact's Map Automatically: the same names match, the same blanks are blank.
 import { isBlank, normalizeKey } from '../../OhoContact/helpers/contactInput';
-import { nodeParameter, referencedItemFields } from '../../shared/parameters';
+import type { ItemReading } from '../../shared/router';
 import { CUSTOMER_LABELS } from '../schema';
 import { CUSTOMER_FIELDS } from '../descriptions/customerColumns';
 
@@ -25,7 +25,7 @@ for (const { name, path, aliases = [] } of CUSTOMER_FIELDS) {
  * Map Automatically: each input field named like a customer field (its name, its label, or what English and Thai
  * forms call it) gives that field; the first non-blank one wins. The rest are listed, unless a parameter reads them.
  */
-function autoMapped(ctx: IExecuteFunctions, input: IDataObject): CustomerInput {
+function autoMapped({ run }: ItemReading, input: IDataObject): CustomerInput {
 	const values: IDataObject = {};
 	const unused: string[] = [];
 	for (const [key, value] of Object.entries(input)) {
@@ -33,24 +33,26 @@ function autoMapped(ctx: IExecuteFunctions, input: IDataObject): CustomerInput {
 		if (name && values[name] === undefined && !isBlank(value)) values[name] = value;
 		else if (!name || !isBlank(value)) unused.push(key);
 	}
-	const { fields: referenced } = referencedItemFields(ctx);
+	const { fields: referenced } = run.parameters.itemFieldReferences();
 	return { values, nested: {}, unmappedFields: unused.filter((key) => !referenced.has(key)) };
 }
 
 /** The fields of one item's Create or Update: Set Each Field, Map Input Fields or Map Automatically. */
-export function readCustomerInput(ctx: IExecuteFunctions, itemIndex: number): CustomerInput {
-	if (nodeParameter(ctx, 'dataMode', itemIndex, 'define') === 'mapper') {
-		const mapping = nodeParameter(ctx, 'customerFields', itemIndex, {}) as ResourceMapperValue;
-		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(ctx, ctx.getInputData()[itemIndex]?.json ?? {});
+export function readCustomerInput(item: ItemReading): CustomerInput {
+	const { ctx, itemIndex, run } = item;
+	const parameter = (name: string, fallback: string | IDataObject) => run.parameters.value(name, itemIndex, fallback);
+	if (parameter('dataMode', 'define') === 'mapper') {
+		const mapping = parameter('customerFields', {}) as ResourceMapperValue;
+		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(item, ctx.getInputData()[itemIndex]?.json ?? {});
 		return { values: { ...((mapping.value ?? {}) as IDataObject) }, nested: {} };
 	}
-	const additional = { ...(nodeParameter(ctx, 'additionalFields', itemIndex, {}) as IDataObject) };
+	const additional = { ...(parameter('additionalFields', {}) as IDataObject) };
 	const nested: IDataObject = {};
 	for (const name of ['addresses', 'customFields', 'socialAccounts', 'contactPerson']) {
 		nested[name] = additional[name];
 		delete additional[name];
 	}
 	const values: IDataObject = { ...additional };
-	for (const name of ['customerCode', 'customerName', 'customerState']) values[name] = nodeParameter(ctx, name, itemIndex, '');
+	for (const name of ['customerCode', 'customerName', 'customerState']) values[name] = parameter(name, '');
 	return { values, nested };
 }

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { tidyText } from '../../OhoContact/cleaning/text';
 import type { ItemContext } from '../../shared/router';
+import { askOnce } from '../../shared/runState';
 import { customerRequest } from './requests';
 
 export interface EventType {
@@ -23,21 +24,16 @@ export function eventTypesIn(data: unknown): EventType[] {
 		}));
 }
 
-/** The company's event types, asked once per node run (only when an item names its type instead of giving its ID). */
-const typesOfRun = new WeakMap<IExecuteFunctions, Promise<EventType[]>>();
-
-/** The event type an item names ("Web Form", any case), or the list of names when none matches. */
+/**
+ * The event type an item names ("Web Form", any case), or the list of names when none matches. The company's event
+ * types are asked once per node run (only when an item names its type instead of giving its ID); a failed read is
+ * not kept: the next item asks again, and reports its own failure.
+ */
 export async function eventTypeNamed(item: ItemContext, name: string): Promise<{ id: number } | { known: string[] }> {
-	let types = typesOfRun.get(item.ctx);
-	if (!types) {
-		types = customerRequest(item, { method: 'GET', path: '/v1/customerEvent/event-types', idempotent: true }).then((response) =>
-			eventTypesIn(response.body.data),
-		);
-		// A failed read is not kept: the next item asks again, and reports its own failure.
-		types.catch(() => typesOfRun.delete(item.ctx));
-		typesOfRun.set(item.ctx, types);
-	}
-	const list = await types;
+	const list = await askOnce(item.run, 'gofiveCustomer.eventTypes', async () => {
+		const response = await customerRequest(item, { method: 'GET', path: '/v1/customerEvent/event-types', idempotent: true });
+		return eventTypesIn(response.body.data);
+	});
 	const wanted = tidyText(name).toLocaleLowerCase();
 	const found = list.find((type) => type.name.toLocaleLowerCase() === wanted);
 	return found ? { id: found.id } : { known: list.map((type) => type.name) };

@@ -24,7 +24,7 @@ export function requireSubscriptionKey(ctx: IExecuteFunctions, itemIndex: number
 
 /** One request to the Customer API through the shared transport and Gofive's status.code dialect. */
 export async function customerRequest(item: ItemContext, request: ApiRequest): Promise<ApiResponse> {
-	return await apiRequest(item.ctx, item.itemIndex, gofiveCustomerDialect, item.baseUrl, request, item.settings);
+	return await apiRequest(item, gofiveCustomerDialect, request);
 }
 
 /** The `data` of an answer when it is an object; `{}` otherwise. */

@@ -3,7 +3,6 @@ import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-work
 import { ohoDialect } from '../../shared/oho/dialect';
 import { credentialReport, readAccountIdentity } from '../../shared/oho/account';
 import { identityFields, identityPath } from '../../shared/oho/identity';
-import { nodeParameter } from '../../shared/parameters';
 import type { ReadingWarning } from '../../shared/readings';
 import type { ItemContext } from '../../shared/router';
 import { apiFailure } from '../../shared/transport/errors';
@@ -100,19 +99,19 @@ function getMethodWarning(postAnswer: ApiResponse | undefined): ReadingWarning {
  * with it when the first answers that no such route exists, which wrote nothing; the run then keeps that method.
  */
 export async function changeChatState(item: ItemContext, change: ChatStateChange): Promise<IDataObject> {
-	const { ctx, itemIndex, baseUrl, settings, readings } = item;
+	const { ctx, itemIndex, settings, run } = item;
+	const { readings } = run;
 	const identity = readAccountIdentity(item, 'chat');
-	const options = nodeParameter(ctx, 'options', itemIndex, {}) as IDataObject;
+	const options = run.parameters.value('options', itemIndex, {}) as IDataObject;
 	const hints = { 404: NOT_FOUND_HINT, 409: `${change.conflictHint} ${CONFLICT_OPTION_NOTE}` };
 	const send = async (method: IHttpRequestMethods, handledStatuses: number[]) =>
-		await apiRequest(
-			ctx,
-			itemIndex,
-			ohoDialect,
-			baseUrl,
-			{ method, path: `${identityPath('chat', identity)}/${change.endpoint}`, idempotent: true, hints, handledStatuses },
-			settings,
-		);
+		await apiRequest(item, ohoDialect, {
+			method,
+			path: `${identityPath('chat', identity)}/${change.endpoint}`,
+			idempotent: true,
+			hints,
+			handledStatuses,
+		});
 
 	const warnings: ReadingWarning[] = [];
 	let response: ApiResponse;

@@ -9,8 +9,8 @@ import type { ContactOperation } from './router';
 
 /** Update (docs/api/oho.md § "Update contact"): only the fields given are sent. */
 export const execute: ContactOperation = async (op, identity) => {
-	const cleaning = readCleaningOptions(op.ctx, op.itemIndex);
-	const input = await withListChanges(op, identity, readContactFields(op.ctx, op.itemIndex, 'update', cleaning));
+	const cleaning = readCleaningOptions(op);
+	const input = await withListChanges(op, identity, readContactFields(op, 'update', cleaning));
 	const { body, warnings } = checkedBody(op, 'update', input, cleaning.skipInvalid);
 	const { response, body: sent } = await updateContact(op, identity, body);
 	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields, input.derived);

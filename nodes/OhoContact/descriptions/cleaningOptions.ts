@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { nodeParameter } from '../../shared/parameters';
+import type { ItemReading } from '../../shared/router';
 import type { CleaningSettings } from '../cleaning';
 
 /** Options of the write operations that say how form data is read and what an unusable optional value does. */
@@ -72,8 +72,8 @@ export const cleaningOptionFields: INodeProperties[] = [
 ];
 
 /** The cleaning options of one item, with the workflow's time zone. */
-export function readCleaningOptions(ctx: IExecuteFunctions, itemIndex: number): CleaningSettings & { skipInvalid: boolean } {
-	const options = nodeParameter(ctx, 'options', itemIndex, {}) as IDataObject;
+export function readCleaningOptions({ ctx, itemIndex, run }: ItemReading): CleaningSettings & { skipInvalid: boolean } {
+	const options = run.parameters.value('options', itemIndex, {}) as IDataObject;
 	return {
 		timeZone: ctx.getTimezone(),
 		monthFirst: options.dateOrder === 'monthFirst',

@@ -4,7 +4,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ContactIdentity } from '../../shared/oho/identity';
 import { identityPath } from '../../shared/oho/identity';
 import { storedAttributes, storedList } from '../../shared/oho/storedContact';
-import { nodeParameter } from '../../shared/parameters';
 import type { ItemContext } from '../../shared/router';
 import type { ApiResponse } from '../../shared/transport/types';
 import type { UpdateContactBody } from '../schema';
@@ -34,7 +33,7 @@ function mergedList<Entry>(existing: Entry[], added: Entry[], key: (entry: Entry
 
 /** The lists the operator chose in each of the three options (Options > Add to Existing, Remove From Existing, Clear). */
 function listOptions(op: ItemContext): Record<ListOption, Mergeable[]> {
-	const options = nodeParameter(op.ctx, 'options', op.itemIndex, {}) as IDataObject;
+	const options = op.run.parameters.value('options', op.itemIndex, {}) as IDataObject;
 	const chosen = (name: ListOption) => ((options[name] as Mergeable[] | undefined) ?? []).filter((list) => LISTS.includes(list));
 	return { addToExisting: chosen('addToExisting'), removeFromExisting: chosen('removeFromExisting'), clearLists: chosen('clearLists') };
 }

@@ -141,7 +141,7 @@ export function checkedBody(
 		if (problems.length === 0) return { body: data as CreateContactBody | UpdateContactBody, values, warnings, derived };
 		const canSkip = skipInvalid && problems.every((problem) => isOptional(fieldOf(problem.path), kind));
 		if (!canSkip) {
-			const unused = problems.some(isMissingValue) ? unusedInputFields(op.ctx, op.itemIndex, input) : undefined;
+			const unused = problems.some(isMissingValue) ? unusedInputFields(op, input) : undefined;
 			const remedy = [skipInvalid ? '' : skipRemedy(problems, kind), unused ? `Input fields not used: ${unused}` : '']
 				.filter((part) => part !== '')
 				.join('. ');

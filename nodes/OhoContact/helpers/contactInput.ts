@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
+import type { IDataObject, ResourceMapperValue } from 'n8n-workflow';
 
-import { nodeParameter, referencedItemFields } from '../../shared/parameters';
+import type { ItemReading } from '../../shared/router';
 import type { InputProblem } from '../../shared/validation';
 import type { Cleaned, CleaningSettings } from '../cleaning';
 import { cleanField } from '../cleaning';
@@ -183,7 +183,7 @@ function collect(pick: (field: ContactFieldSpec) => unknown, settings: CleaningS
  * (and, for Update, the fields only Create takes) are listed as unmapped, unless a parameter reads them (a column
  * dragged into User ID is in use).
  */
-function autoMapped(ctx: IExecuteFunctions, input: IDataObject, operation: string, settings: CleaningSettings): ContactInput {
+function autoMapped(item: ItemReading, input: IDataObject, operation: string, settings: CleaningSettings): ContactInput {
 	const byField = new Map<ContactFieldSpec, unknown>();
 	const unused = new Set<string>();
 	let fullName: FullNameSource | undefined;
@@ -196,7 +196,7 @@ function autoMapped(ctx: IExecuteFunctions, input: IDataObject, operation: strin
 	}
 	const collected = collect((field) => byField.get(field), settings, fullName);
 	if (fullName && collected.derived.length === 0) unused.add(fullName.from);
-	const { fields: referenced } = referencedItemFields(ctx);
+	const { fields: referenced } = item.run.parameters.itemFieldReferences();
 	const unmappedFields = Object.keys(input).filter((key) => unused.has(key) && !referenced.has(key));
 	return { ...collected, unmappedFields };
 }
@@ -205,25 +205,21 @@ function autoMapped(ctx: IExecuteFunctions, input: IDataObject, operation: strin
 export const FULL_NAME_COLUMN = { id: 'full_name', displayName: 'Full Name' };
 
 /** The contact fields of one item, keyed by API path, from whichever way the operator chose to give them. */
-export function readContactFields(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	operation: string,
-	settings: CleaningSettings,
-): ContactInput {
-	const dataMode = nodeParameter(ctx, 'dataMode', itemIndex, 'define') as string;
+export function readContactFields(item: ItemReading, operation: string, settings: CleaningSettings): ContactInput {
+	const { ctx, itemIndex, run } = item;
+	const dataMode = run.parameters.value('dataMode', itemIndex, 'define') as string;
 	if (dataMode === 'mapper') {
-		const mapping = nodeParameter(ctx, 'contactFields', itemIndex) as ResourceMapperValue;
-		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(ctx, ctx.getInputData()[itemIndex].json, operation, settings);
+		const mapping = run.parameters.value('contactFields', itemIndex) as ResourceMapperValue;
+		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(item, ctx.getInputData()[itemIndex].json, operation, settings);
 		const value = (mapping.value ?? {}) as IDataObject;
 		const fullName = { from: FULL_NAME_COLUMN.displayName, value: value[FULL_NAME_COLUMN.id] };
 		return collect((field) => value[field.path.split('.').pop()!], settings, fullName);
 	}
-	const collection = nodeParameter(ctx, operation === 'update' ? 'updateFields' : 'additionalFields', itemIndex, {}) as IDataObject;
+	const collection = run.parameters.value(operation === 'update' ? 'updateFields' : 'additionalFields', itemIndex, {}) as IDataObject;
 	return collect(
 		(field) =>
 			field.requiredOnCreate && operation !== 'update'
-				? nodeParameter(ctx, field.param, itemIndex, '')
+				? run.parameters.value(field.param, itemIndex, '')
 				: placeValue(collection[field.param]),
 		settings,
 	);
@@ -236,10 +232,10 @@ const SHOWN_UNUSED_FIELDS = 10;
  * unmapped, or else the fields no parameter references. Undefined when that cannot be known (a parameter holds an
  * expression that may read any field) or nothing is left.
  */
-export function unusedInputFields(ctx: IExecuteFunctions, itemIndex: number, input: ContactInput): string | undefined {
+export function unusedInputFields({ ctx, itemIndex, run }: ItemReading, input: ContactInput): string | undefined {
 	let unused = input.unmappedFields;
 	if (!unused) {
-		const { fields, complete } = referencedItemFields(ctx);
+		const { fields, complete } = run.parameters.itemFieldReferences();
 		if (!complete) return undefined;
 		unused = Object.keys(ctx.getInputData()[itemIndex]?.json ?? {}).filter((key) => !fields.has(key));
 	}

@@ -52,15 +52,16 @@ function lineBasicIdWarning(form: EmptyLineBasicId, refusal: ApiResponse | undef
  * round), and the run keeps the form Oho took.
  */
 export async function sendCreate(op: ItemContext, operation: string, identity: ContactIdentity) {
-	const cleaning = readCleaningOptions(op.ctx, op.itemIndex);
-	const input = readContactFields(op.ctx, op.itemIndex, operation, cleaning);
+	const cleaning = readCleaningOptions(op);
+	const input = readContactFields(op, operation, cleaning);
 	fillFromAccount(op, identity, input);
 	// Create or Update's create does not write the entries the item asks to remove from an existing contact.
 	const removing = operation === 'upsert' ? listsToRemove(op).filter((list) => input.values[list] !== undefined) : [];
 	const toCreate = { ...input, values: Object.fromEntries(Object.entries(input.values).filter(([path]) => !removing.includes(path as never))) };
 	const checked = checkedBody(op, 'create', toCreate, cleaning.skipInvalid, identity);
 	const noLineBasicId = identity.platform !== 'line' && !checked.body.social_profile.line_basic_id;
-	const learned = op.readings.emptyLineBasicId;
+	const { readings } = op.run;
+	const learned = readings.emptyLineBasicId;
 	const send = async (body: CreateContactBody) =>
 		await ohoCall(op, {
 			method: 'POST',
@@ -80,7 +81,7 @@ export async function sendCreate(op: ItemContext, operation: string, identity: C
 		body = withEmptyLineBasicId(checked.body, form);
 		response = await send(body);
 		response.unclearAttempt ??= refusal.unclearAttempt;
-		if (response.outcome.ok || response.status === 409) op.readings.emptyLineBasicId = form;
+		if (response.outcome.ok || response.status === 409) readings.emptyLineBasicId = form;
 		readingWarnings.splice(0, readingWarnings.length, lineBasicIdWarning(form, refusal));
 	}
 	if (!response.outcome.ok && response.status !== 409) throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response);

@@ -3,7 +3,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { credentialReport } from '../../shared/oho/account';
 import type { ContactIdentity } from '../../shared/oho/identity';
 import { readableContact } from '../../shared/oho/storedContact';
-import { nodeParameter } from '../../shared/parameters';
 import type { ItemContext } from '../../shared/router';
 import type { ApiResponse } from '../../shared/transport/types';
 import { getContact } from './requests';
@@ -18,7 +17,7 @@ export async function writeOutput(
 	message = response.outcome.message,
 	report: IDataObject = {},
 ): Promise<IDataObject> {
-	const options = nodeParameter(op.ctx, 'options', op.itemIndex, {}) as IDataObject;
+	const options = op.run.parameters.value('options', op.itemIndex, {}) as IDataObject;
 	const output: IDataObject = {
 		operation,
 		message,

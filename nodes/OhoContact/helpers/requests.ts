@@ -7,7 +7,7 @@ import type { ApiRequest, ApiResponse } from '../../shared/transport/types';
 
 /** An Oho request for one item. */
 export async function ohoCall(op: ItemContext, request: ApiRequest): Promise<ApiResponse> {
-	return await apiRequest(op.ctx, op.itemIndex, ohoDialect, op.baseUrl, request, op.settings);
+	return await apiRequest(op, ohoDialect, request);
 }
 
 export async function getContact(op: ItemContext, identity: ContactIdentity): Promise<ApiResponse> {

@@ -1,8 +1,7 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { nodeParameter } from '../parameters';
-import type { ItemContext } from '../router';
+import type { ItemContext, ItemReading } from '../router';
 import { NOTHING_SENT } from '../validation';
 import type { ContactIdentity, Platform } from './identity';
 import { validIdentity } from './identity';
@@ -150,7 +149,7 @@ function credentialError(op: ItemContext, message: string, description: string):
  */
 function platformIdFor(op: ItemContext, platform: Platform, given: unknown, endpoints: 'contact' | 'chat') {
 	const idField = ACCOUNT_FIELDS_BY_PLATFORM[platform].id;
-	const accountId = credentialText(op.credentials, idField);
+	const accountId = credentialText(op.run.credential.data, idField);
 	if (isBlank(given) && accountId === '') {
 		return credentialError(
 			op,
@@ -184,10 +183,10 @@ function platformIdFor(op: ItemContext, platform: Platform, given: unknown, endp
  * when the item leaves it empty (and, for the contact endpoints, for a LINE channel ID); `fromCredential` says so.
  */
 export function readAccountIdentity(op: ItemContext, endpoints: 'contact' | 'chat'): ContactIdentity {
-	const { ctx, itemIndex } = op;
-	const platform = nodeParameter(ctx, 'platform', itemIndex) as Platform;
-	const userId = nodeParameter(ctx, 'userId', itemIndex);
-	const given = nodeParameter(ctx, 'platformId', itemIndex, '');
+	const { ctx, itemIndex, run } = op;
+	const platform = run.parameters.value('platform', itemIndex) as Platform;
+	const userId = run.parameters.value('userId', itemIndex);
+	const given = run.parameters.value('platformId', itemIndex, '');
 	const resolved = ACCOUNT_FIELDS_BY_PLATFORM[platform]
 		? platformIdFor(op, platform, given, endpoints)
 		: { platformId: given, fromCredential: false };
@@ -212,14 +211,15 @@ export function fillFromAccount(
 ): void {
 	const { platform, platformId } = identity;
 	const idField = ACCOUNT_FIELDS_BY_PLATFORM[platform].id;
-	const accountId = credentialText(op.credentials, idField);
+	const credentials = op.run.credential.data;
+	const accountId = credentialText(credentials, idField);
 	const sameAccount = accountId === '' || accountId === platformId;
 	const missing: Array<{ problem: string; help: string }> = [];
 	for (const { param, path, label, field } of ACCOUNT_VALUES) {
 		const credentialField = field(platform);
 		if (!credentialField || itemGives(input, path)) continue;
 		const applies = credentialField === PROFILE_PICTURE || sameAccount;
-		const accountValue = applies ? credentialText(op.credentials, credentialField) : '';
+		const accountValue = applies ? credentialText(credentials, credentialField) : '';
 		if (accountValue !== '') {
 			input.values[path] = accountValue;
 			identity.fromCredential = [...(identity.fromCredential ?? []), param];
@@ -274,12 +274,12 @@ export function credentialReport(identity: ContactIdentity, written?: IDataObjec
  * ID in place of an empty Platform ID or a LINE channel ID: the runner writes the items of one customer one after
  * the other, in input order, so the last row of a sheet wins however each row names the OA.
  */
-export function identityKey(ctx: IExecuteFunctions, itemIndex: number, credentials: ICredentialDataDecryptedObject): string {
+export function identityKey({ itemIndex, run }: ItemReading): string {
 	const [platform, platformId, userId] = (['platform', 'platformId', 'userId'] as const).map((name) =>
-		String(nodeParameter(ctx, name, itemIndex, '') ?? '').trim(),
+		String(run.parameters.value(name, itemIndex, '') ?? '').trim(),
 	);
 	const idField = ACCOUNT_FIELDS_BY_PLATFORM[platform as Platform]?.id;
-	const accountId = idField ? credentialText(credentials, idField) : '';
+	const accountId = idField ? credentialText(run.credential.data, idField) : '';
 	const named = accountId !== '' && (platformId === '' || isLineChannelId(platform as Platform, platformId)) ? accountId : platformId;
 	return [platform, named, userId].join('\u0000');
 }

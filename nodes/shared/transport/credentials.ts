@@ -21,25 +21,14 @@ export interface RunCredential {
 	retryAfterRefresh: number[];
 }
 
-/** Per node run, per API (credential type). */
-const perRun = new WeakMap<IExecuteFunctions, Map<string, Promise<RunCredential>>>();
-
-export async function runCredential(ctx: IExecuteFunctions, dialect: ApiDialect): Promise<RunCredential> {
-	let byApi = perRun.get(ctx);
-	if (!byApi) {
-		byApi = new Map();
-		perRun.set(ctx, byApi);
-	}
-	let credential = byApi.get(dialect.credentialType);
-	if (!credential) {
-		const reference = ctx.getNode().credentials?.[dialect.credentialType];
-		credential = ctx.getCredentials(dialect.credentialType).then((data) => ({
-			data,
-			decrypted: { id: reference?.id ?? '', name: reference?.name ?? dialect.credentialType, type: dialect.credentialType, data },
-			baseUrl: String(data.baseUrl ?? '').replace(/\/+$/, ''),
-			retryAfterRefresh: dialect.canRefresh(data) ? [401] : [],
-		}));
-		byApi.set(dialect.credentialType, credential);
-	}
-	return await credential;
+/** Reads and decrypts the node's credential of one API, once per run (route() keeps it in the run's state). */
+export async function readRunCredential(ctx: IExecuteFunctions, dialect: ApiDialect): Promise<RunCredential> {
+	const reference = ctx.getNode().credentials?.[dialect.credentialType];
+	const data = await ctx.getCredentials(dialect.credentialType);
+	return {
+		data,
+		decrypted: { id: reference?.id ?? '', name: reference?.name ?? dialect.credentialType, type: dialect.credentialType, data },
+		baseUrl: String(data.baseUrl ?? '').replace(/\/+$/, ''),
+		retryAfterRefresh: dialect.canRefresh(data) ? [401] : [],
+	};
 }

@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { RequestSettings } from '../options';
-import { runCredential } from './credentials';
+import type { ItemContext } from '../router';
+import type { RunState } from '../runState';
 import { apiError, apiFailure, describeBody, unreachable } from './errors';
 import type { RawResponse } from './responses';
-import { adaptiveParallelismOf } from '../parallelism';
 import {
 	asRecord,
 	httpCodeOf,
@@ -29,8 +28,8 @@ const PUSH_BACK_STATUSES = new Set([429, 502, 503, 504]);
  * Tells the run's Auto parallelism (if any) how the API answered: pushed back (429, 502, 503, 504 as the
  * envelope or the HTTP status says, or a timeout) or not. `status` is undefined for a network failure.
  */
-function reportToParallelism(ctx: IExecuteFunctions, sentAt: number, status: number | undefined, networkCode: string | undefined): void {
-	const parallelism = adaptiveParallelismOf(ctx);
+function reportToParallelism(run: RunState, sentAt: number, status: number | undefined, networkCode: string | undefined): void {
+	const { parallelism } = run;
 	if (!parallelism) return;
 	if (status === undefined ? networkCode !== undefined && isTimeoutCode(networkCode) : PUSH_BACK_STATUSES.has(status)) {
 		parallelism.pushedBack(sentAt);
@@ -62,18 +61,18 @@ function markUnclear<E extends NodeApiError>(error: E): E {
 }
 
 /**
- * Sends one request through the credential's authentication, reads the answer with the API's dialect,
- * retries what is worth retrying and turns every failure into a NodeApiError with the API's own message,
- * the HTTP code and a hint.
+ * Sends one request for one item through the run's credential (read once by route()), reads the answer with the
+ * API's dialect, retries what is worth retrying and turns every failure into a NodeApiError with the API's own
+ * message, the HTTP code and a hint.
  */
-export async function apiRequest(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	dialect: ApiDialect,
-	baseUrl: string,
-	request: ApiRequest,
-	settings: RequestSettings,
-): Promise<ApiResponse> {
+export async function apiRequest(item: ItemContext, dialect: ApiDialect, request: ApiRequest): Promise<ApiResponse> {
+	const { ctx, itemIndex, run, settings } = item;
+	const { credential } = run;
+	if (credential.decrypted.type !== dialect.credentialType) {
+		// A node's operations speak the API of the dialect its router was given: another one would send the wrong key.
+		throw new NodeOperationError(ctx.getNode(), `The ${dialect.name} API needs a ${dialect.credentialType} credential`, { itemIndex });
+	}
+	const { baseUrl } = credential;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
@@ -84,12 +83,11 @@ export async function apiRequest(
 	};
 	if (request.body !== undefined) options.body = request.body;
 
-	const credential = await runCredential(ctx, dialect);
 	let unclearAttempt: string | undefined;
 	for (let attempt = 0; ; attempt++) {
 		let raw: RawResponse | undefined;
 		let networkCode: string | undefined;
-		await waitWhileHeldOff(ctx, dialect.credentialType, settings);
+		await waitWhileHeldOff(run.holdOffs, dialect.credentialType, settings);
 		const sentAt = Date.now();
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
@@ -118,7 +116,7 @@ export async function apiRequest(
 
 		const canRetry = attempt < settings.maxRetries;
 		if (!raw) {
-			reportToParallelism(ctx, sentAt, undefined, networkCode);
+			reportToParallelism(run, sentAt, undefined, networkCode);
 			const notSent = NOT_SENT_CODES.has(networkCode!);
 			if (canRetry && (request.idempotent || notSent)) {
 				if (!notSent) unclearAttempt = unclearNetworkAttempt(networkCode!);
@@ -147,7 +145,7 @@ export async function apiRequest(
 		const outcome = record && dialect.interpret(raw.status, record);
 		// The status the answer means: an envelope's own status (Oho's status_code) wins over the HTTP one.
 		const status = outcome?.status ?? raw.status;
-		reportToParallelism(ctx, sentAt, status, undefined);
+		reportToParallelism(run, sentAt, status, undefined);
 		const didNotAct = apiDidNotAct(status, raw.headers, outcome?.fromApi === true || neverSent(value));
 		// After any other 502, 503 or 504 the API may have acted (a gateway can answer after the API got the request),
 		// like after a timeout: only an idempotent request is resent.
@@ -155,7 +153,7 @@ export async function apiRequest(
 			const waitMs = retryAfterMs(raw.headers) ?? backoffMs(attempt, settings);
 			// A Retry-After longer than the configured maximum wait is reported rather than slept through.
 			if (waitMs <= settings.maxRetryDelayMs) {
-				if (didNotAct) holdOff(ctx, dialect.credentialType, waitMs);
+				if (didNotAct) holdOff(run.holdOffs, dialect.credentialType, waitMs);
 				else {
 					unclearAttempt = `met a gateway's HTTP ${status}`;
 					await sleep(waitMs);

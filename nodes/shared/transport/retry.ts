@@ -1,4 +1,3 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { RequestSettings } from '../options';
@@ -33,36 +32,26 @@ export function backoffMs(attempt: number, settings: RequestSettings): number {
 }
 
 /**
- * Per node run: until when the API asked to hold off (a 429 or 503). Every item of the run waits, not only
- * the one that was answered, so the others do not spend their retries on answers that can only be 429.
+ * Until when each API (by credential type) asked one node run to hold off (a 429 or 503): part of the run's state
+ * (nodes/shared/runState.ts). Every item of the run waits, not only the one that was answered, so the others do
+ * not spend their retries on answers that can only be 429; one API's 429 does not hold off another's requests.
  */
-const holdOffUntil = new WeakMap<IExecuteFunctions, Map<string, number>>();
-
-/** The hold-offs of one node run, by API (credential type): one API's 429 does not hold off another's requests. */
-function holdOffsOf(ctx: IExecuteFunctions): Map<string, number> {
-	let byApi = holdOffUntil.get(ctx);
-	if (!byApi) {
-		byApi = new Map();
-		holdOffUntil.set(ctx, byApi);
-	}
-	return byApi;
-}
+export type HoldOffs = Map<string, number>;
 
 /**
  * Waits until the run's hold-off has passed, checking again after waking (another item's 429 may have moved it),
  * for at most this item's longest retry wait in all. No jitter: the waiting items are at most Requests in Parallel,
  * and jitter would let fresh items overtake the retry that waited longest.
  */
-export async function waitWhileHeldOff(ctx: IExecuteFunctions, api: string, settings: RequestSettings): Promise<void> {
+export async function waitWhileHeldOff(holdOffs: HoldOffs, api: string, settings: RequestSettings): Promise<void> {
 	let budgetMs = settings.maxRetryDelayMs;
-	const nextWaitMs = () => Math.min((holdOffsOf(ctx).get(api) ?? 0) - Date.now(), budgetMs);
+	const nextWaitMs = () => Math.min((holdOffs.get(api) ?? 0) - Date.now(), budgetMs);
 	for (let waitMs = nextWaitMs(); waitMs > 0; waitMs = nextWaitMs()) {
 		await sleep(waitMs);
 		budgetMs -= waitMs;
 	}
 }
 
-export function holdOff(ctx: IExecuteFunctions, api: string, waitMs: number): void {
-	const holdOffs = holdOffsOf(ctx);
+export function holdOff(holdOffs: HoldOffs, api: string, waitMs: number): void {
 	holdOffs.set(api, Math.max(holdOffs.get(api) ?? 0, Date.now() + waitMs));
 }
