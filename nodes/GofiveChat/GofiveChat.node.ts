@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationProperty } from '../shared/operations';
 import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
+import { MESSAGE_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
 import * as sendMessage from './actions/sendMessage.operation';
 
@@ -29,22 +31,7 @@ export class GofiveChat implements INodeType {
 				options: [{ name: 'Message', value: 'message' }],
 				default: 'message',
 			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['message'] } },
-				options: [
-					{
-						name: 'Send Message',
-						value: 'sendMessage',
-						description: 'Post a message into a Gofive chat room',
-						action: 'Send a message',
-					},
-				],
-				default: 'sendMessage',
-			},
+			operationProperty('message', MESSAGE_OPERATIONS, 'sendMessage'),
 			...sendMessage.description,
 			{
 				displayName: 'Options',

@@ -2,15 +2,27 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { cleaningOptionFields } from '../OhoContact/descriptions/cleaningOptions';
+import type { OperationKind } from '../shared/operations';
+import { operationProperty, operationSubtitle, operationValues, showForOperations } from '../shared/operations';
 import { ADVANCED_VERSION, advancedCollection } from '../shared/options';
 import * as addEvent from './actions/addEvent.operation';
 import * as get from './actions/get.operation';
+import { CUSTOMER_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
 import * as upsert from './actions/upsert.operation';
 import { getCustomerColumns } from './methods/customerColumns';
 import { getEventTypes } from './methods/eventTypes';
 
-const dateOrderOption = cleaningOptionFields.find((field) => field.name === 'dateOrder')!;
+/** The options of an operation that creates (Create or Update): how the customer's fields are cleaned. */
+const creates = (operation: OperationKind) => operation.creates;
+
+/** Oho Contact's Date Order option, read by the same cleaning (readCleaningOptions). */
+const dateOrderOption = showForOperations(
+	CUSTOMER_OPERATIONS,
+	creates,
+	cleaningOptionFields.filter((field) => field.name === 'dateOrder'),
+	'/operation',
+);
 
 export class GofiveCustomer implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,8 +32,7 @@ export class GofiveCustomer implements INodeType {
 		group: ['transform'],
 		// A new node starts with the layout of version 1.1: data options in Options, request knobs in Advanced.
 		version: ADVANCED_VERSION,
-		subtitle:
-			'={{ {"upsert": "Create or update a customer", "get": "Get a customer", "addEvent": "Add an event to a customer"}[$parameter["operation"]] }}',
+		subtitle: operationSubtitle(CUSTOMER_OPERATIONS),
 		description: 'Create, update and read customers and add customer events in Venio CRM (Gofive)',
 		defaults: { name: 'Gofive Customer' },
 		usableAsTool: true,
@@ -37,34 +48,7 @@ export class GofiveCustomer implements INodeType {
 				options: [{ name: 'Customer', value: 'customer' }],
 				default: 'customer',
 			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['customer'] } },
-				options: [
-					{
-						name: 'Add Event',
-						value: 'addEvent',
-						description: 'Add an event (a meeting, a call, a sign-up…) to a customer’s timeline',
-						action: 'Add an event to a customer',
-					},
-					{
-						name: 'Create or Update',
-						value: 'upsert',
-						description: 'Create a new record, or update the current one if it already exists (upsert)',
-						action: 'Create or update a customer',
-					},
-					{
-						name: 'Get',
-						value: 'get',
-						description: 'Read one customer by its Customer Code',
-						action: 'Get a customer',
-					},
-				],
-				default: 'upsert',
-			},
+			operationProperty('customer', CUSTOMER_OPERATIONS, 'upsert'),
 			...upsert.description,
 			...get.description,
 			...addEvent.description,
@@ -74,7 +58,7 @@ export class GofiveCustomer implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				displayOptions: { show: { operation: ['upsert'] } },
+				displayOptions: { show: { operation: operationValues(CUSTOMER_OPERATIONS, creates) } },
 				options: [
 					{
 						displayName: 'Allow Non-Thai Phone Numbers',
@@ -84,8 +68,7 @@ export class GofiveCustomer implements INodeType {
 						description:
 							'Whether to send a number of another country as + and digits (like +14155552671) instead of refusing it. Thai numbers are always sent as 0812345678.',
 					},
-					// The Oho Contact option, read by the same cleaning (readCleaningOptions).
-					dateOrderOption,
+					...dateOrderOption,
 				],
 			},
 			advancedCollection,

@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationProperty } from '../shared/operations';
 import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
 import * as closeChat from './actions/closeChat.operation';
+import { CHAT_OPERATIONS } from './actions/operations';
 import * as requestAgent from './actions/requestAgent.operation';
 import { router } from './actions/router';
 import { failIfUnchangedOption } from './helpers/chatState';
@@ -31,28 +33,7 @@ export class OhoChat implements INodeType {
 				options: [{ name: 'Chat', value: 'chat' }],
 				default: 'chat',
 			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['chat'] } },
-				options: [
-					{
-						name: 'Close Chat',
-						value: 'closeChat',
-						description: "End the human agent's session; the chat bot answers the customer again",
-						action: 'Close the agent session of a chat',
-					},
-					{
-						name: 'Request Agent',
-						value: 'requestAgent',
-						description: 'Hand the chat to a human agent; the chat bot pauses',
-						action: 'Request a human agent for a chat',
-					},
-				],
-				default: 'requestAgent',
-			},
+			operationProperty('chat', CHAT_OPERATIONS, 'requestAgent'),
 			...requestAgent.description,
 			...closeChat.description,
 			{

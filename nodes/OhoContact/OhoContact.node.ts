@@ -2,7 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType,
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { identityFields } from '../shared/oho/identity';
+import type { OperationKind } from '../shared/operations';
+import { operationProperty, operationSubtitle, operationValues, showForOperations } from '../shared/operations';
 import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
+import { CONTACT_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
 import { cleaningOptionFields } from './descriptions/cleaningOptions';
 import { contactFieldsDescription } from './descriptions/contactFields';
@@ -16,6 +19,13 @@ const LIST_CHOICES = [
 	{ name: 'Tags', value: 'tags' },
 ];
 
+const writes = (operation: OperationKind) => operation.writes;
+const updates = (operation: OperationKind) => operation.updates;
+
+/** Options of the Options collection, shown only for the operations `which` picks. */
+const optionsFor = (which: (operation: OperationKind) => boolean, options: INodeProperties[]) =>
+	showForOperations(CONTACT_OPERATIONS, which, options, '/operation');
+
 /** The options about the data (and, in version 1, how requests are sent: nodes/shared/options.ts). */
 const optionsCollection: INodeProperties = {
 	displayName: 'Options',
@@ -24,47 +34,49 @@ const optionsCollection: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Add to Existing',
-			name: 'addToExisting',
-			type: 'multiOptions',
-			options: LIST_CHOICES,
-			default: [],
-			description:
-				'Lists to add to instead of replacing. The node reads the contact first and sends old and new entries together (an attribute of the same name gets the new value).',
-			displayOptions: { show: { '/operation': ['update', 'upsert'] } },
-		},
-		{
-			displayName: 'Clear',
-			name: 'clearLists',
-			type: 'multiOptions',
-			options: LIST_CHOICES,
-			default: [],
-			description:
-				'Lists to empty: the node sends an empty list, so the contact keeps none. Give no entries for a list chosen here.',
-			displayOptions: { show: { '/operation': ['update', 'upsert'] } },
-		},
-		...cleaningOptionFields,
+		...optionsFor(updates, [
+			{
+				displayName: 'Add to Existing',
+				name: 'addToExisting',
+				type: 'multiOptions',
+				options: LIST_CHOICES,
+				default: [],
+				description:
+					'Lists to add to instead of replacing. The node reads the contact first and sends old and new entries together (an attribute of the same name gets the new value).',
+			},
+			{
+				displayName: 'Clear',
+				name: 'clearLists',
+				type: 'multiOptions',
+				options: LIST_CHOICES,
+				default: [],
+				description:
+					'Lists to empty: the node sends an empty list, so the contact keeps none. Give no entries for a list chosen here.',
+			},
+		]),
+		...optionsFor(writes, cleaningOptionFields),
 		...requestOptionFields,
-		{
-			displayName: 'Remove From Existing',
-			name: 'removeFromExisting',
-			type: 'multiOptions',
-			options: LIST_CHOICES,
-			default: [],
-			description:
-				"Lists to remove the item's entries from. The node reads the contact first and sends what it holds without them (an attribute is matched by its name; its value is not needed).",
-			displayOptions: { show: { '/operation': ['update', 'upsert'] } },
-		},
-		{
-			displayName: 'Return Stored Contact After Writing',
-			name: 'returnStoredContact',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to read the contact back after writing (one more request) and add it to the output as "storedContact"',
-			displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
-		},
+		...optionsFor(updates, [
+			{
+				displayName: 'Remove From Existing',
+				name: 'removeFromExisting',
+				type: 'multiOptions',
+				options: LIST_CHOICES,
+				default: [],
+				description:
+					"Lists to remove the item's entries from. The node reads the contact first and sends what it holds without them (an attribute is matched by its name; its value is not needed).",
+			},
+		]),
+		...optionsFor(writes, [
+			{
+				displayName: 'Return Stored Contact After Writing',
+				name: 'returnStoredContact',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read the contact back after writing (one more request) and add it to the output as "storedContact"',
+			},
+		]),
 	],
 };
 
@@ -76,8 +88,7 @@ export class OhoContact implements INodeType {
 		group: ['transform'],
 		version: NODE_VERSIONS,
 		defaultVersion: ADVANCED_VERSION,
-		subtitle:
-			'={{ {"create": "Create a contact", "upsert": "Create or update a contact", "get": "Get a contact", "update": "Update a contact"}[$parameter["operation"]] }}',
+		subtitle: operationSubtitle(CONTACT_OPERATIONS),
 		description: 'Get, create or update customer contacts in Oho Chat (LINE, Facebook, Instagram)',
 		defaults: { name: 'Oho Contact' },
 		usableAsTool: true,
@@ -93,47 +104,16 @@ export class OhoContact implements INodeType {
 				options: [{ name: 'Contact', value: 'contact' }],
 				default: 'contact',
 			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['contact'] } },
-				options: [
-					{
-						name: 'Create',
-						value: 'create',
-						description: 'Add a new contact; fails if it exists already',
-						action: 'Create a contact',
-					},
-					{
-						name: 'Create or Update',
-						value: 'upsert',
-						description: 'Create a new record, or update the current one if it already exists (upsert)',
-						action: 'Create or update a contact',
-					},
-					{
-						name: 'Get',
-						value: 'get',
-						description: 'Read one contact by platform, platform ID and user ID',
-						action: 'Get a contact',
-					},
-					{
-						name: 'Update',
-						value: 'update',
-						description: 'Change fields of an existing contact',
-						action: 'Update a contact',
-					},
-				],
-				default: 'upsert',
-			},
+			operationProperty('contact', CONTACT_OPERATIONS, 'upsert'),
 			...identityFields(),
-			...contactFieldsDescription,
+			...contactFieldsDescription(CONTACT_OPERATIONS),
 			{ ...optionsCollection, displayOptions: { show: { '@version': [1] } } },
 			// From version 1.1 Options holds only the options about the data, and Get has none.
 			{
 				...optionsCollection,
-				displayOptions: { show: { '@version': [{ _cnd: { gte: ADVANCED_VERSION } }], operation: ['create', 'update', 'upsert'] } },
+				displayOptions: {
+					show: { '@version': [{ _cnd: { gte: ADVANCED_VERSION } }], operation: operationValues(CONTACT_OPERATIONS, writes) },
+				},
 			},
 			advancedCollection,
 		],

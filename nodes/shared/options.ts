@@ -1,6 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemReading } from './router';
+import type { RunParameters } from './parameters';
 
 /** How requests are sent: the knobs every node of this package offers under Advanced. */
 export interface RequestSettings {
@@ -110,15 +110,21 @@ const DEFAULT_REQUEST_SETTINGS = {
 	maxRetryDelayMs: 30_000,
 } as RequestSettings;
 
+/** Where a node run's request knobs are read: n8n's context and the run's parameter values (runState.ts). */
+interface SettingsSource {
+	ctx: IExecuteFunctions;
+	parameters: RunParameters;
+}
+
 /** The request knobs the operator set for one item: under Advanced, or in Options in a version 1 node. */
-function requestOptions({ ctx, itemIndex, run }: ItemReading): Partial<RequestSettings> {
+function requestOptions({ ctx, parameters }: SettingsSource, itemIndex: number): Partial<RequestSettings> {
 	const collection = ctx.getNode().typeVersion >= ADVANCED_VERSION ? 'advanced' : 'options';
-	return run.parameters.value(collection, itemIndex, {}) as Partial<RequestSettings>;
+	return parameters.value(collection, itemIndex, {}) as Partial<RequestSettings>;
 }
 
 /** Reads the shared request options for one item. */
-export function getRequestSettings(item: ItemReading): RequestSettings {
-	const options = requestOptions(item);
+export function getRequestSettings(source: SettingsSource, itemIndex: number): RequestSettings {
+	const options = requestOptions(source, itemIndex);
 	const settings = { ...DEFAULT_REQUEST_SETTINGS };
 	for (const key of Object.keys(settings) as Array<keyof RequestSettings>) {
 		if (options[key] !== undefined && options[key] !== null) {
@@ -135,8 +141,8 @@ function atLeastOne(value: unknown, fallback: number): number {
 }
 
 /** Auto unless the operator added Requests in Parallel (read once per run, at the first item). */
-export function getParallelism({ ctx, run }: Omit<ItemReading, 'itemIndex'>): Parallelism {
-	const options = requestOptions({ ctx, run, itemIndex: 0 });
+export function getParallelism(source: SettingsSource): Parallelism {
+	const options = requestOptions(source, 0);
 	if (options.parallelRequests !== undefined && options.parallelRequests !== null) {
 		return { mode: 'fixed', count: atLeastOne(options.parallelRequests, DEFAULT_PARALLEL_REQUESTS) };
 	}

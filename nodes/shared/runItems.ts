@@ -105,7 +105,7 @@ export async function runItems(
 ): Promise<INodeExecutionData[][]> {
 	const itemCount = ctx.getInputData().length;
 	if (itemCount === 0) return [[]];
-	const parallelism = getParallelism({ ctx, run });
+	const parallelism = getParallelism({ ctx, parameters: run.parameters });
 	// Kept in the run's state, where the transport tells it of every answer.
 	const adaptive = parallelism.mode === 'auto' ? (run.parallelism = new AdaptiveParallelism(parallelism.cap)) : undefined;
 	const fixed = parallelism.mode === 'fixed' ? parallelism.count : 0;

@@ -16,8 +16,11 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
+import { MESSAGE_OPERATIONS } from '../../nodes/GofiveChat/actions/operations';
 import { OhoChat } from '../../nodes/OhoChat/OhoChat.node';
+import { CHAT_OPERATIONS } from '../../nodes/OhoChat/actions/operations';
 import { OhoContact } from '../../nodes/OhoContact/OhoContact.node';
+import { CONTACT_OPERATIONS } from '../../nodes/OhoContact/actions/operations';
 import type { FaultKind, Sandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 import type { OnError, RunNodeResult } from '../helpers/n8n';
@@ -30,9 +33,13 @@ import type { Sandboxes } from './support';
 import { errorDetails, errorMessage, isErrorItem, outcomesByItem, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
 
 const KINDS: FaultKind[] = [500, 502, 503, 429, 'reset', 'hang', 'malformed-json', 'html', 'ok-false'];
-/** 'sendMessage-token': Send Message with client credentials, the fault on the token endpoint instead of the API. */
-const OPERATIONS = ['sendMessage-token', 'get', 'create', 'update', 'upsert', 'requestAgent', 'closeChat', 'sendMessage'] as const;
-type Operation = (typeof OPERATIONS)[number];
+/**
+ * Every operation of Oho Contact, Oho Chat and Gofive Chat, from their tables (a new one fails here until setup()
+ * gives it its items), and 'sendMessage-token': Send Message with client credentials, the fault on the token
+ * endpoint instead of the API.
+ */
+const OPERATIONS = ['sendMessage-token', ...[CONTACT_OPERATIONS, CHAT_OPERATIONS, MESSAGE_OPERATIONS].flatMap((table) => table.map((entry) => entry.value))];
+type Operation = string;
 type Shape = 'transient' | 'persistent' | 'after';
 
 /** Scenarios of one operation run at most this many at a time (operations themselves run side by side too). */
@@ -52,7 +59,7 @@ interface Scenario {
 	onError: OnError;
 }
 
-const gofive = (operation: Operation) => operation === 'sendMessage' || operation === 'sendMessage-token';
+const gofive = (operation: Operation) => operation === 'sendMessage-token' || MESSAGE_OPERATIONS.some((entry) => entry.value === operation);
 const idempotent = (operation: Operation) => !gofive(operation);
 
 /**
@@ -264,6 +271,8 @@ function setup(scenario: Scenario, run: number): Setup {
 				},
 			};
 		}
+		default:
+			throw new Error(`The fault matrix has no items for the operation "${operation}": give them in setup()`);
 	}
 }
 

@@ -4,7 +4,7 @@ import { gofiveDialect } from '../../shared/gofive/dialect';
 import type { ItemReading } from '../../shared/router';
 import { route } from '../../shared/router';
 import { readRoomId } from '../helpers/roomId';
-import * as sendMessage from './sendMessage.operation';
+import { MESSAGE_OPERATIONS } from './operations';
 
 /**
  * Messages to one room go one after the other, in input order: a UUID in upper or lower case, alone or in a link,
@@ -18,5 +18,5 @@ function roomKey({ itemIndex, run }: ItemReading): string | undefined {
 
 /** Gofive Chat's operations through the shared router; messages to one room run in input order. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route(this, { dialect: gofiveDialect, operations: { sendMessage: sendMessage.execute }, orderKey: roomKey });
+	return await route(this, { dialect: gofiveDialect, operations: MESSAGE_OPERATIONS, orderKey: roomKey });
 }

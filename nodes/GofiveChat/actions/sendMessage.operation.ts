@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { gofiveDialect } from '../../shared/gofive/dialect';
 import type { ItemContext, ItemOperation } from '../../shared/router';
@@ -9,43 +10,40 @@ import { invalidInput, validateBody } from '../../shared/validation';
 import { roomIdOf } from '../helpers/roomId';
 import { DOCUMENTED_VALUES, SEND_MESSAGE_LABELS, sendMessageSchema } from '../schema';
 
-const showFor = { show: { resource: ['message'], operation: ['sendMessage'] } };
-
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Room ID',
-		name: 'roomId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 26259b2c-509c-4ff5-a82a-d1b5505b014d',
-		description:
-			'The Gofive (Venio) chat room to post into: its ID, a UUID, or any text that holds exactly one, such as a link to the room',
-		hint: "Gofive's documents name no menu that shows it: it is the roomId (a UUID) of Gofive's chat messages. If the chat room's link in Venio holds it, paste the whole link: the node takes the one UUID in it.",
-		displayOptions: showFor,
-	},
-	{
-		displayName: 'Content',
-		name: 'content',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		required: true,
-		description:
-			'The text of the message. Must not be empty. Sent as a text message to a LINE chat room (type "message", platform "line"), the only kind Gofive documents.',
-		displayOptions: showFor,
-	},
-	{
-		displayName: 'Company ID',
-		name: 'companyId',
-		// Text, so that empty can mean "the credential's"; a number saved by an earlier version is still read.
-		type: 'string',
-		default: '',
-		placeholder: "e.g. 507 (empty: the credential's Default Company ID)",
-		description:
-			"Your Gofive company ID, a whole number such as 507. Leave empty to use the Default Company ID of the Gofive API credential.",
-		displayOptions: showFor,
-	},
+	...updateDisplayOptions({ show: { resource: ['message'], operation: ['sendMessage'] } }, [
+		{
+			displayName: 'Room ID',
+			name: 'roomId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 26259b2c-509c-4ff5-a82a-d1b5505b014d',
+			description:
+				'The Gofive (Venio) chat room to post into: its ID, a UUID, or any text that holds exactly one, such as a link to the room',
+			hint: "Gofive's documents name no menu that shows it: it is the roomId (a UUID) of Gofive's chat messages. If the chat room's link in Venio holds it, paste the whole link: the node takes the one UUID in it.",
+		},
+		{
+			displayName: 'Content',
+			name: 'content',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+			description:
+				'The text of the message. Must not be empty. Sent as a text message to a LINE chat room (type "message", platform "line"), the only kind Gofive documents.',
+		},
+		{
+			displayName: 'Company ID',
+			name: 'companyId',
+			// Text, so that empty can mean "the credential's"; a number saved by an earlier version is still read.
+			type: 'string',
+			default: '',
+			placeholder: "e.g. 507 (empty: the credential's Default Company ID)",
+			description:
+				"Your Gofive company ID, a whole number such as 507. Leave empty to use the Default Company ID of the Gofive API credential.",
+		},
+	]),
 	// Gofive documents one value of each, so the editor does not ask; saved workflows' values (expressions too)
 	// are still read, and one the document does not show is sent as given, with a warning.
 	{ displayName: 'Type', name: 'type', type: 'hidden', default: 'message' },
@@ -166,7 +164,7 @@ export const execute: ItemOperation = async (item) => {
 	const data = typeof response.body.data === 'object' && response.body.data !== null ? (response.body.data as IDataObject) : {};
 	const sentAt = isoTime(data.timestamp);
 	// What every node's item starts with (operation, ok, verified), then Gofive's stored message as it answered it.
-	const output: IDataObject = { operation: 'sendMessage', ok: true, verified, ...(sentAt && { sentAt }), ...data };
+	const output: IDataObject = { operation: item.operation.value, ok: true, verified, ...(sentAt && { sentAt }), ...data };
 	if (!verified) warnings.push(unverifiedWarning(response.httpStatus, Object.keys(data).length > 0));
 	if (warnings.length > 0) output.warnings = warnings as unknown as IDataObject[];
 	if (settings.includeRawResponse) output.rawResponse = response.body;

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/router';
 import { changeChatState, chatTargetFields } from '../helpers/chatState';
 
-export const description: INodeProperties[] = chatTargetFields('closeChat');
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['chat'], operation: ['closeChat'] } }, chatTargetFields());
 
 /**
  * Ends the agent's session; Oho turns the chat bot back on (docs/api/oho.md § "Close chat"). Sent as POST, and with
@@ -11,7 +12,6 @@ export const description: INodeProperties[] = chatTargetFields('closeChat');
  */
 export const execute: ItemOperation = async (item) =>
 	await changeChatState(item, {
-		operation: 'closeChat',
 		endpoint: 'close-chat',
 		stateAfter: 'with the chat bot (no agent session)',
 		conflictHint: 'The chat has no agent session to close: the chat bot already has it.',

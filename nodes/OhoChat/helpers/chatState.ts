@@ -9,11 +9,8 @@ import { apiFailure } from '../../shared/transport/errors';
 import { apiRequest } from '../../shared/transport/request';
 import type { ApiResponse } from '../../shared/transport/types';
 
-type ChatOperation = 'requestAgent' | 'closeChat';
-
 /** One of Oho's chat-room state changes (docs/api/oho.md § "Request agent", § "Close chat"). */
 interface ChatStateChange {
-	operation: ChatOperation;
 	/** The endpoint's last path segment. */
 	endpoint: 'request-agent' | 'close-chat';
 	/** The room's state once this change is made, as the end of a sentence: "with a human agent". */
@@ -46,12 +43,9 @@ export const failIfUnchangedOption: INodeProperties = {
 const CONFLICT_OPTION_NOTE =
 	'The item failed because Options > Fail If Nothing Changes is on; without it, this counts as success with changed: false.';
 
-/** The identity fields (shared with Oho Contact), shown for one chat operation, with the chat API's channel-ID hint. */
-export function chatTargetFields(operation: ChatOperation): INodeProperties[] {
-	return identityFields(PLATFORM_ID_HINT).map((field) => ({
-		...field,
-		displayOptions: { show: { resource: ['chat'], operation: [operation] } },
-	}));
+/** The identity fields (shared with Oho Contact), with the chat API's channel-ID hint. */
+export function chatTargetFields(): INodeProperties[] {
+	return identityFields(PLATFORM_ID_HINT);
 }
 
 /** What the item says happened: Oho's message for a change, our own words when Oho's 409 means nothing changed. */
@@ -133,7 +127,7 @@ export async function changeChatState(item: ItemContext, change: ChatStateChange
 	const outcome = outcomeOf(change, response.status, response.outcome.message, response.unclearAttempt);
 	if (!outcome.changed && options.failIfUnchanged === true) throw apiFailure(ctx, itemIndex, ohoDialect, response, hints);
 	const output: IDataObject = {
-		operation: change.operation,
+		operation: item.operation.value,
 		ok: true,
 		...outcome,
 		platform: identity.platform,

@@ -5,7 +5,7 @@ import { apiFailure } from '../../shared/transport/errors';
 import { inputReport } from '../helpers/contactBody';
 import { earlierCreate, sendCreate } from '../helpers/createContact';
 import { writeOutput } from '../helpers/output';
-import type { ContactOperation } from './router';
+import type { ContactOperation } from './contactOperation';
 
 const CONFLICT_HINT = {
 	409: 'A contact with this Platform, Platform ID and User ID exists already. Use the Create or Update operation instead.',
@@ -13,7 +13,7 @@ const CONFLICT_HINT = {
 
 /** Create (docs/api/oho.md § "Create contact"); a 409 fails the item, unless an earlier attempt whose answer was lost made this very contact. */
 export const execute: ContactOperation = async (op, identity) => {
-	const { input, body, cleaning, warnings, derived, response } = await sendCreate(op, 'create', identity);
+	const { input, body, cleaning, warnings, derived, response } = await sendCreate(op, identity);
 	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields, derived);
 	if (response.status !== 409) return await writeOutput(op, identity, 'created', response, body as IDataObject, undefined, report);
 	if (response.unclearAttempt === undefined) throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response, CONFLICT_HINT);

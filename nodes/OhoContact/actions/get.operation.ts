@@ -2,7 +2,7 @@ import { credentialReport } from '../../shared/oho/account';
 import { readableContact } from '../../shared/oho/storedContact';
 import { apiError, describeBody } from '../../shared/transport/errors';
 import { getContact } from '../helpers/requests';
-import type { ContactOperation } from './router';
+import type { ContactOperation } from './contactOperation';
 
 const hasFields = (data: unknown) => typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length > 0;
 

@@ -4,14 +4,14 @@ import { updateContact, withListChanges } from '../helpers/addToExisting';
 import { checkedBody, inputReport } from '../helpers/contactBody';
 import { earlierCreate, sendCreate } from '../helpers/createContact';
 import { writeOutput } from '../helpers/output';
-import type { ContactOperation } from './router';
+import type { ContactOperation } from './contactOperation';
 
 /**
  * Upsert, which the API lacks (docs/api/oho.md § "Upsert"): create; when Oho answers 409 (the contact exists), update the same
  * contact with the fields an update accepts. The output's "operation" says which happened.
  */
 export const execute: ContactOperation = async (op, identity) => {
-	const { input, body, cleaning, warnings, derived, response } = await sendCreate(op, 'upsert', identity);
+	const { input, body, cleaning, warnings, derived, response } = await sendCreate(op, identity);
 	const createReport = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields, derived);
 	if (response.status !== 409) return await writeOutput(op, identity, 'created', response, body as IDataObject, undefined, createReport);
 	// A 409 after an attempt whose answer was lost (a 502, a reset): that attempt made the contact only if the stored

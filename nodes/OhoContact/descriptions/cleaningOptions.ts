@@ -3,7 +3,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ItemReading } from '../../shared/router';
 import type { CleaningSettings } from '../cleaning';
 
-/** Options of the write operations that say how form data is read and what an unusable optional value does. */
+/**
+ * Options of the write operations that say how form data is read and what an unusable optional value does (the node
+ * shows them for the operations of its table that write).
+ */
 export const cleaningOptionFields: INodeProperties[] = [
 	{
 		displayName: 'Allow Non-Thai Phone Numbers',
@@ -12,7 +15,6 @@ export const cleaningOptionFields: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to send a number of another country as + and digits (like +14155552671). Oho documents phone numbers only in the Thai form 0987654321, so Oho may refuse these.',
-		displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
 	},
 	{
 		displayName: 'Date Order',
@@ -24,7 +26,6 @@ export const cleaningOptionFields: INodeProperties[] = [
 		],
 		default: 'dayFirst',
 		description: 'How a Birth Date written with numbers only, like 05/06/1990, is read. A date starting with the year is always year, month, day.',
-		displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
 	},
 	{
 		displayName: 'Invalid Optional Fields',
@@ -46,7 +47,6 @@ export const cleaningOptionFields: INodeProperties[] = [
 		default: 'fail',
 		description:
 			'What to do when an optional field (phone, email, birth date, age…) has a value that cannot be sent. The identity and the fields Create requires always fail the item.',
-		displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
 	},
 	{
 		displayName: 'Place Names',
@@ -67,7 +67,6 @@ export const cleaningOptionFields: INodeProperties[] = [
 		default: 'matchList',
 		description:
 			"How Country and City are sent. Oho never published its lists of accepted names, so the language it expects is unknown; a value picked from the node's list is always English.",
-		displayOptions: { show: { '/operation': ['create', 'update', 'upsert'] } },
 	},
 ];
 

@@ -1,6 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ACCOUNT_GIVEN_PARAMS } from '../../shared/oho/account';
+import type { NodeOperation } from '../../shared/operations';
+import { showForOperations } from '../../shared/operations';
 
 export type FieldKind = 'string' | 'number' | 'options' | 'place' | 'date' | 'list' | 'attributes';
 
@@ -330,44 +333,42 @@ function emptyOnCreateHint(field: ContactFieldSpec): string | undefined {
 	return undefined;
 }
 
-const writeOperations = ['create', 'update', 'upsert'];
-const createOperations = ['create', 'upsert'];
+/** How the operator gives the contact fields: one parameter per field, or the input's fields mapped to them. */
+const dataModeProperty: INodeProperties = {
+	displayName: 'Contact Data',
+	name: 'dataMode',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Set Each Field',
+			value: 'define',
+			description: 'Fill in each field below, with fixed values or expressions',
+		},
+		{
+			name: 'Map Input Fields',
+			value: 'mapper',
+			description:
+				'Map the incoming item\'s fields to contact fields; "Map Automatically" takes input fields named like the contact fields (first_name, First Name, firstName...) and splits a full name (name, Full Name) into First and Last Name',
+		},
+	],
+	default: 'define',
+};
 
-export const contactFieldsDescription: INodeProperties[] = [
-	{
-		displayName: 'Contact Data',
-		name: 'dataMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Set Each Field',
-				value: 'define',
-				description: 'Fill in each field below, with fixed values or expressions',
-			},
-			{
-				name: 'Map Input Fields',
-				value: 'mapper',
-				description:
-					'Map the incoming item\'s fields to contact fields; "Map Automatically" takes input fields named like the contact fields (first_name, First Name, firstName...) and splits a full name (name, Full Name) into First and Last Name',
-			},
-		],
-		default: 'define',
-		displayOptions: { show: { operation: writeOperations } },
-	},
-	{
-		displayName:
-			'Oho replaces the whole list of tags, labels and attributes when a contact is updated. To keep what the contact already has, choose Options > Add to Existing (or Remove From Existing); to empty a list, Options > Clear.',
-		name: 'replaceNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { operation: ['update', 'upsert'] } },
-	},
+const replaceNotice: INodeProperties = {
+	displayName:
+		'Oho replaces the whole list of tags, labels and attributes when a contact is updated. To keep what the contact already has, choose Options > Add to Existing (or Remove From Existing); to empty a list, Options > Clear.',
+	name: 'replaceNotice',
+	type: 'notice',
+	default: '',
+};
+
+/** Set Each Field for an operation that may create: the fields create requires, then the others in a collection. */
+const createFields: INodeProperties[] = [
 	...CONTACT_FIELDS.filter((field) => field.requiredOnCreate).map((field) => ({
 		...propertyOf(field),
 		required: askedOnCreate(field),
 		hint: emptyOnCreateHint(field),
-		displayOptions: { show: { operation: createOperations, dataMode: ['define'] } },
 	})),
 	{
 		displayName: 'Additional Fields',
@@ -375,38 +376,56 @@ export const contactFieldsDescription: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: { operation: createOperations, dataMode: ['define'] } },
 		options: CONTACT_FIELDS.filter((field) => !field.requiredOnCreate).map(propertyOf),
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { operation: ['update'], dataMode: ['define'] } },
-		options: CONTACT_FIELDS.filter((field) => !field.createOnly)
-			.map(propertyOf)
-			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-	{
-		displayName: 'Contact Fields',
-		name: 'contactFields',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		required: true,
-		typeOptions: {
-			loadOptionsDependsOn: ['operation'],
-			resourceMapper: {
-				resourceMapperMethod: 'getContactColumns',
-				mode: 'add',
-				fieldWords: { singular: 'field', plural: 'fields' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: true,
-			},
-		},
-		displayOptions: { show: { operation: writeOperations, dataMode: ['mapper'] } },
-	},
 ];
+
+/** Set Each Field for an operation that only updates: every field an update can change. */
+const updateFields: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: CONTACT_FIELDS.filter((field) => !field.createOnly)
+		.map(propertyOf)
+		.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+};
+
+const mappedFields: INodeProperties = {
+	displayName: 'Contact Fields',
+	name: 'contactFields',
+	type: 'resourceMapper',
+	noDataExpression: true,
+	default: { mappingMode: 'defineBelow', value: null },
+	required: true,
+	typeOptions: {
+		loadOptionsDependsOn: ['operation'],
+		resourceMapper: {
+			resourceMapperMethod: 'getContactColumns',
+			mode: 'add',
+			fieldWords: { singular: 'field', plural: 'fields' },
+			addAllFields: true,
+			multiKeyMatch: false,
+			supportAutoMap: true,
+		},
+	},
+};
+
+const inDataMode = (mode: 'define' | 'mapper', properties: INodeProperties[]) =>
+	updateDisplayOptions({ show: { dataMode: [mode] } }, properties);
+
+/**
+ * The contact fields' parameters, each shown for the operations of the node's table that take it: how the fields
+ * are given for every operation that writes, the notice about replaced lists for one that may update, the create
+ * fields for one that may create, Update Fields for one that updates without creating.
+ */
+export function contactFieldsDescription<Execute>(operations: Array<NodeOperation<Execute>>): INodeProperties[] {
+	return [
+		...showForOperations(operations, (operation) => operation.writes, [dataModeProperty]),
+		...showForOperations(operations, (operation) => operation.updates, [replaceNotice]),
+		...inDataMode('define', showForOperations(operations, (operation) => operation.creates, createFields)),
+		...inDataMode('define', showForOperations(operations, (operation) => operation.updates && !operation.creates, [updateFields])),
+		...inDataMode('mapper', showForOperations(operations, (operation) => operation.writes, [mappedFields])),
+	];
+}

@@ -180,16 +180,16 @@ function collect(pick: (field: ContactFieldSpec) => unknown, settings: CleaningS
 /**
  * Map Automatically: each input field whose name matches a contact field the operation writes; the first non-blank
  * one wins a field, and a full-name field gives First and Last Name when the item has no First Name. The others
- * (and, for Update, the fields only Create takes) are listed as unmapped, unless a parameter reads them (a column
- * dragged into User ID is in use).
+ * (and, for an operation that does not create, the fields only a create takes) are listed as unmapped, unless a
+ * parameter reads them (a column dragged into User ID is in use).
  */
-function autoMapped(item: ItemReading, input: IDataObject, operation: string, settings: CleaningSettings): ContactInput {
+function autoMapped(item: ItemReading, input: IDataObject, settings: CleaningSettings): ContactInput {
 	const byField = new Map<ContactFieldSpec, unknown>();
 	const unused = new Set<string>();
 	let fullName: FullNameSource | undefined;
 	for (const [key, value] of Object.entries(input)) {
 		const matched = FIELDS_BY_KEY.get(normalizeKey(key));
-		const field = matched && (operation !== 'update' || !matched.createOnly) ? matched : undefined;
+		const field = matched && (item.operation.creates || !matched.createOnly) ? matched : undefined;
 		if (field && !byField.has(field) && !isBlank(value)) byField.set(field, value);
 		else if (!field && !fullName && FULL_NAME_KEYS.has(normalizeKey(key)) && typeof value === 'string' && !isBlank(value)) fullName = { from: key, value };
 		else if (!field || !isBlank(value)) unused.add(key);
@@ -204,21 +204,24 @@ function autoMapped(item: ItemReading, input: IDataObject, operation: string, se
 /** The resource-mapper column of a full name (methods/contactColumns.ts): split into First and Last Name. */
 export const FULL_NAME_COLUMN = { id: 'full_name', displayName: 'Full Name' };
 
-/** The contact fields of one item, keyed by API path, from whichever way the operator chose to give them. */
-export function readContactFields(item: ItemReading, operation: string, settings: CleaningSettings): ContactInput {
-	const { ctx, itemIndex, run } = item;
+/**
+ * The contact fields of one item, keyed by API path, from whichever way the operator chose to give them: with Set
+ * Each Field, an operation that may create reads the create fields, one that only updates reads Update Fields.
+ */
+export function readContactFields(item: ItemReading, settings: CleaningSettings): ContactInput {
+	const { ctx, itemIndex, run, operation } = item;
 	const dataMode = run.parameters.value('dataMode', itemIndex, 'define') as string;
 	if (dataMode === 'mapper') {
 		const mapping = run.parameters.value('contactFields', itemIndex) as ResourceMapperValue;
-		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(item, ctx.getInputData()[itemIndex].json, operation, settings);
+		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(item, ctx.getInputData()[itemIndex].json, settings);
 		const value = (mapping.value ?? {}) as IDataObject;
 		const fullName = { from: FULL_NAME_COLUMN.displayName, value: value[FULL_NAME_COLUMN.id] };
 		return collect((field) => value[field.path.split('.').pop()!], settings, fullName);
 	}
-	const collection = run.parameters.value(operation === 'update' ? 'updateFields' : 'additionalFields', itemIndex, {}) as IDataObject;
+	const collection = run.parameters.value(operation.creates ? 'additionalFields' : 'updateFields', itemIndex, {}) as IDataObject;
 	return collect(
 		(field) =>
-			field.requiredOnCreate && operation !== 'update'
+			field.requiredOnCreate && operation.creates
 				? run.parameters.value(field.param, itemIndex, '')
 				: placeValue(collection[field.param]),
 		settings,

@@ -51,12 +51,13 @@ function lineBasicIdWarning(form: EmptyLineBasicId, refusal: ApiResponse | undef
  * left out; a 400 that names it wrote nothing, so the body is sent once more with the key empty (or the other way
  * round), and the run keeps the form Oho took.
  */
-export async function sendCreate(op: ItemContext, operation: string, identity: ContactIdentity) {
+export async function sendCreate(op: ItemContext, identity: ContactIdentity) {
 	const cleaning = readCleaningOptions(op);
-	const input = readContactFields(op, operation, cleaning);
+	const input = readContactFields(op, cleaning);
 	fillFromAccount(op, identity, input);
-	// Create or Update's create does not write the entries the item asks to remove from an existing contact.
-	const removing = operation === 'upsert' ? listsToRemove(op).filter((list) => input.values[list] !== undefined) : [];
+	// An operation that may also update (Create or Update) does not create with the entries the item asks to remove from
+	// an existing contact.
+	const removing = op.operation.updates ? listsToRemove(op).filter((list) => input.values[list] !== undefined) : [];
 	const toCreate = { ...input, values: Object.fromEntries(Object.entries(input.values).filter(([path]) => !removing.includes(path as never))) };
 	const checked = checkedBody(op, 'create', toCreate, cleaning.skipInvalid, identity);
 	const noLineBasicId = identity.platform !== 'line' && !checked.body.social_profile.line_basic_id;

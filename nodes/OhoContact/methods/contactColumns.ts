@@ -2,6 +2,8 @@ import type { FieldType, ResourceMapperField, ResourceMapperFields } from 'n8n-w
 
 import type { ContactFieldSpec, FieldKind } from '../descriptions/contactFields';
 import { askedOnCreate, CONTACT_FIELDS } from '../descriptions/contactFields';
+import { operationOf } from '../../shared/operations';
+import { CONTACT_OPERATIONS } from '../actions/operations';
 import { FULL_NAME_COLUMN } from '../helpers/contactInput';
 
 /**
@@ -48,9 +50,12 @@ const fullNameColumn: ResourceMapperField = {
 	type: 'string',
 };
 
-/** The resource-mapper columns for an operation: every contact field that operation can write, and Full Name before First Name. */
+/**
+ * The resource-mapper columns for an operation: every contact field that operation can write (an operation that does
+ * not create, none that only a create takes), and Full Name before First Name.
+ */
 export function contactColumns(operation: string): ResourceMapperFields {
-	const creating = operation !== 'update';
+	const creating = operationOf(CONTACT_OPERATIONS, operation)?.creates === true;
 	const fields = CONTACT_FIELDS.filter((field) => creating || !field.createOnly);
 	return {
 		fields: fields.flatMap((field) =>
