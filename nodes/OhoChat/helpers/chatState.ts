@@ -74,7 +74,7 @@ const noRouteForMethod = (response: ApiResponse) => response.status === 405 || (
  * The warning an item sent with the curl example's GET carries (docs/api/oho.md § "Close chat method"): the first time,
  * what the POST met; afterwards, that the run keeps GET.
  */
-function getMethodWarning(postAnswer: ApiResponse | undefined): ReadingWarning {
+function getMethodWarning(postAnswer?: ApiResponse): ReadingWarning {
 	const why = postAnswer
 		? `Oho answered POST with HTTP ${postAnswer.status} (${postAnswer.outcome.message}), a route it does not have, so this item was sent again with GET`
 		: 'An earlier item of this run found that Oho closes chats with GET, not POST, so this item was sent with GET';
@@ -111,7 +111,7 @@ export async function changeChatState(item: ItemContext, change: ChatStateChange
 	let response: ApiResponse;
 	if (change.otherMethod && readings.closeChatMethod === change.otherMethod) {
 		response = await send(change.otherMethod, [409]);
-		warnings.push(getMethodWarning(undefined));
+		warnings.push(getMethodWarning());
 	} else {
 		response = await send('POST', change.otherMethod ? [404, 405, 409] : [409]);
 		if (change.otherMethod && noRouteForMethod(response)) {

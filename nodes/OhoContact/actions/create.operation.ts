@@ -15,9 +15,11 @@ const CONFLICT_HINT = {
 export const execute: ContactOperation = async (op, identity) => {
 	const { input, body, cleaning, warnings, derived, response } = await sendCreate(op, identity);
 	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields, derived);
-	if (response.status !== 409) return await writeOutput(op, identity, 'created', response, body as IDataObject, undefined, report);
+	const created = { operation: 'created', response, contact: body as IDataObject, report } as const;
+	if (response.status !== 409) return await writeOutput(op, identity, created);
 	if (response.unclearAttempt === undefined) throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response, CONFLICT_HINT);
 	const earlier = await earlierCreate(op, identity, body as IDataObject, response.unclearAttempt);
-	if (earlier.created) return await writeOutput(op, identity, 'created', response, body as IDataObject, earlier.message, report);
-	return { ...(await writeOutput(op, identity, 'exists', response, {}, earlier.message, report)), storedContact: earlier.storedContact };
+	if (earlier.created) return await writeOutput(op, identity, { ...created, message: earlier.message });
+	const exists = await writeOutput(op, identity, { operation: 'exists', response, contact: {}, message: earlier.message, report });
+	return { ...exists, storedContact: earlier.storedContact };
 };

@@ -15,13 +15,12 @@ export const execute: ContactOperation = async (op, identity) => {
 	const response = await getContact(op, identity);
 	if (!hasFields(response.body.data)) {
 		const data = response.body.data;
-		throw apiError(
-			op.ctx,
-			op.itemIndex,
-			`Oho answered that it found the contact, but its answer holds no contact (data is ${data === undefined ? 'missing' : describeBody(data) || 'empty'})`,
-			'Nothing was read for this item. Try again; if Oho keeps answering this way, turn on Include Raw API Response (under Advanced) to see its whole answer.',
-			String(response.status),
-		);
+		throw apiError(op.ctx, op.itemIndex, {
+			message: `Oho answered that it found the contact, but its answer holds no contact (data is ${data === undefined ? 'missing' : describeBody(data) || 'empty'})`,
+			description:
+				'Nothing was read for this item. Try again; if Oho keeps answering this way, turn on Include Raw API Response (under Advanced) to see its whole answer.',
+			httpCode: String(response.status),
+		});
 	}
 	const contact = { ...readableContact(response.body.data), ...credentialReport(identity) };
 	if (op.settings.includeRawResponse) contact.rawResponse = response.body;

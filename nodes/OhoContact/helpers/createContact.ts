@@ -31,7 +31,7 @@ function withEmptyLineBasicId(body: CreateContactBody, form: EmptyLineBasicId): 
 /** Whether Oho's answer refuses the body because of line_basic_id (a 400, which wrote nothing). */
 const refusesLineBasicId = (response: ApiResponse) => response.status === 400 && /line_basic_id/i.test(response.outcome.message);
 
-function lineBasicIdWarning(form: EmptyLineBasicId, refusal: ApiResponse | undefined): FieldWarning {
+function lineBasicIdWarning(form: EmptyLineBasicId, refusal?: ApiResponse): FieldWarning {
 	const sent = form === 'empty' ? 'sent empty' : 'left out';
 	const why = refusal
 		? `Oho refused the contact (HTTP 400: ${refusal.outcome.message}), so it was sent once more with LINE Basic ID ${sent}`
@@ -75,7 +75,7 @@ export async function sendCreate(op: ItemContext, identity: ContactIdentity) {
 	let form: EmptyLineBasicId = learned ?? 'omit';
 	let body = noLineBasicId ? withEmptyLineBasicId(checked.body, form) : checked.body;
 	let response = await send(body);
-	const readingWarnings: FieldWarning[] = noLineBasicId && learned ? [lineBasicIdWarning(form, undefined)] : [];
+	const readingWarnings: FieldWarning[] = noLineBasicId && learned ? [lineBasicIdWarning(form)] : [];
 	if (noLineBasicId && refusesLineBasicId(response)) {
 		const refusal = response;
 		form = OTHER_FORM[form];

@@ -7,15 +7,25 @@ import type { ItemContext } from '../../shared/router';
 import type { ApiResponse } from '../../shared/transport/types';
 import { getContact } from './requests';
 
+/** What a write did, for its output item. */
+export interface WriteOutcome {
+	/** What happened to the contact: `exists` is a create whose contact was there already. */
+	operation: 'created' | 'updated' | 'exists';
+	/** The answer of the write. */
+	response: ApiResponse;
+	/** What was written (the body sent). */
+	contact: IDataObject;
+	/** The output's message; the API's own when not given. */
+	message?: string;
+	/** What the output says about the input (helpers/contactBody.ts inputReport). */
+	report?: IDataObject;
+}
+
 /** The output of a write: what happened, what was written, and on request the stored contact and raw answer. */
 export async function writeOutput(
 	op: ItemContext,
 	identity: ContactIdentity,
-	operation: 'created' | 'updated' | 'exists',
-	response: ApiResponse,
-	contact: IDataObject,
-	message = response.outcome.message,
-	report: IDataObject = {},
+	{ operation, response, contact, message = response.outcome.message, report = {} }: WriteOutcome,
 ): Promise<IDataObject> {
 	const options = op.run.parameters.value('options', op.itemIndex, {}) as IDataObject;
 	const output: IDataObject = {

@@ -23,14 +23,15 @@ export function describeBody(body: unknown, secrets: string[] = []): string {
 	return clean.length > 160 ? `${clean.slice(0, 157)}...` : clean;
 }
 
-export function apiError(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description: string | undefined,
-	httpCode: string | undefined,
-	extra: JsonObject = {},
-): NodeApiError {
+/** What an API error says: the message, what to do about it, the HTTP code, and other fields of the API's (its code). */
+export interface ApiErrorText {
+	message: string;
+	description?: string;
+	httpCode?: string;
+	extra?: JsonObject;
+}
+
+export function apiError(ctx: IExecuteFunctions, itemIndex: number, { message, description, httpCode, extra = {} }: ApiErrorText): NodeApiError {
 	// Built from plain values only, never from the HTTP client's error: that error carries the request
 	// headers (the API key, the token) and n8n stores what it is given in its executions.
 	const error = new NodeApiError(
@@ -87,12 +88,10 @@ export function apiFailure(
 	const codeText = outcome.apiCode ? `, code ${outcome.apiCode}` : '';
 	// An envelope that disagrees with the HTTP status is named with both: the envelope's status decides.
 	const statusText = status === httpStatus ? `HTTP ${httpStatus}` : `status ${status}, HTTP ${httpStatus}`;
-	return apiError(
-		ctx,
-		itemIndex,
-		`${dialect.name}: ${outcome.message} (${statusText}${codeText})`,
-		hints?.[status] ?? dialect.hint(status, outcome),
-		String(status),
-		outcome.apiCode ? { apiCode: outcome.apiCode } : {},
-	);
+	return apiError(ctx, itemIndex, {
+		message: `${dialect.name}: ${outcome.message} (${statusText}${codeText})`,
+		description: hints?.[status] ?? dialect.hint(status, outcome),
+		httpCode: String(status),
+		extra: outcome.apiCode ? { apiCode: outcome.apiCode } : {},
+	});
 }

@@ -26,9 +26,9 @@ const PUSH_BACK_STATUSES = new Set([429, 502, 503, 504]);
 
 /**
  * Tells the run's Auto parallelism (if any) how the API answered: pushed back (429, 502, 503, 504 as the
- * envelope or the HTTP status says, or a timeout) or not. `status` is undefined for a network failure.
+ * envelope or the HTTP status says, or a timeout) or not. A network failure has a `networkCode` and no `status`.
  */
-function reportToParallelism(run: RunState, sentAt: number, status: number | undefined, networkCode: string | undefined): void {
+function reportToParallelism(run: RunState, sentAt: number, { status, networkCode }: { status?: number; networkCode?: string }): void {
 	const { parallelism } = run;
 	if (!parallelism) return;
 	if (status === undefined ? networkCode !== undefined && isTimeoutCode(networkCode) : PUSH_BACK_STATUSES.has(status)) {
@@ -109,14 +109,14 @@ export async function apiRequest(item: ItemContext, dialect: ApiDialect, request
 				networkCode = networkCodeOf(error);
 				if (!networkCode) {
 					const message = redactText(messageOf(error), credentialSecrets(credential.data));
-					throw apiError(ctx, itemIndex, `${dialect.name} request failed: ${message}`, undefined, undefined);
+					throw apiError(ctx, itemIndex, { message: `${dialect.name} request failed: ${message}` });
 				}
 			}
 		}
 
 		const canRetry = attempt < settings.maxRetries;
 		if (!raw) {
-			reportToParallelism(run, sentAt, undefined, networkCode);
+			reportToParallelism(run, sentAt, { networkCode });
 			const notSent = NOT_SENT_CODES.has(networkCode!);
 			if (canRetry && (request.idempotent || notSent)) {
 				if (!notSent) unclearAttempt = unclearNetworkAttempt(networkCode!);
@@ -124,16 +124,14 @@ export async function apiRequest(item: ItemContext, dialect: ApiDialect, request
 				continue;
 			}
 			const unclear = !request.idempotent && !notSent;
-			const error = apiError(
-				ctx,
-				itemIndex,
-				`Could not reach the ${dialect.name} API (${networkCode})`,
-				(networkCode === 'ECONNABORTED' || networkCode === 'ETIMEDOUT'
-					? `No answer within ${settings.timeoutMs} ms. Raise Timeout (under Advanced) or try again later.`
-					: `${unreachable(dialect, baseUrl, networkCode!)} Tried ${attempt + 1} time(s).`) +
+			const error = apiError(ctx, itemIndex, {
+				message: `Could not reach the ${dialect.name} API (${networkCode})`,
+				description:
+					(networkCode === 'ECONNABORTED' || networkCode === 'ETIMEDOUT'
+						? `No answer within ${settings.timeoutMs} ms. Raise Timeout (under Advanced) or try again later.`
+						: `${unreachable(dialect, baseUrl, networkCode!)} Tried ${attempt + 1} time(s).`) +
 					(unclear ? ` ${notResentNote(dialect, request)}` : ''),
-				undefined,
-			);
+			});
 			throw unclear ? markUnclear(error) : error;
 		}
 
@@ -145,7 +143,7 @@ export async function apiRequest(item: ItemContext, dialect: ApiDialect, request
 		const outcome = record && dialect.interpret(raw.status, record);
 		// The status the answer means: an envelope's own status (Oho's status_code) wins over the HTTP one.
 		const status = outcome?.status ?? raw.status;
-		reportToParallelism(run, sentAt, status, undefined);
+		reportToParallelism(run, sentAt, { status });
 		const didNotAct = apiDidNotAct(status, raw.headers, outcome?.fromApi === true || neverSent(value));
 		// After any other 502, 503 or 504 the API may have acted (a gateway can answer after the API got the request),
 		// like after a timeout: only an idempotent request is resent.
@@ -176,14 +174,13 @@ export async function apiRequest(item: ItemContext, dialect: ApiDialect, request
 				const message = describeBody(value, secrets) || `HTTP ${raw.status}`;
 				return { status: raw.status, httpStatus: raw.status, body: {}, outcome: { ok: false, fromApi: false, message }, attempts: attempt + 1, unclearAttempt };
 			}
-			const error = apiError(
-				ctx,
-				itemIndex,
-				`The ${dialect.name} API answered HTTP ${raw.status} with a body that is not JSON`,
-				`Received: ${describeBody(value, secrets) || '(empty)'}. ` +
+			const error = apiError(ctx, itemIndex, {
+				message: `The ${dialect.name} API answered HTTP ${raw.status} with a body that is not JSON`,
+				description:
+					`Received: ${describeBody(value, secrets) || '(empty)'}. ` +
 					(unclear ? notResentNote(dialect, request, raw.status) : 'This is usually a gateway or server fault; try again later.'),
-				String(raw.status),
-			);
+				httpCode: String(raw.status),
+			});
 			throw unclear ? markUnclear(error) : error;
 		}
 
