@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationProperty } from '../shared/operations';
+import { operationParameters, operationProperty } from '../shared/operations';
 import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
 import { MESSAGE_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
-import * as sendMessage from './actions/sendMessage.operation';
 
 export class GofiveChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,7 +31,7 @@ export class GofiveChat implements INodeType {
 				default: 'message',
 			},
 			operationProperty('message', MESSAGE_OPERATIONS, 'sendMessage'),
-			...sendMessage.description,
+			...operationParameters(MESSAGE_OPERATIONS),
 			{
 				displayName: 'Options',
 				name: 'options',

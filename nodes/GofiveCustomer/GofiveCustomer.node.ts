@@ -3,13 +3,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { cleaningOptionFields } from '../OhoContact/descriptions/cleaningOptions';
 import type { OperationKind } from '../shared/operations';
-import { operationProperty, operationSubtitle, operationValues, showForOperations } from '../shared/operations';
+import { operationParameters, operationProperty, operationSubtitle, operationValues, showForOperations } from '../shared/operations';
 import { ADVANCED_VERSION, advancedCollection } from '../shared/options';
-import * as addEvent from './actions/addEvent.operation';
-import * as get from './actions/get.operation';
 import { CUSTOMER_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
-import * as upsert from './actions/upsert.operation';
 import { getCustomerColumns } from './methods/customerColumns';
 import { getEventTypes } from './methods/eventTypes';
 
@@ -49,9 +46,7 @@ export class GofiveCustomer implements INodeType {
 				default: 'customer',
 			},
 			operationProperty('customer', CUSTOMER_OPERATIONS, 'upsert'),
-			...upsert.description,
-			...get.description,
-			...addEvent.description,
+			...operationParameters(CUSTOMER_OPERATIONS),
 			{
 				displayName: 'Options',
 				name: 'options',

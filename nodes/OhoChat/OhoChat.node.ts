@@ -1,11 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationProperty } from '../shared/operations';
+import { operationParameters, operationProperty } from '../shared/operations';
 import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
-import * as closeChat from './actions/closeChat.operation';
 import { CHAT_OPERATIONS } from './actions/operations';
-import * as requestAgent from './actions/requestAgent.operation';
 import { router } from './actions/router';
 import { failIfUnchangedOption } from './helpers/chatState';
 
@@ -34,8 +32,7 @@ export class OhoChat implements INodeType {
 				default: 'chat',
 			},
 			operationProperty('chat', CHAT_OPERATIONS, 'requestAgent'),
-			...requestAgent.description,
-			...closeChat.description,
+			...operationParameters(CHAT_OPERATIONS),
 			{
 				displayName: 'Options',
 				name: 'options',

@@ -20,7 +20,17 @@ export interface NodeOperation<Execute> {
 	creates: boolean;
 	/** Whether it may change a record that exists (a list the API replaces wholesale is then replaced). */
 	updates: boolean;
+	/**
+	 * The operation's own parameters (its file's `description`), already shown only for it: the node lists them in
+	 * the order of the table.
+	 */
+	parameters?: INodeProperties[];
 	execute: Execute;
+}
+
+/** The operations' own parameters, in the order of the table. */
+export function operationParameters<Execute>(operations: Array<NodeOperation<Execute>>): INodeProperties[] {
+	return operations.flatMap((operation) => operation.parameters ?? []);
 }
 
 /** What an operation is, without its function: what a check of its kind needs (and what each item's context carries). */

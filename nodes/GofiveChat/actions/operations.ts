@@ -15,6 +15,7 @@ export const MESSAGE_OPERATIONS: Array<NodeOperation<ItemOperation>> = [
 		writes: true,
 		creates: true,
 		updates: false,
+		parameters: sendMessage.description,
 		execute: sendMessage.execute,
 	},
 ];

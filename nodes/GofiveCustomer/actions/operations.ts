@@ -27,6 +27,7 @@ export const CUSTOMER_OPERATIONS: Array<NodeOperation<ItemOperation>> = [
 		writes: true,
 		creates: true,
 		updates: true,
+		parameters: upsert.description,
 		execute: withSubscriptionKey(upsert.execute),
 	},
 	{
@@ -37,6 +38,7 @@ export const CUSTOMER_OPERATIONS: Array<NodeOperation<ItemOperation>> = [
 		writes: false,
 		creates: false,
 		updates: false,
+		parameters: get.description,
 		execute: withSubscriptionKey(get.execute),
 	},
 	{
@@ -47,6 +49,7 @@ export const CUSTOMER_OPERATIONS: Array<NodeOperation<ItemOperation>> = [
 		writes: true,
 		creates: false,
 		updates: false,
+		parameters: addEvent.description,
 		execute: withSubscriptionKey(addEvent.execute),
 	},
 ];

@@ -16,6 +16,7 @@ export const CHAT_OPERATIONS: Array<NodeOperation<ItemOperation>> = [
 		writes: true,
 		creates: false,
 		updates: true,
+		parameters: requestAgent.description,
 		execute: requestAgent.execute,
 	},
 	{
@@ -26,6 +27,7 @@ export const CHAT_OPERATIONS: Array<NodeOperation<ItemOperation>> = [
 		writes: true,
 		creates: false,
 		updates: true,
+		parameters: closeChat.description,
 		execute: closeChat.execute,
 	},
 ];
