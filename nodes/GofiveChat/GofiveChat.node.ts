@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationParameters, operationProperty } from '../shared/operations';
+import { operationParameters, operationProperty, operationSubtitle } from '../shared/operations';
 import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
 import { MESSAGE_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
@@ -14,7 +14,7 @@ export class GofiveChat implements INodeType {
 		group: ['transform'],
 		version: NODE_VERSIONS,
 		defaultVersion: ADVANCED_VERSION,
-		subtitle: '={{ $parameter["operation"] === "sendMessage" ? "Send a message" : $parameter["operation"] }}',
+		subtitle: operationSubtitle(MESSAGE_OPERATIONS),
 		description: 'Post messages into Gofive (Venio CRM) chat rooms',
 		defaults: { name: 'Gofive Chat' },
 		usableAsTool: true,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationParameters, operationProperty } from '../shared/operations';
+import { operationParameters, operationProperty, operationSubtitle } from '../shared/operations';
 import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
 import { CHAT_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
@@ -15,7 +15,7 @@ export class OhoChat implements INodeType {
 		group: ['transform'],
 		version: NODE_VERSIONS,
 		defaultVersion: ADVANCED_VERSION,
-		subtitle: '={{ $parameter["operation"] === "closeChat" ? "Close the agent session" : "Request a human agent" }}',
+		subtitle: operationSubtitle(CHAT_OPERATIONS),
 		description: 'Hand an Oho Chat customer to a human agent, or end the agent session so the chat bot resumes',
 		defaults: { name: 'Oho Chat' },
 		usableAsTool: true,

@@ -14,6 +14,8 @@ export interface NodeOperation<Execute> {
 	description: string;
 	/** What the editor's list of actions (and an AI agent's tool) calls it. */
 	action: string;
+	/** What the node's subtitle in the editor says for it; the action when not given. */
+	subtitle?: string;
 	/** Whether it sends values for the API to store (its input fields are shown for it). */
 	writes: boolean;
 	/** Whether it may create a record (the fields only a create takes are shown and read for it). */
@@ -75,9 +77,9 @@ export function operationProperty<Execute>(resource: string, operations: Array<N
 	};
 }
 
-/** The node's subtitle: the chosen operation's action, in the order of the table. */
+/** The node's subtitle: the chosen operation's subtitle (else its action), in the order of the table. */
 export function operationSubtitle<Execute>(operations: Array<NodeOperation<Execute>>): string {
-	const actions = operations.map(({ value, action }) => `${JSON.stringify(value)}: ${JSON.stringify(action)}`);
+	const actions = operations.map(({ value, action, subtitle }) => `${JSON.stringify(value)}: ${JSON.stringify(subtitle ?? action)}`);
 	return `={{ {${actions.join(', ')}}[$parameter["operation"]] }}`;
 }
 
