@@ -152,6 +152,17 @@ describe('Requests in Parallel through the engine', () => {
 		expect(proxy.maxInFlightOverall).toBeLessThanOrEqual(AUTO_CEILING);
 	});
 
+	test('Auto at a distant API (200 ms) has more than the old cap of 32 in flight, and every item done', async () => {
+		await proxy.close();
+		proxy = await startConcurrencyProxy(ref.sb.url, () => 'all', 200);
+		const { result, created } = await create(400, {});
+
+		expect(result.error).toBeUndefined();
+		expect(created).toBe(400);
+		expect(proxy.maxInFlightOverall).toBeGreaterThan(32);
+		expect(proxy.maxInFlightOverall).toBeLessThanOrEqual(AUTO_CEILING);
+	});
+
 	test('Auto with Most Requests in Parallel 8 never has more than 8 in flight', async () => {
 		const { created } = await create(60, { maxParallelRequests: 8 });
 
