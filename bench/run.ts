@@ -2,11 +2,12 @@
 /*
  * The benchmark: our nodes against n8n's HTTP Request node, in one run, on one machine, against one sandbox.
  *
- *   npm run bench          real n8n 2.x (e2e harness): W1 1,000 ×3 and 10,000 ×1, W2 1,000 ×3, W3 1,000 ×3
+ *   npm run bench          real n8n 2.x (e2e harness): W1 1,000 ×3 and 10,000 ×1, W2–W6 1,000 ×3
  *   npm run bench:smoke    a few dozen items, our nodes only, n8n-core engine harness; asserts nothing about time
  *
  * Environment: BENCH_ROUTE=n8n|engine, BENCH_REPEATS (default 3), BENCH_SIZE (default 1000),
  * BENCH_LARGE (W1's large size, default 10000; 0 = skip), BENCH_LARGE_REPEATS (default 1), BENCH_ONLY=W1,W3,
+ * BENCH_LATENCY_MS / BENCH_JITTER_MS (the sandbox's latency ± jitter for W1–W3 and W6; default 25 / 0),
  * BENCH_CONTENDERS=ours-default,http-default (default: all), BENCH_LARGE_CONTENDERS (those of W1's large size; default: all), BENCH_OUT=results.extra.json (another results file in bench/;
  * the README's tables are then left alone).
  * Writes bench/results.json and the tables in bench/README.md (between the BENCH:TABLES markers);
@@ -26,7 +27,7 @@ import { runSpec, type EngineSpec } from './lib/engine-child';
 import { RealN8n, nodeSpan, type ProcessRun, type RunSummary } from './lib/n8n-route';
 import { cell, median, round } from './lib/stats';
 import type { Workload, WorkloadId } from './lib/workloads';
-import { BENCH_ROOMS, LATENCY_MS, RATE_LIMIT_PER_SECOND, WORKLOADS, groundTruth, prepareSandbox } from './lib/workloads';
+import { BENCH_ROOMS, RATE_LIMIT_PER_SECOND, WORKLOADS, groundTruth, latencyText, prepareSandbox } from './lib/workloads';
 
 const SMOKE = process.argv.includes('--smoke');
 const ROOT = join(__dirname, '..');
@@ -34,7 +35,7 @@ const REPEATS = Number(process.env.BENCH_REPEATS ?? (SMOKE ? 1 : 3));
 const SIZE = Number(process.env.BENCH_SIZE ?? (SMOKE ? 24 : 1000));
 const LARGE = Number(process.env.BENCH_LARGE ?? (SMOKE ? 0 : 10000));
 const LARGE_REPEATS = Number(process.env.BENCH_LARGE_REPEATS ?? 1);
-const ONLY = (process.env.BENCH_ONLY ?? 'W1,W2,W3').split(',') as WorkloadId[];
+const ONLY = (process.env.BENCH_ONLY ?? Object.keys(WORKLOADS).join(',')).split(',') as WorkloadId[];
 const ONLY_CONTENDERS = process.env.BENCH_CONTENDERS?.split(',');
 const LARGE_CONTENDERS = process.env.BENCH_LARGE_CONTENDERS?.split(',');
 /** The command as run, with the BENCH_* knobs that were set (so a reduced run says so). */
@@ -93,9 +94,9 @@ const CODES: Record<string, string> = {
 	'http-batched': 'hb',
 };
 
-/** W3 runs get their own credential each, so every run starts without a token, as a first run does. */
+/** Gofive runs (W3, W6) get their own credential each, so every run starts without a token, as a first run does. */
 function credentialIds(c: Case, repeat: number): CredentialIds {
-	const w3 = `bench-${CODES[c.contender?.id ?? ''] ?? 'bl'}-${repeat}`;
+	const w3 = `bench-${c.workload.id}${CODES[c.contender?.id ?? ''] ?? 'bl'}-${repeat}`;
 	return {
 		ohoApi: { id: 'benchOhoApi00001', name: 'Oho (bench)' },
 		httpHeaderAuth: { id: 'benchHeaderAuth01', name: 'Oho header auth (bench)' },
@@ -110,14 +111,23 @@ function credentialImports(sb: Sandbox, cases: Case[]): CredentialImport[] {
 		{ id: 'benchHeaderAuth01', name: 'Oho header auth (bench)', type: 'httpHeaderAuth', data: { name: 'x-oho-api-key', value: DEMO.ohoApiKey } },
 	];
 	const tokenUrl = `${sb.url}/authorization/connect/token`;
-	for (const c of cases.filter((x) => x.workload.api === 'gofive' && x.contender)) {
+	for (const c of cases.filter((x) => x.workload.api !== 'oho' && x.contender)) {
+		// Venio's Customer API asks for the subscription key; the chat API does not, and W3 sends none.
+		const subscriptionKey = c.workload.api === 'venio' ? { subscriptionKey: DEMO.gofiveSubscriptionKey } : {};
 		for (let r = 0; r < c.repeats; r++) {
 			const ids = credentialIds(c, r);
 			list.push(
 				{
 					...ids.gofiveApi,
 					type: 'gofiveApi',
-					data: { authentication: 'clientCredentials', clientId: DEMO.gofiveClientId, clientSecret: DEMO.gofiveClientSecret, tokenUrl, baseUrl: sb.url },
+					data: {
+						authentication: 'clientCredentials',
+						clientId: DEMO.gofiveClientId,
+						clientSecret: DEMO.gofiveClientSecret,
+						tokenUrl,
+						baseUrl: sb.url,
+						...subscriptionKey,
+					},
 				},
 				{
 					...ids.oAuth2Api,
@@ -206,6 +216,7 @@ function engineRoute(inProcess: boolean): Route {
 				spec = {
 					api: c.workload.api,
 					parameters: node.parameters as EngineSpec['parameters'],
+					typeVersion: node.typeVersion as number | undefined,
 					credentials:
 						c.workload.api === 'oho'
 							? { ohoApi: { apiKey: DEMO.ohoApiKey, baseUrl: sb.url } }
@@ -216,6 +227,7 @@ function engineRoute(inProcess: boolean): Route {
 										clientSecret: DEMO.gofiveClientSecret,
 										tokenUrl: `${sb.url}/authorization/connect/token`,
 										baseUrl: sb.url,
+										...(c.workload.api === 'venio' ? { subscriptionKey: DEMO.gofiveSubscriptionKey } : {}),
 									},
 								},
 					items: contenderInputItems(c.workload, c.size, c.contender),
@@ -382,7 +394,7 @@ function tableOf(rows: Row[]): string {
 			cell(r.cpuSPer1000, 2),
 			`${cell(r.peakRssMb, 0)} (${r.rssGrowthMb >= 0 ? '+' : ''}${cell(r.rssGrowthMb, 0)})`,
 			`${cell(r.requestsPerItem, 2)} (${cell(r.throttledPerItem, 2)})`,
-			r.workload === 'W3' ? cell(r.tokenRequests, 0) : '',
+			r.workload === 'W3' || r.workload === 'W6' ? cell(r.tokenRequests, 0) : '',
 			Number.isFinite(r.limitItemsPerS) && r.limitItemsPerS < 1e5 ? cell(r.limitItemsPerS, 0) : 'none',
 			Number.isFinite(r.limitItemsPerS) && r.limitItemsPerS < 1e5 ? cell(r.ratioToLimit, 2) : '',
 			cell(r.ratioToHttpDefault, 2).replace('—', ''),
@@ -480,7 +492,11 @@ async function main(): Promise<void> {
 			route: route.name,
 			fallback: route.fallback,
 			machine,
-			sandbox: { latencyMs: LATENCY_MS, rateLimitPerS: RATE_LIMIT_PER_SECOND, inProcess: 'the sandbox runs in the bench process (Node 20); n8n in its own process' },
+			sandbox: {
+				latency: Object.fromEntries(ONLY.map((id) => [id, latencyText(WORKLOADS[id])])),
+				rateLimitPerS: RATE_LIMIT_PER_SECOND,
+				inProcess: 'the sandbox runs in the bench process (Node 20); n8n in its own process',
+			},
 			settings: { repeats: REPEATS, size: SIZE, large: LARGE, largeRepeats: LARGE_REPEATS, workloads: ONLY, contenders: ONLY_CONTENDERS ?? 'all', largeContenders: LARGE_CONTENDERS ?? 'all' },
 			load,
 			baselines: Object.fromEntries(baselines),
@@ -502,7 +518,7 @@ async function main(): Promise<void> {
 					start,
 					`Generated by \`${COMMAND}\` on ${report.date.slice(0, 10)}: ${route.name}; ${machine.cpus}, ${machine.memoryGb} GB, ${machine.os}. ` +
 						`Medians of ${REPEATS} run(s) (W1 ${LARGE}: ${LARGE_REPEATS} run${LARGE_CONTENDERS ? `, ${LARGE_CONTENDERS.join(' and ')} only` : ''}). Baseline (n8n start-up, input, exit) subtracted from wall, CPU and RSS growth. ` +
-						`Load average (1 min) during the runs: median ${load.median}, ${load.min}–${load.max}${ONLY_CONTENDERS || ONLY.length < 3 ? `; BENCH_ONLY=${ONLY.join(',')}${ONLY_CONTENDERS ? `, BENCH_CONTENDERS=${ONLY_CONTENDERS.join(',')}` : ''}` : ''}.`,
+						`Load average (1 min) during the runs: median ${load.median}, ${load.min}–${load.max}${ONLY_CONTENDERS || ONLY.length < Object.keys(WORKLOADS).length ? `; BENCH_ONLY=${ONLY.join(',')}${ONLY_CONTENDERS ? `, BENCH_CONTENDERS=${ONLY_CONTENDERS.join(',')}` : ''}` : ''}.`,
 					'',
 					report.table,
 					end,

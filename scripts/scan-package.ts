@@ -3,7 +3,7 @@
  * `npm run test:scan`: what n8n's verification checks before it lists a package for n8n Cloud, run on this
  * repository before anything is published.
  *
- * 1. The package is built (`n8n-node build`) and packed (`npm pack`), and the tarball holds only what a user
+ * 1. The package is built (`npm run build`) and packed (`npm pack`), and the tarball holds only what a user
  *    installs: the compiled nodes and credentials, their icons, package.json, README and LICENSE (no sources,
  *    build info, screenshots or tests).
  * 2. @n8n/scan-community-package's two lint legs, with its own rules and inline `eslint-disable` comments

@@ -8,10 +8,10 @@ import type { NodeSpec } from '../../e2e/lib/workflows';
 import { MANUAL_TRIGGER, linearWorkflow } from '../../e2e/lib/workflows';
 import type { WorkflowImport } from '../../e2e/lib/n8n';
 import { DEMO } from '../../sandbox';
-import { DEFAULT_MAX_PARALLEL_REQUESTS } from '../../nodes/shared/options';
+import { AUTO_CEILING } from '../../nodes/shared/parallelism';
 import { FLOOR_NODE_TYPE, FLOOR_PARALLEL } from './floor-package';
 import type { Workload, WorkloadId } from './workloads';
-import { BENCH_ROOMS, LATENCY_MS, LINE, PICTURE_URL, RATE_LIMIT_PER_SECOND, inputItems } from './workloads';
+import { BENCH_ROOMS, LEAD_STATE, LINE, PICTURE_URL, RATE_LIMIT_PER_SECOND, inputItems } from './workloads';
 
 export type ContenderId = 'ours-default' | 'ours-automap' | 'ours-tuned' | 'floor' | 'http-default' | 'http-batched';
 
@@ -32,25 +32,28 @@ export interface Contender {
 /** Our node sends one message per Gofive room at a time (their order is kept): W3 has as many in flight as rooms. */
 const perRoom = (workload: Workload, parallel: number) => (workload.id === 'W3' ? Math.min(parallel, BENCH_ROOMS.length) : parallel);
 
+/** `BENCH_AUTO_CAP`: a Most Requests in Parallel (Auto) for our node at defaults, to measure Auto's ceiling. */
+const AUTO_CAP = process.env.BENCH_AUTO_CAP ? Number(process.env.BENCH_AUTO_CAP) : undefined;
+
 /** "Requests in Parallel" of the tuned contender: the most the node allows without a rate limit; under one, 2. */
-export const TUNED_PARALLEL: Record<WorkloadId, number> = { W1: 50, W2: 2, W3: 50 };
+export const TUNED_PARALLEL: Partial<Record<WorkloadId, number>> = { W1: 50, W2: 2, W3: 50 };
 export const BATCH = { batchSize: 5, batchInterval: 100 };
 const BATCH_RATE = (BATCH.batchSize * 1000) / BATCH.batchInterval;
 
 export const CONTENDERS: Contender[] = [
 	{
 		id: 'ours-default',
-		label: `Oho/Gofive node, defaults (Requests in Parallel: Auto, at most ${DEFAULT_MAX_PARALLEL_REQUESTS})`,
+		label: `Our node, defaults (Requests in Parallel: Auto, at most ${AUTO_CEILING})`,
 		ours: true,
-		parallelism: (w) => perRoom(w, DEFAULT_MAX_PARALLEL_REQUESTS),
-		workloads: ['W1', 'W2', 'W3'],
-		options: () => ({}),
+		parallelism: (w) => perRoom(w, AUTO_CAP ?? AUTO_CEILING),
+		workloads: ['W1', 'W2', 'W3', 'W4', 'W5', 'W6'],
+		options: () => (AUTO_CAP ? { maxParallelRequests: AUTO_CAP } : {}),
 	},
 	{
 		id: 'ours-automap',
 		label: 'Oho Contact, defaults, Map Automatically (the contact fields from the item, no expressions but the User ID)',
 		ours: true,
-		parallelism: () => DEFAULT_MAX_PARALLEL_REQUESTS,
+		parallelism: () => AUTO_CEILING,
 		workloads: ['W1'],
 		options: () => ({}),
 	},
@@ -58,7 +61,7 @@ export const CONTENDERS: Contender[] = [
 		id: 'ours-tuned',
 		label: 'Oho/Gofive node, tuned (Requests in Parallel: W1/W3 50, W2 2)',
 		ours: true,
-		parallelism: (w) => perRoom(w, TUNED_PARALLEL[w.id]),
+		parallelism: (w) => perRoom(w, TUNED_PARALLEL[w.id] ?? 1),
 		workloads: ['W1', 'W2', 'W3'],
 		options: (w) => ({ parallelRequests: TUNED_PARALLEL[w.id] }),
 	},
@@ -74,22 +77,22 @@ export const CONTENDERS: Contender[] = [
 		label: 'HTTP Request node, default options (all items at once)',
 		ours: false,
 		parallelism: (_w, size) => size,
-		workloads: ['W1', 'W2', 'W3'],
+		workloads: ['W1', 'W2', 'W3', 'W4', 'W6'],
 	},
 	{
 		id: 'http-batched',
 		label: `HTTP Request node, batching ${BATCH.batchSize} items / ${BATCH.batchInterval} ms (= ${BATCH_RATE}/s)`,
 		ours: false,
-		parallelism: () => Math.ceil((BATCH.batchSize * LATENCY_MS) / BATCH.batchInterval),
+		parallelism: (w) => Math.ceil((BATCH.batchSize * w.latencyMs) / BATCH.batchInterval),
 		ownRateLimit: BATCH_RATE,
-		workloads: ['W2'],
+		workloads: ['W2', 'W5'],
 	},
 ];
 
 export interface CredentialIds {
 	ohoApi: { id: string; name: string };
 	httpHeaderAuth: { id: string; name: string };
-	/** Client-credentials credentials for W3; each run gets its own so that every run starts without a token. */
+	/** Client-credentials credentials for W3 and W6; each run gets its own so that every run starts without a token. */
 	gofiveApi: { id: string; name: string };
 	oAuth2Api: { id: string; name: string };
 }
@@ -177,6 +180,49 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
 					options: contender.options!(workload),
 				},
 				credentials: { ohoApi: creds.ohoApi },
+			},
+		];
+	}
+	if (contender.ours && workload.api === 'venio') {
+		return [
+			{
+				name: 'Upsert',
+				type: 'n8n-nodes-oho-gofive.gofiveCustomer',
+				typeVersion: 1.1,
+				parameters: {
+					resource: 'customer',
+					operation: 'upsert',
+					customerCode: '={{ $json.customerCode }}',
+					customerName: '={{ $json.customerName }}',
+					customerState: LEAD_STATE,
+					additionalFields: {},
+					advanced: contender.options!(workload),
+				},
+				credentials: { gofiveApi: creds.gofiveApi },
+			},
+		];
+	}
+	if (workload.api === 'venio') {
+		// What an operator builds: one POST per item, the subscription key as a header, the customer code only
+		// when the item has one (without it Venio creates the customer).
+		return [
+			{
+				name: 'Send',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: {
+					method: 'POST',
+					url: `${baseUrl}/v3/customers`,
+					authentication: 'genericCredentialType',
+					genericAuthType: 'oAuth2Api',
+					sendHeaders: true,
+					headerParameters: { parameters: [{ name: 'Ocp-Apim-Subscription-Key', value: DEMO.gofiveSubscriptionKey }] },
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={{ { ...($json.customerCode ? { customerCode: $json.customerCode } : {}), customerName: $json.customerName, customerState: ${LEAD_STATE} } }}`,
+					options: httpOptions(contender),
+				},
+				credentials: { oAuth2Api: creds.oAuth2Api },
 			},
 		];
 	}
@@ -311,7 +357,7 @@ export function contenderWorkflow(
 
 /** Requests/s the run cannot exceed: min(parallelism ÷ latency, the sandbox's rate limit, the contender's own). */
 export function requestLimit(workload: Workload, contender: Contender, size: number): number {
-	const byLatency = contender.parallelism(workload, size) / (LATENCY_MS / 1000);
+	const byLatency = contender.parallelism(workload, size) / (workload.latencyMs / 1000);
 	return Math.min(byLatency, workload.rateLimit ?? Infinity, contender.ownRateLimit ?? Infinity);
 }
 

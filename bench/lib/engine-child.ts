@@ -15,10 +15,12 @@ import { runNode } from '../../test/helpers/n8n';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { OhoContact } = require(join(__dirname, '../../nodes/OhoContact/OhoContact.node.ts')) as typeof import('../../nodes/OhoContact/OhoContact.node');
 const { GofiveChat } = require(join(__dirname, '../../nodes/GofiveChat/GofiveChat.node.ts')) as typeof import('../../nodes/GofiveChat/GofiveChat.node');
+const { GofiveCustomer } = require(join(__dirname, '../../nodes/GofiveCustomer/GofiveCustomer.node.ts')) as typeof import('../../nodes/GofiveCustomer/GofiveCustomer.node');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface EngineSpec {
-	api: 'oho' | 'gofive';
+	api: 'oho' | 'gofive' | 'venio';
+	typeVersion?: number;
 	parameters: INodeParameters;
 	credentials: Record<string, Record<string, unknown>>;
 	items: Array<Record<string, unknown>>;
@@ -33,11 +35,12 @@ export interface EngineResult {
 
 /** Runs our node once on the spec's items. */
 export async function runSpec(spec: EngineSpec): Promise<EngineResult> {
-	const node: INodeType = spec.api === 'oho' ? new OhoContact() : new GofiveChat();
+	const node: INodeType = spec.api === 'oho' ? new OhoContact() : spec.api === 'venio' ? new GofiveCustomer() : new GofiveChat();
 	const started = performance.now();
 	const result = await runNode({
 		node,
 		parameters: spec.parameters,
+		typeVersion: spec.typeVersion,
 		credentials: spec.credentials as never,
 		items: spec.items as never,
 	});

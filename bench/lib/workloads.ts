@@ -6,21 +6,42 @@ import type { GofiveRoom, KnobsPatch, Sandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 import { createContacts, demoLineContact } from '../../e2e/lib/seed';
 
-export type WorkloadId = 'W1' | 'W2' | 'W3';
+export type WorkloadId = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6';
 
-export const LATENCY_MS = 25;
+/**
+ * The sandbox's latency for W1–W3 and W6 (`BENCH_LATENCY_MS`, default 25) and its jitter (`BENCH_JITTER_MS`,
+ * default 0: each answer waits latency ± jitter, evenly spread).
+ */
+export const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 25);
+export const JITTER_MS = Number(process.env.BENCH_JITTER_MS ?? 0);
+/** W4 and W5: a distant API (n8n in Europe, Oho and Gofive in Thailand: 150–300 ms a request). */
+export const DISTANT_LATENCY_MS = 200;
+export const DISTANT_JITTER_MS = 50;
 export const RATE_LIMIT_PER_SECOND = 50;
 
 export interface Workload {
 	id: WorkloadId;
 	title: string;
-	api: 'oho' | 'gofive';
-	knobs: KnobsPatch;
+	api: 'oho' | 'gofive' | 'venio';
+	/** Each answer waits latencyMs ± jitterMs. */
+	latencyMs: number;
+	jitterMs: number;
 	/** The rate limit the sandbox enforces (requests/s), or null. */
 	rateLimit: number | null;
 	/** Requests one item needs when nothing fails (upsert: half POST, half POST + PATCH). */
 	requestsPerItem: number;
 }
+
+/** The sandbox's knobs for a workload (its latency knob waits fixedMs plus up to jitterMs). */
+export function workloadKnobs(workload: Workload): KnobsPatch {
+	return {
+		latency: { fixedMs: Math.max(0, workload.latencyMs - workload.jitterMs), jitterMs: 2 * workload.jitterMs },
+		rateLimit: workload.rateLimit === null ? null : { perSecond: workload.rateLimit },
+	};
+}
+
+/** "25 ms" or "200 ± 50 ms". */
+export const latencyText = (w: Pick<Workload, 'latencyMs' | 'jitterMs'>) => `${w.latencyMs}${w.jitterMs ? ` ± ${w.jitterMs}` : ''} ms`;
 
 /**
  * W3's rooms: the messages go to them in turn. Messages to one room are sent one after the other (their order
@@ -34,12 +55,15 @@ export const BENCH_ROOMS: GofiveRoom[] = Array.from({ length: 20 }, (_, i) => ({
 }));
 export const roomOf = (i: number): string => BENCH_ROOMS[i % BENCH_ROOMS.length].roomId;
 
+const near = { latencyMs: LATENCY_MS, jitterMs: JITTER_MS };
+const distant = { latencyMs: DISTANT_LATENCY_MS, jitterMs: DISTANT_JITTER_MS };
+
 export const WORKLOADS: Record<WorkloadId, Workload> = {
 	W1: {
 		id: 'W1',
-		title: `Oho contact upsert (half new, half existing), ${LATENCY_MS} ms latency`,
+		title: `Oho contact upsert (half new, half existing), ${latencyText(near)} latency`,
 		api: 'oho',
-		knobs: { latency: { fixedMs: LATENCY_MS, jitterMs: 0 }, rateLimit: null },
+		...near,
 		rateLimit: null,
 		requestsPerItem: 1.5,
 	},
@@ -47,15 +71,39 @@ export const WORKLOADS: Record<WorkloadId, Workload> = {
 		id: 'W2',
 		title: `W1 under a rate limit of ${RATE_LIMIT_PER_SECOND} requests/s (429 + Retry-After)`,
 		api: 'oho',
-		knobs: { latency: { fixedMs: LATENCY_MS, jitterMs: 0 }, rateLimit: { perSecond: RATE_LIMIT_PER_SECOND } },
+		...near,
 		rateLimit: RATE_LIMIT_PER_SECOND,
 		requestsPerItem: 1.5,
 	},
 	W3: {
 		id: 'W3',
-		title: `Gofive messages to ${BENCH_ROOMS.length} rooms in turn, client-credentials auth, ${LATENCY_MS} ms latency`,
+		title: `Gofive messages to ${BENCH_ROOMS.length} rooms in turn, client-credentials auth, ${latencyText(near)} latency`,
 		api: 'gofive',
-		knobs: { latency: { fixedMs: LATENCY_MS, jitterMs: 0 }, rateLimit: null },
+		...near,
+		rateLimit: null,
+		requestsPerItem: 1,
+	},
+	W4: {
+		id: 'W4',
+		title: `W1 at ${latencyText(distant)} latency (a distant API)`,
+		api: 'oho',
+		...distant,
+		rateLimit: null,
+		requestsPerItem: 1.5,
+	},
+	W5: {
+		id: 'W5',
+		title: `W2 at ${latencyText(distant)} latency`,
+		api: 'oho',
+		...distant,
+		rateLimit: RATE_LIMIT_PER_SECOND,
+		requestsPerItem: 1.5,
+	},
+	W6: {
+		id: 'W6',
+		title: `Venio CRM customer create or update (half new, half existing by customer code), client-credentials auth, ${latencyText(near)} latency`,
+		api: 'venio',
+		...near,
 		rateLimit: null,
 		requestsPerItem: 1,
 	},
@@ -71,14 +119,40 @@ export const existsBefore = (i: number) => i % 2 === 1;
 export const firstNameOf = (i: number) => `First${i}`;
 export const displayNameOf = (i: number) => `Customer ${i}`;
 export const contentOf = (i: number) => `bench message ${i}`;
+/** W6: the customer code of an existing customer, and every customer's name (Venio names must be unique). */
+export const customerCodeOf = (i: number) => `BENCH${String(i).padStart(6, '0')}`;
+export const customerNameOf = (i: number) => `Bench customer ${i}`;
+export const LEAD_STATE = 1;
 
 /** The input items of a workload: the same for every contender. */
 export function inputItems(workload: Workload, size: number): Array<Record<string, string>> {
-	return Array.from({ length: size }, (_, i): Record<string, string> =>
-		workload.api === 'oho'
-			? { userId: userIdOf(i), firstName: firstNameOf(i), displayName: displayNameOf(i) }
-			: { content: contentOf(i), roomId: roomOf(i) },
-	);
+	return Array.from({ length: size }, (_, i): Record<string, string> => {
+		if (workload.api === 'oho') return { userId: userIdOf(i), firstName: firstNameOf(i), displayName: displayNameOf(i) };
+		if (workload.api === 'venio') return { customerCode: existsBefore(i) ? customerCodeOf(i) : '', customerName: customerNameOf(i) };
+		return { content: contentOf(i), roomId: roomOf(i) };
+	});
+}
+
+/** Venio customers that exist before a run, created through the sandbox's HTTP API as a client would. */
+async function createCustomers(sb: Sandbox, indexes: number[], parallel = 16): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < indexes.length) {
+			const i = indexes[next++];
+			const response = await fetch(`${sb.url}/v3/customers`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					authorization: `Bearer ${DEMO.gofiveAccessToken}`,
+					'ocp-apim-subscription-key': DEMO.gofiveSubscriptionKey,
+				},
+				body: JSON.stringify({ customerCode: customerCodeOf(i), customerName: `Old customer ${i}`, customerState: 3 }),
+			});
+			const answer = (await response.json()) as { status?: { code?: unknown } };
+			if (String(answer.status?.code) !== '1000') throw new Error(`creating customer ${i}: ${JSON.stringify(answer)}`);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(parallel, indexes.length) }, worker));
 }
 
 /**
@@ -88,14 +162,15 @@ export function inputItems(workload: Workload, size: number): Array<Record<strin
 export async function prepareSandbox(sb: Sandbox, workload: Workload, size: number): Promise<void> {
 	sb.reset();
 	sb.setKnobs({ latency: { fixedMs: 0, jitterMs: 0 }, rateLimit: null, faults: [] });
+	const existing = Array.from({ length: size }, (_, i) => i).filter(existsBefore);
+	if (workload.api === 'venio') await createCustomers(sb, existing);
 	if (workload.api === 'oho') {
-		const existing = Array.from({ length: size }, (_, i) => i).filter(existsBefore);
 		await createContacts(
 			sb,
 			existing.map((i) => demoLineContact(userIdOf(i), PICTURE_URL, { platform_display_name: 'Old name', display_name: 'Old name', first_name: 'Old' })),
 		);
 	}
-	sb.setKnobs(workload.knobs);
+	sb.setKnobs(workloadKnobs(workload));
 	sb.clearRequests();
 }
 
@@ -111,7 +186,7 @@ export interface Ground {
 /** What the sandbox holds after a run, against what every item should have left there. */
 export function groundTruth(sb: Sandbox, workload: Workload, size: number): Ground {
 	const all = sb.requests();
-	const apiRequests = all.filter((r) => r.api === workload.api);
+	const apiRequests = all.filter((r) => r.api === (workload.api === 'venio' ? 'gofive' : workload.api));
 	const tokenRequests = all.filter((r) => r.api === 'gofive-token').length;
 	const throttled = all.filter((r) => r.status === 429).length;
 	let lost = 0;
@@ -119,6 +194,13 @@ export function groundTruth(sb: Sandbox, workload: Workload, size: number): Grou
 		for (let i = 0; i < size; i++) {
 			const contact = sb.getContact('line', LINE.platformId, userIdOf(i));
 			if (!contact || contact.first_name !== firstNameOf(i) || contact.display_name !== displayNameOf(i)) lost++;
+		}
+	} else if (workload.api === 'venio') {
+		const byName = new Map(sb.state().gofiveCustomers.map((customer) => [customer.customerName, customer]));
+		for (let i = 0; i < size; i++) {
+			const customer = byName.get(customerNameOf(i));
+			const codeKept = !existsBefore(i) || customer?.customerCode === customerCodeOf(i);
+			if (!customer || customer.customerState !== LEAD_STATE || !codeKept) lost++;
 		}
 	} else {
 		const sent = new Map<string, number>();

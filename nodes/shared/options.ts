@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { AUTO_CEILING } from './parallelism';
 import type { RunParameters } from './parameters';
 
 /** How requests are sent: the knobs every node of this package offers under Advanced. */
@@ -19,8 +20,6 @@ export type Parallelism = { mode: 'auto'; cap: number } | { mode: 'fixed'; count
 /** A fixed Requests in Parallel, when the option is added without a value of its own. */
 export const DEFAULT_PARALLEL_REQUESTS = 5;
 
-/** The most items Auto sends at the same time unless the operator sets another cap. */
-export const DEFAULT_MAX_PARALLEL_REQUESTS = 32;
 
 /**
  * Version 1 of every node offered the request knobs in Options, mixed with the data options; later versions group
@@ -54,10 +53,9 @@ const requestFields: INodeProperties[] = [
 		displayName: 'Most Requests in Parallel (Auto)',
 		name: 'maxParallelRequests',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 100 },
-		default: DEFAULT_MAX_PARALLEL_REQUESTS,
-		description:
-			'Without a fixed Requests in Parallel the node adapts by itself (Auto): it starts with 4 items at a time, doubles while the API answers quickly and cleanly, and halves on a 429, a 503 or a timeout. This is the most it sends at the same time.',
+		typeOptions: { minValue: 1, maxValue: AUTO_CEILING },
+		default: AUTO_CEILING,
+		description: `Without a fixed Requests in Parallel the node adapts by itself (Auto): it starts with 4 items at a time, doubles while the API keeps up (its answers come as fast and as often as the number sent allows), and halves on a 429, a 503 or a timeout. A distant API needs more in flight than a near one, so Auto grows as far as the link allows, up to ${AUTO_CEILING}. Set a lower number here to spare an API that has no rate limit of its own.`,
 	},
 	{
 		displayName: 'Requests in Parallel',
@@ -146,5 +144,5 @@ export function getParallelism(source: SettingsSource): Parallelism {
 	if (options.parallelRequests !== undefined && options.parallelRequests !== null) {
 		return { mode: 'fixed', count: atLeastOne(options.parallelRequests, DEFAULT_PARALLEL_REQUESTS) };
 	}
-	return { mode: 'auto', cap: atLeastOne(options.maxParallelRequests, DEFAULT_MAX_PARALLEL_REQUESTS) };
+	return { mode: 'auto', cap: Math.min(atLeastOne(options.maxParallelRequests, AUTO_CEILING), AUTO_CEILING) };
 }

@@ -2,6 +2,15 @@
 const INITIAL_WINDOW = 4;
 
 /**
+ * The most requests Auto ever has in flight, whatever the link: a guard for n8n itself (one socket and one pending
+ * item each), not an assumption about how near the API is. A path carries its rate × its latency: Oho's and Gofive's
+ * servers are in Thailand and many n8n instances (n8n Cloud among them) are in Europe, 150–300 ms away, where one
+ * n8n's own CPU, not the window, limits an upsert run at about 200 in flight (bench/README.md, "Auto's ceiling").
+ * 256 leaves that room and stays far below the usual limit of 1,024 open files per process.
+ */
+export const AUTO_CEILING = 256;
+
+/**
  * Answers this much slower than the fastest one seen mean requests are queueing somewhere (the API, a gateway):
  * more in parallel would only add to the queue, so the window stops growing. Generous on purpose: a busy n8n
  * reads answers late, and its own delay must not pass for the API's. With twice the fastest plus 20 ms, W1 of the
@@ -12,6 +21,17 @@ const QUEUEING_SLACK_MS = 200;
 const BASELINE_DRIFT = 1.02;
 
 /**
+ * The window grows only while it is below this many times what the path has shown it carries: the best rate of
+ * answers seen × the fastest latency (BBR's estimate of the path, with its gain of 2). Where the window limits the
+ * rate (a distant API), the rate rises with the window and the window keeps growing; where something else does
+ * (n8n's own CPU, the API's throughput), the rate stops rising and so does the window, before the answers slow down.
+ */
+const PATH_GAIN = 2;
+
+/** The path's latency is the fastest answer of this long a time (BBR's min RTT window): queueing only adds to it. */
+const PATH_LATENCY_WINDOW_MS = 10_000;
+
+/**
  * Once the API has pushed back, the window grows by one per this interval, not per round of answers: a rate limit
  * is a number of requests per second, and growing per round (every few milliseconds) would run into it again at once.
  */
@@ -19,10 +39,11 @@ const AVOIDANCE_STEP_MS = 1000;
 
 /**
  * "Requests in Parallel: Auto": how many items may be in flight, adapted during one node run the way TCP's
- * congestion control adapts its window. It starts small and doubles per round of clean answers (slow start) up
- * to the cap; once the API has pushed back, or answers slow down, it grows by one per second (congestion
- * avoidance). A rate limit (429), an unavailable API (503) or a timeout halves it, once per round: answers to
- * requests sent before the cut say nothing new. Answers far slower than the fastest (4 × + 200 ms) do not grow it.
+ * congestion control adapts its window. It starts small and doubles per round of clean answers (slow start) while
+ * the rate of answers rises with it, up to the operator's cap or AUTO_CEILING; once the API has pushed back, or
+ * answers slow down, it grows by one per second (congestion avoidance). A rate limit (429), an unavailable API (503)
+ * or a timeout halves it, once per round: answers to requests sent before the cut say nothing new. Answers far
+ * slower than the fastest (4 × + 200 ms) do not grow it.
  */
 export class AdaptiveParallelism {
 	private window = INITIAL_WINDOW;
@@ -35,9 +56,25 @@ export class AdaptiveParallelism {
 
 	private lastStepAt = 0;
 
-	constructor(private readonly cap: number) {
-		this.window = Math.min(INITIAL_WINDOW, cap);
-		this.slowStartUntil = cap;
+	/** The current round of answers: it ends with the first answer to a request sent after it began. */
+	private roundStartedAt = -Infinity;
+
+	private answersInRound = 0;
+
+	/** The most answers per millisecond seen in one round. */
+	private bestRate = 0;
+
+	/** The fastest answer of the last PATH_LATENCY_WINDOW_MS, and when it came. */
+	private pathLatencyMs = Infinity;
+
+	private pathLatencyAt = 0;
+
+	private readonly cap: number;
+
+	constructor(cap = AUTO_CEILING) {
+		this.cap = Math.min(cap, AUTO_CEILING);
+		this.window = Math.min(INITIAL_WINDOW, this.cap);
+		this.slowStartUntil = this.cap;
 	}
 
 	/** Items that may be in flight now. */
@@ -47,6 +84,7 @@ export class AdaptiveParallelism {
 
 	/** An answer that says nothing about congestion, `latencyMs` after its request was sent. */
 	answered(latencyMs: number, now = Date.now()): void {
+		this.measurePath(latencyMs, now);
 		// The fastest recent answer: it drifts up slowly, so one unusually quick answer (a 404 GET beside slower
 		// POSTs) does not hold the window down for the rest of the run.
 		this.fastestMs = Math.min(latencyMs, this.fastestMs * BASELINE_DRIFT);
@@ -54,6 +92,7 @@ export class AdaptiveParallelism {
 			this.slowStartUntil = Math.min(this.slowStartUntil, this.window);
 			return;
 		}
+		if (!this.pathHasRoom()) return;
 		if (this.window < this.slowStartUntil) {
 			this.window += 1;
 		} else if (now - this.lastStepAt >= AVOIDANCE_STEP_MS) {
@@ -70,5 +109,28 @@ export class AdaptiveParallelism {
 		this.slowStartUntil = this.window;
 		this.lastCutAt = now;
 		this.lastStepAt = now;
+	}
+
+	private measurePath(latencyMs: number, now: number): void {
+		if (latencyMs <= this.pathLatencyMs || now - this.pathLatencyAt > PATH_LATENCY_WINDOW_MS) {
+			this.pathLatencyMs = latencyMs;
+			this.pathLatencyAt = now;
+		}
+		const sentAt = now - latencyMs;
+		this.answersInRound += 1;
+		if (sentAt < this.roundStartedAt) return;
+		const elapsed = now - this.roundStartedAt;
+		// The first answer only starts the first round; a round of no measurable length says nothing.
+		if (Number.isFinite(elapsed) && elapsed > 0) {
+			this.bestRate = Math.max(this.bestRate, this.answersInRound / elapsed);
+		}
+		this.roundStartedAt = now;
+		this.answersInRound = 0;
+	}
+
+	/** Whether the window is still below what the path has shown it carries (see PATH_GAIN). */
+	private pathHasRoom(): boolean {
+		if (this.bestRate === 0) return true;
+		return this.window < Math.max(INITIAL_WINDOW, PATH_GAIN * this.bestRate * this.pathLatencyMs);
 	}
 }

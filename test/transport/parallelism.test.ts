@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { AdaptiveParallelism } from '../../nodes/shared/parallelism';
+import { AUTO_CEILING, AdaptiveParallelism } from '../../nodes/shared/parallelism';
 import { startConcurrencyProxy, type ConcurrencyProxy } from '../shared/concurrencyProxy';
 import { LINE, params, runContact, USER_ID_FROM_ITEM } from '../shared/ohoContact';
 import { useSandbox } from '../shared/sandbox';
@@ -65,6 +65,65 @@ describe('AdaptiveParallelism', () => {
 	});
 });
 
+/**
+ * A path simulated in virtual time: every answer comes `latencyMs` after its request, and no sooner than the
+ * previous answer plus the time one answer takes at `answersPerMs` (the API's, or n8n's own, throughput).
+ * Returns the window after every answer.
+ */
+function simulatePath({ latencyMs, answersPerMs = Infinity, requests, cap }: { latencyMs: number; answersPerMs?: number; requests: number; cap?: number }) {
+	const auto = new AdaptiveParallelism(cap);
+	const inFlight: Array<{ sentAt: number; answerAt: number }> = [];
+	const windows: number[] = [];
+	let now = 1_000_000;
+	let sent = 0;
+	let lastAnswerAt = 0;
+	while (windows.length < requests) {
+		while (sent < requests && inFlight.length < auto.limit) {
+			const answerAt = Math.max(now + latencyMs, lastAnswerAt + 1 / answersPerMs);
+			lastAnswerAt = answerAt;
+			inFlight.push({ sentAt: now, answerAt });
+			sent++;
+		}
+		const next = inFlight.shift()!;
+		now = next.answerAt;
+		auto.answered(now - next.sentAt, now);
+		windows.push(auto.limit);
+	}
+	return { windows, highest: Math.max(...windows), last: windows[windows.length - 1] };
+}
+
+describe('AdaptiveParallelism on a distant link', () => {
+	test('at 200 ms it grows past 32 while answers keep their latency, up to the ceiling', () => {
+		const { windows, highest } = simulatePath({ latencyMs: 200, requests: 3000 });
+		expect(windows.some((window) => window > 32)).toBe(true);
+		expect(highest).toBe(AUTO_CEILING);
+	});
+
+	test('it stops near what the path carries (rate × latency) when something else limits the rate', () => {
+		// 0.5 answers per ms = 500/s: at 200 ms the path carries 100 in flight; at 25 ms, 12.5.
+		const distant = simulatePath({ latencyMs: 200, answersPerMs: 0.5, requests: 5000 });
+		expect(distant.highest).toBeGreaterThan(100);
+		expect(distant.highest).toBeLessThan(AUTO_CEILING);
+		expect(distant.last).toBeLessThanOrEqual(2 * 100 + 2);
+
+		const near = simulatePath({ latencyMs: 25, answersPerMs: 0.5, requests: 5000 });
+		expect(near.highest).toBeLessThanOrEqual(2 * 12.5 + 4);
+	});
+
+	test('an operator’s cap holds, and no cap passes the ceiling', () => {
+		expect(simulatePath({ latencyMs: 200, requests: 2000, cap: 50 }).highest).toBe(50);
+		expect(simulatePath({ latencyMs: 200, requests: 3000, cap: 10_000 }).highest).toBe(AUTO_CEILING);
+	});
+
+	test('a push-back halves even a large window', () => {
+		const auto = new AdaptiveParallelism();
+		for (let answer = 0; answer < 400; answer++) auto.answered(200);
+		expect(auto.limit).toBe(AUTO_CEILING);
+		auto.pushedBack(Date.now());
+		expect(auto.limit).toBe(AUTO_CEILING / 2);
+	});
+});
+
 describe('Requests in Parallel through the engine', () => {
 	const ref = useSandbox();
 	let proxy: ConcurrencyProxy;
@@ -84,13 +143,24 @@ describe('Requests in Parallel through the engine', () => {
 		return { result, created };
 	}
 
-	test('Auto (the default) grows past the old fixed 5 while the API answers cleanly, and stays under its cap', async () => {
+	test('Auto (the default) grows past the old fixed 5 while the API answers cleanly, and never passes the ceiling', async () => {
 		const { result, created } = await create(120, {});
 
 		expect(result.error).toBeUndefined();
 		expect(created).toBe(120);
 		expect(proxy.maxInFlightOverall).toBeGreaterThan(5);
-		expect(proxy.maxInFlightOverall).toBeLessThanOrEqual(32);
+		expect(proxy.maxInFlightOverall).toBeLessThanOrEqual(AUTO_CEILING);
+	});
+
+	test('Auto at a distant API (200 ms) has more than the old cap of 32 in flight, and every item done', async () => {
+		await proxy.close();
+		proxy = await startConcurrencyProxy(ref.sb.url, () => 'all', 200);
+		const { result, created } = await create(400, {});
+
+		expect(result.error).toBeUndefined();
+		expect(created).toBe(400);
+		expect(proxy.maxInFlightOverall).toBeGreaterThan(32);
+		expect(proxy.maxInFlightOverall).toBeLessThanOrEqual(AUTO_CEILING);
 	});
 
 	test('Auto with Most Requests in Parallel 8 never has more than 8 in flight', async () => {
