@@ -27,8 +27,8 @@ function asAdded(field: INodeProperties): unknown {
 
 const CODE_LISTS = ['customerStatus', 'customerType', 'customerGender', 'leadStatus', 'customerMaritalStatus'];
 
-async function sentBody(fields: IDataObject, customerState = 1): Promise<IDataObject> {
-	const result = await runCustomer(ref.sb, { operation: 'upsert', customerName: 'Malee Thongdee', customerState, additionalFields: fields });
+async function sentBody(fields: Record<string, unknown>, customerState = 1): Promise<IDataObject> {
+	const result = await runCustomer(ref.sb, { operation: 'upsert', customerName: 'Malee Thongdee', customerState, additionalFields: fields as IDataObject });
 	expect(result.error?.message).toBeUndefined();
 	expect(jsonOf(result)).toHaveLength(1);
 	return customerRequests(ref.sb)[0].body as IDataObject;
