@@ -30,6 +30,7 @@ import { buildAndPackRepo } from '../e2e/lib/pack';
 import { CACHE_DIR, DEFAULT_N8N_VERSION, PACKAGE_NAME, REPO_ROOT } from '../e2e/lib/paths';
 import { cleanEnv, tail } from '../e2e/lib/proc';
 import { DEMO, startSandbox, type Sandbox, type SandboxStateSnapshot } from '../sandbox';
+import { DEMO_EVENT_TYPES } from '../sandbox/gofiveCustomer';
 
 const PORT = Number(process.env.DEMO_PORT ?? 5678);
 const LISTEN = process.env.DEMO_LISTEN_ADDRESS ?? '127.0.0.1';
@@ -106,7 +107,8 @@ function summarize(run: N8nRun, sandbox: Sandbox, before: SandboxStateSnapshot):
 	say(`Gofive Customer, Add Event: ${events.length} event(s) on the new customers' timelines:`);
 	for (const event of events) {
 		const customer = after.gofiveCustomers.find((c) => c.customerId === event.customerId);
-		say(`  ${String(customer?.customerCode ?? event.customerId).padEnd(8)} “${event.eventName}” (type ${event.eventType}) at ${event.eventDate}`);
+		const type = DEMO_EVENT_TYPES.find((t) => t.eventTypeId === event.eventType)?.eventTypeName ?? 'type';
+		say(`  ${String(customer?.customerCode ?? event.customerId).padEnd(8)} “${event.eventName}” (${type} ${event.eventType}) at ${event.eventDate}`);
 	}
 	const vips = nodeOutput(run, 'VIP?', 0);
 	say(`VIP? ${vips.length} of ${mapped.length} tagged "vip" → Oho Chat, Request Agent:`);
