@@ -27,11 +27,21 @@ function asAdded(field: INodeProperties): unknown {
 
 const CODE_LISTS = ['customerStatus', 'customerType', 'customerGender', 'leadStatus', 'customerMaritalStatus'];
 
+const upsert = (fields: Record<string, unknown>, customerState: number) =>
+	runCustomer(ref.sb, { operation: 'upsert', customerName: 'Malee Thongdee', customerState, additionalFields: fields as IDataObject });
+
 async function sentBody(fields: Record<string, unknown>, customerState = 1): Promise<IDataObject> {
-	const result = await runCustomer(ref.sb, { operation: 'upsert', customerName: 'Malee Thongdee', customerState, additionalFields: fields as IDataObject });
+	const result = await upsert(fields, customerState);
 	expect(result.error?.message).toBeUndefined();
 	expect(jsonOf(result)).toHaveLength(1);
 	return customerRequests(ref.sb)[0].body as IDataObject;
+}
+
+/** The message of an item refused before sending (and that nothing reached Venio). */
+async function refusal(fields: Record<string, unknown>, customerState = 1): Promise<string> {
+	const error = stopError(await upsert(fields, customerState));
+	expect(calls(ref.sb)).toEqual([]);
+	return error.message;
 }
 
 describe('Gofive Customer: a field added in the editor sends nothing until the operator sets it', () => {
@@ -67,45 +77,22 @@ describe('Gofive Customer: a field added in the editor sends nothing until the o
 	});
 
 	test('a Latitude without its Longitude (left at 0) is refused before sending, not sent as 0', async () => {
-		const error = stopError(
-			await runCustomer(ref.sb, {
-				operation: 'upsert',
-				customerName: 'Malee Thongdee',
-				customerState: 1,
-				additionalFields: { addresses: { address: [{ locationAddress: '99 Sukhumvit Rd', latitude: 13.7367, longitude: 0 }] } },
-			}),
+		expect(await refusal({ addresses: { address: [{ locationAddress: '99 Sukhumvit Rd', latitude: 13.7367, longitude: 0 }] } })).toBe(
+			'Invalid input: Longitude (addresses.0.longitude) is needed with Latitude (0 is read as not set)',
 		);
-
-		expect(error.message).toBe('Invalid input: Longitude (addresses.0.longitude) is needed with Latitude (0 is read as not set)');
-		expect(calls(ref.sb)).toEqual([]);
 	});
 
 	test.each([
 		['Ended', 1],
 		['Closed', 2],
 	])('Customer Status %s picked from the list without a note is still refused before sending', async (status, customerStatus) => {
-		const error = stopError(
-			await runCustomer(ref.sb, { operation: 'upsert', customerName: 'Malee Thongdee', customerState: 3, additionalFields: { customerStatus, customerNote: '' } }),
-		);
-
-		expect(error.message).toBe(`Invalid input: Customer Note (customerNote) is required when Customer Status is ${status}`);
-		expect(calls(ref.sb)).toEqual([]);
+		expect(await refusal({ customerStatus, customerNote: '' }, 3)).toBe(`Invalid input: Customer Note (customerNote) is required when Customer Status is ${status}`);
 	});
 
 	test('Lead Status Unqualified picked for a Lead, with the reason fields added and left empty, is still refused before sending', async () => {
-		const error = stopError(
-			await runCustomer(ref.sb, {
-				operation: 'upsert',
-				customerName: 'Malee Thongdee',
-				customerState: 1,
-				additionalFields: { leadStatus: 3, unqualifiedReasonName: '', unqualifiedReasonNote: '' },
-			}),
-		);
-
-		expect(error.message).toBe(
+		expect(await refusal({ leadStatus: 3, unqualifiedReasonName: '', unqualifiedReasonNote: '' })).toBe(
 			'Invalid input: Unqualified Reason (unqulifiedReasonName) is required for a Lead whose Lead Status is Unqualified; ' +
 				'Unqualified Reason Note (unqulifiedReasonNote) is required for a Lead whose Lead Status is Unqualified',
 		);
-		expect(calls(ref.sb)).toEqual([]);
 	});
 });
