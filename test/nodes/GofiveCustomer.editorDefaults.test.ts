@@ -1,7 +1,7 @@
 /**
  * Gofive Customer, Create or Update, with fields added in the editor and left as the editor added them: n8n puts a
- * field's default in when the operator adds it, so a default is what gets sent unless it means "not set". Run through
- * n8n's engine against the sandbox: what reached Venio.
+ * field's default in when the operator adds it, so a default is what gets sent unless it means "not set". Customer
+ * State, required, starts unpicked. Run through n8n's engine against the sandbox: what reached Venio.
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
@@ -45,6 +45,25 @@ async function refusal(fields: Record<string, unknown>, customerState = 1): Prom
 }
 
 describe('Gofive Customer: a field added in the editor sends nothing until the operator sets it', () => {
+	test('Customer State starts unpicked: n8n refuses to run the node until a stage is chosen, nothing sent', async () => {
+		// An update with a pre-picked Lead would turn the seeded Customer C000055 back into a Lead.
+		await expect(runCustomer(ref.sb, { operation: 'upsert', customerCode: 'C000055', customerName: 'Suda Wongsa' })).rejects.toThrow(
+			"The 'Gofive Customer' node has issues:\n- Parameter \"Customer State\" is required.",
+		);
+		expect(calls(ref.sb)).toEqual([]);
+	});
+
+	test('a Customer State expression that gives nothing is refused before sending', async () => {
+		const result = await runCustomer(
+			ref.sb,
+			{ operation: 'upsert', customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: '={{ $json.stage }}' },
+			{ items: [{ stage: '' }] },
+		);
+
+		expect(stopError(result).message).toBe('Invalid input: Customer State (customerState) is required');
+		expect(calls(ref.sb)).toEqual([]);
+	});
+
 	test('every Additional Field added and left as added (an address and a contact person too) sends only Name and State', async () => {
 		const added = Object.fromEntries(additionalFields.map((field) => [field.name, asAdded(field)]));
 		expect(added).toMatchObject({ addresses: { address: [expect.any(Object)] }, contactPerson: { person: expect.any(Object) } });

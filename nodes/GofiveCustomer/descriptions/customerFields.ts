@@ -109,9 +109,11 @@ export const upsertFields: INodeProperties[] = [
 		name: 'customerState',
 		type: 'options',
 		options: customerStateOptions,
-		default: 1,
+		// No stage is picked for the operator: an update sends it too (Venio requires it), and a pre-picked Lead would
+		// turn an existing Customer back into a Lead unnoticed.
+		default: '',
 		required: true,
-		description: "The customer's stage: Lead, Prospect or Customer",
+		description: "The customer's stage: Lead, Prospect or Customer. Venio requires it on every Create or Update, an update too.",
 		displayOptions: showForUpsert,
 	},
 	{
