@@ -8,7 +8,8 @@
  *  3. This package built, packed and installed the way n8n installs a community package, into the
  *     persistent n8n user folder .cache/demo-user (re-installed on every start: the latest build).
  *  4. The sandbox credentials and the example workflows of examples/ imported.
- *  5. The first example run once headless (`n8n execute`), and what it did printed.
+ *  5. The whole story run once headless (`n8n execute`, examples/web-form-to-venio.json: web form → Oho contact →
+ *     Venio lead and its sign-up event → VIP hand-off in Oho and Gofive), and what it did printed.
  *  6. `n8n start` on http://localhost:5678, with a demo owner account (printed), until Ctrl+C.
  *
  * Environment: DEMO_PORT (5678), DEMO_LISTEN_ADDRESS (127.0.0.1; 0.0.0.0 to reach it from
@@ -21,7 +22,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join, relative } from 'path';
 
 import { installCommunityPackage } from '../e2e/lib/community';
-import { WEB_FORM_EXAMPLE, exampleCredentials, exampleWorkflowFiles, exampleWorkflows } from '../e2e/lib/examples';
+import { WEB_FORM_EXAMPLE, WEB_FORM_VENIO_EXAMPLE, exampleCredentials, exampleWorkflowFiles, exampleWorkflows } from '../e2e/lib/examples';
 import { findN8nInstall, type N8nInstall } from '../e2e/lib/install';
 import { N8n, describeFailure, loadProblems, nodeOutput, type N8nRun } from '../e2e/lib/n8n';
 import { login, setupOwner, startN8nServer, type N8nServer } from '../e2e/lib/n8n-server';
@@ -29,6 +30,7 @@ import { buildAndPackRepo } from '../e2e/lib/pack';
 import { CACHE_DIR, DEFAULT_N8N_VERSION, PACKAGE_NAME, REPO_ROOT } from '../e2e/lib/paths';
 import { cleanEnv, tail } from '../e2e/lib/proc';
 import { DEMO, startSandbox, type Sandbox, type SandboxStateSnapshot } from '../sandbox';
+import { DEMO_EVENT_TYPES } from '../sandbox/gofiveCustomer';
 
 const PORT = Number(process.env.DEMO_PORT ?? 5678);
 const LISTEN = process.env.DEMO_LISTEN_ADDRESS ?? '127.0.0.1';
@@ -81,7 +83,7 @@ function demoOwner(): OwnerAccount {
 
 const short = (id: unknown) => (typeof id === 'string' && id.length > 12 ? `${id.slice(0, 9)}…` : String(id));
 
-/** What the first example did, in words: from the items n8n returned and the sandbox's state. */
+/** What the whole-story example did, in words: from the items n8n returned and the sandbox's state. */
 function summarize(run: N8nRun, sandbox: Sandbox, before: SandboxStateSnapshot): void {
 	const mapped = nodeOutput(run, 'Map form to contact');
 	const nameOf = (userId: unknown) => {
@@ -94,8 +96,21 @@ function summarize(run: N8nRun, sandbox: Sandbox, before: SandboxStateSnapshot):
 		const tags = ((item.contact as { tags?: string[] } | undefined)?.tags ?? []).join(', ');
 		say(`  ${String(item.operation).padEnd(7)} ${nameOf(item.user_id).padEnd(18)} LINE user ${short(item.user_id)}  tags: ${tags}`);
 	}
-	const vips = nodeOutput(run, 'VIP?', 0);
 	const after = sandbox.state();
+	say('Gofive Customer, Create or Update (Venio CRM; Lead Status New, Source Website):');
+	for (const item of nodeOutput(run, 'Create Venio lead')) {
+		const stored = after.gofiveCustomers.find((c) => c.customerCode === item.customerCode);
+		const state = { 1: 'Lead', 2: 'Prospect', 3: 'Customer' }[stored?.customerState ?? 0] ?? '?';
+		say(`  ${String(item.customerCode).padEnd(8)} ${String(item.customerName).padEnd(18)} state ${state}`);
+	}
+	const events = after.gofiveCustomerEvents.slice(before.gofiveCustomerEvents.length);
+	say(`Gofive Customer, Add Event: ${events.length} event(s) on the new customers' timelines:`);
+	for (const event of events) {
+		const customer = after.gofiveCustomers.find((c) => c.customerId === event.customerId);
+		const type = DEMO_EVENT_TYPES.find((t) => t.eventTypeId === event.eventType)?.eventTypeName ?? 'type';
+		say(`  ${String(customer?.customerCode ?? event.customerId).padEnd(8)} “${event.eventName}” (${type} ${event.eventType}) at ${event.eventDate}`);
+	}
+	const vips = nodeOutput(run, 'VIP?', 0);
 	say(`VIP? ${vips.length} of ${mapped.length} tagged "vip" → Oho Chat, Request Agent:`);
 	for (const item of nodeOutput(run, 'Hand VIP to an agent')) {
 		const room = after.rooms.find((r) => r.platform_id === item.platform_id && r.user_id === item.user_id);
@@ -113,7 +128,9 @@ function summarize(run: N8nRun, sandbox: Sandbox, before: SandboxStateSnapshot):
 			`${count({ api: 'oho', method: 'POST', path: '/contact' })} contact creates (${sandbox.requests({ api: 'oho', method: 'POST', path: '/contact' }).filter((q) => q.status === 409).length} answered 409 "exists", then updated), ` +
 			`${count({ api: 'oho', method: 'GET' })} read, ${count({ api: 'oho', method: 'PATCH' })} update, ` +
 			`${count({ api: 'oho', path: '/request-agent' })} agent requests, ${count({ api: 'gofive-token' })} Gofive token, ` +
-			`${count({ api: 'gofive', method: 'POST' })} Gofive messages.`,
+			`${count({ api: 'gofive', method: 'POST', path: '/v3/customers' })} Venio customer writes, ` +
+			`${count({ api: 'gofive', method: 'POST', path: '/v1/customerEvent' })} Venio events, ` +
+			`${count({ api: 'gofive', method: 'POST', path: '/v1/chat/message' })} Gofive messages.`,
 	);
 }
 
@@ -164,9 +181,9 @@ async function main(): Promise<void> {
 	say(`workflows:   ${exampleWorkflowFiles().map((f) => rel(f)).join(', ')} (re-imported on every start)`);
 	say(`(${secs(t)})`);
 
-	step(`Run the first example once, headless: n8n execute --id=${WEB_FORM_EXAMPLE.id}`);
+	step(`Run the whole story once, headless: n8n execute --id=${WEB_FORM_VENIO_EXAMPLE.id} (${WEB_FORM_VENIO_EXAMPLE.file})`);
 	const before = sandbox.state();
-	const r = await n8n.execute(WEB_FORM_EXAMPLE.id);
+	const r = await n8n.execute(WEB_FORM_VENIO_EXAMPLE.id);
 	const problems = loadProblems(r.result);
 	if (!r.ok || !r.run) throw new Error(`the example run failed:\n${describeFailure(r)}`);
 	if (problems.length) say(`n8n reported: ${problems.join(' | ')}`);
@@ -203,7 +220,8 @@ async function main(): Promise<void> {
   Open ${url}
   Log in as ${owner.email} / ${owner.password}${loginNote}
 
-  Examples:  ${url}/workflow/${WEB_FORM_EXAMPLE.id}
+  Examples:  ${url}/workflow/${WEB_FORM_VENIO_EXAMPLE.id}  (the run above)
+             ${url}/workflow/${WEB_FORM_EXAMPLE.id}
              ${url}/workflow/ohoExampleBatchSync
   Sandbox:   ${sandbox.url} (credentials "Oho (sandbox)", "Gofive (sandbox, client credentials)")
              "Oho (sandbox)" holds the demo LINE OA ${DEMO.line.platformId} (${DEMO.line.platformName},

@@ -205,26 +205,13 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
 	if (workload.api === 'venio') {
 		// What an operator builds: one POST per item, the subscription key as a header, the customer code only
 		// when the item has one (without it Venio creates the customer).
-		return [
-			{
-				name: 'Send',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				parameters: {
-					method: 'POST',
-					url: `${baseUrl}/v3/customers`,
-					authentication: 'genericCredentialType',
-					genericAuthType: 'oAuth2Api',
-					sendHeaders: true,
-					headerParameters: { parameters: [{ name: 'Ocp-Apim-Subscription-Key', value: DEMO.gofiveSubscriptionKey }] },
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody: `={{ { ...($json.customerCode ? { customerCode: $json.customerCode } : {}), customerName: $json.customerName, customerState: ${LEAD_STATE} } }}`,
-					options: httpOptions(contender),
-				},
-				credentials: { oAuth2Api: creds.oAuth2Api },
-			},
-		];
+		return gofiveHttpPost(
+			contender,
+			creds,
+			`${baseUrl}/v3/customers`,
+			`={{ { ...($json.customerCode ? { customerCode: $json.customerCode } : {}), customerName: $json.customerName, customerState: ${LEAD_STATE} } }}`,
+			{ sendHeaders: true, headerParameters: { parameters: [{ name: 'Ocp-Apim-Subscription-Key', value: DEMO.gofiveSubscriptionKey }] } },
+		);
 	}
 	if (contender.ours) {
 		return [
@@ -317,6 +304,22 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
 			},
 		];
 	}
+	return gofiveHttpPost(
+		contender,
+		creds,
+		`${baseUrl}/v1/chat/message`,
+		`={
+  "roomId": "{{ $json.roomId }}",
+  "content": "{{ $json.content }}",
+  "type": "message",
+  "platform": "line",
+  "companyId": ${DEMO.gofiveCompanyId}
+}`,
+	);
+}
+
+/** HTTP Request POSTing each item's JSON body to a Gofive URL with n8n's OAuth2 credential (client credentials). */
+function gofiveHttpPost(contender: Contender, creds: CredentialIds, url: string, jsonBody: string, extra: Record<string, unknown> = {}): NodeSpec[] {
 	return [
 		{
 			name: 'Send',
@@ -324,18 +327,13 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
 			typeVersion: 4.2,
 			parameters: {
 				method: 'POST',
-				url: `${baseUrl}/v1/chat/message`,
+				url,
 				authentication: 'genericCredentialType',
 				genericAuthType: 'oAuth2Api',
+				...extra,
 				sendBody: true,
 				specifyBody: 'json',
-				jsonBody: `={
-  "roomId": "{{ $json.roomId }}",
-  "content": "{{ $json.content }}",
-  "type": "message",
-  "platform": "line",
-  "companyId": ${DEMO.gofiveCompanyId}
-}`,
+				jsonBody,
 				options: httpOptions(contender),
 			},
 			credentials: { oAuth2Api: creds.oAuth2Api },

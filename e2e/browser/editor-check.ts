@@ -8,7 +8,8 @@
  * the REST API (`POST /rest/owner/setup`) and hands the session cookie to the browser. Then, each
  * on a new workflow: adds Oho Contact, Oho Chat and Gofive Chat from the node panel by search,
  * opens them and checks the operation dropdown, the credential selector and (Oho Contact) the
- * country and province lists, searched in English and Thai; imports every example workflow
+ * country and province lists, searched in English and Thai; adds Gofive Customer's Add Event and
+ * opens its Event Type list, loaded from the sandbox; imports every example workflow
  * through the editor's own file import. Then a marketing operator's first day (operator.ts):
  * examples/operator-first-day.json imported, run from its sign-up rows and from its Oho
  * Trigger, every step green on the first run, and Oho Contact's Set Each Field with a Thai
@@ -33,6 +34,7 @@ import { dirname, join } from 'path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO_EVENT_TYPES } from '../../sandbox/gofiveCustomer';
 import { installCommunityPackage } from '../lib/community';
 import { BATCH_SYNC_EXAMPLE, exampleCredentials, exampleWorkflowFiles, exampleWorkflows } from '../lib/examples';
 import { ensureN8n } from '../lib/install';
@@ -60,6 +62,7 @@ import {
 	screenshot,
 	searchList,
 	sleep,
+	waitFor,
 } from './ui';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -255,6 +258,34 @@ async function main(): Promise<number> {
 			check(credential.selected === GOFIVE_CREDENTIAL, `credential selected: "${credential.selected}", expected "${GOFIVE_CREDENTIAL}"`);
 			check(credential.choices.some((c) => c.includes(GOFIVE_CREDENTIAL)), `credential choices: ${credential.choices.join(', ')}`);
 			await screenshot(page, 'gofive-chat-credential.png');
+			await closeDropdown(page);
+		});
+
+		await run('Gofive Customer: found by search; Add Event lists the event types loaded from Venio', async () => {
+			await openNewWorkflow(page, env.baseUrl);
+			const actions = await addNodeBySearch(page, 'Gofive Customer', 'Gofive Customer', 'Add an event to a customer');
+			for (const a of ['Create or update a customer', 'Get a customer']) {
+				check(actions.some((t) => t.includes(a)), `action "${a}" missing; node panel showed: ${actions.join(' | ')}`);
+			}
+			const credential = await credentialSelector(page, GOFIVE_CREDENTIAL);
+			check(credential.selected === GOFIVE_CREDENTIAL, `credential selected: "${credential.selected}", expected "${GOFIVE_CREDENTIAL}"`);
+			await closeDropdown(page);
+			const listed = (options: string[]) => DEMO_EVENT_TYPES.every((type) => options.includes(type.eventTypeName));
+			// The list is loaded when the dropdown opens: wait for the company's types, not n8n's loading row.
+			const types = await waitFor('the event types in the Event Type list', UI_TIMEOUT, async () => {
+				const options = await parameterOptions(page, 'parameter-input-eventType');
+				return listed(options) ? options : undefined;
+			});
+			const expected = DEMO_EVENT_TYPES.map((type) => type.eventTypeName).sort((a, b) => a.localeCompare(b));
+			check(JSON.stringify(types) === JSON.stringify(expected), `Event Type lists ${types.join(', ')}; expected ${expected.join(', ')}`);
+			await screenshot(page, 'gofive-customer-event-types.png');
+			if (env.sandbox) {
+				const asked = env.sandbox.requests({ api: 'gofive', method: 'GET', path: '/v1/customerEvent/event-types' });
+				check(
+					asked.length > 0 && asked.every((q) => q.status === 200 && q.headers['ocp-apim-subscription-key'] && q.headers.authorization),
+					`the sandbox saw: ${asked.map((q) => `GET ${q.path} ${q.status}`).join(', ') || 'no event-types request'}`,
+				);
+			}
 			await closeDropdown(page);
 		});
 

@@ -15,6 +15,8 @@ export const EXAMPLE_CREDENTIALS_FILE = join(EXAMPLES_DIR, 'credentials.sandbox.
 export const EXAMPLE_SANDBOX_URL = 'http://127.0.0.1:4010';
 
 export const WEB_FORM_EXAMPLE = { id: 'ohoExampleWebForm', file: 'web-form-to-oho.json' } as const;
+/** The whole story: web form → Oho contact → Venio lead and its sign-up event → VIP hand-off (`npm start` runs it). */
+export const WEB_FORM_VENIO_EXAMPLE = { id: 'ohoExampleWebFormVenio', file: 'web-form-to-venio.json' } as const;
 export const BATCH_SYNC_EXAMPLE = { id: 'ohoExampleBatchSync', file: 'batch-sync-with-error-report.json' } as const;
 export const THAI_SHEET_EXAMPLE = { id: 'ohoExampleThaiSheet', file: 'thai-signup-sheet-to-oho.json' } as const;
 

@@ -15,7 +15,14 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { installCommunityPackage } from '../lib/community';
-import { BATCH_SYNC_EXAMPLE, THAI_SHEET_EXAMPLE, WEB_FORM_EXAMPLE, exampleCredentials, exampleWorkflows } from '../lib/examples';
+import {
+	BATCH_SYNC_EXAMPLE,
+	THAI_SHEET_EXAMPLE,
+	WEB_FORM_EXAMPLE,
+	WEB_FORM_VENIO_EXAMPLE,
+	exampleCredentials,
+	exampleWorkflows,
+} from '../lib/examples';
 import { ensureN8n } from '../lib/install';
 import { CRASH_NOTE, N8n, describeFailure, loadProblems, nodeOutput, type ExecuteResult } from '../lib/n8n';
 import { buildAndPackRepo } from '../lib/pack';
@@ -28,6 +35,14 @@ const KITTIPONG = 'U2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c1b';
 
 /** The rows of the batch-sync example that are invalid on purpose (1-based), and the field each breaks. */
 const INVALID_ROWS: Record<number, RegExp> = { 5: /phone/i, 11: /age/i, 17: /email/i };
+
+/** Every request to Gofive's Customer API carried the subscription key (masked in the log). */
+function headersCarrySubscriptionKey(sandbox: Sandbox): boolean {
+	return sandbox
+		.requests({ api: 'gofive' })
+		.filter((q) => /^\/v[13]\/customer/.test(q.path))
+		.every((q) => typeof q.headers['ocp-apim-subscription-key'] === 'string' && q.headers['ocp-apim-subscription-key'] !== '');
+}
 
 describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () => {
 	let n8n: N8n;
@@ -160,6 +175,103 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		assert.ok(tokens.length >= 1 && tokens.length <= 2, `token requests: ${tokens.length}`);
 		if (tokens.length > 1) t.diagnostic(`Gofive token fetched ${tokens.length} times for 2 parallel messages`);
 		assert.equal(sandbox.requests({ api: 'gofive', method: 'POST', path: '/v1/chat/message' }).length, 2);
+	});
+
+	test('web form → Oho contact → Venio lead + sign-up event → VIP: agent requested + Gofive message naming the lead', async (t) => {
+		const before = sandbox.state();
+		const r = await execute(t, WEB_FORM_VENIO_EXAMPLE.id);
+		const run = r.run!;
+
+		assert.equal(run.data.resultData.runData['Web form (webhook)'], undefined);
+		assert.deepEqual(
+			nodeOutput(run, 'Upsert contact').map((o) => [o.user_id, o.operation]),
+			[
+				[NATTAYA, 'created'],
+				[KITTIPONG, 'created'],
+				[SOMCHAI, 'updated'],
+			],
+		);
+
+		// Gofive Customer, Create or Update: one Venio Lead per submission, each code from Venio's answer.
+		const after = sandbox.state();
+		const newCustomers = after.gofiveCustomers.filter((c) => !before.gofiveCustomers.some((b) => b.customerCode === c.customerCode));
+		const leads = nodeOutput(run, 'Create Venio lead');
+		assert.deepEqual(
+			leads.map((o) => [o.operation, o.ok, o.customerName]),
+			[
+				['upsert', true, 'Nattaya Phromma'],
+				['upsert', true, 'Kittipong Saelim'],
+				['upsert', true, 'Somchai Jaidee'],
+			],
+		);
+		assert.deepEqual(
+			leads.map((o) => o.customerCode),
+			['Nattaya Phromma', 'Kittipong Saelim', 'Somchai Jaidee'].map((name) => newCustomers.find((c) => c.customerName === name)?.customerCode),
+		);
+		assert.ok(leads.every((o) => /^C\d{6}$/.test(String(o.customerCode))), JSON.stringify(leads.map((o) => o.customerCode)));
+		assert.equal(newCustomers.length, 3);
+		const nattaya = newCustomers.find((c) => c.customerName === 'Nattaya Phromma')!;
+		assert.deepEqual(
+			[nattaya.customerState, nattaya.leadStatus, nattaya.sourceName, nattaya.customerMobile, nattaya.customerEmail, nattaya.customerTags, nattaya.customerSocialAccount],
+			[1, 1, 'Website', '0812345678', 'nattaya@example.com', ['newsletter'], { line: NATTAYA }],
+			'a Lead (state 1), Lead Status New, the phone cleaned, the tags a list',
+		);
+		// The token n8n stored for an earlier test is gone after the sandbox's reset: its 401 wrote nothing, and the
+		// node sends the item once more with a new token.
+		const customerPosts = sandbox.requests({ api: 'gofive', method: 'POST', path: '/v3/customers' });
+		const customerBodies = customerPosts.filter((q) => q.status !== 401).map((q) => q.body as Record<string, unknown>);
+		assert.deepEqual(
+			customerPosts.filter((q) => q.status !== 401).map((q) => q.status),
+			[200, 200, 200],
+		);
+		assert.deepEqual(
+			customerBodies.map((body) => [body.customerState, body.customerCode]),
+			[
+				[1, undefined],
+				[1, undefined],
+				[1, undefined],
+			],
+			'three creates (no Customer Code sent), each a Lead',
+		);
+		assert.ok(headersCarrySubscriptionKey(sandbox), 'the subscription key on every Customer request');
+
+		// Add Event: "Signed up on the web form" on each new customer's timeline.
+		const events = after.gofiveCustomerEvents.slice(before.gofiveCustomerEvents.length);
+		assert.deepEqual(
+			events.map((e) => [e.eventName, e.eventType, newCustomers.find((c) => c.customerId === e.customerId)?.customerName]),
+			[
+				['Signed up on the web form', 4, 'Nattaya Phromma'],
+				['Signed up on the web form', 4, 'Kittipong Saelim'],
+				['Signed up on the web form', 4, 'Somchai Jaidee'],
+			],
+		);
+		assert.ok(events.every((e) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0700$/.test(e.eventDate)), JSON.stringify(events));
+		assert.deepEqual(
+			nodeOutput(run, 'Add sign-up event').map((o) => [o.operation, o.ok, o.customerCode]),
+			leads.map((o) => ['addEvent', true, o.customerCode]),
+		);
+
+		// VIP rows only: Kittipong (tagged on the form) and Somchai (tagged in Oho already).
+		assert.deepEqual(nodeOutput(run, 'VIP?', 0).map((o) => o.customerCode), [leads[1].customerCode, leads[2].customerCode]);
+		assert.deepEqual(nodeOutput(run, 'VIP?', 1).map((o) => o.customerCode), [leads[0].customerCode]);
+		assert.deepEqual(
+			sandbox.requests({ api: 'oho', path: '/request-agent' }).map((q) => [q.path, q.status]),
+			[
+				[`/chat/line/${OA}/user/${KITTIPONG}/request-agent`, 200],
+				[`/chat/line/${OA}/user/${SOMCHAI}/request-agent`, 200],
+			],
+		);
+		const messages = after.gofiveMessages.slice(before.gofiveMessages.length);
+		assert.deepEqual(
+			messages.map((m) => [m.roomId, m.companyId]),
+			[
+				[DEMO.gofiveRoomId, DEMO.gofiveCompanyId],
+				[DEMO.gofiveRoomId, DEMO.gofiveCompanyId],
+			],
+		);
+		assert.match(messages[0].content, new RegExp(`^VIP Kittipong Saelim \\(089 765 4321\\) just sent the web form: a new lead in Venio, customer ${String(leads[1].customerCode)},`));
+		assert.match(messages[1].content, new RegExp(`^VIP Somchai Jaidee \\(098-765-4321\\) just sent the web form: a new lead in Venio, customer ${String(leads[2].customerCode)},`));
+		assert.ok(!messages.some((m) => m.content.includes('Nattaya')), 'no message for the row that is not a VIP');
 	});
 
 	test('batch sync: 20 rows, continue on fail → 17 upserted, 3 in the error report, none lost', async (t) => {

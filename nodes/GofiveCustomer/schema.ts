@@ -52,7 +52,7 @@ export const customerSchema = z
 					.object({
 						locationAddress: text.optional(),
 						locationName: text.optional(),
-						locationType: code(2),
+						locationType: code(2).optional(),
 						latitude: z.number().min(-90).max(90).optional(),
 						longitude: z.number().min(-180).max(180).optional(),
 					})
@@ -100,10 +100,14 @@ export const CUSTOMER_LABELS: Record<string, string> = {
 	customerBirthdate: 'Birth Date',
 	customerIncome: 'Income',
 	addresses: 'Addresses',
+	'addresses.locationType': 'Address Type',
+	'addresses.latitude': 'Latitude',
+	'addresses.longitude': 'Longitude',
 	customerNote: 'Customer Note',
 	customerSocialAccount: 'Social Accounts',
 	customerTags: 'Tags',
 	customFields: 'Custom Fields',
+	'customFields.customFieldName': 'Custom Field Name',
 	interestsName: 'Interests',
 	customerGroupName: 'Customer Group',
 	classificationName: 'Classification',

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import {
 	addressTypeOptions,
@@ -12,6 +12,22 @@ import {
 } from './codeTables';
 
 const showForUpsert = { show: { resource: ['customer'], operation: ['upsert'], dataMode: ['define'] } };
+
+/**
+ * The first entry of an optional list: n8n puts a field's default in when the operator adds it, so an optional list
+ * starts here, read as absent: nothing is sent until the operator picks a value.
+ */
+const NOT_SET: INodePropertyOptions = { name: 'Not Set', value: '' };
+
+/** An optional code list of Additional Fields: Not Set until the operator picks a code. */
+const codeList = (displayName: string, name: string, options: INodePropertyOptions[], description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	options: [NOT_SET, ...options],
+	default: '',
+	description,
+});
 
 const LIST_HINT = 'Several values separated by commas, or a list from an expression';
 
@@ -93,9 +109,11 @@ export const upsertFields: INodeProperties[] = [
 		name: 'customerState',
 		type: 'options',
 		options: customerStateOptions,
-		default: 1,
+		// No stage is picked for the operator: an update sends it too (Venio requires it), and a pre-picked Lead would
+		// turn an existing Customer back into a Lead unnoticed.
+		default: '',
 		required: true,
-		description: "The customer's stage: Lead, Prospect or Customer",
+		description: "The customer's stage: Lead, Prospect or Customer. Venio requires it on every Create or Update, an update too.",
 		displayOptions: showForUpsert,
 	},
 	{
@@ -120,9 +138,9 @@ export const upsertFields: INodeProperties[] = [
 						values: [
 							text('Address', 'locationAddress', 'The address text'),
 							text('Place Name', 'locationName', 'A name for the place, such as Head Office'),
-							{ displayName: 'Address Type', name: 'locationType', type: 'options', options: addressTypeOptions, default: 1, description: 'Billing or shipping address' },
-							{ displayName: 'Latitude', name: 'latitude', type: 'number', typeOptions: { numberPrecision: 6 }, default: 0, description: 'Latitude (0 with Longitude 0: none sent)' },
-							{ displayName: 'Longitude', name: 'longitude', type: 'number', typeOptions: { numberPrecision: 6 }, default: 0, description: 'Longitude (0 with Latitude 0: none sent)' },
+							codeList('Address Type', 'locationType', addressTypeOptions, 'Billing or shipping address'),
+							{ displayName: 'Latitude', name: 'latitude', type: 'number', typeOptions: { numberPrecision: 6 }, default: 0, description: 'Latitude, set together with Longitude (both 0: none sent)' },
+							{ displayName: 'Longitude', name: 'longitude', type: 'number', typeOptions: { numberPrecision: 6 }, default: 0, description: 'Longitude, set together with Latitude (both 0: none sent)' },
 						],
 					},
 				],
@@ -189,14 +207,14 @@ export const upsertFields: INodeProperties[] = [
 			},
 			text('Customer Group', 'customerGroupName', 'The customer group, by name. Venio creates a group of a new name.'),
 			text('Customer Note', 'customerNote', 'A note on the customer. Required when Customer Status is Ended or Closed.', { typeOptions: { rows: 2 } }),
-			{ displayName: 'Customer Status', name: 'customerStatus', type: 'options', options: customerStatusOptions, default: 0, description: 'Whether the customer is active, ended or closed. Ended and Closed need a Customer Note.' },
-			{ displayName: 'Customer Type', name: 'customerType', type: 'options', options: customerTypeOptions, default: 2, description: 'A business or an individual' },
+			codeList('Customer Status', 'customerStatus', customerStatusOptions, 'Whether the customer is active, ended or closed. Ended and Closed need a Customer Note.'),
+			codeList('Customer Type', 'customerType', customerTypeOptions, 'A business or an individual'),
 			text('Email', 'customerEmail', "The customer's email", { placeholder: 'name@email.com' }),
-			{ displayName: 'Gender', name: 'customerGender', type: 'options', options: genderOptions, default: 1, description: "The customer's gender" },
+			codeList('Gender', 'customerGender', genderOptions, "The customer's gender"),
 			text('Income', 'customerIncome', "The customer's income, sent as text as Venio takes it"),
 			text('Interests', 'interestsName', `Interests, by name; Venio creates the ones it does not know. ${LIST_HINT}.`),
-			{ displayName: 'Lead Status', name: 'leadStatus', type: 'options', options: leadStatusOptions, default: 1, description: "A lead's status. Unqualified, for a Lead, needs Unqualified Reason and Unqualified Reason Note." },
-			{ displayName: 'Marital Status', name: 'customerMaritalStatus', type: 'options', options: maritalStatusOptions, default: 1, description: "The customer's marital status" },
+			codeList('Lead Status', 'leadStatus', leadStatusOptions, "A lead's status. Unqualified, for a Lead, needs Unqualified Reason and Unqualified Reason Note."),
+			codeList('Marital Status', 'customerMaritalStatus', maritalStatusOptions, "The customer's marital status"),
 			text('Mobile', 'customerMobile', 'A Thai mobile number; forms may write it as +66 81 234 5678 or 081-234-5678, it is sent as 0812345678'),
 			text('Owners', 'owners', `The customer’s owners, as employee codes (such as Admin01). ${LIST_HINT}.`),
 			text('Phone', 'customerPhone', 'A Thai phone number, sent as 021234567'),

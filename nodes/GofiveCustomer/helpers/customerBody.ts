@@ -8,7 +8,7 @@ import { cleanEmail, cleanText, tidyText } from '../../OhoContact/cleaning/text'
 import type { ItemContext } from '../../shared/router';
 import type { InputProblem } from '../../shared/validation';
 import { invalidInput, schemaProblems } from '../../shared/validation';
-import { CUSTOMER_STATE, CUSTOMER_STATUS, LEAD_STATUS } from '../descriptions/codeTables';
+import { addressTypeOptions, CUSTOMER_STATE, CUSTOMER_STATUS, LEAD_STATUS } from '../descriptions/codeTables';
 import type { CustomerBody } from '../schema';
 import { CUSTOMER_LABELS, customerSchema } from '../schema';
 import type { CustomerField, Reader } from '../descriptions/customerColumns';
@@ -107,29 +107,37 @@ const asNumber = (value: unknown): number | undefined =>
 	typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : undefined;
 
 function addressesOf(given: unknown, problems: InputProblem[]): IDataObject[] | undefined {
-	const addresses = entriesOf(given, 'address').map((entry, index) => {
+	const addresses = entriesOf(given, 'address').flatMap((entry, index) => {
 		const address: IDataObject = {};
-		const type = cleanCode(entry.locationType ?? 1);
-		address.locationType = 'value' in type ? (type.value as number) : undefined;
+		const type = cleanCode(entry.locationType, addressTypeOptions);
 		if ('problem' in type) problems.push({ path: `addresses.${index}.locationType`, problem: type.problem, value: entry.locationType });
+		else if (type.value !== undefined) address.locationType = type.value as number;
 		for (const field of ['locationAddress', 'locationName']) {
 			const cleaned = cleanText(entry[field]);
 			if ('value' in cleaned && cleaned.value !== undefined) address[field] = cleaned.value as string;
 		}
 		const latitude = asNumber(entry.latitude);
 		const longitude = asNumber(entry.longitude);
-		// 0 and 0 is what the editor holds for "not set": a point in the Gulf of Guinea is no customer's address.
-		if (!(latitude === 0 && longitude === 0) && !(latitude === undefined && longitude === undefined)) {
+		// 0 is what the editor holds for "not set": a point needs both, and 0 and 0 (the Gulf of Guinea) is no
+		// customer's address.
+		const unset = (value: number | undefined) => value === undefined || value === 0;
+		if (!unset(latitude) || !unset(longitude)) {
+			for (const [path, value] of [['latitude', latitude], ['longitude', longitude]] as const) {
+				if (value === undefined || value === 0) {
+					problems.push({ path: `addresses.${index}.${path}`, problem: `is needed with ${path === 'latitude' ? 'Longitude' : 'Latitude'} (0 is read as not set)`, value: undefined });
+				}
+			}
 			address.latitude = latitude;
 			address.longitude = longitude;
 		}
-		return address;
+		// An address added and left as the editor added it sends nothing.
+		return Object.keys(address).length > 0 ? [address] : [];
 	});
 	return addresses.length > 0 ? addresses : undefined;
 }
 
 function customFieldsOf(given: unknown, settings: CleaningSettings, problems: InputProblem[]): IDataObject[] | undefined {
-	const fields = entriesOf(given, 'field').map((entry, index) => {
+	const fields = entriesOf(given, 'field').flatMap((entry, index) => {
 		const field: IDataObject = {};
 		readInto(
 			field,
@@ -142,8 +150,10 @@ function customFieldsOf(given: unknown, settings: CleaningSettings, problems: In
 			problems,
 			`customFields.${index}.`,
 		);
+		// A custom field added and left as the editor added it sends nothing.
+		if (Object.keys(field).length === 0) return [];
 		field.customFieldValue ??= [];
-		return field;
+		return [field];
 	});
 	return fields.length > 0 ? fields : undefined;
 }
