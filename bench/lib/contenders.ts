@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * The contenders as n8n workflows: our node (default settings, tuned) and n8n's HTTP Request node set up by hand
  * the way an operator without our package would (default options; batching to stay under the rate limit).

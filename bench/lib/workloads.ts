@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
 /**
  * The benchmark's workloads: what the sandbox is set to, the input items, the state to prepare before a
  * run and how to count, from the sandbox's own state, what a run lost.
