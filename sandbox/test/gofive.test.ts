@@ -1,4 +1,5 @@
-import { DEMO, RAW, requestToken, sendMessage, sleep, tokenForm, useSandbox, validMessage } from '../../test/helpers/sandboxHttp';
+import { DEMO, RAW, requestToken, sendMessage, sleep, tokenForm, validMessage } from '../../test/helpers/sandboxHttp';
+import { useSandbox } from '../../test/helpers/sandbox';
 
 const t = useSandbox();
 const UNAUTHORIZED = { status: { code: '401', description: 'Unauthorized' } };

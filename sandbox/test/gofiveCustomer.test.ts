@@ -1,4 +1,5 @@
-import { DEMO, useSandbox } from '../../test/helpers/sandboxHttp';
+import { DEMO } from '../../test/helpers/sandboxHttp';
+import { useSandbox } from '../../test/helpers/sandbox';
 
 const t = useSandbox();
 const HEADERS = { authorization: `Bearer ${DEMO.gofiveAccessToken}`, 'ocp-apim-subscription-key': DEMO.gofiveSubscriptionKey };

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { startSandbox, type Sandbox } from '..';
-import { chatPath, contactPath, DEMO, LINE, oho, RAW, requestToken, sendMessage, sleep, tokenForm, useSandbox, validContact, validMessage } from '../../test/helpers/sandboxHttp';
+import { chatPath, contactPath, DEMO, LINE, oho, RAW, requestToken, sendMessage, sleep, tokenForm, validContact, validMessage } from '../../test/helpers/sandboxHttp';
+import { useSandbox } from '../../test/helpers/sandbox';
 
 const t = useSandbox();
 /** Inspection writes carry JSON (the sandbox refuses a write a web page could send without asking). */

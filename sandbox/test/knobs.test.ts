@@ -1,6 +1,7 @@
 import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { startSandbox, type FaultKind, type FaultRule } from '..';
-import { contactPath, DEMO, LINE, oho, requestToken, sendMessage, sleep, useSandbox, validContact, validMessage } from '../../test/helpers/sandboxHttp';
+import { contactPath, DEMO, LINE, oho, requestToken, sendMessage, sleep, validContact, validMessage } from '../../test/helpers/sandboxHttp';
+import { useSandbox } from '../../test/helpers/sandbox';
 
 const t = useSandbox();
 const seeded = contactPath('line', LINE.platformId, LINE.userIds[0]);

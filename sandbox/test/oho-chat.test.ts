@@ -1,4 +1,5 @@
-import { chatPath, DEMO, expectEnvelope, FB, LINE, oho, useSandbox, validContact } from '../../test/helpers/sandboxHttp';
+import { chatPath, DEMO, expectEnvelope, FB, LINE, oho, validContact } from '../../test/helpers/sandboxHttp';
+import { useSandbox } from '../../test/helpers/sandbox';
 
 const t = useSandbox();
 const IG = DEMO.instagram;

@@ -1,4 +1,5 @@
-import { RAW, chatPath, contactPath, DEMO, expectEnvelope, FB, freshUserId, LINE, oho, useSandbox, validContact } from '../../test/helpers/sandboxHttp';
+import { RAW, chatPath, contactPath, DEMO, expectEnvelope, FB, freshUserId, LINE, oho, validContact } from '../../test/helpers/sandboxHttp';
+import { useSandbox } from '../../test/helpers/sandbox';
 
 const t = useSandbox();
 const seeded = contactPath('line', LINE.platformId, LINE.userIds[0]);

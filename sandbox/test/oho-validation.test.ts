@@ -1,4 +1,5 @@
-import { contactPath, DEMO, expectEnvelope, FB, LINE, oho, RAW, useSandbox, validContact } from '../../test/helpers/sandboxHttp';
+import { contactPath, DEMO, expectEnvelope, FB, LINE, oho, RAW, validContact } from '../../test/helpers/sandboxHttp';
+import { useSandbox } from '../../test/helpers/sandbox';
 
 const t = useSandbox();
 const s = (n: number, ch = 'a') => ch.repeat(n);

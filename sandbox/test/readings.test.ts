@@ -1,7 +1,8 @@
 /**
  * The sandbox's readings knob: the contract's first reading of an OPEN point by default, the other on request.
  */
-import { chatPath, DEMO, FB, LINE, oho, sendMessage, useSandbox, validContact, validMessage } from '../../test/helpers/sandboxHttp';
+import { chatPath, DEMO, FB, LINE, oho, sendMessage, validContact, validMessage } from '../../test/helpers/sandboxHttp';
+import { useSandbox } from '../../test/helpers/sandbox';
 
 const t = useSandbox();
 const suda = LINE.userIds[1];

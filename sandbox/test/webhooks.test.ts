@@ -7,7 +7,8 @@ import { randomBytes } from 'crypto';
 import { createServer, type IncomingHttpHeaders } from 'http';
 import type { AddressInfo } from 'net';
 
-import { contactPath, LINE, oho, useSandbox, validContact } from '../../test/helpers/sandboxHttp';
+import { contactPath, LINE, oho, validContact } from '../../test/helpers/sandboxHttp';
+import { useSandbox } from '../../test/helpers/sandbox';
 
 interface Received {
 	headers: IncomingHttpHeaders;

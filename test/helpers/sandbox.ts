@@ -1,26 +1,37 @@
 /**
  * The sandbox for a test file: one server per file on a free port, back to its seed before every test.
  */
+import axios, { type AxiosInstance } from 'axios';
+
 import type { RecordedRequest, RequestFilter, Sandbox, SandboxOptions } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 
 export interface SandboxRef {
 	/** The running sandbox (only inside tests and hooks). */
 	readonly sb: Sandbox;
+	/** An HTTP client on the sandbox's address that returns every answer, errors included (the sandbox's own tests). */
+	readonly http: AxiosInstance;
 }
 
 /** Starts a sandbox in beforeAll, resets it in beforeEach, closes it in afterAll. */
 export function useSandbox(options: SandboxOptions = {}): SandboxRef {
-	let running: Sandbox | undefined;
+	let running: { sb: Sandbox; http: AxiosInstance } | undefined;
 	beforeAll(async () => {
-		running = await startSandbox({ port: 0, ...options });
+		const sb = await startSandbox({ port: 0, ...options });
+		running = { sb, http: axios.create({ baseURL: sb.url, validateStatus: () => true, timeout: 10000 }) };
 	});
-	beforeEach(() => running?.reset());
-	afterAll(async () => await running?.close());
+	beforeEach(() => running?.sb.reset());
+	afterAll(async () => await running?.sb.close());
+	const current = () => {
+		if (!running) throw new Error('The sandbox runs only inside tests and hooks');
+		return running;
+	};
 	return {
 		get sb(): Sandbox {
-			if (!running) throw new Error('The sandbox runs only inside tests and hooks');
-			return running;
+			return current().sb;
+		},
+		get http(): AxiosInstance {
+			return current().http;
 		},
 	};
 }

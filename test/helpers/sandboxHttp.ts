@@ -1,25 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling (tests, sandbox, e2e, bench, scripts): runs in plain Node and is not part of the published package, so the rules for code that runs inside n8n do not apply */
-import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
-import { DEMO, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+/**
+ * Requests to the sandbox as an API client sends them, for the sandbox's own tests (sandbox/test/): valid bodies,
+ * paths and headers of the contract, and the envelope it answers with.
+ */
+import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios';
+import { DEMO } from '../../sandbox';
 
 export { DEMO };
-
-export interface SandboxHandle {
-	sb: Sandbox;
-	http: AxiosInstance;
-}
-
-/** One sandbox per suite on a free port, reset before every test, closed after the suite. */
-export function useSandbox(options?: SandboxOptions): SandboxHandle {
-	const handle = {} as SandboxHandle;
-	beforeAll(async () => {
-		handle.sb = await startSandbox({ port: 0, ...options });
-		handle.http = axios.create({ baseURL: handle.sb.url, validateStatus: () => true, timeout: 10000 });
-	});
-	beforeEach(() => handle.sb.reset());
-	afterAll(() => handle.sb.close());
-	return handle;
-}
 
 export const LINE = DEMO.line;
 export const FB = DEMO.facebook;
