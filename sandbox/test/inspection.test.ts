@@ -3,7 +3,7 @@ import axios from 'axios';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { startSandbox, type Sandbox } from '..';
+import { startSandbox, type Sandbox } from '../index';
 import { chatPath, contactPath, DEMO, LINE, oho, RAW, requestToken, sendMessage, sleep, tokenForm, validContact, validMessage } from '../../test/helpers/sandboxHttp';
 import { useSandbox } from '../../test/helpers/sandbox';
 

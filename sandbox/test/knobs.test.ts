@@ -1,5 +1,5 @@
 import type { AxiosRequestConfig, AxiosResponse } from 'axios';
-import { startSandbox, type FaultKind, type FaultRule } from '..';
+import { startSandbox, type FaultKind, type FaultRule } from '../index';
 import { contactPath, DEMO, LINE, oho, requestToken, sendMessage, sleep, validContact, validMessage } from '../../test/helpers/sandboxHttp';
 import { useSandbox } from '../../test/helpers/sandbox';
 

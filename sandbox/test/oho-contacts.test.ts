@@ -157,7 +157,7 @@ describe('Oho auth and business ownership', () => {
 	});
 
 	it('accepts extra keys given in the options', async () => {
-		const { startSandbox } = await import('..');
+		const { startSandbox } = await import('../index');
 		const sb = await startSandbox({ ohoApiKeys: { 'oho-extra-key': 'demo' } });
 		try {
 			const res = await fetch(sb.url + seeded, { headers: { 'x-oho-api-key': 'oho-extra-key' } });
