@@ -13,8 +13,8 @@ import { dirname } from 'path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
-import type { ConcurrencyProxy } from '../../test/shared/concurrencyProxy';
-import { messagesToTwoRooms, sendMessageByItem, startConcurrencyProxy } from '../../test/shared/concurrencyProxy';
+import type { ConcurrencyProxy } from '../../test/helpers/concurrencyProxy';
+import { messagesToTwoRooms, sendMessageByItem, startConcurrencyProxy } from '../../test/helpers/concurrencyProxy';
 import { installCommunityPackage } from '../lib/community';
 import { ensureN8n } from '../lib/install';
 import { CRASH_NOTE, N8n, describeFailure, nodeOutput } from '../lib/n8n';

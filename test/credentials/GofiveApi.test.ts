@@ -6,9 +6,9 @@ import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-w
 
 import { GofiveApi } from '../../credentials/GofiveApi.credentials';
 import { baseUrlHint, testCredential } from '../helpers/credentialTest';
-import { startScriptedServer } from '../shared/scriptedServer';
-import { accessToken, clientCredentials, messageRequests, statuses, tokenRequests } from '../shared/gofive';
-import { useSandbox } from '../shared/sandbox';
+import { startScriptedServer } from '../helpers/scriptedServer';
+import { accessToken, clientCredentials, messageRequests, statuses, tokenRequests } from '../helpers/gofive';
+import { useSandbox } from '../helpers/sandbox';
 
 const ref = useSandbox();
 

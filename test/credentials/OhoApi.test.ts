@@ -5,8 +5,8 @@
 import { DEMO } from '../../sandbox';
 import type { FaultKind } from '../../sandbox';
 import { baseUrlHint, testCredential } from '../helpers/credentialTest';
-import { useSandbox } from '../shared/sandbox';
-import { startScriptedServer } from '../shared/scriptedServer';
+import { useSandbox } from '../helpers/sandbox';
+import { startScriptedServer } from '../helpers/scriptedServer';
 
 const ref = useSandbox();
 

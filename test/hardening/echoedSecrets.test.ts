@@ -12,11 +12,11 @@ import { credentialSecrets, redactText } from '../../nodes/shared/transport/secr
 import { DEMO } from '../../sandbox';
 import type { RunNodeResult } from '../helpers/n8n';
 import { jsonOf, runNode } from '../helpers/n8n';
-import { runSendMessage } from '../shared/gofive';
-import { FAST_RETRIES, params, REQUIRED_FIELDS, SOMCHAI } from '../shared/ohoContact';
-import type { EchoedRequest, ScriptedReply } from '../shared/scriptedServer';
-import { startScriptedServer } from '../shared/scriptedServer';
-import { useSandbox } from '../shared/sandbox';
+import { runSendMessage } from '../helpers/gofive';
+import { FAST_RETRIES, params, REQUIRED_FIELDS, SOMCHAI } from '../helpers/ohoContact';
+import type { EchoedRequest, ScriptedReply } from '../helpers/scriptedServer';
+import { startScriptedServer } from '../helpers/scriptedServer';
+import { useSandbox } from '../helpers/sandbox';
 import { secretsInRun } from '../reliability/support';
 
 const ref = useSandbox();

@@ -9,9 +9,9 @@ import { sendMessageSchema } from '../../nodes/GofiveChat/schema';
 import { createContactSchema, MAX_ATTRIBUTES } from '../../nodes/OhoContact/schema';
 import { DEMO } from '../../sandbox';
 import { jsonOf } from '../helpers/n8n';
-import { runSendMessage } from '../shared/gofive';
-import { FAST_RETRIES, newLineContact, params, requiredBody, runContact } from '../shared/ohoContact';
-import { useSandbox } from '../shared/sandbox';
+import { runSendMessage } from '../helpers/gofive';
+import { FAST_RETRIES, newLineContact, params, requiredBody, runContact } from '../helpers/ohoContact';
+import { useSandbox } from '../helpers/sandbox';
 
 const ref = useSandbox();
 

@@ -9,11 +9,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO } from '../../sandbox';
 import { jsonOf } from '../helpers/n8n';
-import { accessToken, runSendMessage } from '../shared/gofive';
-import { contactPath, FAST_RETRIES, newLineContact, params, runOne } from '../shared/ohoContact';
-import type { EchoedRequest, ScriptedReply } from '../shared/scriptedServer';
-import { startScriptedServer } from '../shared/scriptedServer';
-import { useSandbox } from '../shared/sandbox';
+import { accessToken, runSendMessage } from '../helpers/gofive';
+import { contactPath, FAST_RETRIES, newLineContact, params, runOne } from '../helpers/ohoContact';
+import type { EchoedRequest, ScriptedReply } from '../helpers/scriptedServer';
+import { startScriptedServer } from '../helpers/scriptedServer';
+import { useSandbox } from '../helpers/sandbox';
 
 const ref = useSandbox();
 

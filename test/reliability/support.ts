@@ -9,7 +9,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import type { RunNodeResult } from '../helpers/n8n';
-import { pairedItems } from '../shared/ohoContact';
+import { pairedItems } from '../helpers/ohoContact';
 
 /**
  * Jest raises Error.stackTraceLimit to 100 and maps every frame through source maps whenever a stack is read; n8n

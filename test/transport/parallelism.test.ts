@@ -7,9 +7,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { AUTO_CEILING, AdaptiveParallelism } from '../../nodes/shared/parallelism';
-import { startConcurrencyProxy, type ConcurrencyProxy } from '../shared/concurrencyProxy';
-import { LINE, params, runContact, USER_ID_FROM_ITEM } from '../shared/ohoContact';
-import { useSandbox } from '../shared/sandbox';
+import { startConcurrencyProxy, type ConcurrencyProxy } from '../helpers/concurrencyProxy';
+import { LINE, params, runContact, USER_ID_FROM_ITEM } from '../helpers/ohoContact';
+import { useSandbox } from '../helpers/sandbox';
 
 describe('AdaptiveParallelism', () => {
 	test('starts at 4 and doubles per round of clean answers (slow start) up to the cap', () => {
