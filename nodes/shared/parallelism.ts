@@ -38,12 +38,22 @@ const PATH_LATENCY_WINDOW_MS = 10_000;
 const AVOIDANCE_STEP_MS = 1000;
 
 /**
+ * What the API carried before a push-back: the requests it answered cleanly during this long a time, each counted for
+ * as long as it was in flight, over the time (Little's law: how many it kept in flight). Long enough to span the
+ * hold-off a Retry-After asks for, so that it reads the rate limit rather than one round's burst.
+ */
+const CARRIED_WINDOW_MS = 2000;
+
+/**
  * "Requests in Parallel: Auto": how many items may be in flight, adapted during one node run the way TCP's
  * congestion control adapts its window. It starts small and doubles per round of clean answers (slow start) while
  * the rate of answers rises with it, up to the operator's cap or AUTO_CEILING; once the API has pushed back, or
  * answers slow down, it grows by one per second (congestion avoidance). A rate limit (429), an unavailable API (503)
- * or a timeout halves it, once per round: answers to requests sent before the cut say nothing new. Answers far
- * slower than the fastest (4 × + 200 ms) do not grow it.
+ * or a timeout halves it, or cuts it to what the API carried if that is less, once per round: answers to requests
+ * sent before the cut say nothing new. It then grows back by one per round up to what the API carried, and by one
+ * per second beyond: at 200 ms a limit of 50 requests/s carries 10 in flight, and halving 14 to 7 then growing by
+ * one per second left the limit a quarter unused for seconds after every push-back (bench/README.md, W5). Answers
+ * far slower than the fastest (4 × + 200 ms) do not grow it.
  */
 export class AdaptiveParallelism {
 	private window = INITIAL_WINDOW;
@@ -55,6 +65,18 @@ export class AdaptiveParallelism {
 	private lastCutAt = 0;
 
 	private lastStepAt = 0;
+
+	/** After a cut, the window grows back by one per round up to this: what the API carried before the cut. */
+	private recoverTo = 0;
+
+	/** The clean answers of the last CARRIED_WINDOW_MS (from `recentFrom` on), when each came and its latency. */
+	private recent: Array<{ at: number; latencyMs: number }> = [];
+
+	private recentFrom = 0;
+
+	private recentLatencySumMs = 0;
+
+	private firstSentAt?: number;
 
 	/** The current round of answers: it ends with the first answer to a request sent after it began. */
 	private roundStartedAt = -Infinity;
@@ -95,6 +117,8 @@ export class AdaptiveParallelism {
 		if (!this.pathHasRoom()) return;
 		if (this.window < this.slowStartUntil) {
 			this.window += 1;
+		} else if (this.window < this.recoverTo) {
+			this.window += 1 / this.window;
 		} else if (now - this.lastStepAt >= AVOIDANCE_STEP_MS) {
 			this.window += 1;
 			this.lastStepAt = now;
@@ -102,16 +126,41 @@ export class AdaptiveParallelism {
 		this.window = Math.min(this.window, this.cap);
 	}
 
-	/** A 429, a 503 or a timeout for a request sent at `sentAt` (ms since the epoch). */
+	/** A 429, a 503 or a timeout for a request sent at `sentAt` (ms since the epoch). See the class's comment. */
 	pushedBack(sentAt: number, now = Date.now()): void {
 		if (sentAt < this.lastCutAt) return;
-		this.window = Math.max(1, Math.floor(this.window / 2));
+		const carried = this.carried(now);
+		this.recoverTo = Math.min(this.window - 1, carried);
+		this.window = Math.max(1, Math.min(Math.floor(this.window / 2), Math.ceil(carried)));
 		this.slowStartUntil = this.window;
 		this.lastCutAt = now;
 		this.lastStepAt = now;
 	}
 
+	/** Requests the API answered cleanly, on average in flight, over the last CARRIED_WINDOW_MS (0 before any). */
+	private carried(now: number): number {
+		this.forgetAnswersBefore(now - CARRIED_WINDOW_MS);
+		const span = Math.min(CARRIED_WINDOW_MS, now - (this.firstSentAt ?? now));
+		return span > 0 ? this.recentLatencySumMs / span : 0;
+	}
+
+	private forgetAnswersBefore(time: number): void {
+		while (this.recentFrom < this.recent.length && this.recent[this.recentFrom].at < time) {
+			this.recentLatencySumMs -= this.recent[this.recentFrom].latencyMs;
+			this.recentFrom += 1;
+		}
+		// The forgotten front is dropped now and then, not at every answer.
+		if (this.recentFrom > 1024 && this.recentFrom * 2 > this.recent.length) {
+			this.recent = this.recent.slice(this.recentFrom);
+			this.recentFrom = 0;
+		}
+	}
+
 	private measurePath(latencyMs: number, now: number): void {
+		this.firstSentAt ??= now - latencyMs;
+		this.recent.push({ at: now, latencyMs });
+		this.recentLatencySumMs += latencyMs;
+		this.forgetAnswersBefore(now - CARRIED_WINDOW_MS);
 		if (latencyMs <= this.pathLatencyMs || now - this.pathLatencyAt > PATH_LATENCY_WINDOW_MS) {
 			this.pathLatencyMs = latencyMs;
 			this.pathLatencyAt = now;

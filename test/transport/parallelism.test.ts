@@ -25,16 +25,45 @@ describe('AdaptiveParallelism', () => {
 
 	test('a push-back halves the window once per round; answers to requests sent before the cut do not cut again', () => {
 		const auto = new AdaptiveParallelism(32);
-		for (let answer = 0; answer < 28; answer++) auto.answered(25);
+		// Answers that were in flight for 900 ms each: the API carried far more than half the window.
+		for (let answer = 0; answer < 28; answer++) auto.answered(900, 1000 + answer);
 		expect(auto.limit).toBe(32);
-		auto.pushedBack(1000, 2000);
+		auto.pushedBack(1000, 1100);
 		expect(auto.limit).toBe(16);
 		// Three more 429s for requests that were already in flight at the cut.
-		for (const sentAt of [1500, 1800, 1999]) auto.pushedBack(sentAt, 2100);
+		for (const sentAt of [1050, 1080, 1099]) auto.pushedBack(sentAt, 1150);
 		expect(auto.limit).toBe(16);
 		// A 429 for a request sent after the cut: the API still pushes back.
-		auto.pushedBack(2200, 2300);
+		auto.pushedBack(1150, 1200);
 		expect(auto.limit).toBe(8);
+	});
+
+	test('a push-back cuts to what the API carried when that is less than half, then grows back to it per round', () => {
+		const auto = new AdaptiveParallelism();
+		// Slow start to 64 in flight in one quick burst of answers ...
+		for (let answer = 0; answer < 60; answer++) auto.answered(200, 200 + answer);
+		expect(auto.limit).toBe(64);
+		// ... then, in the last 2 seconds, the API answered only 10 a second, 200 ms each: it carried 2 in flight.
+		for (let answer = 0; answer < 20; answer++) auto.answered(200, 500 + answer * 100);
+		expect(auto.limit).toBeGreaterThan(4);
+		auto.pushedBack(2400, 2500);
+		expect(auto.limit).toBe(2);
+
+		// An API that answers 50 a second, 200 ms each, carries 10 in flight. Halving 14 to 7 leaves it under-used:
+		// the window grows back to 10 within half a second, then by one per second only.
+		const limited = new AdaptiveParallelism(14);
+		let now = 0;
+		const answerFor = (ms: number) => {
+			for (const until = now + ms; now < until; ) limited.answered(200, (now += 20));
+		};
+		answerFor(3000);
+		expect(limited.limit).toBe(14);
+		limited.pushedBack(now, now);
+		expect(limited.limit).toBe(7);
+		answerFor(600);
+		expect(limited.limit).toBe(10);
+		answerFor(1000);
+		expect(limited.limit).toBe(11);
 	});
 
 	test('after a push-back it grows by one per second (congestion avoidance), however fast the answers, and never below one', () => {
