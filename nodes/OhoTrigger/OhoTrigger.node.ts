@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { router } from './actions/router';
+import { receiveDelivery } from './receiveDelivery';
 import { triggerFields } from './descriptions/triggerFields';
 import { checkConnection } from './helpers/activation';
 import { checkWebhookSecret, URL_SECRET_PARAMETER } from './helpers/secretCheck';
@@ -102,6 +102,6 @@ export class OhoTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await router.call(this);
+		return await receiveDelivery.call(this);
 	}
 }

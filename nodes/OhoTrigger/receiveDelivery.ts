@@ -1,18 +1,18 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { authenticate } from '../helpers/authentication';
-import { readDelivery, type TriggerEvent } from '../helpers/delivery';
-import { filteredOut } from '../helpers/filters';
-import { outputItem } from '../helpers/output';
-import { isRepeat } from '../helpers/repeats';
-import { notStarted, refuse } from '../helpers/respond';
+import { authenticate } from './helpers/authentication';
+import { readDelivery, type TriggerEvent } from './helpers/delivery';
+import { filteredOut } from './helpers/filters';
+import { outputItem } from './helpers/output';
+import { isRepeat } from './helpers/repeats';
+import { notStarted, refuse } from './helpers/respond';
 
 /**
  * The life of one delivery: who sent it, whether it is one of Oho's, whether this trigger wants it, whether it
  * was just seen, then one item. Everything before the item is answered at once and starts no execution; with the
  * item, n8n answers 200 before the workflow runs (response mode "on received").
  */
-export async function router(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const refusal = await authenticate(this, this.getNodeParameter('authentication', 'none'));
 	if (refusal) return refuse(this, refusal);
 
