@@ -9,9 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { accessTokenExpiry, fetchToken, subscriptionKeyHeader } from '../nodes/shared/gofive/tokenClient';
-import { UNREACHABLE_HOST_HINT } from '../nodes/shared/transport/errors';
-import { NEVER_SENT } from '../nodes/shared/transport/responses';
+import { accessTokenExpiry, fetchToken, subscriptionKeyHeader } from '../nodes/common/gofive/tokenClient';
+import { UNREACHABLE_HOST_HINT } from '../nodes/common/transport/errors';
+import { NEVER_SENT } from '../nodes/common/transport/responses';
 
 const clientCredentialsOnly = { show: { authentication: ['clientCredentials'] } };
 

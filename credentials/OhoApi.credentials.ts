@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { accountCredentialProperties } from '../nodes/shared/oho/account';
-import { UNREACHABLE_HOST_HINT } from '../nodes/shared/transport/errors';
+import { accountCredentialProperties } from '../nodes/common/oho/account';
+import { UNREACHABLE_HOST_HINT } from '../nodes/common/transport/errors';
 
 /**
  * Oho's partner API authenticates every call with the `x-oho-api-key` header.

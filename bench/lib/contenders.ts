@@ -9,7 +9,7 @@ import type { NodeSpec } from '../../e2e/lib/workflows';
 import { MANUAL_TRIGGER, linearWorkflow } from '../../e2e/lib/workflows';
 import type { WorkflowImport } from '../../e2e/lib/n8n';
 import { DEMO } from '../../sandbox';
-import { AUTO_CEILING } from '../../nodes/shared/parallelism';
+import { AUTO_CEILING } from '../../nodes/common/parallelism';
 import { FLOOR_NODE_TYPE, FLOOR_PARALLEL } from './floor-package';
 import type { Workload, WorkloadId } from './workloads';
 import { BENCH_ROOMS, LEAD_STATE, LINE, PICTURE_URL, RATE_LIMIT_PER_SECOND, inputItems } from './workloads';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { isSendableText, UNSENDABLE_TEXT } from '../shared/validation';
+import { isSendableText, UNSENDABLE_TEXT } from '../common/validation';
 
 /** LINE's limit for one text message (Gofive posts into LINE rooms): a longer message cannot be delivered whole. */
 export const MAX_CONTENT_LENGTH = 5000;

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { cleaningOptionFields } from '../OhoContact/descriptions/cleaningOptions';
-import type { OperationKind } from '../shared/operations';
-import { operationParameters, operationProperty, operationSubtitle, operationValues, showForOperations } from '../shared/operations';
-import { ADVANCED_VERSION, advancedCollection } from '../shared/options';
+import type { OperationKind } from '../common/operations';
+import { operationParameters, operationProperty, operationSubtitle, operationValues, showForOperations } from '../common/operations';
+import { ADVANCED_VERSION, advancedCollection } from '../common/options';
 import { CUSTOMER_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
 import { getCustomerColumns } from './methods/customerColumns';

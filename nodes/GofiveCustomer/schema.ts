@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { isSendableText, UNSENDABLE_TEXT } from '../shared/validation';
+import { isSendableText, UNSENDABLE_TEXT } from '../common/validation';
 
 /** Free text Venio stores: no character it cannot store as given. */
 const text = z.string().refine(isSendableText, UNSENDABLE_TEXT);

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationParameters, operationProperty, operationSubtitle } from '../shared/operations';
-import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
+import { operationParameters, operationProperty, operationSubtitle } from '../common/operations';
+import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../common/options';
 import { CHAT_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
 import { failIfUnchangedOption } from './helpers/chatState';

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { identityFields } from '../shared/oho/identity';
-import type { OperationKind } from '../shared/operations';
-import { operationProperty, operationSubtitle, operationValues, showForOperations } from '../shared/operations';
-import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../shared/options';
+import { identityFields } from '../common/oho/identity';
+import type { OperationKind } from '../common/operations';
+import { operationProperty, operationSubtitle, operationValues, showForOperations } from '../common/operations';
+import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../common/options';
 import { CONTACT_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
 import { cleaningOptionFields } from './descriptions/cleaningOptions';
@@ -26,7 +26,7 @@ const updates = (operation: OperationKind) => operation.updates;
 const optionsFor = (which: (operation: OperationKind) => boolean, options: INodeProperties[]) =>
 	showForOperations(CONTACT_OPERATIONS, which, options, '/operation');
 
-/** The options about the data (and, in version 1, how requests are sent: nodes/shared/options.ts). */
+/** The options about the data (and, in version 1, how requests are sent: nodes/common/options.ts). */
 const optionsCollection: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',

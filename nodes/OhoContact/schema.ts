@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
-import { PLATFORMS } from '../shared/oho/identity';
-import { isSendableText, UNSENDABLE_TEXT } from '../shared/validation';
+import { PLATFORMS } from '../common/oho/identity';
+import { isSendableText, UNSENDABLE_TEXT } from '../common/validation';
 
 /** Request bodies of Oho's contact API, with their limits: docs/api/oho.md § "Create contact" and § "Update contact". */
 
-/** An ID as the platform gives it (the identity's rules are nodes/shared/oho/identity.ts's). */
+/** An ID as the platform gives it (the identity's rules are nodes/common/oho/identity.ts's). */
 const id = (max: number) => z.string().trim().min(1).max(max);
 
 /** A name or other text a person writes: no NUL or half an emoji besides the limit. */

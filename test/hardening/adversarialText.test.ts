@@ -7,7 +7,7 @@ import { cleanField } from '../../nodes/OhoContact/cleaning';
 import { placeKey } from '../../nodes/OhoContact/cleaning/places';
 import { tidyText } from '../../nodes/OhoContact/cleaning/text';
 import { CONTACT_FIELDS } from '../../nodes/OhoContact/descriptions/contactFields';
-import { describeBody } from '../../nodes/shared/transport/errors';
+import { describeBody } from '../../nodes/common/transport/errors';
 
 const SETTINGS = { timeZone: 'Asia/Bangkok', monthFirst: false, allowNonThaiPhones: false };
 const field = (path: string) => CONTACT_FIELDS.find((spec) => spec.path === path)!;

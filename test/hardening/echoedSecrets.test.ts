@@ -1,14 +1,14 @@
 /**
  * A server that echoes the request it got (a misconfigured gateway, a debugging proxy, a token endpoint quoting the
  * form body in `error_description`) would carry the credential's secrets into what n8n stores. Every server text
- * that reaches an error or an output item has the credential's own values removed (nodes/shared/transport/secrets.ts):
+ * that reaches an error or an output item has the credential's own values removed (nodes/common/transport/secrets.ts):
  * here servers echo the request into errors, non-JSON pages and successful answers, and no secret may appear in
  * the items, the error, the execution n8n would store, or anything printed.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { OhoContact } from '../../nodes/OhoContact/OhoContact.node';
-import { credentialSecrets, redactText } from '../../nodes/shared/transport/secrets';
+import { credentialSecrets, redactText } from '../../nodes/common/transport/secrets';
 import { DEMO } from '../../sandbox';
 import type { RunNodeResult } from '../helpers/n8n';
 import { jsonOf, runNode } from '../helpers/n8n';

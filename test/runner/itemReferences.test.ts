@@ -1,13 +1,13 @@
 /**
  * A parameter that is one drag-and-drop reference to the item (`{{ $json.key }}`, `{{ $json["key"] }}`) is read from
- * the item instead of n8n's expression engine (nodes/shared/parameters.ts). These tests run the same items through
+ * the item instead of n8n's expression engine (nodes/common/parameters.ts). These tests run the same items through
  * n8n's engine twice, once with the references and once with expressions that mean the same but that only the
  * engine can evaluate, and compare what reached the sandbox and what came out.
  */
 import { ExecuteContext } from 'n8n-core';
 import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
 
-import { RunParameters } from '../../nodes/shared/parameters';
+import { RunParameters } from '../../nodes/common/parameters';
 
 import { DEMO } from '../../sandbox';
 import { runSendMessage } from '../helpers/gofive';
@@ -149,7 +149,7 @@ describe('parameters that reference a field of the item', () => {
 	test('an n8n without n8n-workflow’s isSafeObjectProperty gets no shortcut: every reference goes to the engine', () => {
 		jest.isolateModules(() => {
 			jest.doMock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), isSafeObjectProperty: undefined }));
-			const isolated = jest.requireActual<typeof import('../../nodes/shared/parameters')>('../../nodes/shared/parameters');
+			const isolated = jest.requireActual<typeof import('../../nodes/common/parameters')>('../../nodes/common/parameters');
 			const ctx = {
 				getNode: () => ({ parameters: { userId: '={{ $json.userId }}' } }),
 				getNodeParameter: () => 'the engine’s value',

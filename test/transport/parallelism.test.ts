@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { AUTO_CEILING, AdaptiveParallelism } from '../../nodes/shared/parallelism';
+import { AUTO_CEILING, AdaptiveParallelism } from '../../nodes/common/parallelism';
 import { startConcurrencyProxy, type ConcurrencyProxy } from '../helpers/concurrencyProxy';
 import { LINE, params, runContact, USER_ID_FROM_ITEM } from '../helpers/ohoContact';
 import { useSandbox } from '../helpers/sandbox';

@@ -1,17 +1,17 @@
 /**
- * The transport's attempt loop (nodes/shared/transport/request.ts with retry.ts) on its own: n8n's request helper is a
+ * The transport's attempt loop (nodes/common/transport/request.ts with retry.ts) on its own: n8n's request helper is a
  * stub that answers each attempt as scripted, the clock is jest's, so each test says how many requests left, when,
  * and which error the item gets, without a server and without waiting.
  */
 import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { ohoDialect } from '../../nodes/shared/oho/dialect';
-import type { RequestSettings } from '../../nodes/shared/options';
-import type { ItemContext } from '../../nodes/shared/router';
-import { startRun } from '../../nodes/shared/runState';
-import { apiRequest } from '../../nodes/shared/transport/request';
-import type { ApiRequest } from '../../nodes/shared/transport/types';
+import { ohoDialect } from '../../nodes/common/oho/dialect';
+import type { RequestSettings } from '../../nodes/common/options';
+import type { ItemContext } from '../../nodes/common/router';
+import { startRun } from '../../nodes/common/runState';
+import { apiRequest } from '../../nodes/common/transport/request';
+import type { ApiRequest } from '../../nodes/common/transport/types';
 
 /** One attempt's answer: an HTTP answer (thrown the way n8n throws a 4xx/5xx) or a network failure. */
 type Answer =

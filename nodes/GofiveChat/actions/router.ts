@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { gofiveDialect } from '../../shared/gofive/dialect';
-import type { ItemReading } from '../../shared/router';
-import { route } from '../../shared/router';
+import { gofiveDialect } from '../../common/gofive/dialect';
+import type { ItemReading } from '../../common/router';
+import { route } from '../../common/router';
 import { readRoomId } from '../helpers/roomId';
 import { MESSAGE_OPERATIONS } from './operations';
 

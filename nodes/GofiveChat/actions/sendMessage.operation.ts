@@ -1,12 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { gofiveDialect } from '../../shared/gofive/dialect';
-import type { ItemContext, ItemOperation } from '../../shared/router';
-import type { ReadingWarning } from '../../shared/readings';
-import { apiFailure } from '../../shared/transport/errors';
-import { apiRequest } from '../../shared/transport/request';
-import { invalidInput, validateBody } from '../../shared/validation';
+import { gofiveDialect } from '../../common/gofive/dialect';
+import type { ItemContext, ItemOperation } from '../../common/router';
+import type { ReadingWarning } from '../../common/readings';
+import { apiFailure } from '../../common/transport/errors';
+import { apiRequest } from '../../common/transport/request';
+import { invalidInput, validateBody } from '../../common/validation';
 import { roomIdOf } from '../helpers/roomId';
 import { DOCUMENTED_VALUES, SEND_MESSAGE_LABELS, sendMessageSchema } from '../schema';
 

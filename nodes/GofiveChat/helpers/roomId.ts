@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/validation';
+import { invalidInput } from '../../common/validation';
 import { SEND_MESSAGE_LABELS } from '../schema';
 
 /** A UUID standing on its own in a text: not part of a longer run of letters and digits. */

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../shared/router';
-import type { InputProblem } from '../../shared/validation';
-import { invalidInput } from '../../shared/validation';
+import type { ItemOperation } from '../../common/router';
+import type { InputProblem } from '../../common/validation';
+import { invalidInput } from '../../common/validation';
 import { customerCodeField } from '../descriptions/customerFields';
 import { readAnswerDates, readInstant, venioLocalTime } from '../helpers/dates';
 import { eventTypeNamed } from '../helpers/eventTypes';

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../shared/router';
-import { invalidInput } from '../../shared/validation';
+import type { ItemOperation } from '../../common/router';
+import { invalidInput } from '../../common/validation';
 import { customerCodeField } from '../descriptions/customerFields';
 import { readAnswerDates } from '../helpers/dates';
 import { codeText, customerRequest, dataObject } from '../helpers/requests';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { gofiveCustomerDialect } from '../../shared/gofive/dialect';
-import type { ItemReading } from '../../shared/router';
-import { route } from '../../shared/router';
+import { gofiveCustomerDialect } from '../../common/gofive/dialect';
+import type { ItemReading } from '../../common/router';
+import { route } from '../../common/router';
 import { tidyText } from '../../OhoContact/cleaning/text';
 import { readCustomerInput } from '../helpers/customerInput';
 import { codeText } from '../helpers/requests';

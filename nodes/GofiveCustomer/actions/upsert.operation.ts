@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readCleaningOptions } from '../../OhoContact/descriptions/cleaningOptions';
-import type { RunReadings } from '../../shared/readings';
-import type { ItemOperation } from '../../shared/router';
-import { apiFailure } from '../../shared/transport/errors';
-import type { ApiResponse } from '../../shared/transport/types';
-import { gofiveCustomerDialect } from '../../shared/gofive/dialect';
+import type { RunReadings } from '../../common/readings';
+import type { ItemOperation } from '../../common/router';
+import { apiFailure } from '../../common/transport/errors';
+import type { ApiResponse } from '../../common/transport/types';
+import { gofiveCustomerDialect } from '../../common/gofive/dialect';
 import { customerBodyOf } from '../helpers/customerBody';
 import { readAnswerDates } from '../helpers/dates';
 import { customerRequest, dataObject } from '../helpers/requests';

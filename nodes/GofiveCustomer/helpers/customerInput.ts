@@ -2,7 +2,7 @@ import type { IDataObject, ResourceMapperValue } from 'n8n-workflow';
 
 // The column reading of Oho Contact's Map Automatically: the same names match, the same blanks are blank.
 import { isBlank, normalizeKey } from '../../OhoContact/helpers/contactInput';
-import type { ItemReading } from '../../shared/router';
+import type { ItemReading } from '../../common/router';
 import { CUSTOMER_LABELS } from '../schema';
 import { CUSTOMER_FIELDS } from '../descriptions/customerColumns';
 

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { tidyText } from '../../OhoContact/cleaning/text';
-import type { ItemContext } from '../../shared/router';
-import { askOnce } from '../../shared/runState';
+import type { ItemContext } from '../../common/router';
+import { askOnce } from '../../common/runState';
 import { customerRequest } from './requests';
 
 export interface EventType {

@@ -1,11 +1,11 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { gofiveCustomerDialect } from '../../shared/gofive/dialect';
-import type { ItemContext } from '../../shared/router';
-import { apiRequest } from '../../shared/transport/request';
-import type { ApiRequest, ApiResponse } from '../../shared/transport/types';
-import { NOTHING_SENT } from '../../shared/validation';
+import { gofiveCustomerDialect } from '../../common/gofive/dialect';
+import type { ItemContext } from '../../common/router';
+import { apiRequest } from '../../common/transport/request';
+import type { ApiRequest, ApiResponse } from '../../common/transport/types';
+import { NOTHING_SENT } from '../../common/validation';
 
 /** What every Customer endpoint needs and Gofive's chat endpoint may not (docs/api/gofive-customer.md § "1. Common rules"). */
 export const MISSING_SUBSCRIPTION_KEY =

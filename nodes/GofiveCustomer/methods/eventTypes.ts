@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { gofiveCustomerDialect } from '../../shared/gofive/dialect';
+import { gofiveCustomerDialect } from '../../common/gofive/dialect';
 import { eventTypesIn } from '../helpers/eventTypes';
 import { hasSubscriptionKey, MISSING_SUBSCRIPTION_KEY } from '../helpers/requests';
 

@@ -1,5 +1,5 @@
-import type { NodeOperation } from '../../shared/operations';
-import type { ItemOperation } from '../../shared/router';
+import type { NodeOperation } from '../../common/operations';
+import type { ItemOperation } from '../../common/router';
 import * as closeChat from './closeChat.operation';
 import * as requestAgent from './requestAgent.operation';
 

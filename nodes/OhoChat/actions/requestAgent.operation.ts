@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../shared/router';
+import type { ItemOperation } from '../../common/router';
 import { changeChatState, chatTargetFields } from '../helpers/chatState';
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['chat'], operation: ['requestAgent'] } }, chatTargetFields());

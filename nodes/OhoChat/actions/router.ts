@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { identityKey } from '../../shared/oho/account';
-import { ohoDialect } from '../../shared/oho/dialect';
-import { route } from '../../shared/router';
+import { identityKey } from '../../common/oho/account';
+import { ohoDialect } from '../../common/oho/dialect';
+import { route } from '../../common/router';
 import { CHAT_OPERATIONS } from './operations';
 
 /** Oho Chat's operations through the shared router; the changes to one customer's chat run in input order. */

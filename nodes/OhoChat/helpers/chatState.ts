@@ -1,13 +1,13 @@
 import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
-import { ohoDialect } from '../../shared/oho/dialect';
-import { credentialReport, readAccountIdentity } from '../../shared/oho/account';
-import { identityFields, identityPath } from '../../shared/oho/identity';
-import type { ReadingWarning } from '../../shared/readings';
-import type { ItemContext } from '../../shared/router';
-import { apiFailure } from '../../shared/transport/errors';
-import { apiRequest } from '../../shared/transport/request';
-import type { ApiResponse } from '../../shared/transport/types';
+import { ohoDialect } from '../../common/oho/dialect';
+import { credentialReport, readAccountIdentity } from '../../common/oho/account';
+import { identityFields, identityPath } from '../../common/oho/identity';
+import type { ReadingWarning } from '../../common/readings';
+import type { ItemContext } from '../../common/router';
+import { apiFailure } from '../../common/transport/errors';
+import { apiRequest } from '../../common/transport/request';
+import type { ApiResponse } from '../../common/transport/types';
 
 /** One of Oho's chat-room state changes (docs/api/oho.md § "Request agent", § "Close chat"). */
 interface ChatStateChange {

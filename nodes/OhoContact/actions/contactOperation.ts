@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readAccountIdentity } from '../../shared/oho/account';
-import type { ContactIdentity } from '../../shared/oho/identity';
-import type { ItemContext, ItemOperation } from '../../shared/router';
+import { readAccountIdentity } from '../../common/oho/account';
+import type { ContactIdentity } from '../../common/oho/identity';
+import type { ItemContext, ItemOperation } from '../../common/router';
 
 /** One operation of Oho Contact, for one item and the contact it names. */
 export type ContactOperation = (op: ItemContext, identity: ContactIdentity) => Promise<IDataObject>;

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ohoDialect } from '../../shared/oho/dialect';
-import { apiFailure } from '../../shared/transport/errors';
+import { ohoDialect } from '../../common/oho/dialect';
+import { apiFailure } from '../../common/transport/errors';
 import { inputReport } from '../helpers/contactBody';
 import { earlierCreate, sendCreate } from '../helpers/createContact';
 import { writeOutput } from '../helpers/output';

@@ -1,6 +1,6 @@
-import { credentialReport } from '../../shared/oho/account';
-import { readableContact } from '../../shared/oho/storedContact';
-import { apiError, describeBody } from '../../shared/transport/errors';
+import { credentialReport } from '../../common/oho/account';
+import { readableContact } from '../../common/oho/storedContact';
+import { apiError, describeBody } from '../../common/transport/errors';
 import { getContact } from '../helpers/requests';
 import type { ContactOperation } from './contactOperation';
 

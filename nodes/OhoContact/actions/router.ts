@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { identityKey } from '../../shared/oho/account';
-import { ohoDialect } from '../../shared/oho/dialect';
-import { route } from '../../shared/router';
+import { identityKey } from '../../common/oho/account';
+import { ohoDialect } from '../../common/oho/dialect';
+import { route } from '../../common/router';
 import { CONTACT_OPERATIONS } from './operations';
 
 /** Oho Contact's operations through the shared router; the writes to one contact run in input order. */

@@ -1,4 +1,4 @@
-import { isoDateIn } from '../../shared/dates';
+import { isoDateIn } from '../../common/dates';
 import { asciiDigits, tidyText } from './text';
 import type { Cleaned, CleaningSettings } from './types';
 import { problem } from './types';

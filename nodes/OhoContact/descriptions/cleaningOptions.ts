@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemReading } from '../../shared/router';
+import type { ItemReading } from '../../common/router';
 import type { CleaningSettings } from '../cleaning';
 
 /**

@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ACCOUNT_GIVEN_PARAMS } from '../../shared/oho/account';
-import type { NodeOperation } from '../../shared/operations';
-import { showForOperations } from '../../shared/operations';
+import { ACCOUNT_GIVEN_PARAMS } from '../../common/oho/account';
+import type { NodeOperation } from '../../common/operations';
+import { showForOperations } from '../../common/operations';
 
 export type FieldKind = 'string' | 'number' | 'options' | 'place' | 'date' | 'list' | 'attributes';
 

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ContactIdentity } from '../../shared/oho/identity';
-import { identityPath } from '../../shared/oho/identity';
-import { storedAttributes, storedList } from '../../shared/oho/storedContact';
-import type { ItemContext } from '../../shared/router';
-import type { ApiResponse } from '../../shared/transport/types';
+import type { ContactIdentity } from '../../common/oho/identity';
+import { identityPath } from '../../common/oho/identity';
+import { storedAttributes, storedList } from '../../common/oho/storedContact';
+import type { ItemContext } from '../../common/router';
+import type { ApiResponse } from '../../common/transport/types';
 import type { UpdateContactBody } from '../schema';
 import type { ContactInput } from './contactInput';
 import { getContact, ohoCall } from './requests';

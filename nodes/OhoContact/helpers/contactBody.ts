@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ContactIdentity } from '../../shared/oho/identity';
-import type { ItemContext } from '../../shared/router';
-import type { InputProblem } from '../../shared/validation';
-import { invalidInput, schemaProblems } from '../../shared/validation';
+import type { ContactIdentity } from '../../common/oho/identity';
+import type { ItemContext } from '../../common/router';
+import type { InputProblem } from '../../common/validation';
+import { invalidInput, schemaProblems } from '../../common/validation';
 import { FIELD_LABELS } from '../descriptions/contactFields';
 import type { CreateContactBody, UpdateContactBody } from '../schema';
 import { createContactSchema, UPDATABLE_KEYS, updateContactSchema } from '../schema';

@@ -1,7 +1,7 @@
 import type { IDataObject, ResourceMapperValue } from 'n8n-workflow';
 
-import type { ItemReading } from '../../shared/router';
-import type { InputProblem } from '../../shared/validation';
+import type { ItemReading } from '../../common/router';
+import type { InputProblem } from '../../common/validation';
 import type { Cleaned, CleaningSettings } from '../cleaning';
 import { cleanField } from '../cleaning';
 import { tidyText } from '../cleaning/text';

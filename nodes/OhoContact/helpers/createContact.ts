@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fillFromAccount } from '../../shared/oho/account';
-import type { ContactIdentity } from '../../shared/oho/identity';
-import { readableContact, storedMatches } from '../../shared/oho/storedContact';
-import { ohoDialect } from '../../shared/oho/dialect';
-import type { RunReadings } from '../../shared/readings';
-import type { ItemContext } from '../../shared/router';
-import { apiFailure } from '../../shared/transport/errors';
-import type { ApiResponse } from '../../shared/transport/types';
+import { fillFromAccount } from '../../common/oho/account';
+import type { ContactIdentity } from '../../common/oho/identity';
+import { readableContact, storedMatches } from '../../common/oho/storedContact';
+import { ohoDialect } from '../../common/oho/dialect';
+import type { RunReadings } from '../../common/readings';
+import type { ItemContext } from '../../common/router';
+import { apiFailure } from '../../common/transport/errors';
+import type { ApiResponse } from '../../common/transport/types';
 import { readCleaningOptions } from '../descriptions/cleaningOptions';
 import type { CreateContactBody } from '../schema';
 import type { FieldWarning } from './contactBody';

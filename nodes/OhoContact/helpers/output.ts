@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { credentialReport } from '../../shared/oho/account';
-import type { ContactIdentity } from '../../shared/oho/identity';
-import { readableContact } from '../../shared/oho/storedContact';
-import type { ItemContext } from '../../shared/router';
-import type { ApiResponse } from '../../shared/transport/types';
+import { credentialReport } from '../../common/oho/account';
+import type { ContactIdentity } from '../../common/oho/identity';
+import { readableContact } from '../../common/oho/storedContact';
+import type { ItemContext } from '../../common/router';
+import type { ApiResponse } from '../../common/transport/types';
 import { getContact } from './requests';
 
 /** What a write did, for its output item. */

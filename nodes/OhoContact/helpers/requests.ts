@@ -1,9 +1,9 @@
-import { ohoDialect } from '../../shared/oho/dialect';
-import type { ContactIdentity } from '../../shared/oho/identity';
-import { identityPath } from '../../shared/oho/identity';
-import type { ItemContext } from '../../shared/router';
-import { apiRequest } from '../../shared/transport/request';
-import type { ApiRequest, ApiResponse } from '../../shared/transport/types';
+import { ohoDialect } from '../../common/oho/dialect';
+import type { ContactIdentity } from '../../common/oho/identity';
+import { identityPath } from '../../common/oho/identity';
+import type { ItemContext } from '../../common/router';
+import { apiRequest } from '../../common/transport/request';
+import type { ApiRequest, ApiResponse } from '../../common/transport/types';
 
 /** An Oho request for one item. */
 export async function ohoCall(op: ItemContext, request: ApiRequest): Promise<ApiResponse> {

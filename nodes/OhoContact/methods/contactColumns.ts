@@ -2,7 +2,7 @@ import type { FieldType, ResourceMapperField, ResourceMapperFields } from 'n8n-w
 
 import type { ContactFieldSpec, FieldKind } from '../descriptions/contactFields';
 import { askedOnCreate, CONTACT_FIELDS } from '../descriptions/contactFields';
-import { operationOf } from '../../shared/operations';
+import { operationOf } from '../../common/operations';
 import { CONTACT_OPERATIONS } from '../actions/operations';
 import { FULL_NAME_COLUMN } from '../helpers/contactInput';
 

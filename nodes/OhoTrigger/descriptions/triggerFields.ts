@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PLATFORM_OPTIONS, PLATFORMS } from '../../shared/oho/identity';
+import { PLATFORM_OPTIONS, PLATFORMS } from '../../common/oho/identity';
 import { URL_SECRET_PARAMETER } from '../helpers/secretCheck';
 
 /** The contact fields Oho names in `updated_field`, as it stores them (docs/api/oho.md § "Webhook delivery", § "Stored contact form"). */

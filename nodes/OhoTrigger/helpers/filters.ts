@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { PLATFORMS } from '../../shared/oho/identity';
+import { PLATFORMS } from '../../common/oho/identity';
 import { ANY_FIELD } from '../descriptions/triggerFields';
 import type { Delivery, TriggerEvent } from './delivery';
 

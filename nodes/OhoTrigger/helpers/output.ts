@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isoDateIn } from '../../shared/dates';
-import { keywordsIn, readableContact } from '../../shared/oho/storedContact';
+import { isoDateIn } from '../../common/dates';
+import { keywordsIn, readableContact } from '../../common/oho/storedContact';
 import type { Delivery } from './delivery';
 import { platformOf } from './filters';
 

@@ -1,5 +1,5 @@
 /**
- * The business's accounts in the Oho API credential (nodes/shared/oho/account.ts), through n8n's engine against the
+ * The business's accounts in the Oho API credential (nodes/common/oho/account.ts), through n8n's engine against the
  * sandbox: Platform ID, Platform Name, LINE Basic ID and Profile Picture URL left empty are taken from the
  * credential in every data mode, the output names them in fromCredential, a value neither gives fails before
  * sending naming the credential field, and a LINE channel ID (digits) on a contact endpoint becomes the bot user ID.

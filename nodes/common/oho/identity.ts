@@ -18,7 +18,7 @@ export interface ContactIdentity {
 	platform: Platform;
 	platformId: string;
 	userId: string;
-	/** The node's parameters whose value came from the account in the Oho API credential (nodes/shared/oho/account.ts). */
+	/** The node's parameters whose value came from the account in the Oho API credential (nodes/common/oho/account.ts). */
 	fromCredential?: string[];
 	/** The LINE channel ID the item gave, replaced by the credential's bot user ID for a contact endpoint. */
 	lineChannelId?: string;

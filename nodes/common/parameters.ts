@@ -130,7 +130,7 @@ const ownCopy = (value: ParameterValue): ParameterValue =>
 	typeof value === 'object' && value !== null ? (deepCopy(value as object) as ParameterValue) : value;
 
 /**
- * The node's parameters as one run reads them (part of the run's state, nodes/shared/runState.ts). n8n resolves a
+ * The node's parameters as one run reads them (part of the run's state, nodes/common/runState.ts). n8n resolves a
  * parameter anew for every item, which costs as much for a fixed value as for an expression, and the runner reads
  * the identity for the item's order key before the operation reads it again: a parameter without an expression is
  * resolved for the first item that asks and reused for the others, and one with an expression once per item (from

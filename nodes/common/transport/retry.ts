@@ -33,7 +33,7 @@ export function backoffMs(attempt: number, settings: RequestSettings): number {
 
 /**
  * Until when each API (by credential type) asked one node run to hold off (a 429 or 503): part of the run's state
- * (nodes/shared/runState.ts). Every item of the run waits, not only the one that was answered, so the others do
+ * (nodes/common/runState.ts). Every item of the run waits, not only the one that was answered, so the others do
  * not spend their retries on answers that can only be 429; one API's 429 does not hold off another's requests.
  */
 export type HoldOffs = Map<string, number>;
