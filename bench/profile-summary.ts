@@ -23,8 +23,14 @@ interface CpuProfile {
 const GROUPS: Array<[string, RegExp]> = [
 	['this package (n8n-nodes-oho-gofive)', /n8n-nodes-oho-gofive\//],
 	['the floor node (bench fixture)', /n8n-nodes-bench-floor\//],
-	["n8n's expression engine", /expression|isolated-vm|tmpl|riot|jssha|@n8n\/tournament|esprima|ast-types|recast/i],
-	["n8n's HTTP client and Node's sockets", /axios|follow-redirects|node:(_)?http|node:net|node:tls|proxy-agent|form-data|backend-network/],
+	[
+		"n8n's expression engine",
+		/expression|isolated-vm|tmpl|riot|jssha|@n8n\/tournament|esprima|ast-types|recast/i,
+	],
+	[
+		"n8n's HTTP client and Node's sockets",
+		/axios|follow-redirects|node:(_)?http|node:net|node:tls|proxy-agent|form-data|backend-network/,
+	],
 	["n8n's credentials (read, decrypt)", /credentials|crypto-js|cipher/i],
 	['validation (zod)', /\/zod\//],
 	["n8n's engine (workflow-execute, node contexts)", /n8n-core|n8n-workflow/],
@@ -45,13 +51,16 @@ if (!file) {
 }
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-const ours = (id: number) => /n8n-nodes-(oho-gofive|bench-floor)\//.test(byId.get(id)?.callFrame.url ?? '');
+const ours = (id: number) =>
+	/n8n-nodes-(oho-gofive|bench-floor)\//.test(byId.get(id)?.callFrame.url ?? '');
 
 // The node's run: from the first to the last sample whose stack top is in the node under test.
 const parent = new Map<number, number>();
-for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+for (const node of profile.nodes)
+	for (const child of node.children ?? []) parent.set(child, node.id);
 const inOurStack = (id: number): boolean => {
-	for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (ours(at)) return true;
+	for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
+		if (ours(at)) return true;
 	return false;
 };
 const first = profile.samples.findIndex(inOurStack);
@@ -71,7 +80,9 @@ for (let i = Math.max(0, first); i <= last; i++) {
 	byFile.set(where, (byFile.get(where) ?? 0) + ms);
 }
 
-console.log(`${file}: ${(totalMs / 1000).toFixed(2)} s while the node ran (samples ${first}-${last})\n`);
+console.log(
+	`${file}: ${(totalMs / 1000).toFixed(2)} s while the node ran (samples ${first}-${last})\n`,
+);
 console.log('| Where the time goes | ms | Share |\n|---|---:|---:|');
 for (const [group, ms] of [...selfMs].sort((a, b) => b[1] - a[1])) {
 	console.log(`| ${group} | ${ms.toFixed(0)} | ${((100 * ms) / totalMs).toFixed(1)} % |`);

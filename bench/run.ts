@@ -22,12 +22,25 @@ import { findN8nInstall } from '../e2e/lib/install';
 import { run } from '../e2e/lib/proc';
 import { DEMO, startSandbox, type Sandbox } from '../sandbox';
 import type { Contender, CredentialIds } from './lib/contenders';
-import { CONTENDERS, CONTENDER_NODES, contenderInputItems, contenderWorkflow, requestLimit } from './lib/contenders';
+import {
+	CONTENDERS,
+	CONTENDER_NODES,
+	contenderInputItems,
+	contenderWorkflow,
+	requestLimit,
+} from './lib/contenders';
 import { runSpec, type EngineSpec } from './lib/engine-child';
 import { RealN8n, nodeSpan, type ProcessRun, type RunSummary } from './lib/n8n-route';
 import { cell, median, round } from './lib/stats';
 import type { Workload, WorkloadId } from './lib/workloads';
-import { BENCH_ROOMS, RATE_LIMIT_PER_SECOND, WORKLOADS, groundTruth, latencyText, prepareSandbox } from './lib/workloads';
+import {
+	BENCH_ROOMS,
+	RATE_LIMIT_PER_SECOND,
+	WORKLOADS,
+	groundTruth,
+	latencyText,
+	prepareSandbox,
+} from './lib/workloads';
 
 const SMOKE = process.argv.includes('--smoke');
 const ROOT = join(__dirname, '..');
@@ -35,7 +48,9 @@ const REPEATS = Number(process.env.BENCH_REPEATS ?? (SMOKE ? 1 : 3));
 const SIZE = Number(process.env.BENCH_SIZE ?? (SMOKE ? 24 : 1000));
 const LARGE = Number(process.env.BENCH_LARGE ?? (SMOKE ? 0 : 10000));
 const LARGE_REPEATS = Number(process.env.BENCH_LARGE_REPEATS ?? 1);
-const ONLY = (process.env.BENCH_ONLY ?? Object.keys(WORKLOADS).join(',')).split(',') as WorkloadId[];
+const ONLY = (process.env.BENCH_ONLY ?? Object.keys(WORKLOADS).join(',')).split(
+	',',
+) as WorkloadId[];
 const ONLY_CONTENDERS = process.env.BENCH_CONTENDERS?.split(',');
 const LARGE_CONTENDERS = process.env.BENCH_LARGE_CONTENDERS?.split(',');
 /** The command as run, with the BENCH_* knobs that were set (so a reduced run says so). */
@@ -47,7 +62,8 @@ const COMMAND = [
 	SMOKE ? 'npm run bench:smoke' : 'npm run bench',
 ].join(' ');
 
-const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const log = (line: string) =>
+	process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 interface Case {
 	workload: Workload;
@@ -107,13 +123,24 @@ function credentialIds(c: Case, repeat: number): CredentialIds {
 
 function credentialImports(sb: Sandbox, cases: Case[]): CredentialImport[] {
 	const list: CredentialImport[] = [
-		{ id: 'benchOhoApi00001', name: 'Oho (bench)', type: 'ohoApi', data: { apiKey: DEMO.ohoApiKey, baseUrl: sb.url } },
-		{ id: 'benchHeaderAuth01', name: 'Oho header auth (bench)', type: 'httpHeaderAuth', data: { name: 'x-oho-api-key', value: DEMO.ohoApiKey } },
+		{
+			id: 'benchOhoApi00001',
+			name: 'Oho (bench)',
+			type: 'ohoApi',
+			data: { apiKey: DEMO.ohoApiKey, baseUrl: sb.url },
+		},
+		{
+			id: 'benchHeaderAuth01',
+			name: 'Oho header auth (bench)',
+			type: 'httpHeaderAuth',
+			data: { name: 'x-oho-api-key', value: DEMO.ohoApiKey },
+		},
 	];
 	const tokenUrl = `${sb.url}/authorization/connect/token`;
 	for (const c of cases.filter((x) => x.workload.api !== 'oho' && x.contender)) {
 		// Venio's Customer API asks for the subscription key; the chat API does not, and W3 sends none.
-		const subscriptionKey = c.workload.api === 'venio' ? { subscriptionKey: DEMO.gofiveSubscriptionKey } : {};
+		const subscriptionKey =
+			c.workload.api === 'venio' ? { subscriptionKey: DEMO.gofiveSubscriptionKey } : {};
 		for (let r = 0; r < c.repeats; r++) {
 			const ids = credentialIds(c, r);
 			list.push(
@@ -168,7 +195,16 @@ function realN8nRoute(real: RealN8n): Route {
 			const workflows: WorkflowImport[] = [];
 			for (const c of cases) {
 				for (let r = 0; r < c.repeats; r++) {
-					workflows.push(contenderWorkflow(c.ids[r], c.workload, c.size, c.contender, sb.url, credentialIds(c, r)));
+					workflows.push(
+						contenderWorkflow(
+							c.ids[r],
+							c.workload,
+							c.size,
+							c.contender,
+							sb.url,
+							credentialIds(c, r),
+						),
+					);
 				}
 			}
 			log(`importing ${workflows.length} workflows`);
@@ -204,14 +240,23 @@ function engineRoute(inProcess: boolean): Route {
 		name:
 			'FALLBACK: n8n-core engine harness (test/helpers/n8n.ts WorkflowExecute), Node ' +
 			process.version +
-			(inProcess ? ', in the bench process (CPU/RSS include the sandbox)' : ', one process per run') +
+			(inProcess
+				? ', in the bench process (CPU/RSS include the sandbox)'
+				: ', one process per run') +
 			'; no HTTP Request node',
 		fallback: true,
 		async prepare() {},
 		async execute(c, repeat, sb) {
 			let spec: EngineSpec | undefined;
 			if (c.contender) {
-				const workflow = contenderWorkflow('engine', c.workload, c.size, c.contender, sb.url, credentialIds(c, repeat));
+				const workflow = contenderWorkflow(
+					'engine',
+					c.workload,
+					c.size,
+					c.contender,
+					sb.url,
+					credentialIds(c, repeat),
+				);
 				const node = workflow.nodes[workflow.nodes.length - 1];
 				spec = {
 					api: c.workload.api,
@@ -227,7 +272,9 @@ function engineRoute(inProcess: boolean): Route {
 										clientSecret: DEMO.gofiveClientSecret,
 										tokenUrl: `${sb.url}/authorization/connect/token`,
 										baseUrl: sb.url,
-										...(c.workload.api === 'venio' ? { subscriptionKey: DEMO.gofiveSubscriptionKey } : {}),
+										...(c.workload.api === 'venio'
+											? { subscriptionKey: DEMO.gofiveSubscriptionKey }
+											: {}),
 									},
 								},
 					items: contenderInputItems(c.workload, c.size, c.contender),
@@ -254,9 +301,13 @@ function engineRoute(inProcess: boolean): Route {
 					tokenRequests: ground.tokenRequests,
 				};
 			}
-			const r = await run('/usr/bin/time', ['-f', '%e %U %S %M', tsx, child, ...(spec ? [JSON.stringify(spec)] : [])], {
-				timeoutMs: 10 * 60_000,
-			});
+			const r = await run(
+				'/usr/bin/time',
+				['-f', '%e %U %S %M', tsx, child, ...(spec ? [JSON.stringify(spec)] : [])],
+				{
+					timeoutMs: 10 * 60_000,
+				},
+			);
 			const timeLine = r.stderr.trim().split('\n').pop() ?? '';
 			const [wall, user, sys, rssKb] = timeLine.split(' ').map(Number);
 			let out: { nodeMs?: number; errorItems?: number; outputItems?: number; error?: string } = {};
@@ -340,7 +391,9 @@ function rowOf(c: Case, runs: RunRecord[], base: Baseline): Row {
 		label: contender.label,
 		runs: runs.length,
 		failedRuns: runs.filter((r) => !r.ok).length,
-		errors: [...new Set(runs.map((r) => r.error).filter((e): e is string => !!e))].map((e) => e.slice(0, 300)),
+		errors: [...new Set(runs.map((r) => r.error).filter((e): e is string => !!e))].map((e) =>
+			e.slice(0, 300),
+		),
 		itemsPerS,
 		itemsPerSMin: Math.min(...perRun),
 		itemsPerSMax: Math.max(...perRun),
@@ -363,7 +416,8 @@ function rowOf(c: Case, runs: RunRecord[], base: Baseline): Row {
 
 function addRatios(rows: Row[]): void {
 	for (const row of rows) {
-		const peer = (id: string) => rows.find((r) => r.workload === row.workload && r.size === row.size && r.contender === id);
+		const peer = (id: string) =>
+			rows.find((r) => r.workload === row.workload && r.size === row.size && r.contender === id);
 		if (!row.contender.startsWith('ours')) continue;
 		const httpDefault = peer('http-default');
 		const httpBatched = peer('http-batched');
@@ -388,14 +442,18 @@ function tableOf(rows: Row[]): string {
 			r.contender + (r.failedRuns ? ` (${r.failedRuns}/${r.runs} runs failed)` : ''),
 			cell(r.itemsPerS, 1),
 			r.runs > 1 ? `${cell(r.itemsPerSMin, 1)}–${cell(r.itemsPerSMax, 1)}` : '',
-			r.lostMax === r.lostMedian ? cell(r.lostMedian, 0) : `${cell(r.lostMedian, 0)} (max ${r.lostMax})`,
+			r.lostMax === r.lostMedian
+				? cell(r.lostMedian, 0)
+				: `${cell(r.lostMedian, 0)} (max ${r.lostMax})`,
 			cell(r.erroredMedian, 0),
 			cell(r.wallSPer1000, 2),
 			cell(r.cpuSPer1000, 2),
 			`${cell(r.peakRssMb, 0)} (${r.rssGrowthMb >= 0 ? '+' : ''}${cell(r.rssGrowthMb, 0)})`,
 			`${cell(r.requestsPerItem, 2)} (${cell(r.throttledPerItem, 2)})`,
 			r.workload === 'W3' || r.workload === 'W6' ? cell(r.tokenRequests, 0) : '',
-			Number.isFinite(r.limitItemsPerS) && r.limitItemsPerS < 1e5 ? cell(r.limitItemsPerS, 0) : 'none',
+			Number.isFinite(r.limitItemsPerS) && r.limitItemsPerS < 1e5
+				? cell(r.limitItemsPerS, 0)
+				: 'none',
 			Number.isFinite(r.limitItemsPerS) && r.limitItemsPerS < 1e5 ? cell(r.ratioToLimit, 2) : '',
 			cell(r.ratioToHttpDefault, 2).replace('—', ''),
 			cell(r.cpuRatioToHttpDefault, 2).replace('—', ''),
@@ -411,7 +469,8 @@ function tableOf(rows: Row[]): string {
 async function main(): Promise<void> {
 	const install = findN8nInstall();
 	const useReal = !SMOKE && (process.env.BENCH_ROUTE ?? 'n8n') === 'n8n';
-	if (process.env.BENCH_ROUTE === 'n8n' && !install) log('no n8n install in .cache yet: e2e/install-n8n.sh will make one');
+	if (process.env.BENCH_ROUTE === 'n8n' && !install)
+		log('no n8n install in .cache yet: e2e/install-n8n.sh will make one');
 	const real = useReal ? await RealN8n.setup(log) : undefined;
 	const route = real ? realN8nRoute(real) : engineRoute(SMOKE);
 	log(`route: ${route.name}`);
@@ -419,16 +478,34 @@ async function main(): Promise<void> {
 	const sb = await startSandbox({ port: 0, requestLogLimit: 200000, gofiveRooms: BENCH_ROOMS });
 	try {
 		const cases: Case[] = [];
-		const add = (workload: Workload, size: number, contender: Contender | null, repeats: number) => {
+		const add = (
+			workload: Workload,
+			size: number,
+			contender: Contender | null,
+			repeats: number,
+		) => {
 			const tag = `b${workload.id}${contender ? CODES[contender.id] : 'bl'}${size}`;
-			cases.push({ workload, size, contender, repeats, ids: Array.from({ length: repeats }, (_, r) => `${tag}r${r}`) });
+			cases.push({
+				workload,
+				size,
+				contender,
+				repeats,
+				ids: Array.from({ length: repeats }, (_, r) => `${tag}r${r}`),
+			});
 		};
-		const contenders = CONTENDERS.filter((c) => (c.ours || !route.fallback) && (!ONLY_CONTENDERS || ONLY_CONTENDERS.includes(c.id)));
+		const contenders = CONTENDERS.filter(
+			(c) => (c.ours || !route.fallback) && (!ONLY_CONTENDERS || ONLY_CONTENDERS.includes(c.id)),
+		);
 		for (const id of ONLY) {
 			const workload = WORKLOADS[id];
 			for (const contender of contenders.filter((c) => c.workloads.includes(id))) {
 				add(workload, SIZE, contender, REPEATS);
-				if (id === 'W1' && LARGE > 0 && (!LARGE_CONTENDERS || LARGE_CONTENDERS.includes(contender.id))) add(workload, LARGE, contender, LARGE_REPEATS);
+				if (
+					id === 'W1' &&
+					LARGE > 0 &&
+					(!LARGE_CONTENDERS || LARGE_CONTENDERS.includes(contender.id))
+				)
+					add(workload, LARGE, contender, LARGE_REPEATS);
 			}
 		}
 		// Baselines: the same workflow without the contender's nodes (n8n start-up, input, Split Out, exit).
@@ -442,14 +519,22 @@ async function main(): Promise<void> {
 		await route.prepare(cases, sb);
 
 		const loadBefore = round(loadavg()[0], 2);
-		log(`load average before the runs: ${loadavg().map((v) => round(v, 2)).join(' ')}`);
+		log(
+			`load average before the runs: ${loadavg()
+				.map((v) => round(v, 2))
+				.join(' ')}`,
+		);
 		const records = new Map<Case, RunRecord[]>();
 		const maxRepeats = Math.max(...cases.map((c) => c.repeats));
 		for (let r = 0; r < maxRepeats; r++) {
 			for (const c of cases.filter((x) => x.repeats > r)) {
 				await prepareSandbox(sb, c.workload, c.size);
 				const loadAtStart = round(loadavg()[0], 2);
-				const record = { ...(await route.execute(c, r, sb)), loadAtStart, loadAtEnd: round(loadavg()[0], 2) };
+				const record = {
+					...(await route.execute(c, r, sb)),
+					loadAtStart,
+					loadAtEnd: round(loadavg()[0], 2),
+				};
 				records.set(c, [...(records.get(c) ?? []), record]);
 				log(
 					`${c.workload.id} ${c.size} ${c.contender?.id ?? 'baseline'} #${r + 1}: node ${round(record.nodeS, 2)} s, process ${round(record.wallS, 1)} s / CPU ${round(record.cpuS, 1)} s / ${round(record.peakRssMb, 0)} MB, lost ${record.lost}, errored ${record.errored}, ${record.requests} requests (${record.throttled}×429, ${record.tokenRequests} token), load ${record.loadAtStart}→${record.loadAtEnd}${record.ok ? '' : ` FAILED: ${record.error?.slice(0, 300)}`}`,
@@ -472,7 +557,10 @@ async function main(): Promise<void> {
 			.map((c) => rowOf(c, records.get(c)!, baselines.get(`${c.workload.api}-${c.size}`)!));
 		addRatios(rows);
 
-		const loads = [...records.values()].flat().flatMap((r) => [r.loadAtStart, r.loadAtEnd]).filter((v): v is number => v !== undefined);
+		const loads = [...records.values()]
+			.flat()
+			.flatMap((r) => [r.loadAtStart, r.loadAtEnd])
+			.filter((v): v is number => v !== undefined);
 		const load = {
 			note: "the machine's 1-minute load average (os.loadavg()[0]) at the start and end of every measured run; 2 cores",
 			beforeRuns: loadBefore,
@@ -497,13 +585,24 @@ async function main(): Promise<void> {
 				rateLimitPerS: RATE_LIMIT_PER_SECOND,
 				inProcess: 'the sandbox runs in the bench process (Node 20); n8n in its own process',
 			},
-			settings: { repeats: REPEATS, size: SIZE, large: LARGE, largeRepeats: LARGE_REPEATS, workloads: ONLY, contenders: ONLY_CONTENDERS ?? 'all', largeContenders: LARGE_CONTENDERS ?? 'all' },
+			settings: {
+				repeats: REPEATS,
+				size: SIZE,
+				large: LARGE,
+				largeRepeats: LARGE_REPEATS,
+				workloads: ONLY,
+				contenders: ONLY_CONTENDERS ?? 'all',
+				largeContenders: LARGE_CONTENDERS ?? 'all',
+			},
 			load,
 			baselines: Object.fromEntries(baselines),
 			rows,
 			table: tableOf(rows),
 		};
-		const file = join(__dirname, process.env.BENCH_OUT ?? (SMOKE ? 'results.smoke.json' : 'results.json'));
+		const file = join(
+			__dirname,
+			process.env.BENCH_OUT ?? (SMOKE ? 'results.smoke.json' : 'results.json'),
+		);
 		writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 		log(`wrote ${file}`);
 		console.log(`\nRoute: ${route.name}\n\n${report.table}\n`);
@@ -523,15 +622,24 @@ async function main(): Promise<void> {
 					report.table,
 					end,
 				].join('\n');
-				writeFileSync(readme, text.slice(0, text.indexOf(start)) + generated + text.slice(text.indexOf(end) + end.length));
+				writeFileSync(
+					readme,
+					text.slice(0, text.indexOf(start)) +
+						generated +
+						text.slice(text.indexOf(end) + end.length),
+				);
 				log('updated the tables in bench/README.md');
 			}
 		}
 		if (SMOKE) {
 			// The smoke run checks that the benchmark still runs and that nothing was lost; it never checks times.
-			const broken = rows.filter((r) => r.failedRuns > 0 || r.lostMax > 0 || !Number.isFinite(r.itemsPerS));
+			const broken = rows.filter(
+				(r) => r.failedRuns > 0 || r.lostMax > 0 || !Number.isFinite(r.itemsPerS),
+			);
 			if (broken.length) {
-				console.error(`bench smoke: ${broken.map((r) => `${r.workload} ${r.contender}: ${r.errors.join('; ') || `lost ${r.lostMax}`}`).join('\n')}`);
+				console.error(
+					`bench smoke: ${broken.map((r) => `${r.workload} ${r.contender}: ${r.errors.join('; ') || `lost ${r.lostMax}`}`).join('\n')}`,
+				);
 				process.exitCode = 1;
 			}
 		}

@@ -23,7 +23,9 @@ interface AutocannonResult {
 }
 // autocannon ships no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = require('autocannon') as (
+	opts: Record<string, unknown>,
+) => Promise<AutocannonResult>;
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -50,16 +52,29 @@ const SCENARIOS: Scenario[] = [
 		name: 'gofive POST message',
 		method: 'POST',
 		path: '/v1/chat/message',
-		headers: { authorization: `Bearer ${DEMO.gofiveAccessToken}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ roomId: DEMO.gofiveRoomId, content: 'Hello, world', type: 'message', platform: 'line', companyId: DEMO.gofiveCompanyId }),
+		headers: {
+			authorization: `Bearer ${DEMO.gofiveAccessToken}`,
+			'content-type': 'application/json',
+		},
+		body: JSON.stringify({
+			roomId: DEMO.gofiveRoomId,
+			content: 'Hello, world',
+			type: 'message',
+			platform: 'line',
+			companyId: DEMO.gofiveCompanyId,
+		}),
 	},
 ];
 
 function startChild(): Promise<{ url: string; stop: () => void }> {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sandbox/cli.ts'), '--port', '0'], {
-		cwd: ROOT,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', join(ROOT, 'sandbox/cli.ts'), '--port', '0'],
+		{
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	return new Promise((resolve, reject) => {
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => {
@@ -79,8 +94,22 @@ async function main(): Promise<void> {
 	try {
 		for (const s of SCENARIOS) {
 			// A short warm-up lets the JIT settle before the measured run.
-			await autocannon({ url: child.url + s.path, method: s.method, headers: s.headers, body: s.body, connections: CONNECTIONS, duration: 1 });
-			const r = await autocannon({ url: child.url + s.path, method: s.method, headers: s.headers, body: s.body, connections: CONNECTIONS, duration: DURATION });
+			await autocannon({
+				url: child.url + s.path,
+				method: s.method,
+				headers: s.headers,
+				body: s.body,
+				connections: CONNECTIONS,
+				duration: 1,
+			});
+			const r = await autocannon({
+				url: child.url + s.path,
+				method: s.method,
+				headers: s.headers,
+				body: s.body,
+				connections: CONNECTIONS,
+				duration: DURATION,
+			});
 			results.push({
 				scenario: s.name,
 				method: s.method,
@@ -107,13 +136,19 @@ async function main(): Promise<void> {
 		connections: CONNECTIONS,
 		targetRequestsPerSecond: TARGET_RPS,
 		results,
-		pass: results.every((r) => r.requestsPerSecond >= TARGET_RPS && r.errors === 0 && r.non2xx === 0),
+		pass: results.every(
+			(r) => r.requestsPerSecond >= TARGET_RPS && r.errors === 0 && r.non2xx === 0,
+		),
 	};
 	writeFileSync(join(__dirname, 'sandbox-load.json'), `${JSON.stringify(report, null, 2)}\n`);
 	for (const r of results) {
-		console.log(`${r.scenario.padEnd(22)} ${String(r.requestsPerSecond).padStart(7)} req/s  (p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors})`);
+		console.log(
+			`${r.scenario.padEnd(22)} ${String(r.requestsPerSecond).padStart(7)} req/s  (p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors})`,
+		);
 	}
-	console.log(`${report.pass ? 'PASS' : 'FAIL'}: target ≥ ${TARGET_RPS} req/s per scenario, ${CONNECTIONS} connections, ${DURATION} s each, ${report.cpus} CPUs (1-min load average before: ${report.loadAverage1mBefore}), node ${process.version}`);
+	console.log(
+		`${report.pass ? 'PASS' : 'FAIL'}: target ≥ ${TARGET_RPS} req/s per scenario, ${CONNECTIONS} connections, ${DURATION} s each, ${report.cpus} CPUs (1-min load average before: ${report.loadAverage1mBefore}), node ${process.version}`,
+	);
 	console.log(`Written bench/sandbox-load.json. Repeat with: ${COMMAND}`);
 	if (!report.pass) process.exitCode = 1;
 }

@@ -9,7 +9,11 @@ import type {
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { accessTokenExpiry, fetchToken, subscriptionKeyHeader } from '../nodes/common/gofive/tokenClient';
+import {
+	accessTokenExpiry,
+	fetchToken,
+	subscriptionKeyHeader,
+} from '../nodes/common/gofive/tokenClient';
 import { UNREACHABLE_HOST_HINT } from '../nodes/common/transport/errors';
 import { NEVER_SENT } from '../nodes/common/transport/responses';
 
@@ -43,7 +47,8 @@ export class GofiveApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/gofive.svg', dark: 'file:../icons/gofive.dark.svg' };
 
-	documentationUrl = 'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/nodes-chat.md';
+	documentationUrl =
+		'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/nodes-chat.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -59,7 +64,8 @@ export class GofiveApi implements ICredentialType {
 				{
 					name: 'Client Credentials',
 					value: 'clientCredentials',
-					description: 'n8n fetches a token with your client ID and secret, reuses it and fetches a new one when it expires',
+					description:
+						'n8n fetches a token with your client ID and secret, reuses it and fetches a new one when it expires',
 				},
 			],
 			default: 'accessToken',
@@ -135,7 +141,8 @@ export class GofiveApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.gofive.co.th',
 			required: true,
-			description: 'Gofive API address. Change it only for a staging host or the local sandbox (npm run sandbox).',
+			description:
+				'Gofive API address. Change it only for a staging host or the local sandbox (npm run sandbox).',
 			hint: UNREACHABLE_HOST_HINT,
 		},
 		{
@@ -162,7 +169,9 @@ export class GofiveApi implements ICredentialType {
 		// of a request that never reached the API (so a message is resent after it).
 		throw Object.assign(
 			new UserError(outcome.failure),
-			status === undefined ? {} : { response: { status, headers, data: { message: outcome.failure, [NEVER_SENT]: true } } },
+			status === undefined
+				? {}
+				: { response: { status, headers, data: { message: outcome.failure, [NEVER_SENT]: true } } },
 		);
 	}
 
@@ -171,7 +180,9 @@ export class GofiveApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const token =
-			credentials.authentication === 'clientCredentials' ? credentials.sessionToken : credentials.accessToken;
+			credentials.authentication === 'clientCredentials'
+				? credentials.sessionToken
+				: credentials.accessToken;
 		return {
 			...requestOptions,
 			headers: {
@@ -196,7 +207,10 @@ export class GofiveApi implements ICredentialType {
 			url: '/v1/chat/message',
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
-			ignoreHttpStatusErrors: { ignore: true, except: [401, 403, 404, 405, 429, 500, 502, 503, 504] },
+			ignoreHttpStatusErrors: {
+				ignore: true,
+				except: [401, 403, 404, 405, 429, 500, 502, 503, 504],
+			},
 		},
 		rules: [
 			{
@@ -211,7 +225,8 @@ export class GofiveApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Gofive refused access (403). Check the subscription key and the token’s permissions.',
+					message:
+						'Gofive refused access (403). Check the subscription key and the token’s permissions.',
 				},
 			},
 			...[404, 405].map((statusCode) => ({

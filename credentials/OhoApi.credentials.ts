@@ -24,7 +24,8 @@ export class OhoApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/oho.svg', dark: 'file:../icons/oho.dark.svg' };
 
-	documentationUrl = 'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/oho-api-credential.md';
+	documentationUrl =
+		'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/oho-api-credential.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -105,7 +106,7 @@ export class OhoApi implements ICredentialType {
 					key: 'status_code',
 					value: 403,
 					message:
-						'Oho refused this API key for this business (403 Invalid partner for this API key). Check that the key belongs to your business, and that the LINE Bot User ID is your LINE OA\'s (the OA connected to this business in Oho).',
+						"Oho refused this API key for this business (403 Invalid partner for this API key). Check that the key belongs to your business, and that the LINE Bot User ID is your LINE OA's (the OA connected to this business in Oho).",
 				},
 			},
 			...[429, 500, 502, 503, 504].map((statusCode) => ({

@@ -12,7 +12,8 @@ export class OhoWebhookHeaderAuthApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/oho.svg', dark: 'file:../icons/oho.dark.svg' };
 
-	documentationUrl = 'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/oho-trigger.md';
+	documentationUrl =
+		'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/oho-trigger.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -21,7 +22,8 @@ export class OhoWebhookHeaderAuthApi implements ICredentialType {
 			type: 'string',
 			default: 'X-Oho-Webhook-Secret',
 			required: true,
-			description: 'The header Oho sends with every delivery (set the same name and value where you enter the webhook URL in Oho)',
+			description:
+				'The header Oho sends with every delivery (set the same name and value where you enter the webhook URL in Oho)',
 		},
 		{
 			displayName: 'Header Value',
@@ -30,7 +32,8 @@ export class OhoWebhookHeaderAuthApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The secret the header must carry: a long random text, for example 32 characters or more',
+			description:
+				'The secret the header must carry: a long random text, for example 32 characters or more',
 		},
 	];
 }

@@ -12,7 +12,8 @@ export class OhoWebhookUrlSecretApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/oho.svg', dark: 'file:../icons/oho.dark.svg' };
 
-	documentationUrl = 'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/oho-trigger.md';
+	documentationUrl =
+		'https://github.com/oho-gofive/n8n-nodes-oho-gofive/blob/main/docs/oho-trigger.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -23,18 +23,40 @@ export function parseArgs(argv: string[]): SandboxOptions {
 			return Number.isFinite(n) && n >= 0 ? n : fail(`${flag} needs a number ≥ 0`);
 		};
 		switch (flag) {
-			case '--port': options.port = number(); break;
-			case '--host': options.host = value(); break;
-			case '--data': options.dataFile = value(); break;
-			case '--latency': latency.fixedMs = number(); break;
-			case '--jitter': latency.jitterMs = number(); break;
-			case '--rate-limit': knobs.rateLimit = { perSecond: number() || fail('--rate-limit needs a number > 0') }; break;
-			case '--token-ttl': knobs.gofiveTokenTtlSeconds = number(); break;
-			case '--require-subscription-key': knobs.gofiveRequireSubscriptionKey = true; break;
-			case '--no-seed': options.seed = false; break;
-			case '--help': case '-h': console.log(USAGE); process.exit(0);
+			case '--port':
+				options.port = number();
+				break;
+			case '--host':
+				options.host = value();
+				break;
+			case '--data':
+				options.dataFile = value();
+				break;
+			case '--latency':
+				latency.fixedMs = number();
+				break;
+			case '--jitter':
+				latency.jitterMs = number();
+				break;
+			case '--rate-limit':
+				knobs.rateLimit = { perSecond: number() || fail('--rate-limit needs a number > 0') };
+				break;
+			case '--token-ttl':
+				knobs.gofiveTokenTtlSeconds = number();
+				break;
+			case '--require-subscription-key':
+				knobs.gofiveRequireSubscriptionKey = true;
+				break;
+			case '--no-seed':
+				options.seed = false;
+				break;
+			case '--help':
+			case '-h':
+				console.log(USAGE);
+				process.exit(0);
 			// falls through (unreachable)
-			default: fail(`Unknown flag ${flag}`);
+			default:
+				fail(`Unknown flag ${flag}`);
 		}
 	}
 	if (Object.keys(latency).length) knobs.latency = latency;
@@ -67,7 +89,9 @@ Press Ctrl+C to stop.`);
 	const stop = (signal: string) => {
 		if (stopping) return;
 		stopping = true;
-		console.log(`\n${signal}: closing the sandbox${options.dataFile ? ` and saving ${options.dataFile}` : ''}`);
+		console.log(
+			`\n${signal}: closing the sandbox${options.dataFile ? ` and saving ${options.dataFile}` : ''}`,
+		);
 		sb.close().then(
 			() => process.exit(0),
 			(error: Error) => {

@@ -53,7 +53,11 @@ export const DEMO: DemoData = deepFreeze({
 		lineBasicId: '@548unshk',
 		/** The provider's channel ID, accepted as platform_id on the chat endpoints. */
 		channelId: '2001234567',
-		userIds: ['U38e365dddca4292c9cb1d8cf012aac87', 'U5b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e', 'U0f1e2d3c4b5a69788796a5b4c3d2e1f0'],
+		userIds: [
+			'U38e365dddca4292c9cb1d8cf012aac87',
+			'U5b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e',
+			'U0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+		],
 	},
 	facebook: {
 		platformId: '104857392018475',
@@ -67,7 +71,11 @@ export const DEMO: DemoData = deepFreeze({
 	},
 	/** Business "other" owns this Facebook page (the demo key gets 403 on it). */
 	otherBusiness: {
-		facebook: { platformId: '209876543210987', platformName: 'Other Biz Page', userIds: ['5512345678901234'] },
+		facebook: {
+			platformId: '209876543210987',
+			platformName: 'Other Biz Page',
+			userIds: ['5512345678901234'],
+		},
 	},
 });
 
@@ -147,25 +155,75 @@ function seedContact(p: SeedPerson, n: number): Contact {
 }
 
 function seedPeople(): SeedPerson[] {
-	const line = { platform: 'line' as const, platformId: DEMO.line.platformId, platformName: DEMO.line.platformName, lineBasicId: DEMO.line.lineBasicId };
-	const fb = { platform: 'facebook' as const, platformId: DEMO.facebook.platformId, platformName: DEMO.facebook.platformName };
-	const ig = { platform: 'instagram' as const, platformId: DEMO.instagram.platformId, platformName: DEMO.instagram.platformName };
+	const line = {
+		platform: 'line' as const,
+		platformId: DEMO.line.platformId,
+		platformName: DEMO.line.platformName,
+		lineBasicId: DEMO.line.lineBasicId,
+	};
+	const fb = {
+		platform: 'facebook' as const,
+		platformId: DEMO.facebook.platformId,
+		platformName: DEMO.facebook.platformName,
+	};
+	const ig = {
+		platform: 'instagram' as const,
+		platformId: DEMO.instagram.platformId,
+		platformName: DEMO.instagram.platformName,
+	};
 	const other = { platform: 'facebook' as const, ...DEMO.otherBusiness.facebook };
 	return [
 		{
-			...line, userId: DEMO.line.userIds[0], first: 'Somchai', last: 'Jaidee', state: 'bot',
+			...line,
+			userId: DEMO.line.userIds[0],
+			first: 'Somchai',
+			last: 'Jaidee',
+			state: 'bot',
 			extra: {
-				phone: '0987654321', email: 'somchai@example.com', country: 'Thailand', city: 'Bangkok', gender: 'male', age: 34,
-				birth_date: '1991-04-13', attributes: [{ display_name: 'Member level', value: { text: 'Gold' } }], tags: ['vip'], labels: ['follow-up'],
+				phone: '0987654321',
+				email: 'somchai@example.com',
+				country: 'Thailand',
+				city: 'Bangkok',
+				gender: 'male',
+				age: 34,
+				birth_date: '1991-04-13',
+				attributes: [{ display_name: 'Member level', value: { text: 'Gold' } }],
+				tags: ['vip'],
+				labels: ['follow-up'],
 			},
 		},
-		{ ...line, userId: DEMO.line.userIds[1], first: 'Suda', last: 'Wongsa', state: 'agent_active', extra: { gender: 'female', tags: ['new'] } },
-		{ ...line, userId: DEMO.line.userIds[2], first: 'Anan', last: 'Srisuk', state: 'agent_requested' },
+		{
+			...line,
+			userId: DEMO.line.userIds[1],
+			first: 'Suda',
+			last: 'Wongsa',
+			state: 'agent_active',
+			extra: { gender: 'female', tags: ['new'] },
+		},
+		{
+			...line,
+			userId: DEMO.line.userIds[2],
+			first: 'Anan',
+			last: 'Srisuk',
+			state: 'agent_requested',
+		},
 		{ ...fb, userId: DEMO.facebook.userIds[0], first: 'Malee', last: 'Thongdee', state: 'bot' },
-		{ ...fb, userId: DEMO.facebook.userIds[1], first: 'Preecha', last: 'Kaewmanee', state: 'agent_active' },
+		{
+			...fb,
+			userId: DEMO.facebook.userIds[1],
+			first: 'Preecha',
+			last: 'Kaewmanee',
+			state: 'agent_active',
+		},
 		{ ...ig, userId: DEMO.instagram.userIds[0], first: 'Nok', last: 'Charoen', state: 'bot' },
 		{ ...ig, userId: DEMO.instagram.userIds[1], first: 'Kanya', last: 'Boonmee', state: 'bot' },
-		{ ...other, userId: DEMO.otherBusiness.facebook.userIds[0], first: 'Other', last: 'Customer', state: 'bot' },
+		{
+			...other,
+			userId: DEMO.otherBusiness.facebook.userIds[0],
+			first: 'Other',
+			last: 'Customer',
+			state: 'bot',
+		},
 	];
 }
 
@@ -192,9 +250,24 @@ export function buildSeed(): SeedData {
 		},
 		channelAliases: { [`line:${DEMO.line.channelId}`]: DEMO.line.platformId },
 		gofiveRooms: [
-			{ roomId: DEMO.gofiveRoomId, companyId: DEMO.gofiveCompanyId, platform: 'line', customerName: 'Somchai Jaidee' },
-			{ roomId: DEMO.gofiveSecondRoomId, companyId: DEMO.gofiveCompanyId, platform: 'line', customerName: 'Malee Thongdee' },
-			{ roomId: DEMO.gofiveOtherCompanyRoomId, companyId: DEMO.gofiveOtherCompanyId, platform: 'line', customerName: 'Other Company Customer' },
+			{
+				roomId: DEMO.gofiveRoomId,
+				companyId: DEMO.gofiveCompanyId,
+				platform: 'line',
+				customerName: 'Somchai Jaidee',
+			},
+			{
+				roomId: DEMO.gofiveSecondRoomId,
+				companyId: DEMO.gofiveCompanyId,
+				platform: 'line',
+				customerName: 'Malee Thongdee',
+			},
+			{
+				roomId: DEMO.gofiveOtherCompanyRoomId,
+				companyId: DEMO.gofiveOtherCompanyId,
+				platform: 'line',
+				customerName: 'Other Company Customer',
+			},
 		],
 	};
 }

@@ -7,7 +7,14 @@
  * reading, and it is the one a client that trusts the HTTP status alone gets wrong).
  */
 import { bearerClient, subscriptionKeyRefusal } from './gofive';
-import { gofiveStatus, isJsonObjectBody, type Ctx, type Handler, type Reply, type Route } from './http';
+import {
+	gofiveStatus,
+	isJsonObjectBody,
+	type Ctx,
+	type Handler,
+	type Reply,
+	type Route,
+} from './http';
 import type { Store } from './store';
 import type { GofiveCustomer, GofiveCustomerEvent, Knobs } from './types';
 import { isPlainObject, validate, type FieldError, type Rule } from './validate';
@@ -51,7 +58,9 @@ const SOCIAL: Rule = {
 	type: 'object',
 	unknown: 'ignore',
 	fields: Object.fromEntries(
-		['facebook', 'instagram', 'line', 'linkedin', 'skype', 'telegram', 'wechat', 'whatsapp'].map((name) => [name, { type: 'string', allowEmpty: true }]),
+		['facebook', 'instagram', 'line', 'linkedin', 'skype', 'telegram', 'wechat', 'whatsapp'].map(
+			(name) => [name, { type: 'string', allowEmpty: true }],
+		),
 	),
 };
 
@@ -116,7 +125,10 @@ export const CUSTOMER_BODY: Rule = {
 			items: {
 				type: 'object',
 				unknown: 'ignore',
-				fields: { customFieldName: { type: 'string', required: true }, customFieldValue: { type: 'array', items: { type: 'string' } } },
+				fields: {
+					customFieldName: { type: 'string', required: true },
+					customFieldValue: { type: 'array', items: { type: 'string' } },
+				},
 			},
 		},
 		interestsName: { type: 'array', items: { type: 'string' } },
@@ -148,7 +160,9 @@ const LOCAL_DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)$/;
 /** A refusal in the envelope: HTTP 200, 4001 for one problem, 4002 for several, nothing written. */
 function refused(errors: Array<FieldError | string>): Reply {
 	const messages = errors.map((error) => (typeof error === 'string' ? error : error.message));
-	return gofiveStatus(200, messages.length === 1 ? '4001' : '4002', messages.join('; '), { data: null });
+	return gofiveStatus(200, messages.length === 1 ? '4001' : '4002', messages.join('; '), {
+		data: null,
+	});
 }
 
 const success = (data: unknown): Reply => gofiveStatus(200, '1000', 'Success', { data });
@@ -161,7 +175,9 @@ function coordinateErrors(addresses: unknown): string[] {
 	return addresses.flatMap((address: unknown, index) =>
 		['latitude', 'longitude'].flatMap((field) => {
 			const value = isPlainObject(address) ? address[field] : undefined;
-			return value === undefined || value === null || (typeof value === 'number' && Number.isFinite(value))
+			return value === undefined ||
+				value === null ||
+				(typeof value === 'number' && Number.isFinite(value))
 				? []
 				: [`addresses[${index}].${field} must be a number`];
 		}),
@@ -169,25 +185,39 @@ function coordinateErrors(addresses: unknown): string[] {
 }
 
 /** The contact person in the reading the knob picks (docs/api/gofive-customer.md § "3.1 Create or Update customer", OPEN: `contact` or `contacts`). */
-function contactErrors(body: Record<string, unknown>, reading: Knobs['gofiveCustomerContact']): string[] {
+function contactErrors(
+	body: Record<string, unknown>,
+	reading: Knobs['gofiveCustomerContact'],
+): string[] {
 	if (reading === 'contact') {
-		if (body.contacts !== undefined) return ['contacts is not a field of this API: give the contact person as contact (one object)'];
-		return body.contact === undefined ? [] : validate(body.contact, CONTACT, 'contact').map((error) => error.message);
+		if (body.contacts !== undefined)
+			return [
+				'contacts is not a field of this API: give the contact person as contact (one object)',
+			];
+		return body.contact === undefined
+			? []
+			: validate(body.contact, CONTACT, 'contact').map((error) => error.message);
 	}
 	if (body.contacts === undefined) return [];
-	return validate(body.contacts, { type: 'array', items: CONTACT }, 'contacts').map((error) => error.message);
+	return validate(body.contacts, { type: 'array', items: CONTACT }, 'contacts').map(
+		(error) => error.message,
+	);
 }
 
 /** The rules of 3.1 beyond each field's own: the notes Ended / Closed and an Unqualified lead need. */
 function conditionalErrors(body: Record<string, unknown>): string[] {
 	const errors: string[] = [];
-	const filled = (field: string) => typeof body[field] === 'string' && (body[field] as string).trim() !== '';
+	const filled = (field: string) =>
+		typeof body[field] === 'string' && (body[field] as string).trim() !== '';
 	if ((body.customerStatus === 1 || body.customerStatus === 2) && !filled('customerNote')) {
 		errors.push('customerNote is required when customerStatus is 1 (ended) or 2 (closed)');
 	}
 	if (body.leadStatus === 3 && body.customerState === 1) {
 		for (const field of ['unqulifiedReasonName', 'unqulifiedReasonNote']) {
-			if (!filled(field)) errors.push(`${field} is required when leadStatus is 3 (unqualified) and customerState is 1 (lead)`);
+			if (!filled(field))
+				errors.push(
+					`${field} is required when leadStatus is 3 (unqualified) and customerState is 1 (lead)`,
+				);
 		}
 	}
 	return errors;
@@ -211,7 +241,9 @@ export function gofiveCustomerRoutes({ store, knobs }: GofiveCustomerDeps): Rout
 
 	function jsonObject(ctx: Ctx): { body: Record<string, unknown> } | { refusal: Reply } {
 		const notObject = isJsonObjectBody(ctx.body);
-		return notObject ? { refusal: refused([notObject]) } : { body: ctx.body.value as Record<string, unknown> };
+		return notObject
+			? { refusal: refused([notObject]) }
+			: { body: ctx.body.value as Record<string, unknown> };
 	}
 
 	let nextCustomerId = 480300;
@@ -232,9 +264,13 @@ export function gofiveCustomerRoutes({ store, knobs }: GofiveCustomerDeps): Rout
 		const code = typeof body.customerCode === 'string' ? body.customerCode : undefined;
 		const existing = code === undefined ? undefined : store.gofiveCustomers.get(code);
 		const name = body.customerName as string;
-		const holder = [...store.gofiveCustomers.values()].find((customer) => nameKey(customer.customerName) === nameKey(name));
+		const holder = [...store.gofiveCustomers.values()].find(
+			(customer) => nameKey(customer.customerName) === nameKey(name),
+		);
 		if (holder && holder.customerCode !== code) {
-			return refused([`customerName "${name}" is already used by customer ${holder.customerCode}; customer names must not be duplicated`]);
+			return refused([
+				`customerName "${name}" is already used by customer ${holder.customerCode}; customer names must not be duplicated`,
+			]);
 		}
 		const now = venioTime(new Date());
 		// Update semantics are OPEN (docs/api/gofive-customer.md § "3.1 Create or Update customer"): here a field left out keeps its value. An unknown code creates the
@@ -297,12 +333,16 @@ export function gofiveCustomerRoutes({ store, knobs }: GofiveCustomerDeps): Rout
 		const typeId = query.get('eventTypeIds');
 		return success(
 			store.gofiveCustomerEvents.filter(
-				(event) => event.customerId === customer.customerId && (typeId === null || String(event.eventType) === typeId),
+				(event) =>
+					event.customerId === customer.customerId &&
+					(typeId === null || String(event.eventType) === typeId),
 			),
 		);
 	});
 
-	const eventTypes = guarded(() => success(DEMO_EVENT_TYPES.map((eventType) => ({ ...eventType }))));
+	const eventTypes = guarded(() =>
+		success(DEMO_EVENT_TYPES.map((eventType) => ({ ...eventType }))),
+	);
 
 	return [
 		{ api: 'gofive', pattern: /^\/v3\/customers$/, methods: { POST: upsertCustomer } },

@@ -57,13 +57,21 @@ export function parseBody(raw: string, contentType: string | undefined): ParsedB
 		}
 	}
 	if (ct.includes('application/x-www-form-urlencoded')) {
-		return { raw, kind: 'form', value: Object.fromEntries(new URLSearchParams(raw)), invalidJson: false };
+		return {
+			raw,
+			kind: 'form',
+			value: Object.fromEntries(new URLSearchParams(raw)),
+			invalidJson: false,
+		};
 	}
 	return { raw, kind: 'other', value: raw, invalidJson: false };
 }
 
 /** Reads the whole body as UTF-8; resolves undefined when it is larger than `limit` bytes. */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string | undefined> {
+export function readBody(
+	req: IncomingMessage,
+	limit = MAX_BODY_BYTES,
+): Promise<string | undefined> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -71,7 +79,15 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 			size += chunk.length;
 			if (size <= limit) chunks.push(chunk);
 		});
-		req.on('end', () => resolve(size > limit ? undefined : chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () =>
+			resolve(
+				size > limit
+					? undefined
+					: chunks.length === 1
+						? chunks[0].toString('utf8')
+						: Buffer.concat(chunks).toString('utf8'),
+			),
+		);
 		req.on('error', reject);
 	});
 }
@@ -105,7 +121,9 @@ export function apiOfPath(path: string): LoggedApi {
 	return 'other';
 }
 
-export type RouteMatch = { api: LoggedApi; handler: Handler; params: string[] } | { api: LoggedApi; handler?: undefined; allow?: string[] };
+export type RouteMatch =
+	| { api: LoggedApi; handler: Handler; params: string[] }
+	| { api: LoggedApi; handler?: undefined; allow?: string[] };
 
 /** Finds the route; `allow` is set when the path is known but the method is not. */
 export function matchRoute(routes: Route[], method: string, path: string): RouteMatch {
@@ -143,12 +161,22 @@ const OAUTH_ERRORS: Record<number, string> = {
 const TEMPORARY = 'Temporary processing error';
 
 export function ohoEnvelope(status: number, message: string, data?: unknown): Reply {
-	const body: Record<string, unknown> = { ok: status >= 200 && status < 300, status_code: status, message };
+	const body: Record<string, unknown> = {
+		ok: status >= 200 && status < 300,
+		status_code: status,
+		message,
+	};
 	if (data !== undefined) body.data = data;
 	return { status, body };
 }
 
-export function gofiveStatus(httpStatus: number, code: string, description: string, extra?: Record<string, unknown>, headers?: Record<string, string>): Reply {
+export function gofiveStatus(
+	httpStatus: number,
+	code: string,
+	description: string,
+	extra?: Record<string, unknown>,
+	headers?: Record<string, string>,
+): Reply {
 	return { status: httpStatus, body: { status: { code, description }, ...extra }, headers };
 }
 
@@ -165,7 +193,11 @@ export const FLAVORS: Record<LoggedApi, Flavor> = {
 		okFalse: () => gofiveStatus(201, '4001', TEMPORARY, { data: null }),
 	},
 	'gofive-token': {
-		error: (status, message) => json(status, { error: OAUTH_ERRORS[status] ?? 'invalid_request', error_description: message }),
+		error: (status, message) =>
+			json(status, {
+				error: OAUTH_ERRORS[status] ?? 'invalid_request',
+				error_description: message,
+			}),
 		okFalse: () => json(200, { error: 'temporarily_unavailable', error_description: TEMPORARY }),
 	},
 };

@@ -12,7 +12,10 @@ type InspectHandler = (body: unknown, query: URLSearchParams) => Reply;
 
 const ROOM_STATES: readonly RoomState[] = ['bot', 'agent_requested', 'agent_active'];
 
-function inspectionRoutes(sb: Sandbox, startedAt: number): Record<string, Record<string, InspectHandler>> {
+function inspectionRoutes(
+	sb: Sandbox,
+	startedAt: number,
+): Record<string, Record<string, InspectHandler>> {
 	const ok = (extra?: Record<string, unknown>) => json(200, { ok: true, ...extra });
 	return {
 		health: { GET: () => ok({ url: sb.url, uptimeMs: Date.now() - startedAt }) },
@@ -47,20 +50,35 @@ function inspectionRoutes(sb: Sandbox, startedAt: number): Record<string, Record
 		webhooks: {
 			GET: () => {
 				const registration = sb.webhookRegistration();
-				const headers = Object.entries(registration?.headers ?? {}).map(([name, value]) => [name, maskSecret(value)]);
+				const headers = Object.entries(registration?.headers ?? {}).map(([name, value]) => [
+					name,
+					maskSecret(value),
+				]);
 				return json(200, {
-					registration: registration && { url: registration.url, headers: Object.fromEntries(headers) },
+					registration: registration && {
+						url: registration.url,
+						headers: Object.fromEntries(headers),
+					},
 					deliveries: sb.webhookDeliveries(),
 				});
 			},
 			PUT: (body) => {
 				const b = (isPlainObject(body) ? body : {}) as { url?: unknown; headers?: unknown };
-				if (typeof b.url !== 'string' || !/^https?:\/\//.test(b.url)) return json(400, { error: 'url must be an http(s) URL' });
-				if (b.headers !== undefined && !(isPlainObject(b.headers) && Object.values(b.headers).every((v) => typeof v === 'string'))) {
+				if (typeof b.url !== 'string' || !/^https?:\/\//.test(b.url))
+					return json(400, { error: 'url must be an http(s) URL' });
+				if (
+					b.headers !== undefined &&
+					!(
+						isPlainObject(b.headers) && Object.values(b.headers).every((v) => typeof v === 'string')
+					)
+				) {
 					return json(400, { error: 'headers must be an object of strings' });
 				}
 				try {
-					sb.registerWebhook({ url: b.url, headers: b.headers as Record<string, string> | undefined });
+					sb.registerWebhook({
+						url: b.url,
+						headers: b.headers as Record<string, string> | undefined,
+					});
 				} catch (error) {
 					return json(400, { error: `url: ${(error as Error).message}` });
 				}
@@ -74,9 +92,13 @@ function inspectionRoutes(sb: Sandbox, startedAt: number): Record<string, Record
 		'room-state': {
 			PUT: (body) => {
 				const b = (isPlainObject(body) ? body : {}) as Record<string, string>;
-				if (!ROOM_STATES.includes(b.state as RoomState)) return json(400, { error: `state must be one of: ${ROOM_STATES.join(', ')}` });
+				if (!ROOM_STATES.includes(b.state as RoomState))
+					return json(400, { error: `state must be one of: ${ROOM_STATES.join(', ')}` });
 				try {
-					return json(200, sb.setRoomState(b.platform, b.platformId, b.userId, b.state as RoomState));
+					return json(
+						200,
+						sb.setRoomState(b.platform, b.platformId, b.userId, b.state as RoomState),
+					);
 				} catch (error) {
 					return json(404, { error: (error as Error).message });
 				}
@@ -100,14 +122,29 @@ const READS = new Set(['GET', 'HEAD']);
 /** `/__sandbox/*`: no auth, no latency, no faults, no rate limit, not logged. Writes need `Content-Type: application/json`. */
 export function inspectionHandler(sb: Sandbox, startedAt = Date.now()) {
 	const routes = inspectionRoutes(sb, startedAt);
-	return async (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> => {
+	return async (
+		req: IncomingMessage,
+		res: ServerResponse,
+		path: string,
+		query: URLSearchParams,
+	): Promise<void> => {
 		const methods = routes[path.slice(INSPECTION_PREFIX.length)];
 		const handler = methods?.[req.method ?? 'GET'];
 		const raw = (await readBody(req)) ?? '';
 		if (!methods) return send(res, json(404, { error: 'Not found' }));
-		if (!handler) return send(res, json(405, { error: 'Method not allowed' }, { allow: Object.keys(methods).join(', ') }));
+		if (!handler)
+			return send(
+				res,
+				json(405, { error: 'Method not allowed' }, { allow: Object.keys(methods).join(', ') }),
+			);
 		if (!READS.has(req.method ?? 'GET') && !sendsJson(req)) {
-			return send(res, json(415, { error: 'Content-Type must be application/json for a change to the sandbox (send {} when there is nothing to say)' }));
+			return send(
+				res,
+				json(415, {
+					error:
+						'Content-Type must be application/json for a change to the sandbox (send {} when there is nothing to say)',
+				}),
+			);
 		}
 		let body: unknown;
 		try {

@@ -2,7 +2,17 @@
 import type { Api, FaultKind, FaultRule, Knobs, KnobsPatch, LoggedApi } from './types';
 import { isPlainObject } from './validate';
 
-export const FAULT_KINDS: readonly FaultKind[] = [500, 502, 503, 429, 'reset', 'hang', 'malformed-json', 'html', 'ok-false'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+	500,
+	502,
+	503,
+	429,
+	'reset',
+	'hang',
+	'malformed-json',
+	'html',
+	'ok-false',
+];
 const APIS: readonly Api[] = ['oho', 'gofive', 'gofive-token'];
 
 export const DEFAULT_KNOBS: Knobs = {
@@ -13,7 +23,12 @@ export const DEFAULT_KNOBS: Knobs = {
 	gofiveRequireSubscriptionKey: false,
 	gofiveCustomerContact: 'contacts',
 	webhookDelivery: { duplicates: 0, delayMs: 0, malformed: false, wrongSecret: false },
-	readings: { closeChatMethod: 'POST', lineBasicIdNonLine: 'optional', gofiveStatusBlock: true, gofiveOtherValues: false },
+	readings: {
+		closeChatMethod: 'POST',
+		lineBasicIdNonLine: 'optional',
+		gofiveStatusBlock: true,
+		gofiveOtherValues: false,
+	},
 };
 
 function cloneKnobs(k: Knobs): Knobs {
@@ -26,28 +41,54 @@ function need(ok: boolean, message: string): void {
 	if (!ok) throw new KnobError(`knobs.${message}`);
 }
 
-const isNumber = (v: unknown, min = 0): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min;
+const isNumber = (v: unknown, min = 0): v is number =>
+	typeof v === 'number' && Number.isFinite(v) && v >= min;
 
 function checkRule(rule: unknown, i: number): void {
 	const at = `faults[${i}]`;
 	need(isPlainObject(rule), `${at} must be an object`);
 	const r = rule as Record<string, unknown>;
-	for (const key of Object.keys(r)) need(['match', 'kind', 'probability', 'sequence', 'afterHandling'].includes(key), `${at}.${key} is not a fault rule field`);
+	for (const key of Object.keys(r))
+		need(
+			['match', 'kind', 'probability', 'sequence', 'afterHandling'].includes(key),
+			`${at}.${key} is not a fault rule field`,
+		);
 	if (r.match !== undefined) {
 		need(isPlainObject(r.match), `${at}.match must be an object`);
 		const m = r.match as Record<string, unknown>;
-		for (const key of Object.keys(m)) need(['api', 'method', 'path'].includes(key), `${at}.match.${key} is not a match field`);
-		need(m.api === undefined || APIS.includes(m.api as Api), `${at}.match.api must be one of: ${APIS.join(', ')}`);
-		need(m.method === undefined || typeof m.method === 'string', `${at}.match.method must be a string`);
+		for (const key of Object.keys(m))
+			need(['api', 'method', 'path'].includes(key), `${at}.match.${key} is not a match field`);
+		need(
+			m.api === undefined || APIS.includes(m.api as Api),
+			`${at}.match.api must be one of: ${APIS.join(', ')}`,
+		);
+		need(
+			m.method === undefined || typeof m.method === 'string',
+			`${at}.match.method must be a string`,
+		);
 		need(m.path === undefined || typeof m.path === 'string', `${at}.match.path must be a string`);
 		if (typeof m.path === 'string') pathMatcher(m.path);
 	}
-	need(r.kind === undefined || FAULT_KINDS.includes(r.kind as FaultKind), `${at}.kind must be one of: ${FAULT_KINDS.join(', ')}`);
-	need(r.probability === undefined || (isNumber(r.probability) && r.probability <= 1), `${at}.probability must be a number from 0 to 1`);
-	need(r.afterHandling === undefined || typeof r.afterHandling === 'boolean', `${at}.afterHandling must be a boolean`);
+	need(
+		r.kind === undefined || FAULT_KINDS.includes(r.kind as FaultKind),
+		`${at}.kind must be one of: ${FAULT_KINDS.join(', ')}`,
+	);
+	need(
+		r.probability === undefined || (isNumber(r.probability) && r.probability <= 1),
+		`${at}.probability must be a number from 0 to 1`,
+	);
+	need(
+		r.afterHandling === undefined || typeof r.afterHandling === 'boolean',
+		`${at}.afterHandling must be a boolean`,
+	);
 	if (r.sequence !== undefined) {
 		need(Array.isArray(r.sequence), `${at}.sequence must be an array`);
-		(r.sequence as unknown[]).forEach((s, j) => need(s === 'pass' || FAULT_KINDS.includes(s as FaultKind), `${at}.sequence[${j}] must be 'pass' or a fault kind`));
+		(r.sequence as unknown[]).forEach((s, j) =>
+			need(
+				s === 'pass' || FAULT_KINDS.includes(s as FaultKind),
+				`${at}.sequence[${j}] must be 'pass' or a fault kind`,
+			),
+		);
 	} else {
 		need(r.kind !== undefined, `${at} needs a kind or a sequence`);
 	}
@@ -61,7 +102,8 @@ export function checkKnobsPatch(patch: unknown): KnobsPatch {
 	if (p.latency !== undefined) {
 		need(isPlainObject(p.latency), 'latency must be an object');
 		const l = p.latency as Record<string, unknown>;
-		for (const key of Object.keys(l)) need(key === 'fixedMs' || key === 'jitterMs', `latency.${key} is not a latency field`);
+		for (const key of Object.keys(l))
+			need(key === 'fixedMs' || key === 'jitterMs', `latency.${key} is not a latency field`);
 		need(l.fixedMs === undefined || isNumber(l.fixedMs), 'latency.fixedMs must be a number ≥ 0');
 		need(l.jitterMs === undefined || isNumber(l.jitterMs), 'latency.jitterMs must be a number ≥ 0');
 	}
@@ -75,29 +117,71 @@ export function checkKnobsPatch(patch: unknown): KnobsPatch {
 		need(Array.isArray(p.faults), 'faults must be an array');
 		(p.faults as unknown[]).forEach(checkRule);
 	}
-	need(p.gofiveTokenTtlSeconds === undefined || isNumber(p.gofiveTokenTtlSeconds), 'gofiveTokenTtlSeconds must be a number ≥ 0');
-	need(p.gofiveRequireSubscriptionKey === undefined || typeof p.gofiveRequireSubscriptionKey === 'boolean', 'gofiveRequireSubscriptionKey must be a boolean');
-	need(p.gofiveCustomerContact === undefined || p.gofiveCustomerContact === 'contacts' || p.gofiveCustomerContact === 'contact', "gofiveCustomerContact must be 'contacts' or 'contact'");
+	need(
+		p.gofiveTokenTtlSeconds === undefined || isNumber(p.gofiveTokenTtlSeconds),
+		'gofiveTokenTtlSeconds must be a number ≥ 0',
+	);
+	need(
+		p.gofiveRequireSubscriptionKey === undefined ||
+			typeof p.gofiveRequireSubscriptionKey === 'boolean',
+		'gofiveRequireSubscriptionKey must be a boolean',
+	);
+	need(
+		p.gofiveCustomerContact === undefined ||
+			p.gofiveCustomerContact === 'contacts' ||
+			p.gofiveCustomerContact === 'contact',
+		"gofiveCustomerContact must be 'contacts' or 'contact'",
+	);
 	if (p.webhookDelivery !== undefined) {
 		need(isPlainObject(p.webhookDelivery), 'webhookDelivery must be an object');
 		const w = p.webhookDelivery as Record<string, unknown>;
-		for (const key of Object.keys(w)) need(['duplicates', 'delayMs', 'malformed', 'wrongSecret'].includes(key), `webhookDelivery.${key} is not a webhook delivery field`);
-		need(w.duplicates === undefined || (Number.isInteger(w.duplicates) && isNumber(w.duplicates) && w.duplicates <= 10), 'webhookDelivery.duplicates must be a whole number from 0 to 10');
-		need(w.delayMs === undefined || isNumber(w.delayMs), 'webhookDelivery.delayMs must be a number ≥ 0');
-		need(w.malformed === undefined || typeof w.malformed === 'boolean', 'webhookDelivery.malformed must be a boolean');
-		need(w.wrongSecret === undefined || typeof w.wrongSecret === 'boolean', 'webhookDelivery.wrongSecret must be a boolean');
+		for (const key of Object.keys(w))
+			need(
+				['duplicates', 'delayMs', 'malformed', 'wrongSecret'].includes(key),
+				`webhookDelivery.${key} is not a webhook delivery field`,
+			);
+		need(
+			w.duplicates === undefined ||
+				(Number.isInteger(w.duplicates) && isNumber(w.duplicates) && w.duplicates <= 10),
+			'webhookDelivery.duplicates must be a whole number from 0 to 10',
+		);
+		need(
+			w.delayMs === undefined || isNumber(w.delayMs),
+			'webhookDelivery.delayMs must be a number ≥ 0',
+		);
+		need(
+			w.malformed === undefined || typeof w.malformed === 'boolean',
+			'webhookDelivery.malformed must be a boolean',
+		);
+		need(
+			w.wrongSecret === undefined || typeof w.wrongSecret === 'boolean',
+			'webhookDelivery.wrongSecret must be a boolean',
+		);
 	}
 	if (p.readings !== undefined) {
 		need(isPlainObject(p.readings), 'readings must be an object');
 		const r = p.readings as Record<string, unknown>;
-		for (const key of Object.keys(r)) need(key in DEFAULT_KNOBS.readings, `readings.${key} is not a reading`);
-		need(r.closeChatMethod === undefined || r.closeChatMethod === 'POST' || r.closeChatMethod === 'GET', "readings.closeChatMethod must be 'POST' or 'GET'");
+		for (const key of Object.keys(r))
+			need(key in DEFAULT_KNOBS.readings, `readings.${key} is not a reading`);
 		need(
-			r.lineBasicIdNonLine === undefined || ['optional', 'keyRequired', 'emptyRefused'].includes(r.lineBasicIdNonLine as string),
+			r.closeChatMethod === undefined ||
+				r.closeChatMethod === 'POST' ||
+				r.closeChatMethod === 'GET',
+			"readings.closeChatMethod must be 'POST' or 'GET'",
+		);
+		need(
+			r.lineBasicIdNonLine === undefined ||
+				['optional', 'keyRequired', 'emptyRefused'].includes(r.lineBasicIdNonLine as string),
 			"readings.lineBasicIdNonLine must be 'optional', 'keyRequired' or 'emptyRefused'",
 		);
-		need(r.gofiveStatusBlock === undefined || typeof r.gofiveStatusBlock === 'boolean', 'readings.gofiveStatusBlock must be a boolean');
-		need(r.gofiveOtherValues === undefined || typeof r.gofiveOtherValues === 'boolean', 'readings.gofiveOtherValues must be a boolean');
+		need(
+			r.gofiveStatusBlock === undefined || typeof r.gofiveStatusBlock === 'boolean',
+			'readings.gofiveStatusBlock must be a boolean',
+		);
+		need(
+			r.gofiveOtherValues === undefined || typeof r.gofiveOtherValues === 'boolean',
+			'readings.gofiveOtherValues must be a boolean',
+		);
 	}
 	return p as KnobsPatch;
 }
@@ -179,7 +263,10 @@ export class KnobState {
 			const api = rule.match?.api;
 			return {
 				rule,
-				matches: (a, m, p) => (api === undefined || api === a) && (method === undefined || method === m) && (path === undefined || path(p)),
+				matches: (a, m, p) =>
+					(api === undefined || api === a) &&
+					(method === undefined || method === m) &&
+					(path === undefined || path(p)),
 			};
 		});
 		this.limiter = new RateLimiter(this.current.rateLimit);
@@ -225,7 +312,8 @@ export class KnobState {
 			let kind: FaultKind | 'pass' | undefined;
 			if (rule.sequence) kind = rule.sequence.shift();
 			else if (rule.kind !== undefined && Math.random() < (rule.probability ?? 1)) kind = rule.kind;
-			if (kind !== undefined && kind !== 'pass') return { kind, afterHandling: rule.afterHandling === true };
+			if (kind !== undefined && kind !== 'pass')
+				return { kind, afterHandling: rule.afterHandling === true };
 		}
 		return undefined;
 	}

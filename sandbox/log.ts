@@ -2,7 +2,14 @@
 import type { IncomingHttpHeaders } from 'http';
 import type { RecordedRequest, RequestFilter } from './types';
 
-const SECRET_HEADERS = new Set(['x-oho-api-key', 'authorization', 'proxy-authorization', 'ocp-apim-subscription-key', 'cookie', 'set-cookie']);
+const SECRET_HEADERS = new Set([
+	'x-oho-api-key',
+	'authorization',
+	'proxy-authorization',
+	'ocp-apim-subscription-key',
+	'cookie',
+	'set-cookie',
+]);
 const SECRET_KEY = /secret|password|token|api[-_]?key|subscription[-_]?key/i;
 /** A secret-looking name in free text; what follows it (`=value`, `: "value"`) is read by hand, in one pass. */
 const SECRET_NAME = /secret|password|token|api[-_]?key|subscription[-_]?key/gi;
@@ -89,8 +96,14 @@ function maskValue(value: unknown, depth: number): unknown {
 	const out: Record<string, unknown> = {};
 	for (const [k, v] of Object.entries(value)) {
 		// Defined, not assigned: a "__proto__" key stays a key of the copy.
-		const entry = SECRET_KEY.test(k) && typeof v === 'string' ? maskSecret(v) : maskValue(v, depth + 1);
-		Object.defineProperty(out, k, { value: entry, enumerable: true, writable: true, configurable: true });
+		const entry =
+			SECRET_KEY.test(k) && typeof v === 'string' ? maskSecret(v) : maskValue(v, depth + 1);
+		Object.defineProperty(out, k, {
+			value: entry,
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 	return out;
 }
@@ -117,10 +130,16 @@ export class RequestLog {
 	}
 
 	list(filter: RequestFilter = {}): RecordedRequest[] {
-		const ordered = this.buf.length < this.limit ? this.buf.slice() : [...this.buf.slice(this.next), ...this.buf.slice(0, this.next)];
+		const ordered =
+			this.buf.length < this.limit
+				? this.buf.slice()
+				: [...this.buf.slice(this.next), ...this.buf.slice(0, this.next)];
 		const method = filter.method?.toUpperCase();
 		return ordered.filter(
-			(r) => (!filter.api || r.api === filter.api) && (!method || r.method === method) && (!filter.path || r.path.includes(filter.path)),
+			(r) =>
+				(!filter.api || r.api === filter.api) &&
+				(!method || r.method === method) &&
+				(!filter.path || r.path.includes(filter.path)),
 		);
 	}
 

@@ -1,4 +1,12 @@
-import { ohoEnvelope, header, isJsonObjectBody, type Ctx, type Handler, type Reply, type Route } from './http';
+import {
+	ohoEnvelope,
+	header,
+	isJsonObjectBody,
+	type Ctx,
+	type Handler,
+	type Reply,
+	type Route,
+} from './http';
 import { objectId, type Store } from './store';
 import { storedForm } from './storedForm';
 import { DEFAULT_KNOBS } from './knobs';
@@ -46,7 +54,11 @@ const ATTRIBUTE: Rule = {
 	type: 'object',
 	fields: {
 		display_name: required(100),
-		value: { type: 'object', required: true, fields: { text: { type: 'string', required: true, max: 2000, allowEmpty: true } } },
+		value: {
+			type: 'object',
+			required: true,
+			fields: { text: { type: 'string', required: true, max: 2000, allowEmpty: true } },
+		},
 	},
 };
 
@@ -70,26 +82,40 @@ const CONTACT_FIELDS: Record<string, Rule> = {
 	labels: { type: 'array', maxItems: 10, items: { type: 'string' } },
 };
 
-export const CREATE_CONTACT: Rule = { type: 'object', fields: { social_profile: SOCIAL_PROFILE, ...CONTACT_FIELDS } };
+export const CREATE_CONTACT: Rule = {
+	type: 'object',
+	fields: { social_profile: SOCIAL_PROFILE, ...CONTACT_FIELDS },
+};
 
 /** Update (docs/api/oho.md § "Update contact") marks no field required, allows display_name up to 1000, and lists neither social_profile, the picture nor the platform name. */
 const UPDATABLE = Object.fromEntries(
-	Object.entries(CONTACT_FIELDS).filter(([name]) => name !== 'profile_picture_url' && name !== 'platform_display_name'),
+	Object.entries(CONTACT_FIELDS).filter(
+		([name]) => name !== 'profile_picture_url' && name !== 'platform_display_name',
+	),
 );
-export const UPDATE_CONTACT: Rule = { type: 'object', fields: { ...allOptional(UPDATABLE), display_name: { type: 'string', max: 1000 } } };
+export const UPDATE_CONTACT: Rule = {
+	type: 'object',
+	fields: { ...allOptional(UPDATABLE), display_name: { type: 'string', max: 1000 } },
+};
 
 /** `line_basic_id` is required for LINE; for Facebook and Instagram the knob says which reading of the OPEN point applies. */
-function lineBasicIdErrors(nonLine: ReadingKnobs['lineBasicIdNonLine']): (body: Record<string, unknown>) => FieldError[] {
+function lineBasicIdErrors(
+	nonLine: ReadingKnobs['lineBasicIdNonLine'],
+): (body: Record<string, unknown>) => FieldError[] {
 	return (body) => {
 		const sp = body.social_profile as Record<string, unknown>;
 		const field = 'social_profile.line_basic_id';
 		if (sp.platform !== 'line') {
-			if (nonLine === 'keyRequired' && sp.line_basic_id === undefined) return [{ field, message: `${field} is required` }];
-			if (nonLine === 'emptyRefused' && sp.line_basic_id === '') return [{ field, message: `${field} must not be empty` }];
+			if (nonLine === 'keyRequired' && sp.line_basic_id === undefined)
+				return [{ field, message: `${field} is required` }];
+			if (nonLine === 'emptyRefused' && sp.line_basic_id === '')
+				return [{ field, message: `${field} must not be empty` }];
 			return [];
 		}
-		if (sp.line_basic_id === undefined) return [{ field, message: `${field} is required for platform line` }];
-		if (sp.line_basic_id === '') return [{ field, message: `${field} must not be empty for platform line` }];
+		if (sp.line_basic_id === undefined)
+			return [{ field, message: `${field} is required for platform line` }];
+		if (sp.line_basic_id === '')
+			return [{ field, message: `${field} must not be empty for platform line` }];
 		return [];
 	};
 }
@@ -99,18 +125,29 @@ function uniqueAttributeErrors(body: Record<string, unknown>): FieldError[] {
 	const seen = new Set<string>();
 	const errors: FieldError[] = [];
 	(body.attributes as Array<{ display_name: string }> | undefined)?.forEach((a, i) => {
-		if (seen.has(a.display_name)) errors.push({ field: `attributes[${i}].display_name`, message: `attributes[${i}].display_name must be unique` });
+		if (seen.has(a.display_name))
+			errors.push({
+				field: `attributes[${i}].display_name`,
+				message: `attributes[${i}].display_name must be unique`,
+			});
 		seen.add(a.display_name);
 	});
 	return errors;
 }
 
 function badRequest(errors: FieldError[] | string): Reply {
-	return ohoEnvelope(400, `Bad request: ${typeof errors === 'string' ? errors : errors.map((e) => e.message).join('; ')}`);
+	return ohoEnvelope(
+		400,
+		`Bad request: ${typeof errors === 'string' ? errors : errors.map((e) => e.message).join('; ')}`,
+	);
 }
 
 /** Validates a create or update body; returns the 400 reply, or undefined when the body is valid. */
-function bodyProblem(ctx: Ctx, rule: Rule, extraChecks: Array<(b: Record<string, unknown>) => FieldError[]>): Reply | undefined {
+function bodyProblem(
+	ctx: Ctx,
+	rule: Rule,
+	extraChecks: Array<(b: Record<string, unknown>) => FieldError[]>,
+): Reply | undefined {
 	const notJson = isJsonObjectBody(ctx.body);
 	if (notJson) return badRequest(notJson);
 	const body = ctx.body.value as Record<string, unknown>;
@@ -131,7 +168,8 @@ export interface OhoDeps {
 }
 
 type Defaulted = 'gender' | 'attributes' | 'tags' | 'labels';
-type NewContact = Omit<Contact, '_id' | 'created_at' | 'updated_at' | Defaulted> & Partial<Pick<Contact, Defaulted>>;
+type NewContact = Omit<Contact, '_id' | 'created_at' | 'updated_at' | Defaulted> &
+	Partial<Pick<Contact, Defaulted>>;
 
 interface Target {
 	business: string;
@@ -140,7 +178,12 @@ interface Target {
 	userId: string;
 }
 
-export function ohoRoutes({ store, keys, webhooks, readings = () => DEFAULT_KNOBS.readings }: OhoDeps): Route[] {
+export function ohoRoutes({
+	store,
+	keys,
+	webhooks,
+	readings = () => DEFAULT_KNOBS.readings,
+}: OhoDeps): Route[] {
 	/** Auth, JSON and path checks shared by every Oho endpoint; `next` runs when they pass. */
 	function guarded(next: (ctx: Ctx, business: string) => Reply): Handler {
 		return (ctx) => {
@@ -156,8 +199,11 @@ export function ohoRoutes({ store, keys, webhooks, readings = () => DEFAULT_KNOB
 	function withTarget(next: (ctx: Ctx, t: Target) => Reply, chat = false): Handler {
 		return guarded((ctx, business) => {
 			const [platform, rawPlatformId, userId] = ctx.params as [Platform, string, string];
-			if (!PLATFORMS.includes(platform)) return badRequest(`platform must be one of: ${PLATFORMS.join(', ')}`);
-			const platformId = chat ? store.resolveChatPlatformId(platform, rawPlatformId) : rawPlatformId;
+			if (!PLATFORMS.includes(platform))
+				return badRequest(`platform must be one of: ${PLATFORMS.join(', ')}`);
+			const platformId = chat
+				? store.resolveChatPlatformId(platform, rawPlatformId)
+				: rawPlatformId;
 			const owner = store.ownerOf(platform, platformId);
 			if (owner !== undefined && owner !== business) return ohoEnvelope(403, MSG.forbidden);
 			return next(ctx, { business, platform, platformId, userId });
@@ -166,11 +212,16 @@ export function ohoRoutes({ store, keys, webhooks, readings = () => DEFAULT_KNOB
 
 	const getContact = withTarget((_ctx, t) => {
 		const contact = store.getContact(t.platform, t.platformId, t.userId);
-		return contact ? ohoEnvelope(200, MSG.found, storedForm(contact)) : ohoEnvelope(404, MSG.contactNotFound);
+		return contact
+			? ohoEnvelope(200, MSG.found, storedForm(contact))
+			: ohoEnvelope(404, MSG.contactNotFound);
 	});
 
 	const createContact = guarded((ctx, business) => {
-		const problem = bodyProblem(ctx, CREATE_CONTACT, [lineBasicIdErrors(readings().lineBasicIdNonLine), uniqueAttributeErrors]);
+		const problem = bodyProblem(ctx, CREATE_CONTACT, [
+			lineBasicIdErrors(readings().lineBasicIdNonLine),
+			uniqueAttributeErrors,
+		]);
 		if (problem) return problem;
 		const body = ctx.body.value as NewContact;
 		const { platform, platform_id, id } = body.social_profile;
@@ -195,7 +246,13 @@ export function ohoRoutes({ store, keys, webhooks, readings = () => DEFAULT_KNOB
 	});
 
 	const updateContact = withTarget((ctx, t) => {
-		const problem = bodyProblem(ctx, UPDATE_CONTACT, [uniqueAttributeErrors, (b) => (Object.keys(b).length ? [] : [{ field: 'body', message: 'body must contain at least one field' }])]);
+		const problem = bodyProblem(ctx, UPDATE_CONTACT, [
+			uniqueAttributeErrors,
+			(b) =>
+				Object.keys(b).length
+					? []
+					: [{ field: 'body', message: 'body must contain at least one field' }],
+		]);
 		if (problem) return problem;
 		const contact = store.getContact(t.platform, t.platformId, t.userId);
 		if (!contact) return ohoEnvelope(404, MSG.updateNotFound);
@@ -207,7 +264,12 @@ export function ohoRoutes({ store, keys, webhooks, readings = () => DEFAULT_KNOB
 		return ohoEnvelope(200, MSG.updated);
 	});
 
-	function transition(from: readonly RoomState[], to: RoomState, ok: string, conflict: string): Handler {
+	function transition(
+		from: readonly RoomState[],
+		to: RoomState,
+		ok: string,
+		conflict: string,
+	): Handler {
 		return withTarget((_ctx, t) => {
 			const room = store.getRoom(t.platform, t.platformId, t.userId);
 			if (!room) return ohoEnvelope(404, MSG.roomNotFound);
@@ -217,7 +279,12 @@ export function ohoRoutes({ store, keys, webhooks, readings = () => DEFAULT_KNOB
 		}, true);
 	}
 
-	const closeChat = transition(['agent_requested', 'agent_active'], 'bot', MSG.closed, MSG.cannotClose);
+	const closeChat = transition(
+		['agent_requested', 'agent_active'],
+		'bot',
+		MSG.closed,
+		MSG.cannotClose,
+	);
 	/**
 	 * close-chat answers the method its reading names (the method line's POST, or the curl example's GET). The other
 	 * method meets what a server without that route answers: Oho's 405 under the first reading, a web framework's bare
@@ -227,16 +294,35 @@ export function ohoRoutes({ store, keys, webhooks, readings = () => DEFAULT_KNOB
 		return (ctx) => {
 			const served = readings().closeChatMethod;
 			if (method === served) return closeChat(ctx);
-			if (served === 'POST') return { ...ohoEnvelope(405, 'Method not allowed'), headers: { allow: 'POST' } };
-			return { status: 404, text: `<!DOCTYPE html>\n<html><body><pre>Cannot ${method} ${ctx.path}</pre></body></html>\n`, contentType: 'text/html; charset=utf-8' };
+			if (served === 'POST')
+				return { ...ohoEnvelope(405, 'Method not allowed'), headers: { allow: 'POST' } };
+			return {
+				status: 404,
+				text: `<!DOCTYPE html>\n<html><body><pre>Cannot ${method} ${ctx.path}</pre></body></html>\n`,
+				contentType: 'text/html; charset=utf-8',
+			};
 		};
 	}
 
 	const target = '/([^/]+)/([^/]+)/user/([^/]+)';
 	return [
 		{ api: 'oho', pattern: /^\/contact$/, methods: { POST: createContact } },
-		{ api: 'oho', pattern: new RegExp(`^/contact${target}$`), methods: { GET: getContact, PATCH: updateContact } },
-		{ api: 'oho', pattern: new RegExp(`^/chat${target}/request-agent$`), methods: { POST: transition(['bot'], 'agent_requested', MSG.agentRequested, MSG.cannotRequest) } },
-		{ api: 'oho', pattern: new RegExp(`^/chat${target}/close-chat$`), methods: { POST: closeChatBy('POST'), GET: closeChatBy('GET') } },
+		{
+			api: 'oho',
+			pattern: new RegExp(`^/contact${target}$`),
+			methods: { GET: getContact, PATCH: updateContact },
+		},
+		{
+			api: 'oho',
+			pattern: new RegExp(`^/chat${target}/request-agent$`),
+			methods: {
+				POST: transition(['bot'], 'agent_requested', MSG.agentRequested, MSG.cannotRequest),
+			},
+		},
+		{
+			api: 'oho',
+			pattern: new RegExp(`^/chat${target}/close-chat$`),
+			methods: { POST: closeChatBy('POST'), GET: closeChatBy('GET') },
+		},
 	];
 }

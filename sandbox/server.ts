@@ -4,13 +4,31 @@ import type { AddressInfo, Socket } from 'net';
 import { buildSeed, DEMO_OHO_KEYS, emptySeed } from './demo';
 import { bearerToken, gofiveRoutes, tokenClientId } from './gofive';
 import { gofiveCustomerRoutes } from './gofiveCustomer';
-import { FLAVORS, header, matchRoute, parseBody, readBody, send, STATUS_MESSAGES, type Ctx, type Reply, type Route } from './http';
+import {
+	FLAVORS,
+	header,
+	matchRoute,
+	parseBody,
+	readBody,
+	send,
+	STATUS_MESSAGES,
+	type Ctx,
+	type Reply,
+	type Route,
+} from './http';
 import { INSPECTION_PREFIX, inspectionHandler } from './inspect';
 import { checkKnobsPatch, DEFAULT_KNOBS, KnobState, mergeKnobs, type PickedFault } from './knobs';
 import { maskBody, maskHeaders, RequestLog } from './log';
 import { ohoRoutes, PLATFORMS } from './oho';
 import { Store } from './store';
-import type { LoggedApi, Platform, RecordedRequest, RoomState, Sandbox, SandboxOptions } from './types';
+import type {
+	LoggedApi,
+	Platform,
+	RecordedRequest,
+	RoomState,
+	Sandbox,
+	SandboxOptions,
+} from './types';
 import { WebhookSender } from './webhooks';
 
 const HTML_502 =
@@ -18,7 +36,14 @@ const HTML_502 =
 
 /** The identity a rate limit counts against: the API key, the bearer token or the token endpoint's client id. */
 function rateIdentity(api: LoggedApi, ctx: Ctx): string {
-	const id = api === 'oho' ? header(ctx.headers, 'x-oho-api-key') : api === 'gofive' ? bearerToken(ctx) : api === 'gofive-token' ? tokenClientId(ctx) : undefined;
+	const id =
+		api === 'oho'
+			? header(ctx.headers, 'x-oho-api-key')
+			: api === 'gofive'
+				? bearerToken(ctx)
+				: api === 'gofive-token'
+					? tokenClientId(ctx)
+					: undefined;
 	return `${api}:${id ?? 'anonymous'}`;
 }
 
@@ -33,7 +58,9 @@ function faultReply(api: LoggedApi, kind: Exclude<PickedFault['kind'], 'reset' |
 			return flavor.okFalse();
 		default: {
 			const reply = flavor.error(kind, STATUS_MESSAGES[kind]);
-			return kind === 429 || kind === 503 ? { ...reply, headers: { ...reply.headers, 'retry-after': '1' } } : reply;
+			return kind === 429 || kind === 503
+				? { ...reply, headers: { ...reply.headers, 'retry-after': '1' } }
+				: reply;
 		}
 	}
 }
@@ -48,9 +75,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	};
 	const store = new Store(withRooms, options.dataFile);
 	const log = new RequestLog(Math.max(1, options.requestLogLimit ?? 100000));
-	const webhooks = new WebhookSender(store, () => knobs.peek(), (ms) => sleep(ms));
+	const webhooks = new WebhookSender(
+		store,
+		() => knobs.peek(),
+		(ms) => sleep(ms),
+	);
 	const routes: Route[] = [
-		...ohoRoutes({ store, keys: new Map(Object.entries({ ...DEMO_OHO_KEYS, ...options.ohoApiKeys })), webhooks, readings: () => knobs.peek().readings }),
+		...ohoRoutes({
+			store,
+			keys: new Map(Object.entries({ ...DEMO_OHO_KEYS, ...options.ohoApiKeys })),
+			webhooks,
+			readings: () => knobs.peek().readings,
+		}),
 		...gofiveRoutes({ store, knobs: () => knobs.peek() }),
 		...gofiveCustomerRoutes({ store, knobs: () => knobs.peek() }),
 	];
@@ -72,7 +108,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		send(res, reply);
 	}
 
-	function applyFault(req: IncomingMessage, res: ServerResponse, entry: RecordedRequest, fault: PickedFault): void {
+	function applyFault(
+		req: IncomingMessage,
+		res: ServerResponse,
+		entry: RecordedRequest,
+		fault: PickedFault,
+	): void {
 		entry.fault = fault.kind;
 		if (fault.kind === 'hang') return; // never answered; close() ends the connection
 		if (fault.kind === 'reset') {
@@ -96,7 +137,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			method,
 			path,
 			headers: maskHeaders(req.headers),
-			body: raw === undefined ? '<body too large>' : body.kind === 'none' ? undefined : maskBody(body.value),
+			body:
+				raw === undefined
+					? '<body too large>'
+					: body.kind === 'none'
+						? undefined
+						: maskBody(body.value),
 			status: null,
 		});
 		const wait = knobs.delayMs();
@@ -105,11 +151,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 		const url = req.url ?? '';
 		const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
-		const ctx: Ctx = { method, path, query, params: match.handler ? match.params : [], headers: req.headers, body };
+		const ctx: Ctx = {
+			method,
+			path,
+			query,
+			params: match.handler ? match.params : [],
+			headers: req.headers,
+			body,
+		};
 		const retryAfter = knobs.rateLimited(rateIdentity(api, ctx));
 		if (retryAfter) {
 			const reply = FLAVORS[api].error(429, STATUS_MESSAGES[429]);
-			return respond(res, entry, { ...reply, headers: { ...reply.headers, 'retry-after': String(retryAfter) } });
+			return respond(res, entry, {
+				...reply,
+				headers: { ...reply.headers, 'retry-after': String(retryAfter) },
+			});
 		}
 		const fault = knobs.pickFault(api, method, path);
 		if (fault && !fault.afterHandling) return applyFault(req, res, entry, fault);
@@ -117,7 +173,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		let reply: Reply;
 		if (raw === undefined) reply = FLAVORS[api].error(413, STATUS_MESSAGES[413]);
 		else if (match.handler) reply = match.handler(ctx);
-		else if (match.allow) reply = { ...FLAVORS[api].error(405, 'Method not allowed'), headers: { allow: match.allow.join(', ') } };
+		else if (match.allow)
+			reply = {
+				...FLAVORS[api].error(405, 'Method not allowed'),
+				headers: { allow: match.allow.join(', ') },
+			};
 		else reply = FLAVORS[api].error(404, api === 'gofive' ? 'Not Found' : 'Not found');
 
 		if (fault) return applyFault(req, res, entry, fault);
@@ -135,7 +195,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			? inspection.handle!(req, res, path, new URLSearchParams(q < 0 ? '' : url.slice(q + 1)))
 			: handleApi(req, res, path);
 		work.catch((error: Error) => {
-			if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { error: `sandbox error: ${error.message}` } });
+			if (!res.headersSent && !res.destroyed)
+				send(res, { status: 500, body: { error: `sandbox error: ${error.message}` } });
 		});
 	});
 	server.keepAliveTimeout = 65000;
@@ -174,7 +235,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		setRoomState: (platform, platformId, userId, state: RoomState) => {
 			const p = platform as Platform;
-			const room = PLATFORMS.includes(p) ? store.getRoom(p, store.resolveChatPlatformId(p, platformId), userId) : undefined;
+			const room = PLATFORMS.includes(p)
+				? store.getRoom(p, store.resolveChatPlatformId(p, platformId), userId)
+				: undefined;
 			if (!room) throw new Error(`no chat room ${platform}/${platformId}/user/${userId}`);
 			store.setRoomState(room, state);
 			return { ...room };

@@ -4,7 +4,17 @@ import { existsSync, readFileSync } from 'fs';
 import { rename, writeFile } from 'fs/promises';
 import type { SeedData } from './demo';
 import { seedCustomers } from './gofiveCustomer';
-import type { ChatRoom, Contact, GofiveCustomer, GofiveCustomerEvent, GofiveMessage, GofiveRoom, Platform, RoomState, SandboxStateSnapshot } from './types';
+import type {
+	ChatRoom,
+	Contact,
+	GofiveCustomer,
+	GofiveCustomerEvent,
+	GofiveMessage,
+	GofiveRoom,
+	Platform,
+	RoomState,
+	SandboxStateSnapshot,
+} from './types';
 
 /** Only this many Gofive messages are kept (oldest dropped), so a load test cannot grow memory without bound. */
 export const GOFIVE_MESSAGE_LIMIT = 10000;
@@ -22,7 +32,11 @@ export function platformKey(platform: string, platformId: string): string {
 
 /** A 24-hex id, like a MongoDB ObjectId. */
 export function objectId(): string {
-	return Math.floor(Date.now() / 1000).toString(16).padStart(8, '0') + randomBytes(8).toString('hex');
+	return (
+		Math.floor(Date.now() / 1000)
+			.toString(16)
+			.padStart(8, '0') + randomBytes(8).toString('hex')
+	);
 }
 
 interface IssuedToken {
@@ -46,14 +60,19 @@ export class Store {
 	gofiveRooms = new Map<string, GofiveRoom>();
 	gofiveMessages: GofiveMessage[] = [];
 	/** Venio customers by customer code (kept in memory only, not in the data file). */
-	gofiveCustomers = new Map<string, GofiveCustomer>(seedCustomers().map((customer) => [customer.customerCode, customer]));
+	gofiveCustomers = new Map<string, GofiveCustomer>(
+		seedCustomers().map((customer) => [customer.customerCode, customer]),
+	);
 	gofiveCustomerEvents: GofiveCustomerEvent[] = [];
 	tokens = new Map<string, IssuedToken>();
 	tokensIssued = 0;
 	private saveTimer: NodeJS.Timeout | undefined;
 	private saving: Promise<void> = Promise.resolve();
 
-	constructor(private readonly seed: () => SeedData, private readonly dataFile?: string) {
+	constructor(
+		private readonly seed: () => SeedData,
+		private readonly dataFile?: string,
+	) {
 		const fromFile = dataFile && existsSync(dataFile) ? Store.readDataFile(dataFile) : undefined;
 		this.load(fromFile ?? seed());
 		this.gofiveMessages = fromFile?.gofiveMessages ?? [];
@@ -63,14 +82,23 @@ export class Store {
 	private static readDataFile(file: string): DataFile {
 		const data = JSON.parse(readFileSync(file, 'utf8')) as DataFile;
 		if (data.version !== DATA_FILE_VERSION || !Array.isArray(data.contacts)) {
-			throw new Error(`sandbox data file ${file} is not a version ${DATA_FILE_VERSION} sandbox data file`);
+			throw new Error(
+				`sandbox data file ${file} is not a version ${DATA_FILE_VERSION} sandbox data file`,
+			);
 		}
 		return data;
 	}
 
 	private load(data: SeedData): void {
-		this.contacts = new Map(data.contacts.map((c) => [contactKey(c.social_profile.platform, c.social_profile.platform_id, c.social_profile.id), c]));
-		this.rooms = new Map(data.rooms.map((r) => [contactKey(r.platform, r.platform_id, r.user_id), r]));
+		this.contacts = new Map(
+			data.contacts.map((c) => [
+				contactKey(c.social_profile.platform, c.social_profile.platform_id, c.social_profile.id),
+				c,
+			]),
+		);
+		this.rooms = new Map(
+			data.rooms.map((r) => [contactKey(r.platform, r.platform_id, r.user_id), r]),
+		);
 		this.owners = new Map(Object.entries(data.owners));
 		this.channelAliases = new Map(Object.entries(data.channelAliases));
 		this.gofiveRooms = new Map(data.gofiveRooms.map((r) => [r.roomId, r]));
@@ -80,7 +108,9 @@ export class Store {
 	reset(): void {
 		this.load(this.seed());
 		this.gofiveMessages = [];
-		this.gofiveCustomers = new Map(seedCustomers().map((customer) => [customer.customerCode, customer]));
+		this.gofiveCustomers = new Map(
+			seedCustomers().map((customer) => [customer.customerCode, customer]),
+		);
 		this.gofiveCustomerEvents = [];
 		this.tokens.clear();
 		this.tokensIssued = 0;
@@ -101,7 +131,14 @@ export class Store {
 		const key = contactKey(platform, platform_id, id);
 		this.contacts.set(key, contact);
 		if (!this.rooms.has(key)) {
-			this.rooms.set(key, { _id: objectId(), platform, platform_id, user_id: id, state: 'bot', updated_at: contact.created_at });
+			this.rooms.set(key, {
+				_id: objectId(),
+				platform,
+				platform_id,
+				user_id: id,
+				state: 'bot',
+				updated_at: contact.created_at,
+			});
 		}
 		this.changed();
 	}
@@ -126,7 +163,10 @@ export class Store {
 
 	/** LINE chat endpoints accept the provider's channel ID in place of the bot user id. */
 	resolveChatPlatformId(platform: Platform, platformId: string): string {
-		return (platform === 'line' && this.channelAliases.get(platformKey(platform, platformId))) || platformId;
+		return (
+			(platform === 'line' && this.channelAliases.get(platformKey(platform, platformId))) ||
+			platformId
+		);
 	}
 
 	setRoomState(room: ChatRoom, state: RoomState): void {
@@ -138,7 +178,8 @@ export class Store {
 	addGofiveMessage(message: GofiveMessage): void {
 		this.gofiveMessages.push(message);
 		// Trimmed in batches: splicing one off the front of a long array on every message is O(n).
-		if (this.gofiveMessages.length >= GOFIVE_MESSAGE_LIMIT + TRIM_BATCH) this.gofiveMessages.splice(0, TRIM_BATCH);
+		if (this.gofiveMessages.length >= GOFIVE_MESSAGE_LIMIT + TRIM_BATCH)
+			this.gofiveMessages.splice(0, TRIM_BATCH);
 		this.changed();
 	}
 

@@ -95,7 +95,16 @@ export interface GofiveMessage {
 	isFirstCustomerMessage: boolean;
 }
 
-export type FaultKind = 500 | 502 | 503 | 429 | 'reset' | 'hang' | 'malformed-json' | 'html' | 'ok-false';
+export type FaultKind =
+	| 500
+	| 502
+	| 503
+	| 429
+	| 'reset'
+	| 'hang'
+	| 'malformed-json'
+	| 'html'
+	| 'ok-false';
 
 export interface FaultRule {
 	match?: { api?: Api; method?: string; path?: string /* substring or /regex/flags */ };

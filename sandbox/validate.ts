@@ -9,7 +9,13 @@ interface Common {
 	required?: boolean;
 }
 export type Rule =
-	| (Common & { type: 'string'; max?: number; allowEmpty?: boolean; enum?: readonly string[]; format?: Format })
+	| (Common & {
+			type: 'string';
+			max?: number;
+			allowEmpty?: boolean;
+			enum?: readonly string[];
+			format?: Format;
+	  })
 	| (Common & { type: 'integer'; min?: number; max?: number })
 	| (Common & { type: 'array'; maxItems?: number; items: Rule })
 	| (Common & { type: 'object'; fields: Record<string, Rule>; unknown?: 'reject' | 'ignore' });
@@ -22,13 +28,22 @@ export interface FieldError {
 
 const FORMATS: Record<Format, { test: (s: string) => boolean; message: string }> = {
 	url: { test: isHttpUrl, message: 'must be a valid http(s) URL' },
-	email: { test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(s), message: 'must be a valid email address' },
+	email: {
+		test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(s),
+		message: 'must be a valid email address',
+	},
 	// docs/api/oho.md § "Phone" shows one form, '0987654321': read as a 0 and 8 (landline) or 9 (mobile) more digits. Nothing else.
 	phone: { test: (s) => /^0\d{8,9}$/.test(s), message: 'must be a phone number like 0987654321' },
 	date: { test: isCalendarDate, message: 'must be a real date in YYYY-MM-DD format' },
 	// A birth date: a real date no earlier than 1900 and not in the future (a Buddhist-era year sent as is fails here).
-	birthDate: { test: isPlausibleBirthDate, message: 'must be a real date in YYYY-MM-DD format, from 1900 up to today' },
-	uuid: { test: (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s), message: 'must be a UUID' },
+	birthDate: {
+		test: isPlausibleBirthDate,
+		message: 'must be a real date in YYYY-MM-DD format, from 1900 up to today',
+	},
+	uuid: {
+		test: (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s),
+		message: 'must be a UUID',
+	},
 };
 
 function isHttpUrl(s: string): boolean {
@@ -68,7 +83,8 @@ function join(path: string, key: string): string {
 function checkString(v: unknown, rule: Extract<Rule, { type: 'string' }>): string | undefined {
 	if (typeof v !== 'string') return 'must be a string';
 	if (v === '') return rule.allowEmpty ? undefined : 'must not be empty';
-	if (rule.max !== undefined && v.length > rule.max && charLength(v) > rule.max) return `must be at most ${rule.max} characters`;
+	if (rule.max !== undefined && v.length > rule.max && charLength(v) > rule.max)
+		return `must be at most ${rule.max} characters`;
 	if (rule.enum && !rule.enum.includes(v)) return `must be one of: ${rule.enum.join(', ')}`;
 	if (rule.format && !FORMATS[rule.format].test(v)) return FORMATS[rule.format].message;
 	return undefined;
@@ -78,7 +94,9 @@ function checkInteger(v: unknown, rule: Extract<Rule, { type: 'integer' }>): str
 	if (typeof v !== 'number' || !Number.isFinite(v)) return 'must be a number';
 	if (!Number.isInteger(v)) return 'must be an integer';
 	if ((rule.min !== undefined && v < rule.min) || (rule.max !== undefined && v > rule.max)) {
-		return rule.max === undefined ? `must be at least ${rule.min}` : `must be between ${rule.min} and ${rule.max}`;
+		return rule.max === undefined
+			? `must be at least ${rule.min}`
+			: `must be between ${rule.min} and ${rule.max}`;
 	}
 	return undefined;
 }
@@ -91,14 +109,21 @@ function problemOf(value: unknown, rule: Rule): string | undefined {
 			return checkInteger(value, rule);
 		case 'array':
 			if (!Array.isArray(value)) return 'must be an array';
-			return rule.maxItems !== undefined && value.length > rule.maxItems ? `must contain at most ${rule.maxItems} items` : undefined;
+			return rule.maxItems !== undefined && value.length > rule.maxItems
+				? `must contain at most ${rule.maxItems} items`
+				: undefined;
 		case 'object':
 			return isPlainObject(value) ? undefined : 'must be an object';
 	}
 }
 
 /** Validates `value` against `rule`; returns every error found (empty = valid). */
-export function validate(value: unknown, rule: Rule, path = '', errors: FieldError[] = []): FieldError[] {
+export function validate(
+	value: unknown,
+	rule: Rule,
+	path = '',
+	errors: FieldError[] = [],
+): FieldError[] {
 	const problem = problemOf(value, rule);
 	if (problem) {
 		const field = path || 'body';
@@ -117,7 +142,8 @@ export function validate(value: unknown, rule: Rule, path = '', errors: FieldErr
 		}
 		if (rule.unknown !== 'ignore') {
 			for (const key of Object.keys(obj)) {
-				if (!Object.prototype.hasOwnProperty.call(rule.fields, key)) errors.push({ field: join(path, key), message: `${join(path, key)} is not allowed` });
+				if (!Object.prototype.hasOwnProperty.call(rule.fields, key))
+					errors.push({ field: join(path, key), message: `${join(path, key)} is not allowed` });
 			}
 		}
 	}

@@ -23,21 +23,24 @@ const MAX_RECORDS = 10_000;
 /** A header value the receiver must refuse, in the same form (a Basic Auth header stays Basic Auth). */
 function wrongValue(value: string): string {
 	const scheme = /^(\w+)\s/.exec(value)?.[1];
-	if (scheme?.toLowerCase() === 'basic') return `Basic ${Buffer.from('wrong:wrong').toString('base64')}`;
+	if (scheme?.toLowerCase() === 'basic')
+		return `Basic ${Buffer.from('wrong:wrong').toString('base64')}`;
 	return `wrong-${maskSecret(value)}`;
 }
 
 /** The URL with each query value replaced: a sender without the secret does not know the URL's either. */
 function withWrongQuery(url: string): string {
 	const parsed = new URL(url);
-	for (const [name, value] of [...parsed.searchParams]) parsed.searchParams.set(name, `wrong-${maskSecret(value)}`);
+	for (const [name, value] of [...parsed.searchParams])
+		parsed.searchParams.set(name, `wrong-${maskSecret(value)}`);
 	return parsed.toString();
 }
 
 /** The URL as the delivery records show it: a query value may be the receiver's secret. */
 function maskedUrl(url: string): string {
 	const parsed = new URL(url);
-	for (const [name, value] of [...parsed.searchParams]) parsed.searchParams.set(name, maskSecret(value));
+	for (const [name, value] of [...parsed.searchParams])
+		parsed.searchParams.set(name, maskSecret(value));
 	return parsed.search ? parsed.toString() : url;
 }
 
@@ -59,11 +62,16 @@ export class WebhookSender {
 
 	register(registration: WebhookRegistration | null): void {
 		if (registration !== null) new URL(registration.url);
-		this.registration = registration && { url: registration.url, headers: { ...registration.headers } };
+		this.registration = registration && {
+			url: registration.url,
+			headers: { ...registration.headers },
+		};
 	}
 
 	current(): WebhookRegistration | null {
-		return this.registration && { url: this.registration.url, headers: { ...this.registration.headers } };
+		return (
+			this.registration && { url: this.registration.url, headers: { ...this.registration.headers } }
+		);
 	}
 
 	deliveries(): WebhookDeliveryRecord[] {
@@ -96,7 +104,11 @@ export class WebhookSender {
 			.map((field) => STORED_FIELD[field] ?? field)
 			.filter((field) => JSON.stringify(old[field]) !== JSON.stringify(now[field]));
 		if (changed.length === 0) return;
-		this.schedule({ event_code: 'contact updated', contact: this.webhookContact(after), updated_field: changed });
+		this.schedule({
+			event_code: 'contact updated',
+			contact: this.webhookContact(after),
+			updated_field: changed,
+		});
 	}
 
 	/** The stored form; a LINE OA is named by its channel ID where the sandbox knows one (the webhook's wording). */
@@ -104,7 +116,9 @@ export class WebhookSender {
 		const stored = storedForm(contact);
 		const profile = contact.social_profile;
 		const channelId = this.store.channelIdOf(profile.platform, profile.platform_id);
-		return channelId ? { ...stored, social_profile: { ...profile, platform_id: channelId } } : stored;
+		return channelId
+			? { ...stored, social_profile: { ...profile, platform_id: channelId } }
+			: stored;
 	}
 
 	private schedule(payload: Record<string, unknown>): void {
@@ -147,12 +161,15 @@ export class WebhookSender {
 		this.records.push(record);
 		if (this.records.length > MAX_RECORDS) this.records.shift();
 		try {
-			const response = await fetch(knobs.wrongSecret ? withWrongQuery(registration.url) : registration.url, {
-				method: 'POST',
-				headers,
-				body: knobs.malformed ? text.slice(0, Math.floor(text.length / 2)) : text,
-				signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-			});
+			const response = await fetch(
+				knobs.wrongSecret ? withWrongQuery(registration.url) : registration.url,
+				{
+					method: 'POST',
+					headers,
+					body: knobs.malformed ? text.slice(0, Math.floor(text.length / 2)) : text,
+					signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+				},
+			);
 			await response.arrayBuffer();
 			record.status = response.status;
 		} catch (error) {

@@ -33,7 +33,12 @@ interface Scanner {
 }
 
 /** What the tarball may hold: anything else is a file a user downloads for nothing. */
-const SHIPPED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/(nodes|credentials|icons)\/.+/];
+const SHIPPED = [
+	/^package\.json$/,
+	/^README\.md$/,
+	/^LICENSE$/,
+	/^dist\/(nodes|credentials|icons)\/.+/,
+];
 
 function tarballFiles(tarball: string): string[] {
 	const listing = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
@@ -45,14 +50,18 @@ function tarballFiles(tarball: string): string[] {
 }
 
 function report(name: string, result: ScanResult): boolean {
-	console.log(`${result.passed ? 'ok' : 'not ok'} - ${name}${result.message ? `: ${result.message}` : ''}`);
+	console.log(
+		`${result.passed ? 'ok' : 'not ok'} - ${name}${result.message ? `: ${result.message}` : ''}`,
+	);
 	if (!result.passed && result.details) console.log(result.details);
 	return result.passed;
 }
 
 async function main(): Promise<number> {
 	// The scanner's own module: its lint legs are exported, the CLI around them needs a published version.
-	const scanner = (await import('@n8n/scan-community-package/scanner/scanner.mjs' as string)) as Scanner;
+	const scanner = (await import(
+		'@n8n/scan-community-package/scanner/scanner.mjs' as string
+	)) as Scanner;
 	const tarball = await buildAndPackRepo();
 	const unpacked = mkdtempSync(join(tmpdir(), 'scan-package-'));
 	try {
@@ -64,7 +73,13 @@ async function main(): Promise<number> {
 		});
 
 		mkdirSync(join(unpacked, 'package'), { recursive: true });
-		const untar = spawnSync('tar', ['-xzf', tarball, '-C', join(unpacked, 'package'), '--strip-components=1']);
+		const untar = spawnSync('tar', [
+			'-xzf',
+			tarball,
+			'-C',
+			join(unpacked, 'package'),
+			'--strip-components=1',
+		]);
 		if (untar.status !== 0) throw new Error(`tar -xzf ${tarball}: ${untar.stderr.toString()}`);
 
 		const source = report(

@@ -22,7 +22,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join, relative } from 'path';
 
 import { installCommunityPackage } from '../e2e/lib/community';
-import { WEB_FORM_EXAMPLE, WEB_FORM_VENIO_EXAMPLE, exampleCredentials, exampleWorkflowFiles, exampleWorkflows } from '../e2e/lib/examples';
+import {
+	WEB_FORM_EXAMPLE,
+	WEB_FORM_VENIO_EXAMPLE,
+	exampleCredentials,
+	exampleWorkflowFiles,
+	exampleWorkflows,
+} from '../e2e/lib/examples';
 import { findN8nInstall, type N8nInstall } from '../e2e/lib/install';
 import { N8n, describeFailure, loadProblems, nodeOutput, type N8nRun } from '../e2e/lib/n8n';
 import { login, setupOwner, startN8nServer, type N8nServer } from '../e2e/lib/n8n-server';
@@ -52,16 +58,26 @@ function say(message = ''): void {
 function ensureN8nInstalled(): N8nInstall {
 	const existing = findN8nInstall(DEFAULT_N8N_VERSION);
 	if (existing) {
-		step(`n8n ${DEFAULT_N8N_VERSION} (Node ${existing.nodeVersion}) already in ${rel(existing.dir)}`);
+		step(
+			`n8n ${DEFAULT_N8N_VERSION} (Node ${existing.nodeVersion}) already in ${rel(existing.dir)}`,
+		);
 		return existing;
 	}
 	step(`First run: installing n8n ${DEFAULT_N8N_VERSION} and its own Node into ${rel(CACHE_DIR)}/`);
-	say('This takes about 6 minutes and 3.1 GB of disk (npm install ~4 min, a sqlite3 build ~2 min).');
+	say(
+		'This takes about 6 minutes and 3.1 GB of disk (npm install ~4 min, a sqlite3 build ~2 min).',
+	);
 	say('Later starts skip it. Output of the installer follows.');
 	// Not detached: Ctrl+C stops the installer too.
-	const r = spawnSync('bash', [join(REPO_ROOT, 'e2e', 'install-n8n.sh'), DEFAULT_N8N_VERSION], { stdio: 'inherit', env: cleanEnv() });
+	const r = spawnSync('bash', [join(REPO_ROOT, 'e2e', 'install-n8n.sh'), DEFAULT_N8N_VERSION], {
+		stdio: 'inherit',
+		env: cleanEnv(),
+	});
 	const install = findN8nInstall(DEFAULT_N8N_VERSION);
-	if (r.status !== 0 || !install) throw new Error(`e2e/install-n8n.sh ${DEFAULT_N8N_VERSION} failed (exit ${r.status ?? r.signal})`);
+	if (r.status !== 0 || !install)
+		throw new Error(
+			`e2e/install-n8n.sh ${DEFAULT_N8N_VERSION} failed (exit ${r.status ?? r.signal})`,
+		);
 	say(`installed in ${secs()}`);
 	return install;
 }
@@ -76,12 +92,18 @@ interface OwnerAccount {
 function demoOwner(): OwnerAccount {
 	if (existsSync(OWNER_FILE)) return JSON.parse(readFileSync(OWNER_FILE, 'utf8')) as OwnerAccount;
 	// n8n wants 8-64 characters with a digit and an upper-case letter.
-	const owner = { email: 'demo@example.com', password: `Demo-${randomBytes(6).toString('hex')}-7Q`, firstName: 'Demo', lastName: 'Owner' };
+	const owner = {
+		email: 'demo@example.com',
+		password: `Demo-${randomBytes(6).toString('hex')}-7Q`,
+		firstName: 'Demo',
+		lastName: 'Owner',
+	};
 	writeFileSync(OWNER_FILE, JSON.stringify(owner, null, 2), { mode: 0o600 });
 	return owner;
 }
 
-const short = (id: unknown) => (typeof id === 'string' && id.length > 12 ? `${id.slice(0, 9)}…` : String(id));
+const short = (id: unknown) =>
+	typeof id === 'string' && id.length > 12 ? `${id.slice(0, 9)}…` : String(id);
 
 /** What the whole-story example did, in words: from the items n8n returned and the sandbox's state. */
 function summarize(run: N8nRun, sandbox: Sandbox, before: SandboxStateSnapshot): void {
@@ -90,36 +112,51 @@ function summarize(run: N8nRun, sandbox: Sandbox, before: SandboxStateSnapshot):
 		const m = mapped.find((i) => i['LINE User ID'] === userId);
 		return m ? String(m.platform_display_name) : short(userId);
 	};
-	say(`${nodeOutput(run, 'Sample form submissions').length} web-form submissions (node "Sample form submissions")`);
-	say('Oho Contact, Create or Update (fields mapped automatically, form tags added to existing ones):');
+	say(
+		`${nodeOutput(run, 'Sample form submissions').length} web-form submissions (node "Sample form submissions")`,
+	);
+	say(
+		'Oho Contact, Create or Update (fields mapped automatically, form tags added to existing ones):',
+	);
 	for (const item of nodeOutput(run, 'Upsert contact')) {
 		const tags = ((item.contact as { tags?: string[] } | undefined)?.tags ?? []).join(', ');
-		say(`  ${String(item.operation).padEnd(7)} ${nameOf(item.user_id).padEnd(18)} LINE user ${short(item.user_id)}  tags: ${tags}`);
+		say(
+			`  ${String(item.operation).padEnd(7)} ${nameOf(item.user_id).padEnd(18)} LINE user ${short(item.user_id)}  tags: ${tags}`,
+		);
 	}
 	const after = sandbox.state();
 	say('Gofive Customer, Create or Update (Venio CRM; Lead Status New, Source Website):');
 	for (const item of nodeOutput(run, 'Create Venio lead')) {
 		const stored = after.gofiveCustomers.find((c) => c.customerCode === item.customerCode);
 		const state = { 1: 'Lead', 2: 'Prospect', 3: 'Customer' }[stored?.customerState ?? 0] ?? '?';
-		say(`  ${String(item.customerCode).padEnd(8)} ${String(item.customerName).padEnd(18)} state ${state}`);
+		say(
+			`  ${String(item.customerCode).padEnd(8)} ${String(item.customerName).padEnd(18)} state ${state}`,
+		);
 	}
 	const events = after.gofiveCustomerEvents.slice(before.gofiveCustomerEvents.length);
 	say(`Gofive Customer, Add Event: ${events.length} event(s) on the new customers' timelines:`);
 	for (const event of events) {
 		const customer = after.gofiveCustomers.find((c) => c.customerId === event.customerId);
-		const type = DEMO_EVENT_TYPES.find((t) => t.eventTypeId === event.eventType)?.eventTypeName ?? 'type';
-		say(`  ${String(customer?.customerCode ?? event.customerId).padEnd(8)} “${event.eventName}” (${type} ${event.eventType}) at ${event.eventDate}`);
+		const type =
+			DEMO_EVENT_TYPES.find((t) => t.eventTypeId === event.eventType)?.eventTypeName ?? 'type';
+		say(
+			`  ${String(customer?.customerCode ?? event.customerId).padEnd(8)} “${event.eventName}” (${type} ${event.eventType}) at ${event.eventDate}`,
+		);
 	}
 	const vips = nodeOutput(run, 'VIP?', 0);
 	say(`VIP? ${vips.length} of ${mapped.length} tagged "vip" → Oho Chat, Request Agent:`);
 	for (const item of nodeOutput(run, 'Hand VIP to an agent')) {
-		const room = after.rooms.find((r) => r.platform_id === item.platform_id && r.user_id === item.user_id);
+		const room = after.rooms.find(
+			(r) => r.platform_id === item.platform_id && r.user_id === item.user_id,
+		);
 		say(
 			`  ${nameOf(item.user_id).padEnd(18)} chat room now "${room?.state ?? '?'}"${item.alreadyInState ? ' (was already with an agent)' : ''}: the bot pauses, a human agent takes over`,
 		);
 	}
 	const messages = after.gofiveMessages.slice(before.gofiveMessages.length);
-	say(`Gofive Chat, Send Message: ${messages.length} message(s) in the sales room ${short(DEMO.gofiveRoomId)} (company ${DEMO.gofiveCompanyId}):`);
+	say(
+		`Gofive Chat, Send Message: ${messages.length} message(s) in the sales room ${short(DEMO.gofiveRoomId)} (company ${DEMO.gofiveCompanyId}):`,
+	);
 	for (const m of messages) say(`  “${m.content}”`);
 	const contactsNew = after.contacts.length - before.contacts.length;
 	const count = (filter: Parameters<Sandbox['requests']>[0]) => sandbox.requests(filter).length;
@@ -148,7 +185,9 @@ async function stop(code: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-	console.log(`${PACKAGE_NAME}: the demo — sandbox + n8n ${DEFAULT_N8N_VERSION} with this package and the example workflows`);
+	console.log(
+		`${PACKAGE_NAME}: the demo — sandbox + n8n ${DEFAULT_N8N_VERSION} with this package and the example workflows`,
+	);
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 	const install = ensureN8nInstalled();
@@ -161,7 +200,9 @@ async function main(): Promise<void> {
 			`the sandbox could not listen on 127.0.0.1:${SANDBOX_PORT} (${(e as Error).message}). Is another \`npm start\` or \`npm run sandbox\` running? DEMO_SANDBOX_PORT=<port> picks another.`,
 		);
 	}
-	say(`${sandbox.url}  (inspect: ${sandbox.url}/__sandbox/state, ${sandbox.url}/__sandbox/requests)`);
+	say(
+		`${sandbox.url}  (inspect: ${sandbox.url}/__sandbox/state, ${sandbox.url}/__sandbox/requests)`,
+	);
 
 	step(`Build, pack and install ${PACKAGE_NAME} as a community package into ${rel(USER_FOLDER)}`);
 	let t = Date.now();
@@ -178,16 +219,24 @@ async function main(): Promise<void> {
 	await n8n.importCredentials(credentials);
 	await n8n.importWorkflows(exampleWorkflows());
 	say(`credentials: ${credentials.map((c) => `"${c.name}"`).join(', ')}`);
-	say(`workflows:   ${exampleWorkflowFiles().map((f) => rel(f)).join(', ')} (re-imported on every start)`);
+	say(
+		`workflows:   ${exampleWorkflowFiles()
+			.map((f) => rel(f))
+			.join(', ')} (re-imported on every start)`,
+	);
 	say(`(${secs(t)})`);
 
-	step(`Run the whole story once, headless: n8n execute --id=${WEB_FORM_VENIO_EXAMPLE.id} (${WEB_FORM_VENIO_EXAMPLE.file})`);
+	step(
+		`Run the whole story once, headless: n8n execute --id=${WEB_FORM_VENIO_EXAMPLE.id} (${WEB_FORM_VENIO_EXAMPLE.file})`,
+	);
 	const before = sandbox.state();
 	const r = await n8n.execute(WEB_FORM_VENIO_EXAMPLE.id);
 	const problems = loadProblems(r.result);
 	if (!r.ok || !r.run) throw new Error(`the example run failed:\n${describeFailure(r)}`);
 	if (problems.length) say(`n8n reported: ${problems.join(' | ')}`);
-	say(`done in ${(r.result.ms / 1000).toFixed(0)} s${r.crashedOnExit ? ' (n8n 2.41.1 crashed while exiting after the run; the run itself completed — a known n8n issue, see e2e/README.md)' : ''}`);
+	say(
+		`done in ${(r.result.ms / 1000).toFixed(0)} s${r.crashedOnExit ? ' (n8n 2.41.1 crashed while exiting after the run; the run itself completed — a known n8n issue, see e2e/README.md)' : ''}`,
+	);
 	summarize(r.run, sandbox, before);
 
 	step(`Start the n8n editor on port ${PORT}`);
@@ -197,10 +246,16 @@ async function main(): Promise<void> {
 			port: PORT,
 			host: 'localhost',
 			listenAddress: LISTEN,
-			env: { N8N_LOG_LEVEL: 'info', N8N_LOG_OUTPUT: 'console,file', N8N_LOG_FILE_LOCATION: N8N_LOG },
+			env: {
+				N8N_LOG_LEVEL: 'info',
+				N8N_LOG_OUTPUT: 'console,file',
+				N8N_LOG_FILE_LOCATION: N8N_LOG,
+			},
 		});
 	} catch (e) {
-		throw new Error(`n8n start failed (is port ${PORT} in use? DEMO_PORT=<port> picks another): ${(e as Error).message}`);
+		throw new Error(
+			`n8n start failed (is port ${PORT} in use? DEMO_PORT=<port> picks another): ${(e as Error).message}`,
+		);
 	}
 	const owner = demoOwner();
 	const setup = await setupOwner(server, owner);
@@ -231,7 +286,9 @@ async function main(): Promise<void> {
 
 	server.child.on('exit', (code, signal) => {
 		if (stopping) return;
-		console.error(`\nn8n exited unexpectedly (${code ?? signal}). Its last output:\n${tail(server?.output() ?? '', 40)}`);
+		console.error(
+			`\nn8n exited unexpectedly (${code ?? signal}). Its last output:\n${tail(server?.output() ?? '', 40)}`,
+		);
 		void stop(1);
 	});
 }

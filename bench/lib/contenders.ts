@@ -12,9 +12,22 @@ import { DEMO } from '../../sandbox';
 import { AUTO_CEILING } from '../../nodes/common/parallelism';
 import { FLOOR_NODE_TYPE, FLOOR_PARALLEL } from './floor-package';
 import type { Workload, WorkloadId } from './workloads';
-import { BENCH_ROOMS, LEAD_STATE, LINE, PICTURE_URL, RATE_LIMIT_PER_SECOND, inputItems } from './workloads';
+import {
+	BENCH_ROOMS,
+	LEAD_STATE,
+	LINE,
+	PICTURE_URL,
+	RATE_LIMIT_PER_SECOND,
+	inputItems,
+} from './workloads';
 
-export type ContenderId = 'ours-default' | 'ours-automap' | 'ours-tuned' | 'floor' | 'http-default' | 'http-batched';
+export type ContenderId =
+	| 'ours-default'
+	| 'ours-automap'
+	| 'ours-tuned'
+	| 'floor'
+	| 'http-default'
+	| 'http-batched';
 
 export interface Contender {
 	id: ContenderId;
@@ -31,7 +44,8 @@ export interface Contender {
 }
 
 /** Our node sends one message per Gofive room at a time (their order is kept): W3 has as many in flight as rooms. */
-const perRoom = (workload: Workload, parallel: number) => (workload.id === 'W3' ? Math.min(parallel, BENCH_ROOMS.length) : parallel);
+const perRoom = (workload: Workload, parallel: number) =>
+	workload.id === 'W3' ? Math.min(parallel, BENCH_ROOMS.length) : parallel;
 
 /** `BENCH_AUTO_CAP`: a Most Requests in Parallel (Auto) for our node at defaults, to measure Auto's ceiling. */
 const AUTO_CAP = process.env.BENCH_AUTO_CAP ? Number(process.env.BENCH_AUTO_CAP) : undefined;
@@ -52,7 +66,8 @@ export const CONTENDERS: Contender[] = [
 	},
 	{
 		id: 'ours-automap',
-		label: 'Oho Contact, defaults, Map Automatically (the contact fields from the item, no expressions but the User ID)',
+		label:
+			'Oho Contact, defaults, Map Automatically (the contact fields from the item, no expressions but the User ID)',
 		ours: true,
 		parallelism: () => AUTO_CEILING,
 		workloads: ['W1'],
@@ -115,7 +130,11 @@ function automapItems(items: Array<Record<string, string>>): Array<Record<string
 }
 
 /** A contender's input items: the workload's, or, for Map Automatically, the same under Oho's field names. */
-export function contenderInputItems(workload: Workload, size: number, contender: Contender | null): Array<Record<string, string>> {
+export function contenderInputItems(
+	workload: Workload,
+	size: number,
+	contender: Contender | null,
+): Array<Record<string, string>> {
 	const items = inputItems(workload, size);
 	return contender?.id === 'ours-automap' ? automapItems(items) : items;
 }
@@ -128,7 +147,11 @@ function inputNodes(workload: Workload, size: number, contender: Contender | nul
 			name: 'Input',
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: contenderInputItems(workload, size, contender) }), options: {} },
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ items: contenderInputItems(workload, size, contender) }),
+				options: {},
+			},
 		},
 		{
 			name: 'Items',
@@ -142,22 +165,45 @@ function inputNodes(workload: Workload, size: number, contender: Contender | nul
 /** The names of the nodes whose execution time is the contender's. */
 export const CONTENDER_NODES = ['Upsert', 'Create', 'Is 409', 'Update', 'Send', 'Floor'];
 
-function httpOptions(contender: Contender, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function httpOptions(
+	contender: Contender,
+	extra: Record<string, unknown> = {},
+): Record<string, unknown> {
 	return {
 		...extra,
 		...(contender.id === 'http-batched' ? { batching: { batch: BATCH } } : {}),
 	};
 }
 
-function contenderNodes(workload: Workload, contender: Contender, baseUrl: string, creds: CredentialIds): NodeSpec[] {
+function contenderNodes(
+	workload: Workload,
+	contender: Contender,
+	baseUrl: string,
+	creds: CredentialIds,
+): NodeSpec[] {
 	if (contender.id === 'floor') {
-		return [{ name: 'Floor', type: FLOOR_NODE_TYPE, parameters: { parallel: FLOOR_PARALLEL }, credentials: { ohoApi: creds.ohoApi } }];
+		return [
+			{
+				name: 'Floor',
+				type: FLOOR_NODE_TYPE,
+				parameters: { parallel: FLOOR_PARALLEL },
+				credentials: { ohoApi: creds.ohoApi },
+			},
+		];
 	}
 	if (contender.ours && workload.api === 'oho') {
 		// The contact's fields: Map Automatically reads them from the item by name; otherwise one expression each.
 		const fields =
 			contender.id === 'ours-automap'
-				? { dataMode: 'mapper', contactFields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] } }
+				? {
+						dataMode: 'mapper',
+						contactFields: {
+							mappingMode: 'autoMapInputData',
+							value: null,
+							matchingColumns: [],
+							schema: [],
+						},
+					}
 				: {
 						dataMode: 'define',
 						platformName: LINE.platformName,
@@ -211,7 +257,12 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
 			creds,
 			`${baseUrl}/v3/customers`,
 			`={{ { ...($json.customerCode ? { customerCode: $json.customerCode } : {}), customerName: $json.customerName, customerState: ${LEAD_STATE} } }}`,
-			{ sendHeaders: true, headerParameters: { parameters: [{ name: 'Ocp-Apim-Subscription-Key', value: DEMO.gofiveSubscriptionKey }] } },
+			{
+				sendHeaders: true,
+				headerParameters: {
+					parameters: [{ name: 'Ocp-Apim-Subscription-Key', value: DEMO.gofiveSubscriptionKey }],
+				},
+			},
 		);
 	}
 	if (contender.ours) {
@@ -236,7 +287,10 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
 	if (workload.api === 'oho') {
 		// What an operator builds: POST the contact; when Oho answers 409 (exists), PATCH it. "Never Error" and
 		// "Include Response Headers and Status" let an IF node see the 409.
-		const headerAuth = { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' };
+		const headerAuth = {
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpHeaderAuth',
+		};
 		return [
 			{
 				name: 'Create',
@@ -261,7 +315,9 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
   "display_name": "{{ $json.displayName }}",
   "first_name": "{{ $json.firstName }}"
 }`,
-					options: httpOptions(contender, { response: { response: { fullResponse: true, neverError: true } } }),
+					options: httpOptions(contender, {
+						response: { response: { fullResponse: true, neverError: true } },
+					}),
 				},
 				credentials: { httpHeaderAuth: creds.httpHeaderAuth },
 			},
@@ -320,7 +376,13 @@ function contenderNodes(workload: Workload, contender: Contender, baseUrl: strin
 }
 
 /** HTTP Request POSTing each item's JSON body to a Gofive URL with n8n's OAuth2 credential (client credentials). */
-function gofiveHttpPost(contender: Contender, creds: CredentialIds, url: string, jsonBody: string, extra: Record<string, unknown> = {}): NodeSpec[] {
+function gofiveHttpPost(
+	contender: Contender,
+	creds: CredentialIds,
+	url: string,
+	jsonBody: string,
+	extra: Record<string, unknown> = {},
+): NodeSpec[] {
 	return [
 		{
 			name: 'Send',
@@ -350,7 +412,10 @@ export function contenderWorkflow(
 	baseUrl: string,
 	creds: CredentialIds,
 ): WorkflowImport {
-	const nodes = [...inputNodes(workload, size, contender), ...(contender ? contenderNodes(workload, contender, baseUrl, creds) : [])];
+	const nodes = [
+		...inputNodes(workload, size, contender),
+		...(contender ? contenderNodes(workload, contender, baseUrl, creds) : []),
+	];
 	return linearWorkflow(id, `bench ${workload.id} ${contender?.id ?? 'baseline'} ${size}`, nodes);
 }
 

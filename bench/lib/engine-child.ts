@@ -13,9 +13,15 @@ import { runNode } from '../../test/helpers/n8n';
 
 // "X.node" would resolve to X.node.json under tsx: the .ts files are named in full.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { OhoContact } = require(join(__dirname, '../../nodes/OhoContact/OhoContact.node.ts')) as typeof import('../../nodes/OhoContact/OhoContact.node');
-const { GofiveChat } = require(join(__dirname, '../../nodes/GofiveChat/GofiveChat.node.ts')) as typeof import('../../nodes/GofiveChat/GofiveChat.node');
-const { GofiveCustomer } = require(join(__dirname, '../../nodes/GofiveCustomer/GofiveCustomer.node.ts')) as typeof import('../../nodes/GofiveCustomer/GofiveCustomer.node');
+const { OhoContact } = require(
+	join(__dirname, '../../nodes/OhoContact/OhoContact.node.ts'),
+) as typeof import('../../nodes/OhoContact/OhoContact.node');
+const { GofiveChat } = require(
+	join(__dirname, '../../nodes/GofiveChat/GofiveChat.node.ts'),
+) as typeof import('../../nodes/GofiveChat/GofiveChat.node');
+const { GofiveCustomer } = require(
+	join(__dirname, '../../nodes/GofiveCustomer/GofiveCustomer.node.ts'),
+) as typeof import('../../nodes/GofiveCustomer/GofiveCustomer.node');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface EngineSpec {
@@ -35,7 +41,12 @@ export interface EngineResult {
 
 /** Runs our node once on the spec's items. */
 export async function runSpec(spec: EngineSpec): Promise<EngineResult> {
-	const node: INodeType = spec.api === 'oho' ? new OhoContact() : spec.api === 'venio' ? new GofiveCustomer() : new GofiveChat();
+	const node: INodeType =
+		spec.api === 'oho'
+			? new OhoContact()
+			: spec.api === 'venio'
+				? new GofiveCustomer()
+				: new GofiveChat();
 	const started = performance.now();
 	const result = await runNode({
 		node,
@@ -56,10 +67,13 @@ export async function runSpec(spec: EngineSpec): Promise<EngineResult> {
 
 async function main(): Promise<void> {
 	const raw = process.argv[2];
-	console.log(JSON.stringify(raw ? await runSpec(JSON.parse(raw) as EngineSpec) : { baseline: true }));
+	console.log(
+		JSON.stringify(raw ? await runSpec(JSON.parse(raw) as EngineSpec) : { baseline: true }),
+	);
 }
 
-if (require.main === module) main().catch((error: Error) => {
-	console.log(JSON.stringify({ error: error.stack ?? String(error) }));
-	process.exitCode = 1;
-});
+if (require.main === module)
+	main().catch((error: Error) => {
+		console.log(JSON.stringify({ error: error.stack ?? String(error) }));
+		process.exitCode = 1;
+	});

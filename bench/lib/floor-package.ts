@@ -30,7 +30,11 @@ export function writeFloorPackage(): string {
 				keywords: ['n8n-community-node-package'],
 				license: 'MIT',
 				files: ['dist'],
-				n8n: { n8nNodesApiVersion: 1, credentials: [], nodes: ['dist/nodes/BenchFloor/BenchFloor.node.js'] },
+				n8n: {
+					n8nNodesApiVersion: 1,
+					credentials: [],
+					nodes: ['dist/nodes/BenchFloor/BenchFloor.node.js'],
+				},
 				peerDependencies: { 'n8n-workflow': '*' },
 			},
 			null,

@@ -45,13 +45,18 @@ for (const [name, tasks] of Object.entries(resultData.runData ?? {})) {
 		error: task.error ? { message: task.error.message } : undefined,
 		outputs: (task.data?.main ?? []).map((items) => ({
 			items: items?.length ?? 0,
-			errorItems: (items ?? []).filter((item) => item?.json?.error !== undefined || Number(item?.json?.statusCode) >= 400)
-				.length,
+			errorItems: (items ?? []).filter(
+				(item) => item?.json?.error !== undefined || Number(item?.json?.statusCode) >= 400,
+			).length,
 		})),
 	};
 }
 const error = resultData.error
-	? { message: resultData.error.message, description: resultData.error.description, node: { name: resultData.error.node?.name } }
+	? {
+			message: resultData.error.message,
+			description: resultData.error.description,
+			node: { name: resultData.error.node?.name },
+		}
 	: undefined;
 process.stdout.write(
 	`${JSON.stringify({ found: true, executionId: row.id, status: row.status, finished: row.finished === 1, error, nodes })}\n`,

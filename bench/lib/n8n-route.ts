@@ -11,7 +11,16 @@
  * for error messages, then deleted.
  */
 import { spawn } from 'child_process';
-import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'fs';
+import {
+	closeSync,
+	existsSync,
+	fstatSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	readSync,
+	rmSync,
+} from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 
@@ -58,12 +67,23 @@ export interface ProcessRun {
 function runToFiles(
 	cmd: string,
 	args: string[],
-	opts: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; stdoutFile: string; stderrFile: string },
+	opts: {
+		cwd: string;
+		env: NodeJS.ProcessEnv;
+		timeoutMs: number;
+		stdoutFile: string;
+		stderrFile: string;
+	},
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }> {
 	const out = openSync(opts.stdoutFile, 'w');
 	const err = openSync(opts.stderrFile, 'w');
 	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', out, err], detached: true });
+		const child = spawn(cmd, args, {
+			cwd: opts.cwd,
+			env: opts.env,
+			stdio: ['ignore', out, err],
+			detached: true,
+		});
 		let timedOut = false;
 		const timer = setTimeout(() => {
 			timedOut = true;
@@ -117,7 +137,9 @@ export class RealN8n {
 	static async setup(log: (line: string) => void): Promise<RealN8n> {
 		log('e2e/install-n8n.sh (idempotent; minutes the first time)');
 		const install = await ensureN8n();
-		log(`n8n ${install.n8nVersion} on Node ${install.nodeVersion}; building and packing this package`);
+		log(
+			`n8n ${install.n8nVersion} on Node ${install.nodeVersion}; building and packing this package`,
+		);
 		const tarball = await buildAndPackRepo();
 		// Its own user folder (own SQLite DB), not /tmp/e2e-n8n-user-*: other suites' clean-ups of those must not
 		// pull it away during a run of tens of minutes. Removed by dispose() (kept with E2E_KEEP=1).
@@ -155,14 +177,36 @@ export class RealN8n {
 		env.N8N_RUNNERS_BROKER_PORT = String(await freePort());
 		if (process.env.BENCH_N8N_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_N8N_NODE_OPTIONS;
 		const dir = mkdtempSync(join(tmpdir(), 'bench-run-'));
-		const files = { time: join(dir, 'time.txt'), stdout: join(dir, 'stdout.txt'), stderr: join(dir, 'stderr.txt') };
+		const files = {
+			time: join(dir, 'time.txt'),
+			stdout: join(dir, 'stdout.txt'),
+			stderr: join(dir, 'stderr.txt'),
+		};
 		try {
 			const result = await runToFiles(
 				'/usr/bin/time',
-				['-f', '%e %U %S %M', '-o', files.time, this.install.nodeBin, this.install.n8nScript, 'execute', `--id=${id}`, '--rawOutput'],
-				{ cwd: this.n8n.userFolder, env, timeoutMs, stdoutFile: files.stdout, stderrFile: files.stderr },
+				[
+					'-f',
+					'%e %U %S %M',
+					'-o',
+					files.time,
+					this.install.nodeBin,
+					this.install.n8nScript,
+					'execute',
+					`--id=${id}`,
+					'--rawOutput',
+				],
+				{
+					cwd: this.n8n.userFolder,
+					env,
+					timeoutMs,
+					stdoutFile: files.stdout,
+					stderrFile: files.stderr,
+				},
 			);
-			const timeLine = existsSync(files.time) ? (readFileSync(files.time, 'utf8').trim().split('\n').pop() ?? '') : '';
+			const timeLine = existsSync(files.time)
+				? (readFileSync(files.time, 'utf8').trim().split('\n').pop() ?? '')
+				: '';
 			const [wall, user, sys, rssKb] = timeLine.split(' ').map(Number);
 			let summary: RunSummary | undefined;
 			let readError = '';
@@ -180,12 +224,22 @@ export class RealN8n {
 			let error: string | undefined;
 			if (!ok) {
 				const output = `${headAndTail(files.stderr, 16 * 1024)}\n${headAndTail(files.stdout, 16 * 1024)}`;
-				const problems = output.split('\n').filter((line) => LOAD_PROBLEM_PATTERNS.some((p) => p.test(line)));
+				const problems = output
+					.split('\n')
+					.filter((line) => LOAD_PROBLEM_PATTERNS.some((p) => p.test(line)));
 				error = runError
 					? `${runError.message ?? ''} ${runError.description ?? ''} (node ${runError.node?.name ?? '?'})`
 					: `exit ${result.code}${result.timedOut ? ` (killed after ${timeoutMs} ms)` : ''}, run ${stored ? `stored with status ${summary!.status}` : `not stored (${summary?.status ?? readError})`}: ${problems.join(' | ')} ${tail(headAndTail(files.stderr, 4096), 15)}`;
 			}
-			return { ok, crashedOnExit, wallS: wall, cpuS: user + sys, peakRssMb: rssKb / 1024, run: stored ? summary : undefined, error };
+			return {
+				ok,
+				crashedOnExit,
+				wallS: wall,
+				cpuS: user + sys,
+				peakRssMb: rssKb / 1024,
+				run: stored ? summary : undefined,
+				error,
+			};
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
@@ -196,7 +250,11 @@ export class RealN8n {
 		const database = join(this.n8n.userFolder, '.n8n', 'database.sqlite');
 		// flatted: the format n8n stores runs in (n8n's own dependency, hoisted in the install).
 		const flatted = join(this.install.dir, 'node_modules', 'flatted');
-		const r = await run(this.install.nodeBin, [join(__dirname, 'n8n-db-run.cjs'), database, id, flatted], { timeoutMs: 5 * 60_000 });
+		const r = await run(
+			this.install.nodeBin,
+			[join(__dirname, 'n8n-db-run.cjs'), database, id, flatted],
+			{ timeoutMs: 5 * 60_000 },
+		);
 		if (r.code !== 0) throw new Error(`exit ${r.code}: ${tail(r.stderr, 10)}`);
 		return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as RunSummary;
 	}

@@ -36,13 +36,17 @@ export interface Workload {
 /** The sandbox's knobs for a workload (its latency knob waits fixedMs plus up to jitterMs). */
 export function workloadKnobs(workload: Workload): KnobsPatch {
 	return {
-		latency: { fixedMs: Math.max(0, workload.latencyMs - workload.jitterMs), jitterMs: 2 * workload.jitterMs },
+		latency: {
+			fixedMs: Math.max(0, workload.latencyMs - workload.jitterMs),
+			jitterMs: 2 * workload.jitterMs,
+		},
 		rateLimit: workload.rateLimit === null ? null : { perSecond: workload.rateLimit },
 	};
 }
 
 /** "25 ms" or "200 ± 50 ms". */
-export const latencyText = (w: Pick<Workload, 'latencyMs' | 'jitterMs'>) => `${w.latencyMs}${w.jitterMs ? ` ± ${w.jitterMs}` : ''} ms`;
+export const latencyText = (w: Pick<Workload, 'latencyMs' | 'jitterMs'>) =>
+	`${w.latencyMs}${w.jitterMs ? ` ± ${w.jitterMs}` : ''} ms`;
 
 /**
  * W3's rooms: the messages go to them in turn. Messages to one room are sent one after the other (their order
@@ -128,8 +132,13 @@ export const LEAD_STATE = 1;
 /** The input items of a workload: the same for every contender. */
 export function inputItems(workload: Workload, size: number): Array<Record<string, string>> {
 	return Array.from({ length: size }, (_, i): Record<string, string> => {
-		if (workload.api === 'oho') return { userId: userIdOf(i), firstName: firstNameOf(i), displayName: displayNameOf(i) };
-		if (workload.api === 'venio') return { customerCode: existsBefore(i) ? customerCodeOf(i) : '', customerName: customerNameOf(i) };
+		if (workload.api === 'oho')
+			return { userId: userIdOf(i), firstName: firstNameOf(i), displayName: displayNameOf(i) };
+		if (workload.api === 'venio')
+			return {
+				customerCode: existsBefore(i) ? customerCodeOf(i) : '',
+				customerName: customerNameOf(i),
+			};
 		return { content: contentOf(i), roomId: roomOf(i) };
 	});
 }
@@ -147,10 +156,15 @@ async function createCustomers(sb: Sandbox, indexes: number[], parallel = 16): P
 					authorization: `Bearer ${DEMO.gofiveAccessToken}`,
 					'ocp-apim-subscription-key': DEMO.gofiveSubscriptionKey,
 				},
-				body: JSON.stringify({ customerCode: customerCodeOf(i), customerName: `Old customer ${i}`, customerState: 3 }),
+				body: JSON.stringify({
+					customerCode: customerCodeOf(i),
+					customerName: `Old customer ${i}`,
+					customerState: 3,
+				}),
 			});
 			const answer = (await response.json()) as { status?: { code?: unknown } };
-			if (String(answer.status?.code) !== '1000') throw new Error(`creating customer ${i}: ${JSON.stringify(answer)}`);
+			if (String(answer.status?.code) !== '1000')
+				throw new Error(`creating customer ${i}: ${JSON.stringify(answer)}`);
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(parallel, indexes.length) }, worker));
@@ -168,7 +182,13 @@ export async function prepareSandbox(sb: Sandbox, workload: Workload, size: numb
 	if (workload.api === 'oho') {
 		await createContacts(
 			sb,
-			existing.map((i) => demoLineContact(userIdOf(i), PICTURE_URL, { platform_display_name: 'Old name', display_name: 'Old name', first_name: 'Old' })),
+			existing.map((i) =>
+				demoLineContact(userIdOf(i), PICTURE_URL, {
+					platform_display_name: 'Old name',
+					display_name: 'Old name',
+					first_name: 'Old',
+				}),
+			),
 		);
 	}
 	sb.setKnobs(workloadKnobs(workload));
@@ -187,17 +207,26 @@ export interface Ground {
 /** What the sandbox holds after a run, against what every item should have left there. */
 export function groundTruth(sb: Sandbox, workload: Workload, size: number): Ground {
 	const all = sb.requests();
-	const apiRequests = all.filter((r) => r.api === (workload.api === 'venio' ? 'gofive' : workload.api));
+	const apiRequests = all.filter(
+		(r) => r.api === (workload.api === 'venio' ? 'gofive' : workload.api),
+	);
 	const tokenRequests = all.filter((r) => r.api === 'gofive-token').length;
 	const throttled = all.filter((r) => r.status === 429).length;
 	let lost = 0;
 	if (workload.api === 'oho') {
 		for (let i = 0; i < size; i++) {
 			const contact = sb.getContact('line', LINE.platformId, userIdOf(i));
-			if (!contact || contact.first_name !== firstNameOf(i) || contact.display_name !== displayNameOf(i)) lost++;
+			if (
+				!contact ||
+				contact.first_name !== firstNameOf(i) ||
+				contact.display_name !== displayNameOf(i)
+			)
+				lost++;
 		}
 	} else if (workload.api === 'venio') {
-		const byName = new Map(sb.state().gofiveCustomers.map((customer) => [customer.customerName, customer]));
+		const byName = new Map(
+			sb.state().gofiveCustomers.map((customer) => [customer.customerName, customer]),
+		);
 		for (let i = 0; i < size; i++) {
 			const customer = byName.get(customerNameOf(i));
 			const codeKept = !existsBefore(i) || customer?.customerCode === customerCodeOf(i);
@@ -205,7 +234,8 @@ export function groundTruth(sb: Sandbox, workload: Workload, size: number): Grou
 		}
 	} else {
 		const sent = new Map<string, number>();
-		for (const message of sb.state().gofiveMessages) sent.set(message.content, (sent.get(message.content) ?? 0) + 1);
+		for (const message of sb.state().gofiveMessages)
+			sent.set(message.content, (sent.get(message.content) ?? 0) + 1);
 		for (let i = 0; i < size; i++) if ((sent.get(contentOf(i)) ?? 0) < 1) lost++;
 	}
 	return { lost, requests: apiRequests.length, throttled, tokenRequests };

@@ -42,15 +42,29 @@ export function parseFlatted(text: string): unknown {
 }
 
 async function rest<T>(baseUrl: string, cookie: string, path: string): Promise<T> {
-	const response = await fetch(`${baseUrl}/rest${path}`, { headers: { cookie: `n8n-auth=${cookie}` } });
-	if (!response.ok) throw new Error(`GET /rest${path}: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
+	const response = await fetch(`${baseUrl}/rest${path}`, {
+		headers: { cookie: `n8n-auth=${cookie}` },
+	});
+	if (!response.ok)
+		throw new Error(
+			`GET /rest${path}: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`,
+		);
 	return ((await response.json()) as { data: T }).data;
 }
 
 /** The ids of the latest runs (of one workflow, or of all), newest first. */
-export async function executionIds(baseUrl: string, cookie: string, workflowId?: string): Promise<string[]> {
-	const filter = workflowId === undefined ? '' : `filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&`;
-	const page = await rest<{ results: Array<{ id: string }> }>(baseUrl, cookie, `/executions?${filter}limit=20`);
+export async function executionIds(
+	baseUrl: string,
+	cookie: string,
+	workflowId?: string,
+): Promise<string[]> {
+	const filter =
+		workflowId === undefined ? '' : `filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&`;
+	const page = await rest<{ results: Array<{ id: string }> }>(
+		baseUrl,
+		cookie,
+		`/executions?${filter}limit=20`,
+	);
 	return page.results.map((row) => String(row.id));
 }
 
@@ -58,21 +72,36 @@ interface StoredRunData {
 	resultData?: {
 		runData?: Record<
 			string,
-			Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message?: string; description?: string } }>
+			Array<{
+				data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+				error?: { message?: string; description?: string };
+			}>
 		>;
 	};
 }
 
-export async function readExecution(baseUrl: string, cookie: string, id: string): Promise<EditorRun> {
-	const row = await rest<{ id: string; status: string; mode: string; data: string }>(baseUrl, cookie, `/executions/${id}`);
+export async function readExecution(
+	baseUrl: string,
+	cookie: string,
+	id: string,
+): Promise<EditorRun> {
+	const row = await rest<{ id: string; status: string; mode: string; data: string }>(
+		baseUrl,
+		cookie,
+		`/executions/${id}`,
+	);
 	// A run in progress may have no data yet.
-	const data = (typeof row.data === 'string' ? parseFlatted(row.data) : undefined) as StoredRunData | undefined;
+	const data = (typeof row.data === 'string' ? parseFlatted(row.data) : undefined) as
+		| StoredRunData
+		| undefined;
 	const nodes: Record<string, NodeRun> = {};
 	for (const [name, runs] of Object.entries(data?.resultData?.runData ?? {})) {
 		const last = runs[runs.length - 1];
 		nodes[name] = {
 			outputs: (last?.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json)),
-			...(last?.error ? { error: last.error.message ?? 'error', errorDescription: last.error.description } : {}),
+			...(last?.error
+				? { error: last.error.message ?? 'error', errorDescription: last.error.description }
+				: {}),
 		};
 	}
 	return { id: String(row.id), status: row.status, mode: row.mode, nodes };

@@ -44,12 +44,17 @@ export async function retry<T>(what: string, fn: () => Promise<T>, attempts = 3)
 }
 
 /** Polls `probe` until it returns something other than undefined. */
-export async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	timeoutMs: number,
+	probe: () => Promise<T | undefined>,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
 		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
 		await sleep(500);
 	}
 }
@@ -110,9 +115,15 @@ export async function parameterOptions(page: Page, testId: string): Promise<stri
 export async function selectOption(page: Page, testId: string, option: string): Promise<void> {
 	await retry(`choose "${option}" in ${testId}`, async () => {
 		await parameterOptions(page, testId);
-		await page.locator('[role="option"]:visible').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(option)}\\s*(\\n|$)`) }).first().click();
+		await page
+			.locator('[role="option"]:visible')
+			.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(option)}\\s*(\\n|$)`) })
+			.first()
+			.click();
 		await waitFor(`${testId} to show "${option}"`, UI_TIMEOUT, async () =>
-			(await byId(page, testId).locator('input').first().inputValue()) === option ? true : undefined,
+			(await byId(page, testId).locator('input').first().inputValue()) === option
+				? true
+				: undefined,
 		);
 	});
 }
@@ -121,14 +132,22 @@ export async function selectOption(page: Page, testId: string, option: string): 
  * On an empty canvas: "Add first step", search the node panel, pick the node, pick one of its
  * actions; n8n adds the node (and a manual trigger before it) and opens its parameters.
  */
-export async function addNodeBySearch(page: Page, search: string, nodeName: string, action: string, shotName?: string): Promise<string[]> {
+export async function addNodeBySearch(
+	page: Page,
+	search: string,
+	nodeName: string,
+	action: string,
+	shotName?: string,
+): Promise<string[]> {
 	return await retry(`add ${nodeName} from the node panel`, async () => {
 		if (await byId(page, 'ndv').isVisible()) await byId(page, 'ndv-close-button').click();
 		await byId(page, 'canvas-add-button').click({ timeout: UI_TIMEOUT });
 		const searchBar = byId(page, 'node-creator-search-bar');
 		await searchBar.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
 		await searchBar.fill(search);
-		const item = byId(page, 'node-creator-item-name').filter({ hasText: new RegExp(`^\\s*${nodeName}\\s*$`) }).first();
+		const item = byId(page, 'node-creator-item-name')
+			.filter({ hasText: new RegExp(`^\\s*${nodeName}\\s*$`) })
+			.first();
 		await item.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
 		if (shotName) await screenshot(page, shotName);
 		await item.click();
@@ -138,21 +157,35 @@ export async function addNodeBySearch(page: Page, search: string, nodeName: stri
 		const actions = (await actionItems.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
 		await actionItem.click();
 		await byId(page, 'ndv').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		await byId(page, 'parameter-input-operation').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+		await byId(page, 'parameter-input-operation').waitFor({
+			state: 'visible',
+			timeout: UI_TIMEOUT,
+		});
 		return actions;
 	});
 }
 
 /** The credential the node's credential selector shows, and the choices it offers. */
-export async function credentialSelector(page: Page, expected: string): Promise<{ selected: string; choices: string[] }> {
+export async function credentialSelector(
+	page: Page,
+	expected: string,
+): Promise<{ selected: string; choices: string[] }> {
 	return await retry('read the credential selector', async () => {
 		await closeDropdown(page);
 		const select = byId(page, 'node-credentials-select');
 		await select.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-		const selected = (await select.locator('input').first().inputValue().catch(() => '')) || (await select.innerText()).trim();
+		const selected =
+			(await select
+				.locator('input')
+				.first()
+				.inputValue()
+				.catch(() => '')) || (await select.innerText()).trim();
 		await select.click();
 		const items = page.locator('[data-test-id^="node-credentials-select-item-"]:visible');
-		await items.filter({ hasText: expected }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+		await items
+			.filter({ hasText: expected })
+			.first()
+			.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
 		const choices = (await items.allInnerTexts()).map((t) => t.trim());
 		return { selected, choices };
 	});
@@ -165,7 +198,9 @@ export async function addCollectionField(page: Page, field: string, nth = 0): Pr
 		const add = byId(page, 'collection-parameter-add').nth(nth);
 		await add.scrollIntoViewIfNeeded();
 		await add.click();
-		const option = page.locator('[data-test-id="collection-parameter-option"]:visible').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(field)}\\s*$`) });
+		const option = page
+			.locator('[data-test-id="collection-parameter-option"]:visible')
+			.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(field)}\\s*$`) });
 		await option.first().click({ timeout: UI_TIMEOUT });
 	});
 }
@@ -180,13 +215,16 @@ export async function typeInto(page: Page, testId: string, text: string): Promis
 		await field.press('ControlOrMeta+a');
 		await field.press('Backspace');
 		await field.pressSequentially(text, { delay: 30 });
-		await waitFor(`${testId} to hold "${text}"`, 10_000, async () => ((await field.inputValue()) === text ? true : undefined));
+		await waitFor(`${testId} to hold "${text}"`, 10_000, async () =>
+			(await field.inputValue()) === text ? true : undefined,
+		);
 		// Leaving the field, as a person clicks elsewhere: the focused field's "Tip" box would cover the next control.
 		await field.evaluate((element) => (element as unknown as { blur(): void }).blur());
 	});
 }
 
-export const canvasNode = (page: Page, name: string) => page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+export const canvasNode = (page: Page, name: string) =>
+	page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
 
 /** Opens a node's parameters by double-clicking it on the canvas. */
 export async function openNode(page: Page, name: string): Promise<Locator> {
@@ -207,12 +245,19 @@ export async function closeNode(page: Page): Promise<void> {
 }
 
 export async function zoomToFit(page: Page): Promise<void> {
-	await byId(page, 'zoom-to-fit').click().catch(() => undefined);
+	await byId(page, 'zoom-to-fit')
+		.click()
+		.catch(() => undefined);
 	await sleep(1000);
 }
 
 /** Imports a workflow file through the editor's own File > Import, into a new workflow; waits until its nodes are drawn. */
-export async function importWorkflowFile(page: Page, baseUrl: string, file: string, nodeCount: number): Promise<string[]> {
+export async function importWorkflowFile(
+	page: Page,
+	baseUrl: string,
+	file: string,
+	nodeCount: number,
+): Promise<string[]> {
 	await openNewWorkflow(page, baseUrl);
 	await retry('import the file', async () => {
 		await byId(page, 'workflow-import-input').setInputFiles(file);
@@ -221,15 +266,23 @@ export async function importWorkflowFile(page: Page, baseUrl: string, file: stri
 	const canvasNodes = byId(page, 'canvas-node');
 	const deadline = Date.now() + UI_TIMEOUT;
 	while ((await canvasNodes.count()) < nodeCount && Date.now() < deadline) await sleep(500);
-	return await canvasNodes.evaluateAll((els) => els.map((e) => e.getAttribute('data-node-name') ?? ''));
+	return await canvasNodes.evaluateAll((els) =>
+		els.map((e) => e.getAttribute('data-node-name') ?? ''),
+	);
 }
 
 /** Saves the open workflow (Ctrl+S) and returns its id, from the address n8n moves to. */
 export async function saveWorkflow(page: Page): Promise<string> {
 	return await retry('save the workflow', async () => {
-		await byId(page, 'canvas-background').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+		await byId(page, 'canvas-background')
+			.click({ position: { x: 5, y: 5 } })
+			.catch(() => undefined);
 		await page.keyboard.press('ControlOrMeta+s');
-		return await waitFor('the saved workflow\'s address', UI_TIMEOUT, async () => /\/workflow\/(?!new)([\w-]+)/.exec(new URL(page.url()).pathname)?.[1]);
+		return await waitFor(
+			"the saved workflow's address",
+			UI_TIMEOUT,
+			async () => /\/workflow\/(?!new)([\w-]+)/.exec(new URL(page.url()).pathname)?.[1],
+		);
 	});
 }
 
@@ -243,7 +296,12 @@ export async function runFromTrigger(page: Page, trigger: string): Promise<void>
 
 /** The texts of the notifications the editor shows (e.g. "Workflow execution cannot start" and why). */
 export async function notifications(page: Page): Promise<string[]> {
-	return (await page.locator('.el-notification:visible').allInnerTexts().catch(() => [] as string[])).map((t) => t.replace(/\s+/g, ' ').trim());
+	return (
+		await page
+			.locator('.el-notification:visible')
+			.allInnerTexts()
+			.catch(() => [] as string[])
+	).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
 export type NodeStatus = 'success' | 'error' | 'none';
@@ -257,18 +315,26 @@ export async function nodeStatus(page: Page, name: string): Promise<NodeStatus> 
 }
 
 /** The text box of an n8n input component (the element itself when it is one). */
-const inputIn = (locator: Locator) => locator.locator('xpath=self::input|descendant::input').first();
+const inputIn = (locator: Locator) =>
+	locator.locator('xpath=self::input|descendant::input').first();
 
 /** The names a searchable list shows (n8n's resource locator, "From List"), visible ones only. */
 async function listedItems(page: Page): Promise<string[]> {
-	return (await page.locator('[data-test-id="rlc-item"]:visible').allInnerTexts()).map((t) => t.split('\n')[0].trim());
+	return (await page.locator('[data-test-id="rlc-item"]:visible').allInnerTexts()).map((t) =>
+		t.split('\n')[0].trim(),
+	);
 }
 
 /**
  * Opens a searchable list parameter (a resource locator in its "From List" mode), types `text` into its search as a
  * person does, waits until `expectFirst` is listed first and returns every name listed.
  */
-export async function searchList(page: Page, param: string, text: string, expectFirst: string): Promise<string[]> {
+export async function searchList(
+	page: Page,
+	param: string,
+	text: string,
+	expectFirst: string,
+): Promise<string[]> {
 	return await retry(`search "${text}" in ${param}`, async () => {
 		await closeDropdown(page);
 		const locator = byId(page, `resource-locator-${param}`);
@@ -279,18 +345,28 @@ export async function searchList(page: Page, param: string, text: string, expect
 		const box = inputIn(search.first());
 		await box.fill('');
 		if (text) await box.pressSequentially(text, { delay: 50 });
-		return await waitFor(`"${expectFirst}" listed first after typing "${text}"`, UI_TIMEOUT, async () => {
-			const names = await listedItems(page);
-			return names[0] === expectFirst ? names : undefined;
-		});
+		return await waitFor(
+			`"${expectFirst}" listed first after typing "${text}"`,
+			UI_TIMEOUT,
+			async () => {
+				const names = await listedItems(page);
+				return names[0] === expectFirst ? names : undefined;
+			},
+		);
 	});
 }
 
 /** Picks a name in the open searchable list and waits for the parameter to show it. */
 export async function pickListItem(page: Page, param: string, name: string): Promise<void> {
-	await page.locator('[data-test-id="rlc-item"]:visible').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) }).first().click();
+	await page
+		.locator('[data-test-id="rlc-item"]:visible')
+		.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) })
+		.first()
+		.click();
 	await waitFor(`${param} to show "${name}"`, UI_TIMEOUT, async () => {
-		const shown = await inputIn(byId(byId(page, `resource-locator-${param}`), 'rlc-input')).inputValue().catch(() => '');
+		const shown = await inputIn(byId(byId(page, `resource-locator-${param}`), 'rlc-input'))
+			.inputValue()
+			.catch(() => '');
 		return shown === name ? true : undefined;
 	});
 }

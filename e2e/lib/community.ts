@@ -46,7 +46,11 @@ export async function installCommunityPackage(
 	const ledgerPath = join(downloadFolder, 'package.json');
 	mkdirSync(downloadFolder, { recursive: true });
 	if (!readLedger(ledgerPath)) {
-		writeFileSync(ledgerPath, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2), 'utf-8');
+		writeFileSync(
+			ledgerPath,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+			'utf-8',
+		);
 	}
 
 	// The tarball lands in the download folder, as `npm pack <name>@<version>` run there would leave it.
@@ -54,16 +58,26 @@ export async function installCommunityPackage(
 	const localTarball = join(downloadFolder, tarballName);
 	copyFileSync(tarball, localTarball);
 	try {
-		const { stdout: manifest } = await check('tar', ['-xzOf', tarballName, 'package/package.json'], { cwd: downloadFolder });
+		const { stdout: manifest } = await check(
+			'tar',
+			['-xzOf', tarballName, 'package/package.json'],
+			{ cwd: downloadFolder },
+		);
 		const packageName = (JSON.parse(manifest) as { name: string }).name;
 		const packageDir = resolvePackageDirectory(downloadFolder, packageName);
 		rmSync(packageDir, { recursive: true, force: true });
 		mkdirSync(packageDir, { recursive: true });
-		await check('tar', ['-xzf', tarballName, '-C', packageDir, '--strip-components=1'], { cwd: downloadFolder });
+		await check('tar', ['-xzf', tarballName, '-C', packageDir, '--strip-components=1'], {
+			cwd: downloadFolder,
+		});
 
 		const packageJsonPath = join(packageDir, 'package.json');
-		const packageJson = JSON.parse(readFileSync(packageJsonPath, 'utf-8')) as Record<string, unknown>;
-		for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete packageJson[key];
+		const packageJson = JSON.parse(readFileSync(packageJsonPath, 'utf-8')) as Record<
+			string,
+			unknown
+		>;
+		for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies'])
+			delete packageJson[key];
 		writeFileSync(packageJsonPath, JSON.stringify(packageJson, null, 2), 'utf-8');
 
 		await check(
@@ -80,7 +94,11 @@ export async function installCommunityPackage(
 			{ cwd: packageDir, env: npmEnv(install), timeoutMs: 10 * 60_000 },
 		);
 
-		const ledger = readLedger(ledgerPath) ?? { name: 'installed-nodes', private: true, dependencies: {} };
+		const ledger = readLedger(ledgerPath) ?? {
+			name: 'installed-nodes',
+			private: true,
+			dependencies: {},
+		};
 		ledger.dependencies[packageName] = packageJson.version as string;
 		writeFileSync(ledgerPath, JSON.stringify(ledger, null, 2), 'utf-8');
 

@@ -16,13 +16,24 @@ export const EXAMPLE_SANDBOX_URL = 'http://127.0.0.1:4010';
 
 export const WEB_FORM_EXAMPLE = { id: 'ohoExampleWebForm', file: 'web-form-to-oho.json' } as const;
 /** The whole story: web form → Oho contact → Venio lead and its sign-up event → VIP hand-off (`npm start` runs it). */
-export const WEB_FORM_VENIO_EXAMPLE = { id: 'ohoExampleWebFormVenio', file: 'web-form-to-venio.json' } as const;
-export const BATCH_SYNC_EXAMPLE = { id: 'ohoExampleBatchSync', file: 'batch-sync-with-error-report.json' } as const;
-export const THAI_SHEET_EXAMPLE = { id: 'ohoExampleThaiSheet', file: 'thai-signup-sheet-to-oho.json' } as const;
+export const WEB_FORM_VENIO_EXAMPLE = {
+	id: 'ohoExampleWebFormVenio',
+	file: 'web-form-to-venio.json',
+} as const;
+export const BATCH_SYNC_EXAMPLE = {
+	id: 'ohoExampleBatchSync',
+	file: 'batch-sync-with-error-report.json',
+} as const;
+export const THAI_SHEET_EXAMPLE = {
+	id: 'ohoExampleThaiSheet',
+	file: 'thai-signup-sheet-to-oho.json',
+} as const;
 
 /** The credentials of examples/credentials.sandbox.json, pointed at `sandboxUrl` (e.g. a sandbox on a free port). */
 export function exampleCredentials(sandboxUrl: string = EXAMPLE_SANDBOX_URL): CredentialImport[] {
-	const text = readFileSync(EXAMPLE_CREDENTIALS_FILE, 'utf8').split(EXAMPLE_SANDBOX_URL).join(sandboxUrl.replace(/\/+$/, ''));
+	const text = readFileSync(EXAMPLE_CREDENTIALS_FILE, 'utf8')
+		.split(EXAMPLE_SANDBOX_URL)
+		.join(sandboxUrl.replace(/\/+$/, ''));
 	return JSON.parse(text) as CredentialImport[];
 }
 

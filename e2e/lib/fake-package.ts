@@ -57,7 +57,8 @@ export function writeFakePackage(opts: { broken?: 'missing-file' | 'bad-import' 
 		),
 	);
 
-	const badImport = opts.broken === 'bad-import' ? "require('e2e-fixture-undeclared-module');\n" : '';
+	const badImport =
+		opts.broken === 'bad-import' ? "require('e2e-fixture-undeclared-module');\n" : '';
 	writeFileSync(
 		join(nodeDir, 'FakeEcho.node.js'),
 		`'use strict';

@@ -44,7 +44,9 @@ export async function ensureN8n(version = DEFAULT_N8N_VERSION): Promise<N8nInsta
 	});
 	const found = findN8nInstall(version);
 	if (r.code !== 0 || !found) {
-		throw new Error(`e2e/install-n8n.sh ${version} failed (exit ${r.code}):\n${tail(r.stderr, 60)}`);
+		throw new Error(
+			`e2e/install-n8n.sh ${version} failed (exit ${r.code}):\n${tail(r.stderr, 60)}`,
+		);
 	}
 	return found;
 }

@@ -48,7 +48,9 @@ export function searchBytes(bytes: Buffer, needles: Needle[], where: string): Hi
 				context: printable(bytes.subarray(Math.max(0, first - 80), first + pattern.length + 80)),
 			});
 		} else {
-			const flags = needle.value.flags.includes('g') ? needle.value.flags : needle.value.flags + 'g';
+			const flags = needle.value.flags.includes('g')
+				? needle.value.flags
+				: needle.value.flags + 'g';
 			const text = bytes.toString('latin1');
 			const matches = [...text.matchAll(new RegExp(needle.value.source, flags))];
 			if (!matches.length) continue;
@@ -58,7 +60,9 @@ export function searchBytes(bytes: Buffer, needles: Needle[], where: string): Hi
 				where,
 				offset: first,
 				count: matches.length,
-				context: printable(bytes.subarray(Math.max(0, first - 80), first + matches[0][0].length + 80)),
+				context: printable(
+					bytes.subarray(Math.max(0, first - 80), first + matches[0][0].length + 80),
+				),
 			});
 		}
 	}
@@ -83,7 +87,11 @@ export function listFiles(dir: string, skip: string[] = []): string[] {
 }
 
 /** Searches each file's raw bytes. */
-export function searchFiles(files: string[], needles: Needle[], base = '/'): { hits: Hit[]; searched: Array<{ file: string; bytes: number }> } {
+export function searchFiles(
+	files: string[],
+	needles: Needle[],
+	base = '/',
+): { hits: Hit[]; searched: Array<{ file: string; bytes: number }> } {
 	const hits: Hit[] = [];
 	const searched: Array<{ file: string; bytes: number }> = [];
 	for (const file of files) {
@@ -98,7 +106,11 @@ export function searchFiles(files: string[], needles: Needle[], base = '/'): { h
  * Runs a read-only SQL query on an SQLite file with the cached Node's `node:sqlite` (Node ≥ 22.13; our
  * own Node 20 has none), and returns the rows.
  */
-export async function sqliteQuery<T = Record<string, unknown>>(install: N8nInstall, dbFile: string, sql: string): Promise<T[]> {
+export async function sqliteQuery<T = Record<string, unknown>>(
+	install: N8nInstall,
+	dbFile: string,
+	sql: string,
+): Promise<T[]> {
 	const script = `
 const { DatabaseSync } = require('node:sqlite');
 const db = new DatabaseSync(process.argv[1], { readOnly: true });
@@ -106,6 +118,8 @@ const rows = db.prepare(process.argv[2]).all();
 process.stdout.write(JSON.stringify(rows, (k, v) => (typeof v === 'bigint' ? Number(v) : v)));
 db.close();
 `;
-	const r = await check(install.nodeBin, ['--no-warnings', '-e', script, dbFile, sql], { timeoutMs: 60_000 });
+	const r = await check(install.nodeBin, ['--no-warnings', '-e', script, dbFile, sql], {
+		timeoutMs: 60_000,
+	});
 	return JSON.parse(r.stdout) as T[];
 }

@@ -106,7 +106,9 @@ export async function startN8nServer(n8n: N8n, opts: StartServerOptions = {}): P
 	const probe = `http://127.0.0.1:${port}`;
 	for (;;) {
 		if (exited) {
-			throw new Error(`n8n start exited (${exited.code ?? exited.signal}) before it was ready:\n${tail(out, 60)}`);
+			throw new Error(
+				`n8n start exited (${exited.code ?? exited.signal}) before it was ready:\n${tail(out, 60)}`,
+			);
 		}
 		try {
 			const r = await fetch(`${probe}/rest/settings`, { signal: AbortSignal.timeout(5000) });
@@ -116,7 +118,9 @@ export async function startN8nServer(n8n: N8n, opts: StartServerOptions = {}): P
 		}
 		if (Date.now() > deadline) {
 			await server.stop(5000);
-			throw new Error(`n8n start was not ready after ${opts.readyTimeoutMs ?? 240_000} ms:\n${tail(out, 60)}`);
+			throw new Error(
+				`n8n start was not ready after ${opts.readyTimeoutMs ?? 240_000} ms:\n${tail(out, 60)}`,
+			);
 		}
 		await new Promise((r) => setTimeout(r, 1000));
 	}
@@ -149,7 +153,10 @@ function authCookie(r: Response): string | undefined {
  * Just after start, n8n has once answered the setup 200 with no `n8n-auth` cookie (a CI run on a busy
  * 2-core machine): then the owner logs in, and when that fails too the setup is tried again a few times.
  */
-export async function setupOwner(server: N8nServer, owner: Owner): Promise<{ created: boolean; cookie?: string; message?: string }> {
+export async function setupOwner(
+	server: N8nServer,
+	owner: Owner,
+): Promise<{ created: boolean; cookie?: string; message?: string }> {
 	const attempts = 5;
 	let message = '';
 	for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -161,7 +168,8 @@ export async function setupOwner(server: N8nServer, owner: Owner): Promise<{ cre
 		const text = await r.text();
 		const answer = `HTTP ${r.status} (${r.headers.get('content-type') ?? 'no content type'}): ${text.slice(0, 300)}`;
 		if (r.status === 200) {
-			const cookie = authCookie(r) ?? (await login(server, owner.email, owner.password).catch(() => undefined));
+			const cookie =
+				authCookie(r) ?? (await login(server, owner.email, owner.password).catch(() => undefined));
 			if (cookie) return { created: true, cookie };
 			message = `the setup answered ${answer}, with no n8n-auth cookie, and the owner could not log in`;
 		} else if (r.status === 404 || r.status >= 500) {

@@ -38,7 +38,14 @@ export interface N8nRun {
 	mode?: string;
 	data: {
 		resultData: {
-			runData: Record<string, Array<{ data?: { main?: Array<NodeItem[] | null> }; error?: unknown; executionStatus?: string }>>;
+			runData: Record<
+				string,
+				Array<{
+					data?: { main?: Array<NodeItem[] | null> };
+					error?: unknown;
+					executionStatus?: string;
+				}>
+			>;
 			lastNodeExecuted?: string;
 			error?: { message?: string; description?: string; node?: { name?: string } };
 		};
@@ -99,7 +106,8 @@ export class N8n {
 
 	/** Deletes the temp user folder it made (kept with E2E_KEEP=1, for a look at it afterwards). */
 	dispose(): void {
-		if (this.ownsFolder && process.env.E2E_KEEP !== '1') rmSync(this.userFolder, { recursive: true, force: true });
+		if (this.ownsFolder && process.env.E2E_KEEP !== '1')
+			rmSync(this.userFolder, { recursive: true, force: true });
 	}
 
 	env(): NodeJS.ProcessEnv {
@@ -139,7 +147,8 @@ export class N8n {
 		const env = this.env();
 		// n8n 2.x always starts its task broker (default port 5679): give each process its own
 		// port so that harness runs, a developer's n8n and parallel suites do not collide.
-		if (!this.extraEnv.N8N_RUNNERS_BROKER_PORT) env.N8N_RUNNERS_BROKER_PORT = String(await freePort());
+		if (!this.extraEnv.N8N_RUNNERS_BROKER_PORT)
+			env.N8N_RUNNERS_BROKER_PORT = String(await freePort());
 		return await run(this.install.nodeBin, [this.install.n8nScript, ...args], {
 			cwd: this.userFolder,
 			env,
@@ -190,7 +199,8 @@ export class N8n {
 				// try the next
 			}
 		}
-		const succeeded = parsed !== undefined && !parsed.data.resultData.error && parsed.status !== 'error';
+		const succeeded =
+			parsed !== undefined && !parsed.data.resultData.error && parsed.status !== 'error';
 		const crashedOnExit = succeeded && result.code === null && result.signal === 'SIGSEGV';
 		const ok = succeeded && (result.code === 0 || crashedOnExit);
 		return { ok, crashedOnExit, run: parsed, result };
@@ -198,10 +208,16 @@ export class N8n {
 }
 
 /** The JSON of the items a node returned on its first run (output `output`, default 0). */
-export function nodeOutput(runResult: N8nRun, nodeName: string, output = 0): Array<Record<string, unknown>> {
+export function nodeOutput(
+	runResult: N8nRun,
+	nodeName: string,
+	output = 0,
+): Array<Record<string, unknown>> {
 	const runs = runResult.data.resultData.runData[nodeName];
 	if (!runs?.length) {
-		throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(runResult.data.resultData.runData).join(', ')}`);
+		throw new Error(
+			`node "${nodeName}" did not run; ran: ${Object.keys(runResult.data.resultData.runData).join(', ')}`,
+		);
 	}
 	return (runs[0].data?.main?.[output] ?? []).map((i) => i.json);
 }
@@ -218,7 +234,9 @@ export function describeFailure(r: ExecuteResult): string {
 	const err = r.run?.data.resultData.error;
 	return [
 		`exit ${r.result.code}${r.result.signal ? ` (${r.result.signal})` : ''} after ${r.result.ms} ms`,
-		err ? `error: ${err.message ?? ''} ${err.description ?? ''} (node: ${err.node?.name ?? '?'})` : '',
+		err
+			? `error: ${err.message ?? ''} ${err.description ?? ''} (node: ${err.node?.name ?? '?'})`
+			: '',
 		'--- stdout (tail) ---',
 		tail(r.result.stdout, 40),
 		'--- stderr (tail) ---',

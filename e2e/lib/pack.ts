@@ -11,8 +11,14 @@ import { check } from './proc';
  * path. Our .npmrc has ignore-scripts=true, so no prepack/prepare script runs: build
  * first (see `buildAndPackRepo`).
  */
-export async function npmPack(dir: string, destination = mkdtempSync(join(tmpdir(), 'e2e-pack-'))): Promise<string> {
-	const r = await check('npm', ['pack', '--json', '--pack-destination', destination], { cwd: dir, timeoutMs: 5 * 60_000 });
+export async function npmPack(
+	dir: string,
+	destination = mkdtempSync(join(tmpdir(), 'e2e-pack-')),
+): Promise<string> {
+	const r = await check('npm', ['pack', '--json', '--pack-destination', destination], {
+		cwd: dir,
+		timeoutMs: 5 * 60_000,
+	});
 	const info = extractPackJson(r.stdout);
 	return join(destination, info.filename);
 }
@@ -20,7 +26,10 @@ export async function npmPack(dir: string, destination = mkdtempSync(join(tmpdir
 function extractPackJson(stdout: string): { filename: string; files: Array<{ path: string }> } {
 	// npm prints a JSON array; anything before it (warnings) is ignored.
 	const start = stdout.indexOf('[');
-	const parsed = JSON.parse(stdout.slice(start)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+	const parsed = JSON.parse(stdout.slice(start)) as Array<{
+		filename: string;
+		files: Array<{ path: string }>;
+	}>;
 	return parsed[0];
 }
 

@@ -70,7 +70,11 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
 }
 
 /** Like `run`, but throws with the tail of the output when the exit code is not 0. */
-export async function check(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+export async function check(
+	cmd: string,
+	args: string[],
+	opts: RunOptions = {},
+): Promise<RunResult> {
 	const r = await run(cmd, args, opts);
 	if (r.code !== 0) {
 		throw new Error(

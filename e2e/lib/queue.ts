@@ -53,7 +53,12 @@ export class BackgroundProcess {
 	) {
 		installExitHook();
 		const echo = opts.echo ?? process.env.E2E_VERBOSE === '1';
-		this.child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		this.child = spawn(cmd, args, {
+			cwd: opts.cwd,
+			env: opts.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		const onData = (d: Buffer) => {
 			const text = d.toString('utf8');
 			this.output += text;
@@ -91,8 +96,14 @@ export class BackgroundProcess {
 		for (;;) {
 			const m = this.output.slice(from).match(pattern);
 			if (m) return m;
-			if (!this.running) throw new Error(`${this.name} exited (${JSON.stringify(this.exit)}) before ${pattern}:\n${tail(this.output, 60)}`);
-			if (Date.now() > deadline) throw new Error(`${this.name}: no ${pattern} within ${timeoutMs} ms:\n${tail(this.output, 60)}`);
+			if (!this.running)
+				throw new Error(
+					`${this.name} exited (${JSON.stringify(this.exit)}) before ${pattern}:\n${tail(this.output, 60)}`,
+				);
+			if (Date.now() > deadline)
+				throw new Error(
+					`${this.name}: no ${pattern} within ${timeoutMs} ms:\n${tail(this.output, 60)}`,
+				);
 			await sleep(100);
 		}
 	}
@@ -149,21 +160,40 @@ function which(cmd: string): string | undefined {
 /** `apt-get install -y <packages>` (waits for another apt to finish); needs root. */
 export async function aptInstall(packages: string[]): Promise<void> {
 	if (process.getuid?.() !== 0) {
-		throw new Error(`${packages.join(', ')} missing and not root: install with "sudo apt-get install -y ${packages.join(' ')}"`);
+		throw new Error(
+			`${packages.join(', ')} missing and not root: install with "sudo apt-get install -y ${packages.join(' ')}"`,
+		);
 	}
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const args = ['install', '-y', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=900', ...packages];
+	const args = [
+		'install',
+		'-y',
+		'--no-install-recommends',
+		'-o',
+		'DPkg::Lock::Timeout=900',
+		...packages,
+	];
 	let r = await run('apt-get', args, { env, timeoutMs: 20 * 60_000 });
 	if (r.code !== 0) {
 		// A fresh machine may have no package lists yet.
-		await run('apt-get', ['update', '-o', 'DPkg::Lock::Timeout=900'], { env, timeoutMs: 10 * 60_000 });
+		await run('apt-get', ['update', '-o', 'DPkg::Lock::Timeout=900'], {
+			env,
+			timeoutMs: 10 * 60_000,
+		});
 		r = await run('apt-get', args, { env, timeoutMs: 20 * 60_000 });
 	}
-	if (r.code !== 0) throw new Error(`apt-get install ${packages.join(' ')} failed (exit ${r.code}):\n${tail(r.stdout + r.stderr, 30)}`);
+	if (r.code !== 0)
+		throw new Error(
+			`apt-get install ${packages.join(' ')} failed (exit ${r.code}):\n${tail(r.stdout + r.stderr, 30)}`,
+		);
 }
 
 /** Waits until a TCP port on 127.0.0.1 accepts connections. */
-export async function waitForPort(port: number, timeoutMs: number, proc?: BackgroundProcess): Promise<void> {
+export async function waitForPort(
+	port: number,
+	timeoutMs: number,
+	proc?: BackgroundProcess,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const open = await new Promise<boolean>((resolve) => {
@@ -175,8 +205,14 @@ export async function waitForPort(port: number, timeoutMs: number, proc?: Backgr
 			socket.once('error', () => resolve(false));
 		});
 		if (open) return;
-		if (proc && !proc.running) throw new Error(`${proc.name} exited (${JSON.stringify(proc.exit)}):\n${tail(proc.output, 40)}`);
-		if (Date.now() > deadline) throw new Error(`port ${port} not open within ${timeoutMs} ms${proc ? `:\n${tail(proc.output, 40)}` : ''}`);
+		if (proc && !proc.running)
+			throw new Error(
+				`${proc.name} exited (${JSON.stringify(proc.exit)}):\n${tail(proc.output, 40)}`,
+			);
+		if (Date.now() > deadline)
+			throw new Error(
+				`port ${port} not open within ${timeoutMs} ms${proc ? `:\n${tail(proc.output, 40)}` : ''}`,
+			);
 		await sleep(100);
 	}
 }
@@ -204,13 +240,20 @@ export async function startRedis(): Promise<Redis> {
 	const version = (await check(bin, ['--version'])).stdout.trim();
 	const port = await freePort();
 	const proc = new BackgroundProcess('redis', bin, [
-		'--port', String(port),
-		'--bind', '127.0.0.1',
-		'--save', '',
-		'--appendonly', 'no',
-		'--daemonize', 'no',
-		'--protected-mode', 'no',
-		'--dir', tmpdir(),
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--daemonize',
+		'no',
+		'--protected-mode',
+		'no',
+		'--dir',
+		tmpdir(),
 	]);
 	await waitForPort(port, 20_000, proc);
 	const command = (line: string) =>
@@ -222,7 +265,10 @@ export async function startRedis(): Promise<Redis> {
 				reply += d.toString('utf8');
 				// A simple string, an error or an integer: one line; a bulk string: its length says when it is done.
 				const bulk = /^\$(\d+)\r\n/.exec(reply);
-				if ((reply[0] !== '$' && reply.endsWith('\r\n')) || (bulk && Buffer.byteLength(reply) >= bulk[0].length + Number(bulk[1]) + 2)) {
+				if (
+					(reply[0] !== '$' && reply.endsWith('\r\n')) ||
+					(bulk && Buffer.byteLength(reply) >= bulk[0].length + Number(bulk[1]) + 2)
+				) {
 					socket.end();
 					resolve(reply);
 				}
@@ -280,43 +326,83 @@ export async function startPostgres(): Promise<Postgres> {
 	}
 	const asRoot = process.getuid?.() === 0;
 	const runAs = (cmd: string, args: string[]): [string, string[]] =>
-		asRoot ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', cmd, ...args]] : [cmd, args];
+		asRoot
+			? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', cmd, ...args]]
+			: [cmd, args];
 	const dataParent = mkdtempSync(join(tmpdir(), 'e2e-pg-'));
 	const dataDir = join(dataParent, 'data');
 	const socketDir = join(dataParent, 'socket');
 	if (asRoot) {
 		const ids = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
 		const gids = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-		if (ids.status !== 0) throw new Error('running as root but there is no "postgres" user to run PostgreSQL as');
+		if (ids.status !== 0)
+			throw new Error('running as root but there is no "postgres" user to run PostgreSQL as');
 		chownSync(dataParent, Number(ids.stdout.trim()), Number(gids.stdout.trim()));
 		chmodSync(dataParent, 0o700);
 	}
 	const user = 'n8n';
-	const [initCmd, initArgs] = runAs(join(bin, 'initdb'), ['-D', dataDir, '-U', user, '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
+	const [initCmd, initArgs] = runAs(join(bin, 'initdb'), [
+		'-D',
+		dataDir,
+		'-U',
+		user,
+		'-A',
+		'trust',
+		'-E',
+		'UTF8',
+		'--no-sync',
+		'--locale=C',
+	]);
 	await check(initCmd, initArgs, { timeoutMs: 120_000, cwd: '/' });
 	const [mkCmd, mkArgs] = runAs('mkdir', ['-p', socketDir]);
 	await check(mkCmd, mkArgs, { cwd: '/' });
 	const version = (await check(join(bin, 'postgres'), ['--version'])).stdout.trim();
 	const port = await freePort();
 	const [pgCmd, pgArgs] = runAs(join(bin, 'postgres'), [
-		'-D', dataDir,
-		'-p', String(port),
-		'-k', socketDir,
-		'-c', 'listen_addresses=127.0.0.1',
-		'-c', 'fsync=off',
-		'-c', 'synchronous_commit=off',
-		'-c', 'full_page_writes=off',
-		'-c', 'max_connections=100',
+		'-D',
+		dataDir,
+		'-p',
+		String(port),
+		'-k',
+		socketDir,
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'fsync=off',
+		'-c',
+		'synchronous_commit=off',
+		'-c',
+		'full_page_writes=off',
+		'-c',
+		'max_connections=100',
 	]);
 	const proc = new BackgroundProcess('postgres', pgCmd, pgArgs, { cwd: '/' });
 	await proc.waitFor(/database system is ready to accept connections/, 60_000);
 	await waitForPort(port, 20_000, proc);
 	const psql = join(bin, 'psql');
 	const queryRaw = async (database: string, sql: string) => {
-		const r = await check(psql, ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], {
-			timeoutMs: 60_000,
-			cwd: '/',
-		});
+		const r = await check(
+			psql,
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				user,
+				'-d',
+				database,
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-At',
+				'-c',
+				sql,
+			],
+			{
+				timeoutMs: 60_000,
+				cwd: '/',
+			},
+		);
 		return r.stdout;
 	};
 	const query = async (database: string, sql: string) => {

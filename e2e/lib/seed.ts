@@ -5,7 +5,11 @@
 import { DEMO, type Sandbox } from '../../sandbox';
 
 /** The body of a create for a customer of the demo LINE OA: its identity, picture and the given fields. */
-export function demoLineContact(userId: string, pictureUrl: string, fields: Record<string, unknown>): Record<string, unknown> {
+export function demoLineContact(
+	userId: string,
+	pictureUrl: string,
+	fields: Record<string, unknown>,
+): Record<string, unknown> {
 	return {
 		social_profile: {
 			platform: 'line',
@@ -19,7 +23,11 @@ export function demoLineContact(userId: string, pictureUrl: string, fields: Reco
 	};
 }
 
-export async function createContacts(sb: Sandbox, bodies: Array<Record<string, unknown>>, parallel = 16): Promise<void> {
+export async function createContacts(
+	sb: Sandbox,
+	bodies: Array<Record<string, unknown>>,
+	parallel = 16,
+): Promise<void> {
 	let next = 0;
 	const worker = async () => {
 		while (next < bodies.length) {
@@ -30,7 +38,9 @@ export async function createContacts(sb: Sandbox, bodies: Array<Record<string, u
 				body: JSON.stringify(bodies[index]),
 			});
 			if (response.status !== 201) {
-				throw new Error(`creating contact ${index}: HTTP ${response.status} ${await response.text()}`);
+				throw new Error(
+					`creating contact ${index}: HTTP ${response.status} ${await response.text()}`,
+				);
 			}
 		}
 	};

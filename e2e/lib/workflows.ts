@@ -11,7 +11,11 @@ export interface NodeSpec {
 	webhookId?: string;
 }
 
-export const MANUAL_TRIGGER: NodeSpec = { name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 };
+export const MANUAL_TRIGGER: NodeSpec = {
+	name: 'Manual Trigger',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+};
 
 /** A workflow whose nodes run one after the other, first to last. */
 export function linearWorkflow(id: string, name: string, nodes: NodeSpec[]): WorkflowImport {
@@ -48,7 +52,12 @@ export function setNode(name: string, fields: Record<string, string>): NodeSpec 
 		parameters: {
 			mode: 'manual',
 			assignments: {
-				assignments: Object.entries(fields).map(([k, v], i) => ({ id: `a${i}`, name: k, value: v, type: 'string' })),
+				assignments: Object.entries(fields).map(([k, v], i) => ({
+					id: `a${i}`,
+					name: k,
+					value: v,
+					type: 'string',
+				})),
 			},
 			options: {},
 		},

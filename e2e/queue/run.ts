@@ -35,7 +35,15 @@ import { N8n, loadProblems } from '../lib/n8n';
 import { buildAndPackRepo } from '../lib/pack';
 import { DEFAULT_N8N_VERSION, PACKAGE_NAME, REPO_ROOT } from '../lib/paths';
 import { freePort, tail } from '../lib/proc';
-import { BackgroundProcess, sleep, startPostgres, startRedis, withTimeout, type Postgres, type Redis } from '../lib/queue';
+import {
+	BackgroundProcess,
+	sleep,
+	startPostgres,
+	startRedis,
+	withTimeout,
+	type Postgres,
+	type Redis,
+} from '../lib/queue';
 import { createContacts, demoLineContact } from '../lib/seed';
 import {
 	TRIGGER_PATH,
@@ -140,14 +148,22 @@ interface N8nProcessSpec {
 	env: NodeJS.ProcessEnv;
 }
 
-async function startN8nProcess(install: N8nInstall, userFolder: string, spec: N8nProcessSpec): Promise<BackgroundProcess> {
-	return new BackgroundProcess(spec.name, install.nodeBin, [install.n8nScript, ...spec.args], { cwd: userFolder, env: spec.env });
+async function startN8nProcess(
+	install: N8nInstall,
+	userFolder: string,
+	spec: N8nProcessSpec,
+): Promise<BackgroundProcess> {
+	return new BackgroundProcess(spec.name, install.nodeBin, [install.n8nScript, ...spec.args], {
+		cwd: userFolder,
+		env: spec.env,
+	});
 }
 
 /** SQLite keeps n8n's dates as UTC text without a zone ('2026-01-01 10:00:00.123'). */
 function sqliteMs(startedAt: string | null, stoppedAt: string | null): number | null {
 	if (!startedAt || !stoppedAt) return null;
-	const utc = (t: string) => Date.parse(/Z$|[+-]\d\d:?\d\d$/.test(t) ? t : `${t.replace(' ', 'T')}Z`);
+	const utc = (t: string) =>
+		Date.parse(/Z$|[+-]\d\d:?\d\d$/.test(t) ? t : `${t.replace(' ', 'T')}Z`);
 	return utc(stoppedAt) - utc(startedAt);
 }
 
@@ -155,18 +171,37 @@ function sqliteMs(startedAt: string | null, stoppedAt: string | null): number | 
 function nodeTimes(install: N8nInstall, data: string): Record<string, number> {
 	try {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { parse } = require(join(install.dir, 'node_modules', 'flatted')) as { parse: (text: string) => unknown };
-		const run = parse(data.trim()) as { resultData?: { runData?: Record<string, Array<{ executionTime?: number }>> } };
-		return Object.fromEntries(Object.entries(run.resultData?.runData ?? {}).map(([node, runs]) => [node, runs[0]?.executionTime ?? NaN]));
+		const { parse } = require(join(install.dir, 'node_modules', 'flatted')) as {
+			parse: (text: string) => unknown;
+		};
+		const run = parse(data.trim()) as {
+			resultData?: { runData?: Record<string, Array<{ executionTime?: number }>> };
+		};
+		return Object.fromEntries(
+			Object.entries(run.resultData?.runData ?? {}).map(([node, runs]) => [
+				node,
+				runs[0]?.executionTime ?? NaN,
+			]),
+		);
 	} catch {
 		return {};
 	}
 }
 
-const NOTABLE_WARNINGS = [/Scaling mode is not officially supported[^\n]*/, /not supported in queue mode[^\n]*/i, /Falling back to regular mode[^\n]*/];
+const NOTABLE_WARNINGS = [
+	/Scaling mode is not officially supported[^\n]*/,
+	/not supported in queue mode[^\n]*/i,
+	/Falling back to regular mode[^\n]*/,
+];
 
 function notableWarnings(procs: BackgroundProcess[]): string[] {
-	return procs.flatMap((p) => NOTABLE_WARNINGS.flatMap((re) => [...new Set(p.output.match(new RegExp(re.source, 'g')) ?? [])].map((w) => `${p.name}: ${w.trim()}`)));
+	return procs.flatMap((p) =>
+		NOTABLE_WARNINGS.flatMap((re) =>
+			[...new Set(p.output.match(new RegExp(re.source, 'g')) ?? [])].map(
+				(w) => `${p.name}: ${w.trim()}`,
+			),
+		),
+	);
 }
 
 /** Reads the webhook's answer: all items of the last node. */
@@ -203,12 +238,15 @@ function countLost(sb: Sandbox, count: number): number {
 function requestStats(sb: Sandbox): { total: number; byStatus: Record<string, number> } {
 	const requests = sb.requests({ api: 'oho' });
 	const byStatus: Record<string, number> = {};
-	for (const r of requests) byStatus[`${r.method} ${r.status}`] = (byStatus[`${r.method} ${r.status}`] ?? 0) + 1;
+	for (const r of requests)
+		byStatus[`${r.method} ${r.status}`] = (byStatus[`${r.method} ${r.status}`] ?? 0) + 1;
 	return { total: requests.length, byStatus };
 }
 
 /** POSTs the production webhook and returns the items of the last node. */
-async function callWebhook(port: number): Promise<{ status: number; items: Array<Record<string, unknown>>; ms: number; raw: string }> {
+async function callWebhook(
+	port: number,
+): Promise<{ status: number; items: Array<Record<string, unknown>>; ms: number; raw: string }> {
 	const started = Date.now();
 	const response = await fetch(`http://127.0.0.1:${port}/webhook/${WEBHOOK_PATH}`, {
 		method: 'POST',
@@ -220,7 +258,9 @@ async function callWebhook(port: number): Promise<{ status: number; items: Array
 	let items: Array<Record<string, unknown>> = [];
 	try {
 		const parsed = JSON.parse(raw) as unknown;
-		items = Array.isArray(parsed) ? (parsed as Array<Record<string, unknown>>) : [parsed as Record<string, unknown>];
+		items = Array.isArray(parsed)
+			? (parsed as Array<Record<string, unknown>>)
+			: [parsed as Record<string, unknown>];
 	} catch {
 		// reported through the status and the count
 	}
@@ -235,20 +275,37 @@ type TriggerStatusQuery = () => Promise<Array<{ status: string; errorMessage: st
  * N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS), after "Editor is now accessible", and logs nothing at
  * info level when it has: the row in workflow_publication_trigger_status says so.
  */
-async function waitActivated(query: TriggerStatusQuery, main: BackgroundProcess, timeoutMs: number): Promise<void> {
+async function waitActivated(
+	query: TriggerStatusQuery,
+	main: BackgroundProcess,
+	timeoutMs: number,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const rows = await query();
 		if (rows.some((r) => r.status === 'activated')) return;
 		const failed = rows.find((r) => r.status === 'failed');
-		if (failed) throw new Error(`n8n could not activate the webhook: ${failed.errorMessage}\n${tail(main.output, 40)}`);
-		if (!main.running) throw new Error(`${main.name} exited (${JSON.stringify(main.exit)}):\n${tail(main.output, 60)}`);
-		if (Date.now() > deadline) throw new Error(`the webhook was not activated within ${timeoutMs} ms:\n${tail(main.output, 60)}`);
+		if (failed)
+			throw new Error(
+				`n8n could not activate the webhook: ${failed.errorMessage}\n${tail(main.output, 40)}`,
+			);
+		if (!main.running)
+			throw new Error(
+				`${main.name} exited (${JSON.stringify(main.exit)}):\n${tail(main.output, 60)}`,
+			);
+		if (Date.now() > deadline)
+			throw new Error(
+				`the webhook was not activated within ${timeoutMs} ms:\n${tail(main.output, 60)}`,
+			);
 		await sleep(1000);
 	}
 }
 
-async function waitReady(main: BackgroundProcess, workers: BackgroundProcess[], triggerStatus: TriggerStatusQuery): Promise<void> {
+async function waitReady(
+	main: BackgroundProcess,
+	workers: BackgroundProcess[],
+	triggerStatus: TriggerStatusQuery,
+): Promise<void> {
 	await Promise.all([
 		(async () => {
 			await main.waitFor(/Editor is now accessible via/, LIMIT.boot - 10_000);
@@ -264,32 +321,53 @@ function baseFailures(r: ModeResult, count: number): string[] {
 	if (r.itemsOut !== count) f.push(`${r.mode}: ${r.itemsOut} output items, expected ${count}`);
 	if (r.errors !== 0) f.push(`${r.mode}: ${r.errors} error items`);
 	if (r.lost !== 0) f.push(`${r.mode}: ${r.lost} items lost`);
-	const expectCreated = Array.from({ length: count }, (_, i) => i).filter((i) => !existsBefore(i)).length;
+	const expectCreated = Array.from({ length: count }, (_, i) => i).filter(
+		(i) => !existsBefore(i),
+	).length;
 	if (r.created !== expectCreated || r.updated !== count - expectCreated) {
-		f.push(`${r.mode}: created ${r.created} / updated ${r.updated}, expected ${expectCreated} / ${count - expectCreated}`);
+		f.push(
+			`${r.mode}: created ${r.created} / updated ${r.updated}, expected ${expectCreated} / ${count - expectCreated}`,
+		);
 	}
-	if (r.execution?.status !== 'success') f.push(`${r.mode}: stored execution ${JSON.stringify(r.execution)}`);
-	if (r.loadProblems.length) f.push(`${r.mode}: package load problems: ${r.loadProblems.join(' | ')}`);
+	if (r.execution?.status !== 'success')
+		f.push(`${r.mode}: stored execution ${JSON.stringify(r.execution)}`);
+	if (r.loadProblems.length)
+		f.push(`${r.mode}: package load problems: ${r.loadProblems.join(' | ')}`);
 	return f;
 }
 
-async function singleProcess(install: N8nInstall, tarball: string, sb: Sandbox, count: number, log: Log): Promise<ModeResult> {
+async function singleProcess(
+	install: N8nInstall,
+	tarball: string,
+	sb: Sandbox,
+	count: number,
+	log: Log,
+): Promise<ModeResult> {
 	const n8n = new N8n(install, { env: { EXECUTIONS_MODE: 'regular' } });
 	let main: BackgroundProcess | undefined;
 	try {
-		await withTimeout('single: prepare n8n', LIMIT.prepare, (async () => {
-			await installCommunityPackage(install, n8n.userFolder, tarball);
-			await n8n.importCredentials(credentials(sb.url));
-			await n8n.importWorkflows([upsertWorkflow(count)]);
-			const p = await n8n.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-			if (p.code !== 0) throw new Error(`publish:workflow failed:\n${tail(p.stdout + p.stderr)}`);
-		})());
+		await withTimeout(
+			'single: prepare n8n',
+			LIMIT.prepare,
+			(async () => {
+				await installCommunityPackage(install, n8n.userFolder, tarball);
+				await n8n.importCredentials(credentials(sb.url));
+				await n8n.importWorkflows([upsertWorkflow(count)]);
+				const p = await n8n.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
+				if (p.code !== 0) throw new Error(`publish:workflow failed:\n${tail(p.stdout + p.stderr)}`);
+			})(),
+		);
 		const port = await freePort();
 		const bootStart = Date.now();
 		main = await startN8nProcess(install, n8n.userFolder, {
 			name: 'n8n-single',
 			args: ['start'],
-			env: { ...n8n.env(), N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+			env: {
+				...n8n.env(),
+				N8N_PORT: String(port),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			},
 		});
 		const dbFile = join(n8n.userFolder, '.n8n', 'database.sqlite');
 		const triggerStatus = () =>
@@ -305,18 +383,30 @@ async function singleProcess(install: N8nInstall, tarball: string, sb: Sandbox, 
 		await withTimeout('single: seed sandbox', LIMIT.seed, prepareSandbox(sb, count));
 		const load = loadavg()[0];
 		const call = await withTimeout('single: webhook run', LIMIT.run, callWebhook(port));
-		log(`single process: webhook answered HTTP ${call.status} with ${call.items.length} items in ${call.ms} ms`);
+		log(
+			`single process: webhook answered HTTP ${call.status} with ${call.items.length} items in ${call.ms} ms`,
+		);
 		const state = comparableState(sb);
 		const counts = countItems(call.items);
 
-		const rows = await sqliteQuery<{ id: number; status: string; mode: string; startedAt: string; stoppedAt: string }>(
+		const rows = await sqliteQuery<{
+			id: number;
+			status: string;
+			mode: string;
+			startedAt: string;
+			stoppedAt: string;
+		}>(
 			install,
 			dbFile,
 			`SELECT id, status, mode, startedAt, stoppedAt FROM execution_entity WHERE workflowId = '${WORKFLOW_ID}' ORDER BY id`,
 		);
 		const last = rows[rows.length - 1];
 		const data = last
-			? await sqliteQuery<{ data: string }>(install, dbFile, `SELECT data FROM execution_data WHERE executionId = ${Number(last.id)}`)
+			? await sqliteQuery<{ data: string }>(
+					install,
+					dbFile,
+					`SELECT data FROM execution_data WHERE executionId = ${Number(last.id)}`,
+				)
 			: [];
 		const result: ModeResult = {
 			mode: 'single process',
@@ -345,7 +435,8 @@ async function singleProcess(install: N8nInstall, tarball: string, sb: Sandbox, 
 			state,
 			failures: [],
 		};
-		if (call.status !== 200) result.failures.push(`single: webhook body: ${call.raw.slice(0, 500)}`);
+		if (call.status !== 200)
+			result.failures.push(`single: webhook body: ${call.raw.slice(0, 500)}`);
 		result.failures.push(...baseFailures(result, count));
 		return result;
 	} finally {
@@ -354,7 +445,15 @@ async function singleProcess(install: N8nInstall, tarball: string, sb: Sandbox, 
 	}
 }
 
-async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, count: number, workerCount: number, log: Log, infra: { redis: Redis; pg?: Postgres }): Promise<ModeResult> {
+async function queueMode(
+	install: N8nInstall,
+	tarball: string,
+	sb: Sandbox,
+	count: number,
+	workerCount: number,
+	log: Log,
+	infra: { redis: Redis; pg?: Postgres },
+): Promise<ModeResult> {
 	const { redis, pg } = infra;
 	const dbEnv: Record<string, string | undefined> = pg
 		? {
@@ -381,21 +480,34 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 	const procs: BackgroundProcess[] = [];
 	const triggerSecret = randomBytes(16).toString('hex');
 	try {
-		await withTimeout('queue: prepare n8n', LIMIT.prepare, (async () => {
-			await installCommunityPackage(install, n8n.userFolder, tarball);
-			await n8n.importCredentials([...credentials(sb.url), ...triggerCredentials(sb.url, triggerSecret)]);
-			await n8n.importWorkflows([upsertWorkflow(count), triggerWorkflow()]);
-			for (const id of [WORKFLOW_ID, TRIGGER_WORKFLOW_ID]) {
-				const p = await n8n.cli(['publish:workflow', `--id=${id}`]);
-				if (p.code !== 0) throw new Error(`publish:workflow ${id} failed:\n${tail(p.stdout + p.stderr)}`);
-			}
-		})());
+		await withTimeout(
+			'queue: prepare n8n',
+			LIMIT.prepare,
+			(async () => {
+				await installCommunityPackage(install, n8n.userFolder, tarball);
+				await n8n.importCredentials([
+					...credentials(sb.url),
+					...triggerCredentials(sb.url, triggerSecret),
+				]);
+				await n8n.importWorkflows([upsertWorkflow(count), triggerWorkflow()]);
+				for (const id of [WORKFLOW_ID, TRIGGER_WORKFLOW_ID]) {
+					const p = await n8n.cli(['publish:workflow', `--id=${id}`]);
+					if (p.code !== 0)
+						throw new Error(`publish:workflow ${id} failed:\n${tail(p.stdout + p.stderr)}`);
+				}
+			})(),
+		);
 		const port = await freePort();
 		const bootStart = Date.now();
 		const main = await startN8nProcess(install, n8n.userFolder, {
 			name: 'n8n-main',
 			args: ['start'],
-			env: { ...n8n.env(), N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+			env: {
+				...n8n.env(),
+				N8N_PORT: String(port),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			},
 		});
 		procs.push(main);
 		const workers: BackgroundProcess[] = [];
@@ -416,24 +528,35 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 		}
 		const triggerStatus: TriggerStatusQuery = pg
 			? async () =>
-					(await pg.query('n8n', `SELECT status, coalesce("errorMessage", '') FROM workflow_publication_trigger_status WHERE "workflowId" = '${WORKFLOW_ID}'`)).map(
-						([status, errorMessage]) => ({ status, errorMessage }),
-					)
+					(
+						await pg.query(
+							'n8n',
+							`SELECT status, coalesce("errorMessage", '') FROM workflow_publication_trigger_status WHERE "workflowId" = '${WORKFLOW_ID}'`,
+						)
+					).map(([status, errorMessage]) => ({ status, errorMessage }))
 			: () =>
 					sqliteQuery<{ status: string; errorMessage: string | null }>(
 						install,
 						join(n8n.userFolder, '.n8n', 'database.sqlite'),
 						`SELECT status, errorMessage FROM workflow_publication_trigger_status WHERE workflowId = '${WORKFLOW_ID}'`,
 					);
-		await withTimeout('queue: main and workers ready', LIMIT.boot, waitReady(main, workers, triggerStatus));
+		await withTimeout(
+			'queue: main and workers ready',
+			LIMIT.boot,
+			waitReady(main, workers, triggerStatus),
+		);
 		const bootMs = Date.now() - bootStart;
-		log(`queue: main (pid ${main.pid}, port ${port}) and ${workers.map((w) => `${w.name} (pid ${w.pid})`).join(', ')} ready in ${bootMs} ms`);
+		log(
+			`queue: main (pid ${main.pid}, port ${port}) and ${workers.map((w) => `${w.name} (pid ${w.pid})`).join(', ')} ready in ${bootMs} ms`,
+		);
 
 		await withTimeout('queue: seed sandbox', LIMIT.seed, prepareSandbox(sb, count));
 		const marks = procs.map((p) => p.output.length);
 		const load = loadavg()[0];
 		const call = await withTimeout('queue: webhook run', LIMIT.run, callWebhook(port));
-		log(`queue: webhook answered HTTP ${call.status} with ${call.items.length} items in ${call.ms} ms`);
+		log(
+			`queue: webhook answered HTTP ${call.status} with ${call.items.length} items in ${call.ms} ms`,
+		);
 		const state = comparableState(sb);
 		const counts = countItems(call.items);
 
@@ -442,7 +565,11 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 		const since = (p: BackgroundProcess) => p.output.slice(marks[procs.indexOf(p)]);
 		const enqueued = /Enqueued execution (\d+) \(job (\d+)\)/.exec(since(main));
 		const ranBy = workers
-			.map((w) => ({ w, started: /Worker started execution (\d+) \(job (\d+)\)/.exec(since(w)), finished: /Worker finished execution (\d+) \(job (\d+)\)/.exec(since(w)) }))
+			.map((w) => ({
+				w,
+				started: /Worker started execution (\d+) \(job (\d+)\)/.exec(since(w)),
+				finished: /Worker finished execution (\d+) \(job (\d+)\)/.exec(since(w)),
+			}))
 			.filter((x) => x.started);
 		const mainRan = /Worker started execution/.test(since(main));
 
@@ -452,20 +579,39 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 				'n8n',
 				`SELECT id, status, mode, (EXTRACT(EPOCH FROM ("stoppedAt" - "startedAt")) * 1000)::int FROM execution_entity WHERE "workflowId" = '${WORKFLOW_ID}' ORDER BY id`,
 			);
-			rows = result.map(([id, status, mode, ms]) => ({ id, status, mode, ms: ms === '' ? null : Number(ms) }));
+			rows = result.map(([id, status, mode, ms]) => ({
+				id,
+				status,
+				mode,
+				ms: ms === '' ? null : Number(ms),
+			}));
 		} else {
-			const result = await sqliteQuery<{ id: number; status: string; mode: string; startedAt: string; stoppedAt: string }>(
+			const result = await sqliteQuery<{
+				id: number;
+				status: string;
+				mode: string;
+				startedAt: string;
+				stoppedAt: string;
+			}>(
 				install,
 				join(n8n.userFolder, '.n8n', 'database.sqlite'),
 				`SELECT id, status, mode, startedAt, stoppedAt FROM execution_entity WHERE workflowId = '${WORKFLOW_ID}' ORDER BY id`,
 			);
-			rows = result.map((r) => ({ id: String(r.id), status: r.status, mode: r.mode, ms: sqliteMs(r.startedAt, r.stoppedAt) }));
+			rows = result.map((r) => ({
+				id: String(r.id),
+				status: r.status,
+				mode: r.mode,
+				ms: sqliteMs(r.startedAt, r.stoppedAt),
+			}));
 		}
 		const last = rows[rows.length - 1];
 		let data = '';
 		if (last) {
 			data = pg
-				? await pg.queryRaw('n8n', `SELECT data FROM execution_data WHERE "executionId" = ${Number(last.id)}`)
+				? await pg.queryRaw(
+						'n8n',
+						`SELECT data FROM execution_data WHERE "executionId" = ${Number(last.id)}`,
+					)
 				: ((
 						await sqliteQuery<{ data: string }>(
 							install,
@@ -486,28 +632,54 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 			requests: requestStats(sb),
 			execution: last,
 			executionsStored: rows.length,
-			ranOn: ranBy.length ? ranBy.map((x) => `${x.w.name} (pid ${x.w.pid}): started execution ${x.started![1]} (job ${x.started![2]})${x.finished ? ', finished it' : ''}`).join('; ') : 'no worker',
+			ranOn: ranBy.length
+				? ranBy
+						.map(
+							(x) =>
+								`${x.w.name} (pid ${x.w.pid}): started execution ${x.started![1]} (job ${x.started![2]})${x.finished ? ', finished it' : ''}`,
+						)
+						.join('; ')
+				: 'no worker',
 			bootMs,
 			webhookMs: call.ms,
 			load,
 			nodeMs: data ? nodeTimes(install, data) : {},
 			warnings: notableWarnings(procs),
-			loadProblems: procs.flatMap((p) => loadProblems({ stdout: p.output, stderr: '', code: 0, signal: null, ms: 0 }).map((l) => `${p.name}: ${l}`)),
+			loadProblems: procs.flatMap((p) =>
+				loadProblems({ stdout: p.output, stderr: '', code: 0, signal: null, ms: 0 }).map(
+					(l) => `${p.name}: ${l}`,
+				),
+			),
 			state,
 			failures: [],
 		};
 		if (call.status !== 200) result.failures.push(`queue: webhook body: ${call.raw.slice(0, 500)}`);
 		result.failures.push(...baseFailures(result, count));
 		if (!enqueued) result.failures.push(`queue: the main did not log "Enqueued execution"`);
-		if (ranBy.length !== 1) result.failures.push(`queue: ${ranBy.length} workers logged "Worker started execution" (expected exactly 1)`);
-		if (ranBy.length === 1 && !ranBy[0].finished) result.failures.push(`queue: ${ranBy[0].w.name} did not log "Worker finished execution"`);
-		if (enqueued && ranBy.length === 1 && ranBy[0].started![1] !== enqueued[1]) result.failures.push(`queue: the main enqueued execution ${enqueued[1]}, the worker ran ${ranBy[0].started![1]}`);
-		if (last && ranBy.length === 1 && ranBy[0].started![1] !== last.id) result.failures.push(`queue: the stored execution is ${last.id}, the worker ran ${ranBy[0].started![1]}`);
+		if (ranBy.length !== 1)
+			result.failures.push(
+				`queue: ${ranBy.length} workers logged "Worker started execution" (expected exactly 1)`,
+			);
+		if (ranBy.length === 1 && !ranBy[0].finished)
+			result.failures.push(`queue: ${ranBy[0].w.name} did not log "Worker finished execution"`);
+		if (enqueued && ranBy.length === 1 && ranBy[0].started![1] !== enqueued[1])
+			result.failures.push(
+				`queue: the main enqueued execution ${enqueued[1]}, the worker ran ${ranBy[0].started![1]}`,
+			);
+		if (last && ranBy.length === 1 && ranBy[0].started![1] !== last.id)
+			result.failures.push(
+				`queue: the stored execution is ${last.id}, the worker ran ${ranBy[0].started![1]}`,
+			);
 		if (mainRan) result.failures.push('queue: the main process logged "Worker started execution"');
 
 		const triggerExecutions = async () =>
 			pg
-				? (await pg.query('n8n', `SELECT status FROM execution_entity WHERE "workflowId" = '${TRIGGER_WORKFLOW_ID}'`)).map(([status]) => status)
+				? (
+						await pg.query(
+							'n8n',
+							`SELECT status FROM execution_entity WHERE "workflowId" = '${TRIGGER_WORKFLOW_ID}'`,
+						)
+					).map(([status]) => status)
 				: (
 						await sqliteQuery<{ status: string }>(
 							install,
@@ -515,7 +687,19 @@ async function queueMode(install: N8nInstall, tarball: string, sb: Sandbox, coun
 							`SELECT status FROM execution_entity WHERE workflowId = '${TRIGGER_WORKFLOW_ID}'`,
 						)
 					).map((row) => row.status);
-		const burst = await withTimeout('queue: Oho Trigger burst', LIMIT.run, triggerBurst({ sb, port, secret: triggerSecret, main, workers, executions: triggerExecutions, log }));
+		const burst = await withTimeout(
+			'queue: Oho Trigger burst',
+			LIMIT.run,
+			triggerBurst({
+				sb,
+				port,
+				secret: triggerSecret,
+				main,
+				workers,
+				executions: triggerExecutions,
+				log,
+			}),
+		);
 		result.trigger = burst.result;
 		result.failures.push(...burst.failures);
 		if (result.failures.length) {
@@ -548,9 +732,16 @@ async function triggerBurst(opts: {
 	const url = `http://127.0.0.1:${port}/webhook/${TRIGGER_PATH}`;
 	// Active once a wrong secret is answered 403 (404 before): such a probe starts nothing.
 	for (const deadline = Date.now() + LIMIT.boot; ; ) {
-		const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [TRIGGER_SECRET_HEADER]: 'probe' }, body: '{}' });
+		const probe = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', [TRIGGER_SECRET_HEADER]: 'probe' },
+			body: '{}',
+		});
 		if (probe.status === 403) break;
-		if (Date.now() > deadline) throw new Error(`the Oho Trigger was not active within ${LIMIT.boot} ms (last answer HTTP ${probe.status})`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`the Oho Trigger was not active within ${LIMIT.boot} ms (last answer HTTP ${probe.status})`,
+			);
 		await sleep(1000);
 	}
 	const procs = [main, ...workers];
@@ -558,13 +749,21 @@ async function triggerBurst(opts: {
 	sb.registerWebhook({ url, headers: { [TRIGGER_SECRET_HEADER]: secret } });
 	const messagesBefore = sb.state().gofiveMessages.length;
 	const started = Date.now();
-	const bodies = Array.from({ length: BURST }, (_, i) => demoLineContact(burstUserIdOf(i), 'https://profile.line-scdn.net/0hBurst', { platform_display_name: `Burst ${i}`, display_name: `Burst ${i}`, first_name: 'Burst' }));
+	const bodies = Array.from({ length: BURST }, (_, i) =>
+		demoLineContact(burstUserIdOf(i), 'https://profile.line-scdn.net/0hBurst', {
+			platform_display_name: `Burst ${i}`,
+			display_name: `Burst ${i}`,
+			first_name: 'Burst',
+		}),
+	);
 	await createContacts(sb, bodies);
 	await sb.settleWebhooks();
 	let statuses: string[] = [];
 	for (const deadline = Date.now() + LIMIT.run - 30_000; ; ) {
 		statuses = await executions();
-		const done = statuses.filter((status) => !['new', 'running', 'waiting'].includes(status)).length;
+		const done = statuses.filter(
+			(status) => !['new', 'running', 'waiting'].includes(status),
+		).length;
 		if (done >= BURST || Date.now() > deadline) break;
 		await sleep(1000);
 	}
@@ -574,9 +773,18 @@ async function triggerBurst(opts: {
 	sb.registerWebhook(null);
 
 	const answered: Record<string, number> = {};
-	for (const delivery of sb.webhookDeliveries()) answered[String(delivery.status)] = (answered[String(delivery.status)] ?? 0) + 1;
-	const startedBy = Object.fromEntries(procs.map((p, i) => [p.name, (p.output.slice(marks[i]).match(/Worker started execution/g) ?? []).length]));
-	const messages = sb.state().gofiveMessages.slice(messagesBefore).map((message) => message.content);
+	for (const delivery of sb.webhookDeliveries())
+		answered[String(delivery.status)] = (answered[String(delivery.status)] ?? 0) + 1;
+	const startedBy = Object.fromEntries(
+		procs.map((p, i) => [
+			p.name,
+			(p.output.slice(marks[i]).match(/Worker started execution/g) ?? []).length,
+		]),
+	);
+	const messages = sb
+		.state()
+		.gofiveMessages.slice(messagesBefore)
+		.map((message) => message.content);
 	const perContact = new Map<string, number>();
 	for (const content of messages) {
 		const userId = /^contact created: (\S+)$/.exec(content)?.[1] ?? content;
@@ -596,12 +804,27 @@ async function triggerBurst(opts: {
 	};
 	log(`queue: Oho Trigger burst: ${JSON.stringify(result)}`);
 	const failures: string[] = [];
-	if (result.deliveries !== BURST || answered['200'] !== BURST) failures.push(`trigger burst: ${BURST} deliveries expected, all answered 200: ${JSON.stringify(answered)}`);
-	if (result.executions !== BURST || result.succeeded !== BURST) failures.push(`trigger burst: ${result.succeeded} of ${result.executions} executions succeeded, ${BURST} expected`);
-	if (result.lost || result.duplicated || result.messages !== BURST) failures.push(`trigger burst: ${result.messages} messages, ${result.lost} contacts without one, ${result.duplicated} with more than one`);
-	if (startedBy[main.name]) failures.push(`trigger burst: the main process started ${startedBy[main.name]} executions itself`);
+	if (result.deliveries !== BURST || answered['200'] !== BURST)
+		failures.push(
+			`trigger burst: ${BURST} deliveries expected, all answered 200: ${JSON.stringify(answered)}`,
+		);
+	if (result.executions !== BURST || result.succeeded !== BURST)
+		failures.push(
+			`trigger burst: ${result.succeeded} of ${result.executions} executions succeeded, ${BURST} expected`,
+		);
+	if (result.lost || result.duplicated || result.messages !== BURST)
+		failures.push(
+			`trigger burst: ${result.messages} messages, ${result.lost} contacts without one, ${result.duplicated} with more than one`,
+		);
+	if (startedBy[main.name])
+		failures.push(
+			`trigger burst: the main process started ${startedBy[main.name]} executions itself`,
+		);
 	const onWorkers = workers.reduce((sum, w) => sum + startedBy[w.name], 0);
-	if (onWorkers !== BURST) failures.push(`trigger burst: workers logged ${onWorkers} started executions, ${BURST} expected`);
+	if (onWorkers !== BURST)
+		failures.push(
+			`trigger burst: workers logged ${onWorkers} started executions, ${BURST} expected`,
+		);
 	return { result, failures };
 }
 
@@ -610,14 +833,20 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | undefined 
 	if (a && b && typeof a === 'object' && typeof b === 'object') {
 		const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
 		for (const k of keys) {
-			const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}/${k}`);
+			const d = firstDifference(
+				(a as Record<string, unknown>)[k],
+				(b as Record<string, unknown>)[k],
+				`${path}/${k}`,
+			);
 			if (d) return d;
 		}
 	}
 	return `${path || '/'}: ${JSON.stringify(a)?.slice(0, 200)} ≠ ${JSON.stringify(b)?.slice(0, 200)}`;
 }
 
-export async function runQueueComparison(opts: { items?: number; workers?: number; log?: Log } = {}): Promise<QueueSummary> {
+export async function runQueueComparison(
+	opts: { items?: number; workers?: number; log?: Log } = {},
+): Promise<QueueSummary> {
 	const started = Date.now();
 	const count = opts.items ?? Number(process.env.E2E_QUEUE_ITEMS ?? 1000);
 	const workerCount = opts.workers ?? 2;
@@ -625,28 +854,36 @@ export async function runQueueComparison(opts: { items?: number; workers?: numbe
 	const useSqlite = process.env.E2E_QUEUE_DB === 'sqlite';
 
 	const install = await withTimeout('install n8n', LIMIT.setup, ensureN8n());
-	const tarball = process.env.E2E_TARBALL ?? (await withTimeout('build + pack', LIMIT.setup, buildAndPackRepo()));
+	const tarball =
+		process.env.E2E_TARBALL ?? (await withTimeout('build + pack', LIMIT.setup, buildAndPackRepo()));
 	const sb = await startSandbox({ port: 0 });
 	let redis: Redis | undefined;
 	let pg: Postgres | undefined;
 	try {
-		log(`n8n ${install.n8nVersion} on Node ${install.nodeVersion}; ${PACKAGE_NAME} from ${tarball}; sandbox ${sb.url}; ${count} items`);
+		log(
+			`n8n ${install.n8nVersion} on Node ${install.nodeVersion}; ${PACKAGE_NAME} from ${tarball}; sandbox ${sb.url}; ${count} items`,
+		);
 		const single = await singleProcess(install, tarball, sb, count, log);
 
 		const infraStart = Date.now();
 		redis = await withTimeout('start Redis', LIMIT.infra, startRedis());
-		log(`Redis: ${redis.version.split(' ').slice(0, 3).join(' ')} on port ${redis.port} (pid ${redis.process.pid})`);
+		log(
+			`Redis: ${redis.version.split(' ').slice(0, 3).join(' ')} on port ${redis.port} (pid ${redis.process.pid})`,
+		);
 		if (!useSqlite) {
 			pg = await withTimeout('start PostgreSQL', LIMIT.infra, startPostgres());
 			await pg.createDatabase('n8n');
-			log(`PostgreSQL: ${pg.version} on port ${pg.port} (pid ${pg.process.pid}), throwaway cluster ${pg.dataDir}`);
+			log(
+				`PostgreSQL: ${pg.version} on port ${pg.port} (pid ${pg.process.pid}), throwaway cluster ${pg.dataDir}`,
+			);
 		}
 		log(`infrastructure ready in ${Date.now() - infraStart} ms`);
 		const queue = await queueMode(install, tarball, sb, count, workerCount, log, { redis, pg });
 
 		const stateDifference = firstDifference(single.state, queue.state);
 		const failures = [...single.failures, ...queue.failures];
-		if (stateDifference) failures.push(`sandbox state differs between the runs: ${stateDifference}`);
+		if (stateDifference)
+			failures.push(`sandbox state differs between the runs: ${stateDifference}`);
 		return {
 			n8nVersion: install.n8nVersion,
 			nodeVersion: install.nodeVersion,
@@ -670,8 +907,12 @@ export async function runQueueComparison(opts: { items?: number; workers?: numbe
 }
 
 export function formatSummary(s: QueueSummary): string {
-	const row = (label: string, f: (r: ModeResult) => string) => `| ${label} | ${f(s.single)} | ${f(s.queue)} |`;
-	const requests = (r: ModeResult) => `${r.requests.total} (${Object.entries(r.requests.byStatus).map(([k, v]) => `${k}: ${v}`).join(', ')})`;
+	const row = (label: string, f: (r: ModeResult) => string) =>
+		`| ${label} | ${f(s.single)} | ${f(s.queue)} |`;
+	const requests = (r: ModeResult) =>
+		`${r.requests.total} (${Object.entries(r.requests.byStatus)
+			.map(([k, v]) => `${k}: ${v}`)
+			.join(', ')})`;
 	return [
 		`n8n ${s.n8nVersion} (Node ${s.nodeVersion}), ${s.items} items; Redis: ${s.redis ?? '-'}; queue DB: ${s.postgres ? s.postgres : 'SQLite'}`,
 		'',
@@ -685,9 +926,17 @@ export function formatSummary(s: QueueSummary): string {
 		row('created / updated', (r) => `${r.created} / ${r.updated}`),
 		row('lost', (r) => String(r.lost)),
 		row('Oho requests', requests),
-		row('stored execution', (r) => (r.execution ? `#${r.execution.id} ${r.execution.mode} ${r.execution.status}` : 'none')),
-		row('execution (started → stopped)', (r) => (r.execution?.ms != null ? `${(r.execution.ms / 1000).toFixed(1)} s` : '-')),
-		row('node times (ms)', (r) => Object.entries(r.nodeMs).map(([n, ms]) => `${n} ${ms}`).join(', ')),
+		row('stored execution', (r) =>
+			r.execution ? `#${r.execution.id} ${r.execution.mode} ${r.execution.status}` : 'none',
+		),
+		row('execution (started → stopped)', (r) =>
+			r.execution?.ms != null ? `${(r.execution.ms / 1000).toFixed(1)} s` : '-',
+		),
+		row('node times (ms)', (r) =>
+			Object.entries(r.nodeMs)
+				.map(([n, ms]) => `${n} ${ms}`)
+				.join(', '),
+		),
 		row('webhook call (request → answer)', (r) => `${(r.webhookMs / 1000).toFixed(1)} s`),
 		row('boot (until ready)', (r) => `${(r.bootMs / 1000).toFixed(1)} s`),
 		row('load average (1 min) at the call', (r) => r.load.toFixed(2)),
@@ -695,8 +944,16 @@ export function formatSummary(s: QueueSummary): string {
 		'',
 		`sandbox state (contacts + rooms, without ids/timestamps) identical: ${s.stateIdentical ? 'yes' : `NO: ${s.stateDifference}`}`,
 		s.queue.trigger
-			? `Oho Trigger burst (queue mode): ${s.queue.trigger.deliveries} webhook deliveries (${Object.entries(s.queue.trigger.answered).map(([k, v]) => `HTTP ${k}: ${v}`).join(', ')}), ` +
-				`${s.queue.trigger.succeeded}/${s.queue.trigger.executions} executions succeeded, started by ${Object.entries(s.queue.trigger.startedBy).map(([k, v]) => `${k} ${v}`).join(', ')}; ` +
+			? `Oho Trigger burst (queue mode): ${s.queue.trigger.deliveries} webhook deliveries (${Object.entries(
+					s.queue.trigger.answered,
+				)
+					.map(([k, v]) => `HTTP ${k}: ${v}`)
+					.join(', ')}), ` +
+				`${s.queue.trigger.succeeded}/${s.queue.trigger.executions} executions succeeded, started by ${Object.entries(
+					s.queue.trigger.startedBy,
+				)
+					.map(([k, v]) => `${k} ${v}`)
+					.join(', ')}; ` +
 				`${s.queue.trigger.messages} Gofive messages, ${s.queue.trigger.lost} lost, ${s.queue.trigger.duplicated} duplicated; ${(s.queue.trigger.ms / 1000).toFixed(1)} s`
 			: 'Oho Trigger burst: not run',
 		`total ${(s.totalMs / 1000).toFixed(0)} s; ${s.failures.length ? `FAILED:\n - ${s.failures.join('\n - ')}` : 'all checks passed'}`,
@@ -707,8 +964,18 @@ export function formatSummary(s: QueueSummary): string {
 export function saveSummary(s: QueueSummary): string {
 	const file = join(REPO_ROOT, 'test-results', 'queue-mode.json');
 	mkdirSync(dirname(file), { recursive: true });
-	const strip = (r: ModeResult) => ({ ...r, state: { contacts: r.state.contacts.length, rooms: r.state.rooms.length } });
-	writeFileSync(file, JSON.stringify({ ...s, single: strip(s.single), queue: strip(s.queue), n8n: DEFAULT_N8N_VERSION }, null, 2));
+	const strip = (r: ModeResult) => ({
+		...r,
+		state: { contacts: r.state.contacts.length, rooms: r.state.rooms.length },
+	});
+	writeFileSync(
+		file,
+		JSON.stringify(
+			{ ...s, single: strip(s.single), queue: strip(s.queue), n8n: DEFAULT_N8N_VERSION },
+			null,
+			2,
+		),
+	);
 	return file;
 }
 

@@ -59,7 +59,13 @@ export function upsertWorkflow(count: number): WorkflowImport {
 				webhookId: '6f1c1d8e-4f3a-4c59-9a55-0b7e2d3c9a10',
 				position: [0, 0],
 				// Answer when the last node is done, with all its items: the caller sees the run's output.
-				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: WEBHOOK_PATH,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
 			},
 			{
 				id: 'q-code',
@@ -141,8 +147,15 @@ function stable(value: unknown): unknown {
 /** The sandbox's contacts and chat rooms, sorted, without ids and timestamps. */
 export function comparableState(sb: Sandbox): { contacts: unknown[]; rooms: unknown[] } {
 	const s = sb.state();
-	const key = (x: { platform?: string; platform_id?: string; user_id?: string; social_profile?: { platform: string; platform_id: string; id: string } }) =>
-		x.social_profile ? `${x.social_profile.platform}:${x.social_profile.platform_id}:${x.social_profile.id}` : `${x.platform}:${x.platform_id}:${x.user_id}`;
+	const key = (x: {
+		platform?: string;
+		platform_id?: string;
+		user_id?: string;
+		social_profile?: { platform: string; platform_id: string; id: string };
+	}) =>
+		x.social_profile
+			? `${x.social_profile.platform}:${x.social_profile.platform_id}:${x.social_profile.id}`
+			: `${x.platform}:${x.platform_id}:${x.user_id}`;
 	const contacts = [...s.contacts].sort((a, b) => key(a).localeCompare(key(b)));
 	const rooms = [...s.rooms].sort((a, b) => key(a).localeCompare(key(b)));
 	return { contacts: stable(contacts) as unknown[], rooms: stable(rooms) as unknown[] };
@@ -160,8 +173,20 @@ export const burstUserIdOf = (i: number): string => `Uburst${String(i).padStart(
 
 export function triggerCredentials(sandboxUrl: string, secret: string): CredentialImport[] {
 	return [
-		{ ...GOFIVE_CRED, type: 'gofiveApi', data: { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, baseUrl: sandboxUrl } },
-		{ ...SECRET_CRED, type: 'ohoWebhookHeaderAuthApi', data: { name: TRIGGER_SECRET_HEADER, secret } },
+		{
+			...GOFIVE_CRED,
+			type: 'gofiveApi',
+			data: {
+				authentication: 'accessToken',
+				accessToken: DEMO.gofiveAccessToken,
+				baseUrl: sandboxUrl,
+			},
+		},
+		{
+			...SECRET_CRED,
+			type: 'ohoWebhookHeaderAuthApi',
+			data: { name: TRIGGER_SECRET_HEADER, secret },
+		},
 	];
 }
 

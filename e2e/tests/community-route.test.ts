@@ -9,7 +9,12 @@ import { dirname, join } from 'path';
 import { after, before, describe, test } from 'node:test';
 
 import { installCommunityPackage } from '../lib/community';
-import { FAKE_CREDENTIAL_TYPE, FAKE_NODE_TYPE, FAKE_PACKAGE, writeFakePackage } from '../lib/fake-package';
+import {
+	FAKE_CREDENTIAL_TYPE,
+	FAKE_NODE_TYPE,
+	FAKE_PACKAGE,
+	writeFakePackage,
+} from '../lib/fake-package';
 import { ensureN8n, type N8nInstall } from '../lib/install';
 import { CRASH_NOTE, N8n, describeFailure, loadProblems, nodeOutput } from '../lib/n8n';
 import { npmPack } from '../lib/pack';
@@ -29,7 +34,12 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: core nodes and a community package`, () =>
 		for (const dir of [source, dirname(tarball)]) rmSync(dir, { recursive: true, force: true });
 		assert.equal(installed.packageName, FAKE_PACKAGE);
 		await n8n.importCredentials([
-			{ id: 'e2eFakeCred01', name: 'Fake Echo (e2e)', type: FAKE_CREDENTIAL_TYPE, data: { token: 'secret-e2e-token' } },
+			{
+				id: 'e2eFakeCred01',
+				name: 'Fake Echo (e2e)',
+				type: FAKE_CREDENTIAL_TYPE,
+				data: { token: 'secret-e2e-token' },
+			},
 		]);
 		await n8n.importWorkflows([
 			linearWorkflow('e2eCoreSet01', 'e2e core: manual trigger + set', [
@@ -54,12 +64,22 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: core nodes and a community package`, () =>
 	test('the package was installed the way n8n installs a community package', () => {
 		const dir = join(n8n.userFolder, '.n8n', 'nodes');
 		const ledger = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-		assert.deepEqual(ledger, { name: 'installed-nodes', private: true, dependencies: { [FAKE_PACKAGE]: '0.0.1' } });
-		const pkg = JSON.parse(readFileSync(join(dir, 'node_modules', FAKE_PACKAGE, 'package.json'), 'utf8'));
+		assert.deepEqual(ledger, {
+			name: 'installed-nodes',
+			private: true,
+			dependencies: { [FAKE_PACKAGE]: '0.0.1' },
+		});
+		const pkg = JSON.parse(
+			readFileSync(join(dir, 'node_modules', FAKE_PACKAGE, 'package.json'), 'utf8'),
+		);
 		assert.equal(pkg.devDependencies, undefined);
 		assert.equal(pkg.peerDependencies, undefined);
 		assert.equal(pkg.optionalDependencies, undefined);
-		assert.ok(existsSync(join(dir, 'node_modules', FAKE_PACKAGE, 'dist', 'nodes', 'FakeEcho', 'FakeEcho.node.js')));
+		assert.ok(
+			existsSync(
+				join(dir, 'node_modules', FAKE_PACKAGE, 'dist', 'nodes', 'FakeEcho', 'FakeEcho.node.js'),
+			),
+		);
 		// n8n deletes the tarball after unpacking it
 		assert.deepEqual(
 			readdirSync(dir).filter((f) => f.endsWith('.tgz')),
@@ -108,7 +128,10 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: a broken community package fails here as i
 			const r = await n8n.execute('e2eBroken01');
 			assert.equal(r.ok, false, 'the workflow must not run');
 			const problems = loadProblems(r.result);
-			assert.ok(problems.length > 0, `expected a load problem in the output:\n${describeFailure(r)}`);
+			assert.ok(
+				problems.length > 0,
+				`expected a load problem in the output:\n${describeFailure(r)}`,
+			);
 		});
 	}
 });

@@ -24,7 +24,14 @@ import {
 	exampleWorkflows,
 } from '../lib/examples';
 import { ensureN8n } from '../lib/install';
-import { CRASH_NOTE, N8n, describeFailure, loadProblems, nodeOutput, type ExecuteResult } from '../lib/n8n';
+import {
+	CRASH_NOTE,
+	N8n,
+	describeFailure,
+	loadProblems,
+	nodeOutput,
+	type ExecuteResult,
+} from '../lib/n8n';
 import { buildAndPackRepo } from '../lib/pack';
 import { DEFAULT_N8N_VERSION, PACKAGE_NAME } from '../lib/paths';
 
@@ -41,7 +48,11 @@ function headersCarrySubscriptionKey(sandbox: Sandbox): boolean {
 	return sandbox
 		.requests({ api: 'gofive' })
 		.filter((q) => /^\/v[13]\/customer/.test(q.path))
-		.every((q) => typeof q.headers['ocp-apim-subscription-key'] === 'string' && q.headers['ocp-apim-subscription-key'] !== '');
+		.every(
+			(q) =>
+				typeof q.headers['ocp-apim-subscription-key'] === 'string' &&
+				q.headers['ocp-apim-subscription-key'] !== '',
+		);
 }
 
 describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () => {
@@ -67,10 +78,14 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 
 	after(async () => {
 		await sandbox?.close();
-		if (userFolder && process.env.E2E_KEEP !== '1') rmSync(userFolder, { recursive: true, force: true });
+		if (userFolder && process.env.E2E_KEEP !== '1')
+			rmSync(userFolder, { recursive: true, force: true });
 	});
 
-	async function execute(t: { diagnostic: (m: string) => void }, id: string): Promise<ExecuteResult> {
+	async function execute(
+		t: { diagnostic: (m: string) => void },
+		id: string,
+	): Promise<ExecuteResult> {
 		const r = await n8n.execute(id);
 		assert.ok(r.ok, describeFailure(r));
 		if (r.crashedOnExit) t.diagnostic(CRASH_NOTE);
@@ -107,8 +122,14 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 			'form tags split; Somchai keeps his "vip" (Add to Existing: Tags)',
 		);
 
-		assert.deepEqual(nodeOutput(run, 'VIP?', 0).map((o) => o.user_id), [KITTIPONG, SOMCHAI]);
-		assert.deepEqual(nodeOutput(run, 'VIP?', 1).map((o) => o.user_id), [NATTAYA]);
+		assert.deepEqual(
+			nodeOutput(run, 'VIP?', 0).map((o) => o.user_id),
+			[KITTIPONG, SOMCHAI],
+		);
+		assert.deepEqual(
+			nodeOutput(run, 'VIP?', 1).map((o) => o.user_id),
+			[NATTAYA],
+		);
 
 		const handOffs = nodeOutput(run, 'Hand VIP to an agent');
 		assert.deepEqual(
@@ -120,7 +141,10 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		);
 		const messages = nodeOutput(run, 'Tell the sales room');
 		assert.equal(messages.length, 2);
-		assert.ok(messages.every((m) => m.roomId === DEMO.gofiveRoomId && m.deliveryStatus === 'sent'), JSON.stringify(messages));
+		assert.ok(
+			messages.every((m) => m.roomId === DEMO.gofiveRoomId && m.deliveryStatus === 'sent'),
+			JSON.stringify(messages),
+		);
 
 		// What the sandbox now holds.
 		const after = sandbox.state();
@@ -140,7 +164,8 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		assert.equal(somchai.phone, '0987654321');
 		assert.equal(somchai.age, 34, 'fields the form did not send are kept');
 
-		const roomState = (userId: string) => after.rooms.find((room) => room.platform_id === OA && room.user_id === userId)?.state;
+		const roomState = (userId: string) =>
+			after.rooms.find((room) => room.platform_id === OA && room.user_id === userId)?.state;
 		assert.equal(roomState(KITTIPONG), 'agent_requested');
 		assert.equal(roomState(SOMCHAI), 'agent_requested');
 		assert.equal(roomState(NATTAYA), 'bot', 'not a VIP: the bot keeps the chat');
@@ -152,29 +177,47 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 			assert.equal(m.companyId, DEMO.gofiveCompanyId);
 			assert.equal(m.type, 'message');
 		}
-		assert.match(newMessages[0].content, /^VIP Kittipong Saelim \(089 765 4321\) just sent the web form .* Contact created; tags: vip, newsletter\.$/);
-		assert.match(newMessages[1].content, /^VIP Somchai Jaidee .* Contact updated; tags: vip, event-2025\.$/);
+		assert.match(
+			newMessages[0].content,
+			/^VIP Kittipong Saelim \(089 765 4321\) just sent the web form .* Contact created; tags: vip, newsletter\.$/,
+		);
+		assert.match(
+			newMessages[1].content,
+			/^VIP Somchai Jaidee .* Contact updated; tags: vip, event-2025\.$/,
+		);
 
 		// What the sandbox received: three creates (Somchai's answered 409), Somchai read for the
 		// tag merge and patched, two hand-offs, one token, two messages.
-		const creates = sandbox.requests({ api: 'oho', method: 'POST', path: '/contact' }).filter((q) => q.path === '/contact');
+		const creates = sandbox
+			.requests({ api: 'oho', method: 'POST', path: '/contact' })
+			.filter((q) => q.path === '/contact');
 		assert.deepEqual(creates.map((q) => q.status).sort(), [201, 201, 409]);
 		const reads = sandbox.requests({ api: 'oho', method: 'GET' });
-		assert.deepEqual(reads.map((q) => q.path), [`/contact/line/${OA}/user/${SOMCHAI}`]);
+		assert.deepEqual(
+			reads.map((q) => q.path),
+			[`/contact/line/${OA}/user/${SOMCHAI}`],
+		);
 		const patches = sandbox.requests({ api: 'oho', method: 'PATCH' });
 		assert.equal(patches.length, 1);
 		assert.deepEqual((patches[0].body as { tags: string[] }).tags, ['vip', 'event-2025']);
 		const agentRequests = sandbox.requests({ api: 'oho', path: '/request-agent' });
-		assert.deepEqual(agentRequests.map((q) => [q.path, q.status]), [
-			[`/chat/line/${OA}/user/${KITTIPONG}/request-agent`, 200],
-			[`/chat/line/${OA}/user/${SOMCHAI}/request-agent`, 200],
-		]);
+		assert.deepEqual(
+			agentRequests.map((q) => [q.path, q.status]),
+			[
+				[`/chat/line/${OA}/user/${KITTIPONG}/request-agent`, 200],
+				[`/chat/line/${OA}/user/${SOMCHAI}/request-agent`, 200],
+			],
+		);
 		// One token is the aim; with the two messages sent in parallel n8n 2.41.1 sometimes asks
 		// twice (the second item read the credential before the first stored its token).
 		const tokens = sandbox.requests({ api: 'gofive-token' });
 		assert.ok(tokens.length >= 1 && tokens.length <= 2, `token requests: ${tokens.length}`);
-		if (tokens.length > 1) t.diagnostic(`Gofive token fetched ${tokens.length} times for 2 parallel messages`);
-		assert.equal(sandbox.requests({ api: 'gofive', method: 'POST', path: '/v1/chat/message' }).length, 2);
+		if (tokens.length > 1)
+			t.diagnostic(`Gofive token fetched ${tokens.length} times for 2 parallel messages`);
+		assert.equal(
+			sandbox.requests({ api: 'gofive', method: 'POST', path: '/v1/chat/message' }).length,
+			2,
+		);
 	});
 
 	test('web form → Oho contact → Venio lead + sign-up event → VIP: agent requested + Gofive message naming the lead', async (t) => {
@@ -194,7 +237,9 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 
 		// Gofive Customer, Create or Update: one Venio Lead per submission, each code from Venio's answer.
 		const after = sandbox.state();
-		const newCustomers = after.gofiveCustomers.filter((c) => !before.gofiveCustomers.some((b) => b.customerCode === c.customerCode));
+		const newCustomers = after.gofiveCustomers.filter(
+			(c) => !before.gofiveCustomers.some((b) => b.customerCode === c.customerCode),
+		);
 		const leads = nodeOutput(run, 'Create Venio lead');
 		assert.deepEqual(
 			leads.map((o) => [o.operation, o.ok, o.customerName]),
@@ -206,20 +251,39 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		);
 		assert.deepEqual(
 			leads.map((o) => o.customerCode),
-			['Nattaya Phromma', 'Kittipong Saelim', 'Somchai Jaidee'].map((name) => newCustomers.find((c) => c.customerName === name)?.customerCode),
+			['Nattaya Phromma', 'Kittipong Saelim', 'Somchai Jaidee'].map(
+				(name) => newCustomers.find((c) => c.customerName === name)?.customerCode,
+			),
 		);
-		assert.ok(leads.every((o) => /^C\d{6}$/.test(String(o.customerCode))), JSON.stringify(leads.map((o) => o.customerCode)));
+		assert.ok(
+			leads.every((o) => /^C\d{6}$/.test(String(o.customerCode))),
+			JSON.stringify(leads.map((o) => o.customerCode)),
+		);
 		assert.equal(newCustomers.length, 3);
 		const nattaya = newCustomers.find((c) => c.customerName === 'Nattaya Phromma')!;
 		assert.deepEqual(
-			[nattaya.customerState, nattaya.leadStatus, nattaya.sourceName, nattaya.customerMobile, nattaya.customerEmail, nattaya.customerTags, nattaya.customerSocialAccount],
+			[
+				nattaya.customerState,
+				nattaya.leadStatus,
+				nattaya.sourceName,
+				nattaya.customerMobile,
+				nattaya.customerEmail,
+				nattaya.customerTags,
+				nattaya.customerSocialAccount,
+			],
 			[1, 1, 'Website', '0812345678', 'nattaya@example.com', ['newsletter'], { line: NATTAYA }],
 			'a Lead (state 1), Lead Status New, the phone cleaned, the tags a list',
 		);
 		// The token n8n stored for an earlier test is gone after the sandbox's reset: its 401 wrote nothing, and the
 		// node sends the item once more with a new token.
-		const customerPosts = sandbox.requests({ api: 'gofive', method: 'POST', path: '/v3/customers' });
-		const customerBodies = customerPosts.filter((q) => q.status !== 401).map((q) => q.body as Record<string, unknown>);
+		const customerPosts = sandbox.requests({
+			api: 'gofive',
+			method: 'POST',
+			path: '/v3/customers',
+		});
+		const customerBodies = customerPosts
+			.filter((q) => q.status !== 401)
+			.map((q) => q.body as Record<string, unknown>);
 		assert.deepEqual(
 			customerPosts.filter((q) => q.status !== 401).map((q) => q.status),
 			[200, 200, 200],
@@ -233,27 +297,43 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 			],
 			'three creates (no Customer Code sent), each a Lead',
 		);
-		assert.ok(headersCarrySubscriptionKey(sandbox), 'the subscription key on every Customer request');
+		assert.ok(
+			headersCarrySubscriptionKey(sandbox),
+			'the subscription key on every Customer request',
+		);
 
 		// Add Event: "Signed up on the web form" on each new customer's timeline.
 		const events = after.gofiveCustomerEvents.slice(before.gofiveCustomerEvents.length);
 		assert.deepEqual(
-			events.map((e) => [e.eventName, e.eventType, newCustomers.find((c) => c.customerId === e.customerId)?.customerName]),
+			events.map((e) => [
+				e.eventName,
+				e.eventType,
+				newCustomers.find((c) => c.customerId === e.customerId)?.customerName,
+			]),
 			[
 				['Signed up on the web form', 4, 'Nattaya Phromma'],
 				['Signed up on the web form', 4, 'Kittipong Saelim'],
 				['Signed up on the web form', 4, 'Somchai Jaidee'],
 			],
 		);
-		assert.ok(events.every((e) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0700$/.test(e.eventDate)), JSON.stringify(events));
+		assert.ok(
+			events.every((e) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0700$/.test(e.eventDate)),
+			JSON.stringify(events),
+		);
 		assert.deepEqual(
 			nodeOutput(run, 'Add sign-up event').map((o) => [o.operation, o.ok, o.customerCode]),
 			leads.map((o) => ['addEvent', true, o.customerCode]),
 		);
 
 		// VIP rows only: Kittipong (tagged on the form) and Somchai (tagged in Oho already).
-		assert.deepEqual(nodeOutput(run, 'VIP?', 0).map((o) => o.customerCode), [leads[1].customerCode, leads[2].customerCode]);
-		assert.deepEqual(nodeOutput(run, 'VIP?', 1).map((o) => o.customerCode), [leads[0].customerCode]);
+		assert.deepEqual(
+			nodeOutput(run, 'VIP?', 0).map((o) => o.customerCode),
+			[leads[1].customerCode, leads[2].customerCode],
+		);
+		assert.deepEqual(
+			nodeOutput(run, 'VIP?', 1).map((o) => o.customerCode),
+			[leads[0].customerCode],
+		);
 		assert.deepEqual(
 			sandbox.requests({ api: 'oho', path: '/request-agent' }).map((q) => [q.path, q.status]),
 			[
@@ -269,9 +349,22 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 				[DEMO.gofiveRoomId, DEMO.gofiveCompanyId],
 			],
 		);
-		assert.match(messages[0].content, new RegExp(`^VIP Kittipong Saelim \\(089 765 4321\\) just sent the web form: a new lead in Venio, customer ${String(leads[1].customerCode)},`));
-		assert.match(messages[1].content, new RegExp(`^VIP Somchai Jaidee \\(098-765-4321\\) just sent the web form: a new lead in Venio, customer ${String(leads[2].customerCode)},`));
-		assert.ok(!messages.some((m) => m.content.includes('Nattaya')), 'no message for the row that is not a VIP');
+		assert.match(
+			messages[0].content,
+			new RegExp(
+				`^VIP Kittipong Saelim \\(089 765 4321\\) just sent the web form: a new lead in Venio, customer ${String(leads[1].customerCode)},`,
+			),
+		);
+		assert.match(
+			messages[1].content,
+			new RegExp(
+				`^VIP Somchai Jaidee \\(098-765-4321\\) just sent the web form: a new lead in Venio, customer ${String(leads[2].customerCode)},`,
+			),
+		);
+		assert.ok(
+			!messages.some((m) => m.content.includes('Nattaya')),
+			'no message for the row that is not a VIP',
+		);
 	});
 
 	test('batch sync: 20 rows, continue on fail → 17 upserted, 3 in the error report, none lost', async (t) => {
@@ -281,12 +374,18 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 
 		const rows = nodeOutput(run, 'Contacts to sync');
 		assert.equal(rows.length, 20);
-		const invalidIds = rows.filter((row) => INVALID_ROWS[row.row as number]).map((row) => row.user_id as string);
+		const invalidIds = rows
+			.filter((row) => INVALID_ROWS[row.row as number])
+			.map((row) => row.user_id as string);
 		assert.equal(invalidIds.length, 3);
 
 		const synced = nodeOutput(run, 'Upsert contacts', 0);
 		const failed = nodeOutput(run, 'Upsert contacts', 1);
-		assert.equal(synced.length + failed.length, rows.length, 'every row came out once: no item lost');
+		assert.equal(
+			synced.length + failed.length,
+			rows.length,
+			'every row came out once: no item lost',
+		);
 		assert.deepEqual(
 			[...synced.map((o) => o.user_id), ...failed.map((o) => o.user_id)].sort(),
 			rows.map((row) => row.user_id).sort(),
@@ -295,8 +394,14 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		for (const item of failed) {
 			const pattern = INVALID_ROWS[item.row as number];
 			assert.ok(pattern, `row ${String(item.row)} failed but is valid: ${JSON.stringify(item)}`);
-			const error = item.error as { message?: unknown; description?: unknown; itemIndex?: unknown } | undefined;
-			assert.equal(error?.itemIndex, (item.row as number) - 1, `row ${String(item.row)}: error.itemIndex`);
+			const error = item.error as
+				| { message?: unknown; description?: unknown; itemIndex?: unknown }
+				| undefined;
+			assert.equal(
+				error?.itemIndex,
+				(item.row as number) - 1,
+				`row ${String(item.row)}: error.itemIndex`,
+			);
 			assert.match(`${String(error?.message)} ${String(error?.description ?? '')}`, pattern);
 		}
 		assert.deepEqual(synced.map((o) => o.operation).filter((op) => op === 'updated').length, 3);
@@ -306,12 +411,20 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		assert.deepEqual([summary.synced, summary.created, summary.updated], [17, 14, 3]);
 		const report = nodeOutput(run, 'Error report');
 		assert.equal(report.length, 1);
-		assert.equal(report[0].failed, Object.keys(INVALID_ROWS).length, 'the report counts the invalid rows');
+		assert.equal(
+			report[0].failed,
+			Object.keys(INVALID_ROWS).length,
+			'the report counts the invalid rows',
+		);
 		assert.deepEqual(
 			(report[0].failures as Array<{ row: number }>).map((f) => f.row),
 			Object.keys(INVALID_ROWS).map(Number),
 		);
-		for (const f of report[0].failures as Array<{ row: number; error: string; description: string }>) {
+		for (const f of report[0].failures as Array<{
+			row: number;
+			error: string;
+			description: string;
+		}>) {
 			assert.match(`${f.error} ${f.description}`, INVALID_ROWS[f.row]);
 		}
 
@@ -330,11 +443,21 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 			assert.equal(stored.email, row.email);
 			assert.equal(stored.age, row.age);
 		}
-		assert.deepEqual(sandbox.getContact('line', OA, SOMCHAI)!.tags, ['vip', 'customer'], 'existing tag kept, new one added');
-		assert.deepEqual(sandbox.getContact('line', OA, DEMO.line.userIds[2])!.tags, ['customer', 'wholesale']);
+		assert.deepEqual(
+			sandbox.getContact('line', OA, SOMCHAI)!.tags,
+			['vip', 'customer'],
+			'existing tag kept, new one added',
+		);
+		assert.deepEqual(sandbox.getContact('line', OA, DEMO.line.userIds[2])!.tags, [
+			'customer',
+			'wholesale',
+		]);
 		const oho = sandbox.requests({ api: 'oho' });
 		for (const id of invalidIds) {
-			assert.ok(!oho.some((q) => q.path.includes(id) || JSON.stringify(q.body ?? '').includes(id)), `nothing sent for ${id}`);
+			assert.ok(
+				!oho.some((q) => q.path.includes(id) || JSON.stringify(q.body ?? '').includes(id)),
+				`nothing sent for ${id}`,
+			);
 		}
 		const creates = oho.filter((q) => q.method === 'POST' && q.path === '/contact');
 		assert.equal(creates.length, 17);
@@ -352,11 +475,23 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		const upserted = nodeOutput(run, 'Upsert contacts', 0);
 		assert.deepEqual(
 			upserted.map((o) => [o.user_id, o.operation]),
-			sheet.filter((row) => row['LINE User ID'] !== '').map((row) => [row['LINE User ID'], row['LINE User ID'] === SOMCHAI ? 'updated' : 'created']),
+			sheet
+				.filter((row) => row['LINE User ID'] !== '')
+				.map((row) => [
+					row['LINE User ID'],
+					row['LINE User ID'] === SOMCHAI ? 'updated' : 'created',
+				]),
 		);
 		const byUser = (id: string) => upserted.find((o) => o.user_id === id)!;
-		const warned = (id: string) => (byUser(id).warnings as Array<{ field: string; value: unknown }>).map((w) => [w.field, w.value]);
-		assert.deepEqual(warned('U7c3d4e5f60718293a4b5c6d7e8f9a0b1'), [['phone', '12'], ['age', 'thirty']]);
+		const warned = (id: string) =>
+			(byUser(id).warnings as Array<{ field: string; value: unknown }>).map((w) => [
+				w.field,
+				w.value,
+			]);
+		assert.deepEqual(warned('U7c3d4e5f60718293a4b5c6d7e8f9a0b1'), [
+			['phone', '12'],
+			['age', 'thirty'],
+		]);
 		assert.deepEqual(warned('U9e5f60718293a4b5c6d7e8f9a0b1c2d3'), [['birth_date', '31/02/2541']]);
 		assert.deepEqual(warned('Ua0f60718293a4b5c6d7e8f9a0b1c2d3e4'), [['phone', '+1 415 555 2671']]);
 		// 'LINE User ID' is read by User ID, so it is not listed.
@@ -365,29 +500,59 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the example workflows of examples/`, () =>
 		// The row without a LINE user ID is the only one in the report.
 		const [report] = nodeOutput(run, 'Rows to fix');
 		assert.equal(report.failed, 1);
-		assert.match(String((report.rows as Array<{ problem: string }>)[0].problem), /^Invalid input: User ID \(userId\) must not be empty/);
+		assert.match(
+			String((report.rows as Array<{ problem: string }>)[0].problem),
+			/^Invalid input: User ID \(userId\) must not be empty/,
+		);
 
 		// Four VIPs, one of them with an impossible birth date: all handed to a human agent.
 		const handOffs = nodeOutput(run, 'Hand VIP to an agent');
 		assert.deepEqual(
 			handOffs.map((o) => o.user_id).sort(),
-			['U5a1b2c3d4e5f60718293a4b5c6d7e8f9', 'U6b2c3d4e5f60718293a4b5c6d7e8f9a0', SOMCHAI, 'U9e5f60718293a4b5c6d7e8f9a0b1c2d3'].sort(),
+			[
+				'U5a1b2c3d4e5f60718293a4b5c6d7e8f9',
+				'U6b2c3d4e5f60718293a4b5c6d7e8f9a0',
+				SOMCHAI,
+				'U9e5f60718293a4b5c6d7e8f9a0b1c2d3',
+			].sort(),
 		);
 
 		// What Oho now holds: the documented formats only.
 		const somying = sandbox.getContact('line', OA, 'U5a1b2c3d4e5f60718293a4b5c6d7e8f9')!;
 		assert.deepEqual(
-			[somying.first_name, somying.phone, somying.email, somying.city, somying.birth_date, somying.gender, somying.age],
+			[
+				somying.first_name,
+				somying.phone,
+				somying.email,
+				somying.city,
+				somying.birth_date,
+				somying.gender,
+				somying.age,
+			],
 			['สมหญิง', '0812345678', 'Somying@gmail.com', 'Chiang Mai', '1998-11-29', 'female', 28],
 		);
 		const piti = sandbox.getContact('line', OA, 'U8d4e5f60718293a4b5c6d7e8f9a0b1c2')!;
-		assert.deepEqual([piti.phone, piti.city, piti.birth_date, piti.last_name], ['0891234567', 'Nakhon Ratchasima', '1987-01-05', undefined]);
+		assert.deepEqual(
+			[piti.phone, piti.city, piti.birth_date, piti.last_name],
+			['0891234567', 'Nakhon Ratchasima', '1987-01-05', undefined],
+		);
 		const wanida = sandbox.getContact('line', OA, 'U9e5f60718293a4b5c6d7e8f9a0b1c2d3')!;
-		assert.deepEqual([wanida.phone, wanida.city, wanida.birth_date], ['0812223333', 'Phuket', undefined]);
+		assert.deepEqual(
+			[wanida.phone, wanida.city, wanida.birth_date],
+			['0812223333', 'Phuket', undefined],
+		);
 		const nattaya = sandbox.getContact('line', OA, 'Ua0f60718293a4b5c6d7e8f9a0b1c2d3e4')!;
-		assert.deepEqual([nattaya.phone, nattaya.city, nattaya.birth_date, nattaya.gender], [undefined, 'Bangkok', '1998-11-29', 'not_say']);
+		assert.deepEqual(
+			[nattaya.phone, nattaya.city, nattaya.birth_date, nattaya.gender],
+			[undefined, 'Bangkok', '1998-11-29', 'not_say'],
+		);
 		assert.deepEqual(sandbox.getContact('line', OA, SOMCHAI)!.tags, ['vip']);
-		const writes = sandbox.requests({ api: 'oho' }).filter((q) => q.method === 'POST' || q.method === 'PATCH');
-		assert.ok(writes.every((q) => q.status !== 400), "no request refused by the sandbox's validation");
+		const writes = sandbox
+			.requests({ api: 'oho' })
+			.filter((q) => q.method === 'POST' || q.method === 'PATCH');
+		assert.ok(
+			writes.every((q) => q.status !== 400),
+			"no request refused by the sandbox's validation",
+		);
 	});
 });

@@ -110,7 +110,10 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: ${PACKAGE_NAME} installed as a community p
 		const requests = sandbox.requests({ api: 'oho' });
 		assert.equal(requests.length, 1, JSON.stringify(requests, null, 2));
 		assert.equal(requests[0].method, 'GET');
-		assert.equal(requests[0].path, `/contact/line/${DEMO.line.platformId}/user/${DEMO.line.userIds[0]}`);
+		assert.equal(
+			requests[0].path,
+			`/contact/line/${DEMO.line.platformId}/user/${DEMO.line.userIds[0]}`,
+		);
 		assert.equal(requests[0].status, 200);
 		assert.ok(requests[0].headers['x-oho-api-key'], 'x-oho-api-key sent');
 		assert.deepEqual(sandbox.state().contacts, before.contacts);

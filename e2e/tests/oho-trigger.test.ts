@@ -40,12 +40,17 @@ const ANAN = DEMO.line.userIds[2];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+async function waitFor<T>(
+	what: string,
+	timeoutMs: number,
+	probe: () => Promise<T | undefined>,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
 		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await sleep(500);
 	}
 }
@@ -56,8 +61,14 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 	let sandbox: Sandbox;
 	let server: N8nServer;
 
-	const executionsOf = async (workflowId: string): Promise<Array<{ status: string; mode: string }>> =>
-		await sqliteQuery(install, join(n8n.userFolder, '.n8n', 'database.sqlite'), `SELECT status, mode FROM execution_entity WHERE workflowId = '${workflowId}' ORDER BY id`);
+	const executionsOf = async (
+		workflowId: string,
+	): Promise<Array<{ status: string; mode: string }>> =>
+		await sqliteQuery(
+			install,
+			join(n8n.userFolder, '.n8n', 'database.sqlite'),
+			`SELECT status, mode FROM execution_entity WHERE workflowId = '${workflowId}' ORDER BY id`,
+		);
 
 	/** Runs the tag workflow (Oho Contact, Add to Existing tags) for one contact and waits for its webhook delivery. */
 	async function tag(userId: string, tags: string[]): Promise<void> {
@@ -71,8 +82,14 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 			// 404 until n8n has activated the published workflow.
 			return answer.status === 404 ? undefined : answer;
 		});
-		assert.equal(response.status, 200, `tag workflow: HTTP ${response.status} ${await response.text()}`);
-		await waitFor('the webhook delivery', 30_000, async () => (sandbox.webhookDeliveries().length > deliveriesBefore ? true : undefined));
+		assert.equal(
+			response.status,
+			200,
+			`tag workflow: HTTP ${response.status} ${await response.text()}`,
+		);
+		await waitFor('the webhook delivery', 30_000, async () =>
+			sandbox.webhookDeliveries().length > deliveriesBefore ? true : undefined,
+		);
 		await sandbox.settleWebhooks();
 	}
 
@@ -80,12 +97,18 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 	async function expectExecutions(count: number): Promise<void> {
 		await waitFor(`${count} trigger executions`, 60_000, async () => {
 			const rows = await executionsOf(TRIGGER_WORKFLOW);
-			return rows.length >= count && rows.every((row) => row.status !== 'running' && row.status !== 'new') ? true : undefined;
+			return rows.length >= count &&
+				rows.every((row) => row.status !== 'running' && row.status !== 'new')
+				? true
+				: undefined;
 		});
 		await sleep(2000);
 		const rows = await executionsOf(TRIGGER_WORKFLOW);
 		assert.equal(rows.length, count, `trigger executions: ${JSON.stringify(rows)}`);
-		assert.ok(rows.every((row) => row.status === 'success' && row.mode === 'webhook'), JSON.stringify(rows));
+		assert.ok(
+			rows.every((row) => row.status === 'success' && row.mode === 'webhook'),
+			JSON.stringify(rows),
+		);
 	}
 
 	before(async () => {
@@ -98,9 +121,25 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 		assert.equal(installed.packageName, PACKAGE_NAME);
 
 		await n8n.importCredentials([
-			{ ...OHO_CRED, type: 'ohoApi', data: { apiKey: DEMO.ohoApiKey, baseUrl: sandbox.url, ...DEMO_OHO_ACCOUNT } },
-			{ ...GOFIVE_CRED, type: 'gofiveApi', data: { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, baseUrl: sandbox.url } },
-			{ ...SECRET_CRED, type: 'ohoWebhookHeaderAuthApi', data: { name: 'X-Oho-Webhook-Secret', secret: SECRET } },
+			{
+				...OHO_CRED,
+				type: 'ohoApi',
+				data: { apiKey: DEMO.ohoApiKey, baseUrl: sandbox.url, ...DEMO_OHO_ACCOUNT },
+			},
+			{
+				...GOFIVE_CRED,
+				type: 'gofiveApi',
+				data: {
+					authentication: 'accessToken',
+					accessToken: DEMO.gofiveAccessToken,
+					baseUrl: sandbox.url,
+				},
+			},
+			{
+				...SECRET_CRED,
+				type: 'ohoWebhookHeaderAuthApi',
+				data: { name: 'X-Oho-Webhook-Secret', secret: SECRET },
+			},
 		]);
 		await n8n.importWorkflows([
 			linearWorkflow(TRIGGER_WORKFLOW, 'e2e: Oho Trigger → IF vip → Gofive Chat', [
@@ -108,14 +147,22 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 					name: 'Oho Trigger',
 					type: `${PACKAGE_NAME}.ohoTrigger`,
 					webhookId: TRIGGER_WEBHOOK_ID,
-					parameters: { authentication: 'headerAuth', changedFields: ['contact_tags'], options: { repeatWindowSeconds: 60 } },
+					parameters: {
+						authentication: 'headerAuth',
+						changedFields: ['contact_tags'],
+						options: { repeatWindowSeconds: 60 },
+					},
 					credentials: { ohoWebhookHeaderAuthApi: SECRET_CRED },
 				},
 				{
 					name: 'Tagged vip?',
 					type: 'n8n-nodes-base.if',
 					typeVersion: 1,
-					parameters: { conditions: { boolean: [{ value1: '={{ $json.contact.tags.includes("vip") }}', value2: true }] } },
+					parameters: {
+						conditions: {
+							boolean: [{ value1: '={{ $json.contact.tags.includes("vip") }}', value2: true }],
+						},
+					},
 				},
 				{
 					name: 'Gofive Chat',
@@ -124,7 +171,8 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 						resource: 'message',
 						operation: 'sendMessage',
 						roomId: DEMO.gofiveRoomId,
-						content: '={{ "VIP customer " + $json.contact.display_name + " tagged: " + $json.contact.tags.join(", ") }}',
+						content:
+							'={{ "VIP customer " + $json.contact.display_name + " tagged: " + $json.contact.tags.join(", ") }}',
 						type: 'message',
 						platform: 'line',
 						companyId: DEMO.gofiveCompanyId,
@@ -138,7 +186,12 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 					type: 'n8n-nodes-base.webhook',
 					typeVersion: 2,
 					webhookId: TAG_WEBHOOK_ID,
-					parameters: { httpMethod: 'POST', path: 'e2e-tag', responseMode: 'lastNode', options: {} },
+					parameters: {
+						httpMethod: 'POST',
+						path: 'e2e-tag',
+						responseMode: 'lastNode',
+						options: {},
+					},
 				},
 				{
 					name: 'Oho Contact',
@@ -159,15 +212,27 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 		]);
 		// Published before n8n starts: `publish:workflow` on n8n 2.x, `update:workflow --active` on 1.x.
 		for (const id of [TRIGGER_WORKFLOW, TAG_WORKFLOW]) {
-			const args = install.n8nVersion.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
+			const args = install.n8nVersion.startsWith('1.')
+				? ['update:workflow', `--id=${id}`, '--active=true']
+				: ['publish:workflow', `--id=${id}`];
 			const published = await n8n.cli(args);
-			assert.equal(published.code, 0, `${args.join(' ')}:\n${tail(published.stdout + published.stderr)}`);
+			assert.equal(
+				published.code,
+				0,
+				`${args.join(' ')}:\n${tail(published.stdout + published.stderr)}`,
+			);
 		}
-		server = await startN8nServer(n8n, { env: { N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '1000' } });
+		server = await startN8nServer(n8n, {
+			env: { N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '1000' },
+		});
 		const triggerUrl = `${server.url}/webhook/${TRIGGER_WEBHOOK_ID}/oho`;
 		// A delivery with a wrong secret answers 403 once the trigger is active (404 before): it starts nothing.
 		await waitFor('the Oho Trigger to be active', 120_000, async () => {
-			const answer = await fetch(triggerUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Oho-Webhook-Secret': 'probe' }, body: '{}' });
+			const answer = await fetch(triggerUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'X-Oho-Webhook-Secret': 'probe' },
+				body: '{}',
+			});
 			return answer.status === 403 ? true : undefined;
 		});
 		sandbox.registerWebhook({ url: triggerUrl, headers: { 'X-Oho-Webhook-Secret': SECRET } });
@@ -182,9 +247,14 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 	test('a vip tag: the webhook is delivered (200), one execution runs, the Gofive message lands', async () => {
 		await tag(SUDA, ['vip']);
 
-		assert.deepEqual(sandbox.webhookDeliveries().map((delivery) => delivery.status), [200]);
+		assert.deepEqual(
+			sandbox.webhookDeliveries().map((delivery) => delivery.status),
+			[200],
+		);
 		await expectExecutions(1);
-		const messages = await waitFor('the Gofive message', 30_000, async () => (sandbox.state().gofiveMessages.length ? sandbox.state().gofiveMessages : undefined));
+		const messages = await waitFor('the Gofive message', 30_000, async () =>
+			sandbox.state().gofiveMessages.length ? sandbox.state().gofiveMessages : undefined,
+		);
 		assert.equal(messages.length, 1);
 		assert.match(messages[0].content, /^VIP customer .+ tagged: .*vip/);
 	});
@@ -202,15 +272,30 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: Oho Trigger → IF vip → Gofive Chat, on
 		await tag(SUDA, ['wrong-secret']);
 		sandbox.setKnobs({ webhookDelivery: { wrongSecret: false, malformed: true } });
 		await tag(SUDA, ['malformed']);
-		assert.deepEqual(sandbox.webhookDeliveries().slice(-2).map((delivery) => delivery.status), [403, 422]);
+		assert.deepEqual(
+			sandbox
+				.webhookDeliveries()
+				.slice(-2)
+				.map((delivery) => delivery.status),
+			[403, 422],
+		);
 		await expectExecutions(2);
 
 		const messagesBefore = sandbox.state().gofiveMessages.length;
 		sandbox.setKnobs({ webhookDelivery: { malformed: false, duplicates: 2 } });
 		await tag(SUDA, ['gold']);
-		assert.deepEqual(sandbox.webhookDeliveries().slice(-3).map((delivery) => delivery.status), [200, 200, 200]);
+		assert.deepEqual(
+			sandbox
+				.webhookDeliveries()
+				.slice(-3)
+				.map((delivery) => delivery.status),
+			[200, 200, 200],
+		);
 		await expectExecutions(3);
 		assert.equal(sandbox.state().gofiveMessages.length, messagesBefore + 1);
-		assert.match(sandbox.state().gofiveMessages.at(-1)!.content, /vip, wrong-secret, malformed, gold$/);
+		assert.match(
+			sandbox.state().gofiveMessages.at(-1)!.content,
+			/vip, wrong-secret, malformed, gold$/,
+		);
 	});
 });

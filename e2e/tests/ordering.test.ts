@@ -14,7 +14,11 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import type { ConcurrencyProxy } from '../../test/helpers/concurrencyProxy';
-import { messagesToTwoRooms, sendMessageByItem, startConcurrencyProxy } from '../../test/helpers/concurrencyProxy';
+import {
+	messagesToTwoRooms,
+	sendMessageByItem,
+	startConcurrencyProxy,
+} from '../../test/helpers/concurrencyProxy';
 import { installCommunityPackage } from '../lib/community';
 import { ensureN8n } from '../lib/install';
 import { CRASH_NOTE, N8n, describeFailure, nodeOutput } from '../lib/n8n';
@@ -36,7 +40,10 @@ const codeItems = (items: unknown[]): NodeSpec => ({
 });
 
 const MESSAGES = messagesToTwoRooms({ first: DEMO.gofiveRoomId, second: DEMO.gofiveSecondRoomId });
-const SOMCHAI_ROWS = Array.from({ length: 10 }, (_, index) => ({ userId: SOMCHAI, phone: `08000000${String(index).padStart(2, '0')}` }));
+const SOMCHAI_ROWS = Array.from({ length: 10 }, (_, index) => ({
+	userId: SOMCHAI,
+	phone: `08000000${String(index).padStart(2, '0')}`,
+}));
 /** 8 new contacts; row 3 has an age Oho refuses, so a run that stops on errors stops there. */
 const NEW_ROWS = Array.from({ length: 8 }, (_, index) => ({
 	userId: `Uorder${String(index).padStart(27, '0')}`,
@@ -66,7 +73,15 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the order of writes`, () => {
 
 		await n8n.importCredentials([
 			{ ...OHO_CRED, type: 'ohoApi', data: { apiKey: DEMO.ohoApiKey, baseUrl: proxy.url } },
-			{ ...GOFIVE_CRED, type: 'gofiveApi', data: { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, baseUrl: proxy.url } },
+			{
+				...GOFIVE_CRED,
+				type: 'gofiveApi',
+				data: {
+					authentication: 'accessToken',
+					accessToken: DEMO.gofiveAccessToken,
+					baseUrl: proxy.url,
+				},
+			},
 		]);
 		const upsert = (rows: unknown[], extra: Record<string, unknown>) => [
 			MANUAL_TRIGGER,
@@ -101,18 +116,28 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the order of writes`, () => {
 					credentials: { gofiveApi: GOFIVE_CRED },
 				},
 			]),
-			linearWorkflow('e2eOrderSameContact', 'e2e: 10 rows of one contact', upsert(SOMCHAI_ROWS, { additionalFields: { phone: '={{ $json.phone }}' } })),
+			linearWorkflow(
+				'e2eOrderSameContact',
+				'e2e: 10 rows of one contact',
+				upsert(SOMCHAI_ROWS, { additionalFields: { phone: '={{ $json.phone }}' } }),
+			),
 			// A fixed 5 in parallel: items 0-4 have started when item 3 fails (Auto would start 4).
 			linearWorkflow(
 				'e2eOrderStop',
 				'e2e: stop, then re-run',
-				upsert(NEW_ROWS, { additionalFields: { age: '={{ $json.age }}' }, options: { parallelRequests: 5 } }),
+				upsert(NEW_ROWS, {
+					additionalFields: { age: '={{ $json.age }}' },
+					options: { parallelRequests: 5 },
+				}),
 			),
 			linearWorkflow(
 				'e2eOrderRerun',
 				'e2e: the re-run without the written rows',
 				upsert(
-					NEW_ROWS.filter((_, index) => ![0, 1, 2, 4].includes(index)).map((row) => ({ ...row, age: 30 })),
+					NEW_ROWS.filter((_, index) => ![0, 1, 2, 4].includes(index)).map((row) => ({
+						...row,
+						age: 30,
+					})),
 					{ additionalFields: { age: '={{ $json.age }}' } },
 				),
 			),
@@ -137,8 +162,14 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the order of writes`, () => {
 		if (r.crashedOnExit) t.diagnostic(CRASH_NOTE);
 		assert.equal(nodeOutput(r.run!, 'Gofive Chat').length, 20);
 		for (const room of [DEMO.gofiveRoomId, DEMO.gofiveSecondRoomId]) {
-			const stored = sandbox.state().gofiveMessages.filter((message) => message.roomId === room).map((message) => message.content);
-			assert.deepEqual(stored, MESSAGES.filter((message) => message.roomId === room).map((message) => message.content));
+			const stored = sandbox
+				.state()
+				.gofiveMessages.filter((message) => message.roomId === room)
+				.map((message) => message.content);
+			assert.deepEqual(
+				stored,
+				MESSAGES.filter((message) => message.roomId === room).map((message) => message.content),
+			);
 			assert.equal(proxy.maxInFlight.get(room), 1, `room ${room}: at most one message in flight`);
 		}
 		assert.equal(proxy.maxInFlightOverall, 2, 'the two rooms in parallel');
@@ -157,14 +188,22 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the order of writes`, () => {
 		if (stopped.crashedOnExit) t.diagnostic(CRASH_NOTE);
 		const error = JSON.stringify(stopped.run?.data.resultData.error ?? stopped.result ?? {});
 		assert.match(error, /items 0-2, 4 had already been sent and written/);
-		const writtenFirst = sandbox.requests({ api: 'oho', method: 'POST' }).map((q) => (q.body as { social_profile: { id: string } }).social_profile.id);
-		assert.deepEqual([...writtenFirst].sort(), [0, 1, 2, 4].map((index) => NEW_ROWS[index].userId).sort());
+		const writtenFirst = sandbox
+			.requests({ api: 'oho', method: 'POST' })
+			.map((q) => (q.body as { social_profile: { id: string } }).social_profile.id);
+		assert.deepEqual(
+			[...writtenFirst].sort(),
+			[0, 1, 2, 4].map((index) => NEW_ROWS[index].userId).sort(),
+		);
 
 		const rerun = await n8n.execute('e2eOrderRerun');
 		assert.ok(rerun.ok, describeFailure(rerun));
-		const posted = sandbox.requests({ api: 'oho', method: 'POST' }).map((q) => (q.body as { social_profile: { id: string } }).social_profile.id);
+		const posted = sandbox
+			.requests({ api: 'oho', method: 'POST' })
+			.map((q) => (q.body as { social_profile: { id: string } }).social_profile.id);
 		assert.equal(new Set(posted).size, posted.length, 'no contact sent twice');
 		assert.equal(posted.length, NEW_ROWS.length);
-		for (const row of NEW_ROWS) assert.ok(sandbox.getContact('line', OA, row.userId), `${row.userId} stored`);
+		for (const row of NEW_ROWS)
+			assert.ok(sandbox.getContact('line', OA, row.userId), `${row.userId} stored`);
 	});
 });

@@ -35,7 +35,13 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the other readings of the API documents`, 
 		const tarball = process.env.E2E_TARBALL ?? (await buildAndPackRepo());
 		sandbox = await startSandbox({
 			port: 0,
-			knobs: { readings: { closeChatMethod: 'GET', lineBasicIdNonLine: 'keyRequired', gofiveStatusBlock: false } },
+			knobs: {
+				readings: {
+					closeChatMethod: 'GET',
+					lineBasicIdNonLine: 'keyRequired',
+					gofiveStatusBlock: false,
+				},
+			},
 		});
 		n8n = new N8n(install);
 		const installed = await installCommunityPackage(install, n8n.userFolder, tarball);
@@ -47,7 +53,12 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the other readings of the API documents`, 
 			{
 				...GOFIVE_CRED,
 				type: 'gofiveApi',
-				data: { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, baseUrl: sandbox.url, companyId: DEMO.gofiveCompanyId },
+				data: {
+					authentication: 'accessToken',
+					accessToken: DEMO.gofiveAccessToken,
+					baseUrl: sandbox.url,
+					companyId: DEMO.gofiveCompanyId,
+				},
 			},
 		]);
 		await n8n.importWorkflows([
@@ -85,7 +96,12 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the other readings of the API documents`, 
 				{
 					name: 'Gofive Chat',
 					type: `${PACKAGE_NAME}.gofiveChat`,
-					parameters: { resource: 'message', operation: 'sendMessage', roomId: DEMO.gofiveRoomId, content: 'Hello under the other readings' },
+					parameters: {
+						resource: 'message',
+						operation: 'sendMessage',
+						roomId: DEMO.gofiveRoomId,
+						content: 'Hello under the other readings',
+					},
 					credentials: { gofiveApi: GOFIVE_CRED },
 				},
 			]),
@@ -107,14 +123,33 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: the other readings of the API documents`, 
 		assert.deepEqual(loadProblems(r.result), []);
 
 		const closePath = `/chat/facebook/${DEMO.facebook.platformId}/user/${FACEBOOK_ROOM_USER}/close-chat`;
-		const oho = sandbox.requests({ api: 'oho' }).map((request) => `${request.method} ${request.path} ${request.status}`);
-		assert.deepEqual(oho, ['POST /contact 400', 'POST /contact 201', `POST ${closePath} 404`, `GET ${closePath} 200`]);
-		assert.ok(sandbox.getContact('facebook', DEMO.facebook.platformId, NEW_FACEBOOK_USER), 'the Facebook contact exists');
-		assert.equal(sandbox.state().rooms.find((room) => room.platform === 'facebook' && room.user_id === FACEBOOK_ROOM_USER)?.state, 'bot');
+		const oho = sandbox
+			.requests({ api: 'oho' })
+			.map((request) => `${request.method} ${request.path} ${request.status}`);
+		assert.deepEqual(oho, [
+			'POST /contact 400',
+			'POST /contact 201',
+			`POST ${closePath} 404`,
+			`GET ${closePath} 200`,
+		]);
+		assert.ok(
+			sandbox.getContact('facebook', DEMO.facebook.platformId, NEW_FACEBOOK_USER),
+			'the Facebook contact exists',
+		);
+		assert.equal(
+			sandbox
+				.state()
+				.rooms.find((room) => room.platform === 'facebook' && room.user_id === FACEBOOK_ROOM_USER)
+				?.state,
+			'bot',
+		);
 
 		const [contact] = nodeOutput(r.run!, 'Oho Contact');
 		assert.equal(contact.operation, 'created');
-		assert.equal((contact.warnings as Array<{ field: string }>)[0].field, 'social_profile.line_basic_id');
+		assert.equal(
+			(contact.warnings as Array<{ field: string }>)[0].field,
+			'social_profile.line_basic_id',
+		);
 		const [chat] = nodeOutput(r.run!, 'Oho Chat');
 		assert.equal(chat.changed, true);
 		assert.equal((chat.warnings as Array<{ field: string }>)[0].field, 'method');

@@ -24,7 +24,11 @@ test(`n8n ${DEFAULT_N8N_VERSION} queue mode (main + 2 workers, Redis, PostgreSQL
 		assert.equal(r.execution?.status, 'success', `${r.mode}: stored execution`);
 		assert.deepEqual(r.loadProblems, [], `${r.mode}: package load problems`);
 	}
-	assert.match(summary.queue.ranOn, /^n8n-worker-\d .*started execution \d+ .*finished it$/, 'a worker ran the execution');
+	assert.match(
+		summary.queue.ranOn,
+		/^n8n-worker-\d .*started execution \d+ .*finished it$/,
+		'a worker ran the execution',
+	);
 	assert.equal(summary.stateIdentical, true, summary.stateDifference);
 	assert.deepEqual(summary.failures, []);
 });

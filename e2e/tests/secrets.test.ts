@@ -28,7 +28,14 @@ import { DEMO, startSandbox, type FaultKind, type FaultRule, type Sandbox } from
 import { installCommunityPackage } from '../lib/community';
 import { ensureN8n } from '../lib/install';
 import { extractJson } from '../lib/json-output';
-import { listFiles, searchBytes, searchFiles, sqliteQuery, type Hit, type Needle } from '../lib/leaks';
+import {
+	listFiles,
+	searchBytes,
+	searchFiles,
+	sqliteQuery,
+	type Hit,
+	type Needle,
+} from '../lib/leaks';
 import { N8n, type ExecuteResult, type N8nRun, type WorkflowImport } from '../lib/n8n';
 import { buildAndPackRepo } from '../lib/pack';
 import { DEFAULT_N8N_VERSION, PACKAGE_NAME } from '../lib/paths';
@@ -70,8 +77,14 @@ const CRED = {
 	gofiveLeakClient: { id: 'leakGofiveClient', name: 'Gofive (unknown client secret)' },
 	gofiveDemoToken: { id: 'leakGofiveDemoTok', name: 'Gofive (demo token)' },
 	gofiveDemoClient: { id: 'leakGofiveDemoCli', name: 'Gofive (demo client)' },
-	gofiveDemoTokenLeakSub: { id: 'leakGofiveSubTok', name: 'Gofive (demo token, unknown subscription key)' },
-	gofiveDemoClientLeakSub: { id: 'leakGofiveSubCli', name: 'Gofive (demo client, unknown subscription key)' },
+	gofiveDemoTokenLeakSub: {
+		id: 'leakGofiveSubTok',
+		name: 'Gofive (demo token, unknown subscription key)',
+	},
+	gofiveDemoClientLeakSub: {
+		id: 'leakGofiveSubCli',
+		name: 'Gofive (demo client, unknown subscription key)',
+	},
 	gofiveDemoClientIssued: { id: 'leakGofiveIssued', name: 'Gofive (demo client, gets a token)' },
 } as const;
 
@@ -95,15 +108,31 @@ interface Case {
 const NO_RETRY = { maxRetries: 0 };
 const LINE = DEMO.line;
 
-function ohoGet(userId: string, cred: { id: string; name: string }, options: Record<string, unknown> = NO_RETRY): Omit<NodeSpec, 'name'> {
+function ohoGet(
+	userId: string,
+	cred: { id: string; name: string },
+	options: Record<string, unknown> = NO_RETRY,
+): Omit<NodeSpec, 'name'> {
 	return {
 		type: `${PACKAGE_NAME}.ohoContact`,
-		parameters: { resource: 'contact', operation: 'get', platform: 'line', platformId: LINE.platformId, userId, options },
+		parameters: {
+			resource: 'contact',
+			operation: 'get',
+			platform: 'line',
+			platformId: LINE.platformId,
+			userId,
+			options,
+		},
 		credentials: { ohoApi: cred },
 	};
 }
 
-function ohoWrite(operation: 'create' | 'upsert' | 'update', userId: string, cred: { id: string; name: string }, options: Record<string, unknown> = NO_RETRY): Omit<NodeSpec, 'name'> {
+function ohoWrite(
+	operation: 'create' | 'upsert' | 'update',
+	userId: string,
+	cred: { id: string; name: string },
+	options: Record<string, unknown> = NO_RETRY,
+): Omit<NodeSpec, 'name'> {
 	const fields =
 		operation === 'update'
 			? { updateFields: { firstName: 'Leak', phone: '0987654321' } }
@@ -117,7 +146,16 @@ function ohoWrite(operation: 'create' | 'upsert' | 'update', userId: string, cre
 				};
 	return {
 		type: `${PACKAGE_NAME}.ohoContact`,
-		parameters: { resource: 'contact', operation, platform: 'line', platformId: LINE.platformId, userId, dataMode: 'define', ...fields, options },
+		parameters: {
+			resource: 'contact',
+			operation,
+			platform: 'line',
+			platformId: LINE.platformId,
+			userId,
+			dataMode: 'define',
+			...fields,
+			options,
+		},
 		credentials: { ohoApi: cred },
 	};
 }
@@ -130,15 +168,34 @@ function ohoChat(
 ): Omit<NodeSpec, 'name'> {
 	return {
 		type: `${PACKAGE_NAME}.ohoChat`,
-		parameters: { resource: 'chat', operation, platform: 'line', platformId: LINE.platformId, userId, options },
+		parameters: {
+			resource: 'chat',
+			operation,
+			platform: 'line',
+			platformId: LINE.platformId,
+			userId,
+			options,
+		},
 		credentials: { ohoApi: cred },
 	};
 }
 
-function gofiveSend(cred: { id: string; name: string }, roomId: string = DEMO.gofiveRoomId, options: Record<string, unknown> = NO_RETRY): Omit<NodeSpec, 'name'> {
+function gofiveSend(
+	cred: { id: string; name: string },
+	roomId: string = DEMO.gofiveRoomId,
+	options: Record<string, unknown> = NO_RETRY,
+): Omit<NodeSpec, 'name'> {
 	return {
 		type: `${PACKAGE_NAME}.gofiveChat`,
-		parameters: { resource: 'message', operation: 'sendMessage', roomId, content: 'leak check', type: 'message', platform: 'line', options },
+		parameters: {
+			resource: 'message',
+			operation: 'sendMessage',
+			roomId,
+			content: 'leak check',
+			type: 'message',
+			platform: 'line',
+			options,
+		},
 		credentials: { gofiveApi: cred },
 	};
 }
@@ -147,48 +204,203 @@ const RAW = { ...NO_RETRY, includeRawResponse: true };
 
 const CASES: Case[] = [
 	// Refused secrets.
-	{ id: 'oho-401-get', node: ohoGet('Uleak-401-get', CRED.ohoLeak), expect: /permission|401|API key/i },
-	{ id: 'oho-401-upsert', node: ohoWrite('upsert', 'Uleak-401-upsert', CRED.ohoLeak), expect: /permission|401|API key/i },
-	{ id: 'oho-401-update-raw', node: ohoWrite('update', 'Uleak-401-update', CRED.ohoLeak, RAW), expect: /permission|401|API key/i },
-	{ id: 'oho-401-chat', node: ohoChat('requestAgent', 'Uleak-401-chat', CRED.ohoLeak), expect: /permission|401|API key/i },
-	{ id: 'gofive-401-token', node: gofiveSend(CRED.gofiveLeakToken), expect: /401|unauthori[sz]ed|token/i },
-	{ id: 'gofive-client-refused', node: gofiveSend(CRED.gofiveLeakClient), expect: /refused the client credentials|invalid_client/i },
+	{
+		id: 'oho-401-get',
+		node: ohoGet('Uleak-401-get', CRED.ohoLeak),
+		expect: /permission|401|API key/i,
+	},
+	{
+		id: 'oho-401-upsert',
+		node: ohoWrite('upsert', 'Uleak-401-upsert', CRED.ohoLeak),
+		expect: /permission|401|API key/i,
+	},
+	{
+		id: 'oho-401-update-raw',
+		node: ohoWrite('update', 'Uleak-401-update', CRED.ohoLeak, RAW),
+		expect: /permission|401|API key/i,
+	},
+	{
+		id: 'oho-401-chat',
+		node: ohoChat('requestAgent', 'Uleak-401-chat', CRED.ohoLeak),
+		expect: /permission|401|API key/i,
+	},
+	{
+		id: 'gofive-401-token',
+		node: gofiveSend(CRED.gofiveLeakToken),
+		expect: /401|unauthori[sz]ed|token/i,
+	},
+	{
+		id: 'gofive-client-refused',
+		node: gofiveSend(CRED.gofiveLeakClient),
+		expect: /refused the client credentials|invalid_client/i,
+	},
 	// Oho faults with the DEMO key.
-	{ id: 'oho-500', node: ohoGet('Uleak-f500', CRED.ohoDemo), ohoFault: 500, expect: /500|server|error/i },
-	{ id: 'oho-503-retried', node: ohoGet('Uleak-f503', CRED.ohoDemo, { maxRetries: 1, retryDelayMs: 10 }), ohoFault: 503, expect: /503|unavailable/i },
-	{ id: 'oho-429', node: ohoGet('Uleak-f429', CRED.ohoDemo), ohoFault: 429, expect: /429|too many|rate/i },
-	{ id: 'oho-html', node: ohoGet('Uleak-fhtml', CRED.ohoDemo), ohoFault: 'html', expect: /502|gateway|html/i },
-	{ id: 'oho-reset', node: ohoGet('Uleak-freset', CRED.ohoDemo), ohoFault: 'reset', expect: /reset|ECONNRESET|connection|socket/i },
-	{ id: 'oho-hang-timeout', node: ohoGet('Uleak-fhang', CRED.ohoDemo, { maxRetries: 0, timeoutMs: 1000 }), ohoFault: 'hang', expect: /time|abort/i },
-	{ id: 'oho-ok-false', node: ohoGet('Uleak-fokfalse', CRED.ohoDemo), ohoFault: 'ok-false', expect: /Temporary processing error|ok/i },
-	{ id: 'oho-malformed-json', node: ohoGet('Uleak-fjson', CRED.ohoDemo), ohoFault: 'malformed-json', expect: /JSON|parse|invalid|unexpected/i },
+	{
+		id: 'oho-500',
+		node: ohoGet('Uleak-f500', CRED.ohoDemo),
+		ohoFault: 500,
+		expect: /500|server|error/i,
+	},
+	{
+		id: 'oho-503-retried',
+		node: ohoGet('Uleak-f503', CRED.ohoDemo, { maxRetries: 1, retryDelayMs: 10 }),
+		ohoFault: 503,
+		expect: /503|unavailable/i,
+	},
+	{
+		id: 'oho-429',
+		node: ohoGet('Uleak-f429', CRED.ohoDemo),
+		ohoFault: 429,
+		expect: /429|too many|rate/i,
+	},
+	{
+		id: 'oho-html',
+		node: ohoGet('Uleak-fhtml', CRED.ohoDemo),
+		ohoFault: 'html',
+		expect: /502|gateway|html/i,
+	},
+	{
+		id: 'oho-reset',
+		node: ohoGet('Uleak-freset', CRED.ohoDemo),
+		ohoFault: 'reset',
+		expect: /reset|ECONNRESET|connection|socket/i,
+	},
+	{
+		id: 'oho-hang-timeout',
+		node: ohoGet('Uleak-fhang', CRED.ohoDemo, { maxRetries: 0, timeoutMs: 1000 }),
+		ohoFault: 'hang',
+		expect: /time|abort/i,
+	},
+	{
+		id: 'oho-ok-false',
+		node: ohoGet('Uleak-fokfalse', CRED.ohoDemo),
+		ohoFault: 'ok-false',
+		expect: /Temporary processing error|ok/i,
+	},
+	{
+		id: 'oho-malformed-json',
+		node: ohoGet('Uleak-fjson', CRED.ohoDemo),
+		ohoFault: 'malformed-json',
+		expect: /JSON|parse|invalid|unexpected/i,
+	},
 	// Upsert of an existing contact: POST /contact answers 409, then the PATCH of the contact fails.
-	{ id: 'oho-500-upsert-raw', node: ohoWrite('upsert', LINE.userIds[0], CRED.ohoDemo, RAW), ohoFault: 500, ohoFaultMethod: 'PATCH', expect: /500|server|error/i },
-	{ id: 'oho-chat-500', node: ohoChat('closeChat', 'Uleak-f500-chat', CRED.ohoDemo), ohoFault: 500, expect: /500|server|error/i },
+	{
+		id: 'oho-500-upsert-raw',
+		node: ohoWrite('upsert', LINE.userIds[0], CRED.ohoDemo, RAW),
+		ohoFault: 500,
+		ohoFaultMethod: 'PATCH',
+		expect: /500|server|error/i,
+	},
+	{
+		id: 'oho-chat-500',
+		node: ohoChat('closeChat', 'Uleak-f500-chat', CRED.ohoDemo),
+		ohoFault: 500,
+		expect: /500|server|error/i,
+	},
 	// Oho business errors with the DEMO key.
 	{ id: 'oho-404', node: ohoGet('Uleak-missing', CRED.ohoDemo), expect: /not found/i },
-	{ id: 'oho-409-create', node: ohoWrite('create', LINE.userIds[0], CRED.ohoDemo, RAW), expect: /exists|409/i },
+	{
+		id: 'oho-409-create',
+		node: ohoWrite('create', LINE.userIds[0], CRED.ohoDemo, RAW),
+		expect: /exists|409/i,
+	},
 	// A 409 is a success without change unless Fail If Nothing Changes asks for the error (whose path is checked here).
-	{ id: 'oho-409-close-chat', node: ohoChat('closeChat', LINE.userIds[0], CRED.ohoDemo, { ...NO_RETRY, failIfUnchanged: true }), expect: /cannot be closed|409/i },
+	{
+		id: 'oho-409-close-chat',
+		node: ohoChat('closeChat', LINE.userIds[0], CRED.ohoDemo, {
+			...NO_RETRY,
+			failIfUnchanged: true,
+		}),
+		expect: /cannot be closed|409/i,
+	},
 	// Gofive faults with the DEMO token and the DEMO client secret.
-	{ id: 'gofive-unknown-room', node: gofiveSend(CRED.gofiveDemoToken, '00000000-0000-4000-8000-00000000dead'), expect: /4001|room/i },
-	{ id: 'gofive-500', node: gofiveSend(CRED.gofiveDemoToken), gofiveFault: 500, expect: /500|server|error/i },
-	{ id: 'gofive-html', node: gofiveSend(CRED.gofiveDemoToken), gofiveFault: 'html', expect: /502|gateway|html/i },
-	{ id: 'gofive-reset', node: gofiveSend(CRED.gofiveDemoToken), gofiveFault: 'reset', expect: /reset|ECONNRESET|connection|socket/i },
-	{ id: 'gofive-ok-false', node: gofiveSend(CRED.gofiveDemoToken, DEMO.gofiveRoomId, RAW), gofiveFault: 'ok-false', expect: /Temporary processing error|4001/i },
-	{ id: 'gofive-malformed-json', node: gofiveSend(CRED.gofiveDemoToken), gofiveFault: 'malformed-json', expect: /JSON|parse|invalid|unexpected/i },
-	{ id: 'token-500', node: gofiveSend(CRED.gofiveDemoClient), tokenFault: 500, expect: /token endpoint|unavailable|500/i },
-	{ id: 'token-html', node: gofiveSend(CRED.gofiveDemoClient), tokenFault: 'html', expect: /token endpoint|unavailable|502/i },
-	{ id: 'token-ok-false', node: gofiveSend(CRED.gofiveDemoClient), tokenFault: 'ok-false', expect: /access_token|temporarily_unavailable|token/i },
-	{ id: 'token-reset', node: gofiveSend(CRED.gofiveDemoClient), tokenFault: 'reset', expect: /reset|ECONNRESET|connection|socket/i },
+	{
+		id: 'gofive-unknown-room',
+		node: gofiveSend(CRED.gofiveDemoToken, '00000000-0000-4000-8000-00000000dead'),
+		expect: /4001|room/i,
+	},
+	{
+		id: 'gofive-500',
+		node: gofiveSend(CRED.gofiveDemoToken),
+		gofiveFault: 500,
+		expect: /500|server|error/i,
+	},
+	{
+		id: 'gofive-html',
+		node: gofiveSend(CRED.gofiveDemoToken),
+		gofiveFault: 'html',
+		expect: /502|gateway|html/i,
+	},
+	{
+		id: 'gofive-reset',
+		node: gofiveSend(CRED.gofiveDemoToken),
+		gofiveFault: 'reset',
+		expect: /reset|ECONNRESET|connection|socket/i,
+	},
+	{
+		id: 'gofive-ok-false',
+		node: gofiveSend(CRED.gofiveDemoToken, DEMO.gofiveRoomId, RAW),
+		gofiveFault: 'ok-false',
+		expect: /Temporary processing error|4001/i,
+	},
+	{
+		id: 'gofive-malformed-json',
+		node: gofiveSend(CRED.gofiveDemoToken),
+		gofiveFault: 'malformed-json',
+		expect: /JSON|parse|invalid|unexpected/i,
+	},
+	{
+		id: 'token-500',
+		node: gofiveSend(CRED.gofiveDemoClient),
+		tokenFault: 500,
+		expect: /token endpoint|unavailable|500/i,
+	},
+	{
+		id: 'token-html',
+		node: gofiveSend(CRED.gofiveDemoClient),
+		tokenFault: 'html',
+		expect: /token endpoint|unavailable|502/i,
+	},
+	{
+		id: 'token-ok-false',
+		node: gofiveSend(CRED.gofiveDemoClient),
+		tokenFault: 'ok-false',
+		expect: /access_token|temporarily_unavailable|token/i,
+	},
+	{
+		id: 'token-reset',
+		node: gofiveSend(CRED.gofiveDemoClient),
+		tokenFault: 'reset',
+		expect: /reset|ECONNRESET|connection|socket/i,
+	},
 	// The token endpoint issues a token (`gft_…`, stored by n8n in the credential), then the API fails. Last of
 	// the plain cases: in the chained run n8n reuses the token it stored, so this case's token request (a
 	// 'pass' at the end of the token sequence) is not sent there.
-	{ id: 'client-token-then-500', node: gofiveSend(CRED.gofiveDemoClientIssued), gofiveFault: 500, expect: /500|server|error/i },
+	{
+		id: 'client-token-then-500',
+		node: gofiveSend(CRED.gofiveDemoClientIssued),
+		gofiveFault: 500,
+		expect: /500|server|error/i,
+	},
 	// The API gateway refuses an unknown subscription key.
-	{ id: 'subkey-401-api', node: gofiveSend(CRED.gofiveDemoTokenLeakSub), requireSubscriptionKey: true, expect: /subscription key|401/i },
-	{ id: 'subkey-401-token', node: gofiveSend(CRED.gofiveDemoClientLeakSub), requireSubscriptionKey: true, expect: /subscription key|401|refused/i },
-	{ id: 'subkey-401-client-leak', node: gofiveSend(CRED.gofiveLeakClient), requireSubscriptionKey: true, expect: /subscription key|401|refused/i },
+	{
+		id: 'subkey-401-api',
+		node: gofiveSend(CRED.gofiveDemoTokenLeakSub),
+		requireSubscriptionKey: true,
+		expect: /subscription key|401/i,
+	},
+	{
+		id: 'subkey-401-token',
+		node: gofiveSend(CRED.gofiveDemoClientLeakSub),
+		requireSubscriptionKey: true,
+		expect: /subscription key|401|refused/i,
+	},
+	{
+		id: 'subkey-401-client-leak',
+		node: gofiveSend(CRED.gofiveLeakClient),
+		requireSubscriptionKey: true,
+		expect: /subscription key|401|refused/i,
+	},
 ];
 
 /** Requests a case sent to each API when it ran alone (measured from the sandbox's log). */
@@ -211,7 +423,14 @@ function faultsFor(cases: Case[], counts?: Map<string, RequestCounts>): FaultRul
 	for (const c of cases) {
 		const userId = c.node.parameters?.userId as string | undefined;
 		if (c.ohoFault !== undefined) {
-			rules.push({ match: { api: 'oho', path: `/\\/user\\/${userId}(\\/|$)/`, ...(c.ohoFaultMethod ? { method: c.ohoFaultMethod } : {}) }, kind: c.ohoFault });
+			rules.push({
+				match: {
+					api: 'oho',
+					path: `/\\/user\\/${userId}(\\/|$)/`,
+					...(c.ohoFaultMethod ? { method: c.ohoFaultMethod } : {}),
+				},
+				kind: c.ohoFault,
+			});
 		}
 	}
 	for (const api of ['gofive', 'gofive-token'] as const) {
@@ -233,11 +452,26 @@ function faultsFor(cases: Case[], counts?: Map<string, RequestCounts>): FaultRul
 type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
 /** Manual Trigger → the cases' nodes one after the other; an error output (if any) also feeds the next node. */
-function chainWorkflow(id: string, name: string, cases: Case[], onError: (i: number) => OnError): WorkflowImport {
+function chainWorkflow(
+	id: string,
+	name: string,
+	cases: Case[],
+	onError: (i: number) => OnError,
+): WorkflowImport {
 	const nodes: Array<Record<string, unknown>> = [
-		{ id: `${id}-t`, name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: `${id}-t`,
+			name: 'Manual Trigger',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
-	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
+	const connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	> = {};
 	let previous = 'Manual Trigger';
 	let previousOnError: OnError = 'stopWorkflow';
 	cases.forEach((c, i) => {
@@ -253,7 +487,9 @@ function chainWorkflow(id: string, name: string, cases: Case[], onError: (i: num
 			...(mode === 'stopWorkflow' ? {} : { onError: mode }),
 		});
 		const link = [{ node: c.id, type: 'main', index: 0 }];
-		connections[previous] = { main: previousOnError === 'continueErrorOutput' ? [link, link] : [link] };
+		connections[previous] = {
+			main: previousOnError === 'continueErrorOutput' ? [link, link] : [link],
+		};
 		previous = c.id;
 		previousOnError = mode;
 	});
@@ -278,7 +514,11 @@ function printedRun(r: ExecuteResult): N8nRun | undefined {
 	if (r.run) return r.run;
 	const plain = r.result.stdout
 		.split('\n')
-		.map((line) => line.replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z \| \w+\s*\| /, '').replace(/ \{"file":"[^"]*"(,"function":"[^"]*")?\}$/, ''))
+		.map((line) =>
+			line
+				.replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z \| \w+\s*\| /, '')
+				.replace(/ \{"file":"[^"]*"(,"function":"[^"]*")?\}$/, ''),
+		)
 		.join('\n');
 	try {
 		const run = extractJson<N8nRun>(plain);
@@ -288,16 +528,22 @@ function printedRun(r: ExecuteResult): N8nRun | undefined {
 	}
 }
 
-function errorOf(run: N8nRun | undefined): { message?: string; description?: string; node?: string } | undefined {
+function errorOf(
+	run: N8nRun | undefined,
+): { message?: string; description?: string; node?: string } | undefined {
 	const e = run?.data.resultData.error;
-	return e ? { message: e.message, description: e.description ?? undefined, node: e.node?.name } : undefined;
+	return e
+		? { message: e.message, description: e.description ?? undefined, node: e.node?.name }
+		: undefined;
 }
 
 /** The error items a node put out on its first run (either output), as JSON. */
 function errorItems(run: N8nRun, nodeName: string): Array<Record<string, unknown>> {
 	const runs = run.data.resultData.runData[nodeName];
 	if (!runs?.length) return [];
-	return (runs[0].data?.main ?? []).flatMap((items) => (items ?? []).map((i) => i.json)).filter((j) => j.error !== undefined);
+	return (runs[0].data?.main ?? [])
+		.flatMap((items) => (items ?? []).map((i) => i.json))
+		.filter((j) => j.error !== undefined);
 }
 
 describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stored executions`, () => {
@@ -330,19 +576,32 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 		const gofive = (cred: { id: string; name: string }, data: Record<string, unknown>) => ({
 			...cred,
 			type: 'gofiveApi',
-			data: { baseUrl: sandbox.url, companyId: DEMO.gofiveCompanyId, tokenUrl: `${sandbox.url}/authorization/connect/token`, ...data },
+			data: {
+				baseUrl: sandbox.url,
+				companyId: DEMO.gofiveCompanyId,
+				tokenUrl: `${sandbox.url}/authorization/connect/token`,
+				...data,
+			},
 		});
 		await n8n.importCredentials([
 			{ ...CRED.ohoLeak, type: 'ohoApi', data: { apiKey: LEAK.ohoApiKey, baseUrl: sandbox.url } },
 			{ ...CRED.ohoDemo, type: 'ohoApi', data: { apiKey: DEMO.ohoApiKey, baseUrl: sandbox.url } },
-			gofive(CRED.gofiveLeakToken, { authentication: 'accessToken', accessToken: LEAK.gofiveAccessToken, subscriptionKey: LEAK.gofiveSubscriptionKey }),
+			gofive(CRED.gofiveLeakToken, {
+				authentication: 'accessToken',
+				accessToken: LEAK.gofiveAccessToken,
+				subscriptionKey: LEAK.gofiveSubscriptionKey,
+			}),
 			gofive(CRED.gofiveLeakClient, {
 				authentication: 'clientCredentials',
 				clientId: LEAK.gofiveClientId,
 				clientSecret: LEAK.gofiveClientSecret,
 				subscriptionKey: LEAK.gofiveSubscriptionKey,
 			}),
-			gofive(CRED.gofiveDemoToken, { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, subscriptionKey: DEMO.gofiveSubscriptionKey }),
+			gofive(CRED.gofiveDemoToken, {
+				authentication: 'accessToken',
+				accessToken: DEMO.gofiveAccessToken,
+				subscriptionKey: DEMO.gofiveSubscriptionKey,
+			}),
 			gofive(CRED.gofiveDemoClient, {
 				authentication: 'clientCredentials',
 				clientId: DEMO.gofiveClientId,
@@ -355,7 +614,11 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 				clientSecret: DEMO.gofiveClientSecret,
 				subscriptionKey: DEMO.gofiveSubscriptionKey,
 			}),
-			gofive(CRED.gofiveDemoTokenLeakSub, { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, subscriptionKey: LEAK.gofiveSubscriptionKey }),
+			gofive(CRED.gofiveDemoTokenLeakSub, {
+				authentication: 'accessToken',
+				accessToken: DEMO.gofiveAccessToken,
+				subscriptionKey: LEAK.gofiveSubscriptionKey,
+			}),
 			gofive(CRED.gofiveDemoClientLeakSub, {
 				authentication: 'clientCredentials',
 				clientId: DEMO.gofiveClientId,
@@ -366,11 +629,24 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 
 		const plain = CASES.filter((c) => !c.requireSubscriptionKey);
 		const subkey = CASES.filter((c) => c.requireSubscriptionKey);
-		const alternate = (i: number): OnError => (i % 2 === 0 ? 'continueRegularOutput' : 'continueErrorOutput');
+		const alternate = (i: number): OnError =>
+			i % 2 === 0 ? 'continueRegularOutput' : 'continueErrorOutput';
 		await n8n.importWorkflows([
-			...CASES.map((c, i) => chainWorkflow(`leakStop${String(i).padStart(2, '0')}`, `leak check, stop on error: ${c.id}`, [c], () => 'stopWorkflow')),
+			...CASES.map((c, i) =>
+				chainWorkflow(
+					`leakStop${String(i).padStart(2, '0')}`,
+					`leak check, stop on error: ${c.id}`,
+					[c],
+					() => 'stopWorkflow',
+				),
+			),
 			chainWorkflow('leakContinuePlain', 'leak check, continue on fail', plain, alternate),
-			chainWorkflow('leakContinueSubkey', 'leak check, continue on fail, subscription key required', subkey, alternate),
+			chainWorkflow(
+				'leakContinueSubkey',
+				'leak check, continue on fail, subscription key required',
+				subkey,
+				alternate,
+			),
 		]);
 		// The harness's import files hold the credentials in clear text; they are ours, not n8n's: remove them
 		// so that the search of the user folder below covers only what n8n wrote.
@@ -394,7 +670,11 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 				});
 			} else {
 				const left = sandbox.knobs().faults.filter((f) => f.sequence?.some((k) => k !== 'pass'));
-				assert.deepEqual(left, [], `${label}: every planned fault was consumed (requests went as planned)`);
+				assert.deepEqual(
+					left,
+					[],
+					`${label}: every planned fault was consumed (requests went as planned)`,
+				);
 			}
 			runs.push({ label, onError, cases, result, run: printedRun(result) });
 		};
@@ -403,7 +683,12 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 		}
 		requestCounts = counts;
 		await execute('continue on fail (all plain cases)', 'leakContinuePlain', plain, 'continue');
-		await execute('continue on fail (subscription key cases)', 'leakContinueSubkey', subkey, 'continue');
+		await execute(
+			'continue on fail (subscription key cases)',
+			'leakContinueSubkey',
+			subkey,
+			'continue',
+		);
 	});
 
 	after(async () => {
@@ -419,19 +704,25 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 				const c = run.cases[0];
 				const err = errorOf(run.run);
 				if (!err) {
-					problems.push(`${c.id}: the run did not stop with an error (exit ${run.result.result.code})\n${run.result.result.stdout.slice(-1500)}`);
+					problems.push(
+						`${c.id}: the run did not stop with an error (exit ${run.result.result.code})\n${run.result.result.stdout.slice(-1500)}`,
+					);
 					continue;
 				}
 				const text = `${err.message ?? ''} ${err.description ?? ''}`.replace(/\s+/g, ' ');
 				const n = requestCounts.get(c.id);
-				if (!n || n.oho + n.gofive + n.token === 0) problems.push(`${c.id}: sent no request to the sandbox`);
+				if (!n || n.oho + n.gofive + n.token === 0)
+					problems.push(`${c.id}: sent no request to the sandbox`);
 				if (err.node !== c.id) problems.push(`${c.id}: the error is node "${err.node}"'s`);
-				if (!c.expect.test(text)) problems.push(`${c.id} (stop): ${c.expect} does not match "${text}"`);
+				if (!c.expect.test(text))
+					problems.push(`${c.id} (stop): ${c.expect} does not match "${text}"`);
 				lines.push(`stop     ${c.id.padEnd(24)} ${text.slice(0, 170)}`);
 			} else {
 				const exitOk = run.result.result.code === 0 || run.result.result.signal === 'SIGSEGV';
 				if (!run.run || run.run.data.resultData.error || !exitOk) {
-					problems.push(`${run.label}: the run did not succeed (exit ${run.result.result.code}, error ${JSON.stringify(errorOf(run.run))})`);
+					problems.push(
+						`${run.label}: the run did not succeed (exit ${run.result.result.code}, error ${JSON.stringify(errorOf(run.run))})`,
+					);
 					continue;
 				}
 				for (const c of run.cases) {
@@ -441,8 +732,12 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 						continue;
 					}
 					const error = items[0].error as { message?: unknown; description?: unknown } | undefined;
-					const text = `${String(error?.message)} ${String(error?.description ?? '')}`.replace(/\s+/g, ' ');
-					if (!c.expect.test(text)) problems.push(`${c.id} (continue): ${c.expect} does not match "${text}"`);
+					const text = `${String(error?.message)} ${String(error?.description ?? '')}`.replace(
+						/\s+/g,
+						' ',
+					);
+					if (!c.expect.test(text))
+						problems.push(`${c.id} (continue): ${c.expect} does not match "${text}"`);
 					lines.push(`continue ${c.id.padEnd(24)} ${text.slice(0, 170)}`);
 				}
 			}
@@ -450,7 +745,8 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 		t.diagnostic(`errors seen (${lines.length}):`);
 		for (const line of lines) t.diagnostic(line);
 		t.diagnostic('requests each case sent when run alone (oho / gofive / token):');
-		for (const [id, n] of requestCounts) t.diagnostic(`  ${id.padEnd(24)} ${n.oho} / ${n.gofive} / ${n.token}`);
+		for (const [id, n] of requestCounts)
+			t.diagnostic(`  ${id.padEnd(24)} ${n.oho} / ${n.gofive} / ${n.token}`);
 		assert.deepEqual(problems, []);
 	});
 
@@ -458,36 +754,70 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 		const hits: Hit[] = [];
 		let bytes = 0;
 		for (const run of runs) {
-			for (const [stream, text] of [['stdout', run.result.result.stdout], ['stderr', run.result.result.stderr]] as const) {
+			for (const [stream, text] of [
+				['stdout', run.result.result.stdout],
+				['stderr', run.result.result.stderr],
+			] as const) {
 				const buf = Buffer.from(text, 'utf8');
 				bytes += buf.length;
 				hits.push(...searchBytes(buf, NEEDLES, `${run.label} ${stream}`));
 			}
 			const resultData = run.run?.data.resultData;
 			if (resultData) {
-				hits.push(...searchBytes(Buffer.from(JSON.stringify(resultData)), NEEDLES, `${run.label} parsed run (items, errors)`));
+				hits.push(
+					...searchBytes(
+						Buffer.from(JSON.stringify(resultData)),
+						NEEDLES,
+						`${run.label} parsed run (items, errors)`,
+					),
+				);
 			}
 		}
-		assert.ok(tokensIssued >= 1, 'the sandbox issued a Gofive token, so the issued-token pattern had something to find');
+		assert.ok(
+			tokensIssued >= 1,
+			'the sandbox issued a Gofive token, so the issued-token pattern had something to find',
+		);
 		t.diagnostic(`tokens the sandbox issued: ${tokensIssued}`);
-		t.diagnostic(`searched ${runs.length} runs' stdout+stderr (${bytes} bytes) and parsed run data for ${NEEDLES.length} needles: ${NEEDLES.map((n) => n.label).join(', ')}`);
+		t.diagnostic(
+			`searched ${runs.length} runs' stdout+stderr (${bytes} bytes) and parsed run data for ${NEEDLES.length} needles: ${NEEDLES.map((n) => n.label).join(', ')}`,
+		);
 		assert.deepEqual(hits, []);
 	});
 
 	test("no secret in n8n's database (executions with their errors) or anywhere in its user folder", async (t) => {
 		const dbFile = join(n8n.userFolder, '.n8n', 'database.sqlite');
-		const executions = await sqliteQuery<{ id: number; workflowId: string; status: string; mode: string }>(
+		const executions = await sqliteQuery<{
+			id: number;
+			workflowId: string;
+			status: string;
+			mode: string;
+		}>(
 			n8n.install,
 			dbFile,
 			'SELECT id, workflowId, status, mode FROM execution_entity ORDER BY id',
 		);
-		const data = await sqliteQuery<{ executionId: number; bytes: number }>(n8n.install, dbFile, 'SELECT executionId, length(data) AS bytes FROM execution_data');
+		const data = await sqliteQuery<{ executionId: number; bytes: number }>(
+			n8n.install,
+			dbFile,
+			'SELECT executionId, length(data) AS bytes FROM execution_data',
+		);
 		const byStatus: Record<string, number> = {};
-		for (const e of executions) byStatus[`${e.mode}/${e.status}`] = (byStatus[`${e.mode}/${e.status}`] ?? 0) + 1;
-		t.diagnostic(`executions stored: ${executions.length} ${JSON.stringify(byStatus)}; execution_data rows: ${data.length}, ${data.reduce((s, d) => s + d.bytes, 0)} bytes`);
+		for (const e of executions)
+			byStatus[`${e.mode}/${e.status}`] = (byStatus[`${e.mode}/${e.status}`] ?? 0) + 1;
+		t.diagnostic(
+			`executions stored: ${executions.length} ${JSON.stringify(byStatus)}; execution_data rows: ${data.length}, ${data.reduce((s, d) => s + d.bytes, 0)} bytes`,
+		);
 		const stopRuns = runs.filter((r) => r.onError === 'stop').length;
-		assert.equal(executions.filter((e) => e.status === 'error').length, stopRuns, 'every stopped run is stored as a failed execution');
-		assert.equal(executions.filter((e) => e.status === 'success').length, runs.length - stopRuns, 'the continue-on-fail runs are stored as successful executions');
+		assert.equal(
+			executions.filter((e) => e.status === 'error').length,
+			stopRuns,
+			'every stopped run is stored as a failed execution',
+		);
+		assert.equal(
+			executions.filter((e) => e.status === 'success').length,
+			runs.length - stopRuns,
+			'the continue-on-fail runs are stored as successful executions',
+		);
 		assert.equal(data.length, executions.length, 'every execution has its data stored');
 
 		// Everything n8n wrote into its user folder, except our installed package (the code n8n loads).
@@ -495,7 +825,9 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 		const dbFiles = files.filter((f) => /database\.sqlite(-wal|-shm|-journal)?$/.test(f));
 		assert.ok(dbFiles.includes(dbFile), 'the SQLite database was searched');
 		const { hits, searched } = searchFiles(files, NEEDLES, n8n.userFolder);
-		t.diagnostic(`searched ${searched.length} files: ${searched.map((s) => `${s.file} (${s.bytes} bytes)`).join(', ')}`);
+		t.diagnostic(
+			`searched ${searched.length} files: ${searched.map((s) => `${s.file} (${s.bytes} bytes)`).join(', ')}`,
+		);
 
 		// Positive control: the raw search does see execution data (error messages the nodes produced and the
 		// workflows' own parameters are in the database as plain text).
@@ -505,12 +837,21 @@ describe(`n8n ${DEFAULT_N8N_VERSION}: no secret in outputs, errors or n8n's stor
 			{ label: 'the token endpoint refusal', value: 'refused the client credentials' },
 		];
 		const dbControlHits = searchFiles(dbFiles, controls, n8n.userFolder).hits.map((h) => h.needle);
-		assert.deepEqual([...new Set(dbControlHits)].sort(), controls.map((c) => c.label).sort(), 'positive control: plain execution data is visible to the search');
+		assert.deepEqual(
+			[...new Set(dbControlHits)].sort(),
+			controls.map((c) => c.label).sort(),
+			'positive control: plain execution data is visible to the search',
+		);
 		// The credentials table is encrypted: the imported secrets are stored, but not as plain text.
-		const credentials = await sqliteQuery<{ id: string; data: string }>(n8n.install, dbFile, 'SELECT id, data FROM credentials_entity');
+		const credentials = await sqliteQuery<{ id: string; data: string }>(
+			n8n.install,
+			dbFile,
+			'SELECT id, data FROM credentials_entity',
+		);
 		assert.equal(credentials.length, Object.keys(CRED).length);
 
-		for (const h of hits) t.diagnostic(`HIT: ${h.needle} in ${h.where} ×${h.count} at ${h.offset}: ${h.context}`);
+		for (const h of hits)
+			t.diagnostic(`HIT: ${h.needle} in ${h.where} ×${h.count} at ${h.offset}: ${h.context}`);
 		assert.deepEqual(hits, []);
 	});
 });

@@ -1,8 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationParameters, operationProperty, operationSubtitle } from '../common/operations';
-import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../common/options';
+import {
+	ADVANCED_VERSION,
+	advancedCollection,
+	NODE_VERSIONS,
+	requestOptionFields,
+} from '../common/options';
 import { MESSAGE_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
 

@@ -34,7 +34,10 @@ export const sendMessageSchema = z
 			.number()
 			.int()
 			.min(1)
-			.refine(Number.isSafeInteger, `must be at most ${Number.MAX_SAFE_INTEGER}: a larger number has lost digits`),
+			.refine(
+				Number.isSafeInteger,
+				`must be at most ${Number.MAX_SAFE_INTEGER}: a larger number has lost digits`,
+			),
 	})
 	.strict();
 

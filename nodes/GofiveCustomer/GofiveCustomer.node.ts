@@ -1,9 +1,20 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { cleaningOptionFields } from '../OhoContact/descriptions/cleaningOptions';
 import type { OperationKind } from '../common/operations';
-import { operationParameters, operationProperty, operationSubtitle, operationValues, showForOperations } from '../common/operations';
+import {
+	operationParameters,
+	operationProperty,
+	operationSubtitle,
+	operationValues,
+	showForOperations,
+} from '../common/operations';
 import { ADVANCED_VERSION, advancedCollection } from '../common/options';
 import { CUSTOMER_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';

@@ -6,8 +6,12 @@ import { isSendableText, UNSENDABLE_TEXT } from '../common/validation';
 const text = z.string().refine(isSendableText, UNSENDABLE_TEXT);
 const code = (max: number) => z.number().int().min(1).max(max);
 const list = z.array(text.pipe(z.string().min(1)));
-const url = text.pipe(z.string().url({ message: 'must be a URL like https://example.com/picture.jpg' }));
-const email = text.pipe(z.string().email({ message: 'must be an email address like name@example.com' }));
+const url = text.pipe(
+	z.string().url({ message: 'must be a URL like https://example.com/picture.jpg' }),
+);
+const email = text.pipe(
+	z.string().email({ message: 'must be an email address like name@example.com' }),
+);
 const socialAccount = z.record(text).optional();
 
 const contactSchema = z
@@ -62,7 +66,13 @@ export const customerSchema = z
 		customerNote: text.optional(),
 		customerSocialAccount: socialAccount,
 		customerTags: list.optional(),
-		customFields: z.array(z.object({ customFieldName: text.pipe(z.string().min(1)), customFieldValue: list }).strict()).optional(),
+		customFields: z
+			.array(
+				z
+					.object({ customFieldName: text.pipe(z.string().min(1)), customFieldValue: list })
+					.strict(),
+			)
+			.optional(),
 		interestsName: list.optional(),
 		customerGroupName: text.optional(),
 		// "At most 3 characters" (docs/api/gofive-customer.md § "3.1 Create or Update customer", from Gofive's sample).

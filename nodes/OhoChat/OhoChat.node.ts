@@ -1,8 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationParameters, operationProperty, operationSubtitle } from '../common/operations';
-import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../common/options';
+import {
+	ADVANCED_VERSION,
+	advancedCollection,
+	NODE_VERSIONS,
+	requestOptionFields,
+} from '../common/options';
 import { CHAT_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
 import { failIfUnchangedOption } from './helpers/chatState';
@@ -16,7 +26,8 @@ export class OhoChat implements INodeType {
 		version: NODE_VERSIONS,
 		defaultVersion: ADVANCED_VERSION,
 		subtitle: operationSubtitle(CHAT_OPERATIONS),
-		description: 'Hand an Oho Chat customer to a human agent, or end the agent session so the chat bot resumes',
+		description:
+			'Hand an Oho Chat customer to a human agent, or end the agent session so the chat bot resumes',
 		defaults: { name: 'Oho Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,10 +1,26 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { identityFields } from '../common/oho/identity';
 import type { OperationKind } from '../common/operations';
-import { operationProperty, operationSubtitle, operationValues, showForOperations } from '../common/operations';
-import { ADVANCED_VERSION, advancedCollection, NODE_VERSIONS, requestOptionFields } from '../common/options';
+import {
+	operationProperty,
+	operationSubtitle,
+	operationValues,
+	showForOperations,
+} from '../common/operations';
+import {
+	ADVANCED_VERSION,
+	advancedCollection,
+	NODE_VERSIONS,
+	requestOptionFields,
+} from '../common/options';
 import { CONTACT_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
 import { cleaningOptionFields } from './descriptions/cleaningOptions';
@@ -112,14 +128,20 @@ export class OhoContact implements INodeType {
 			{
 				...optionsCollection,
 				displayOptions: {
-					show: { '@version': [{ _cnd: { gte: ADVANCED_VERSION } }], operation: operationValues(CONTACT_OPERATIONS, writes) },
+					show: {
+						'@version': [{ _cnd: { gte: ADVANCED_VERSION } }],
+						operation: operationValues(CONTACT_OPERATIONS, writes),
+					},
 				},
 			},
 			advancedCollection,
 		],
 	};
 
-	methods = { listSearch: { searchCountries, searchProvinces }, resourceMapping: { getContactColumns } };
+	methods = {
+		listSearch: { searchCountries, searchProvinces },
+		resourceMapping: { getContactColumns },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

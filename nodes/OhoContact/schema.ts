@@ -22,13 +22,17 @@ const PHONE_PATTERN = /^\+?[0-9]{9,15}$/;
 function isCalendarDate(value: string): boolean {
 	const [year, month, day] = value.split('-').map(Number);
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 const attributeSchema = z
 	.object({
 		display_name: text(100),
-		value: z.object({ text: z.string().min(1).max(2000).refine(isSendableText, UNSENDABLE_TEXT) }).strict(),
+		value: z
+			.object({ text: z.string().min(1).max(2000).refine(isSendableText, UNSENDABLE_TEXT) })
+			.strict(),
 	})
 	.strict();
 
@@ -39,7 +43,10 @@ const updatableFields = {
 	phone: z
 		.string()
 		.max(20)
-		.regex(PHONE_PATTERN, 'must be a phone number of 9 to 15 digits, like 0987654321 (an optional leading +)'),
+		.regex(
+			PHONE_PATTERN,
+			'must be a phone number of 9 to 15 digits, like 0987654321 (an optional leading +)',
+		),
 	email: z.string().max(254).email('must be an email address, like name@example.com'),
 	country: text(100),
 	city: text(100),
@@ -84,13 +91,21 @@ export const createContactSchema = z
 				platform_id: id(40),
 				platform_name: text(255),
 				// Facebook and Instagram have none: left out, or sent empty (docs/api/oho.md § "line_basic_id on Facebook and Instagram").
-				line_basic_id: z.string().trim().max(255).refine(isSendableText, UNSENDABLE_TEXT).optional(),
+				line_basic_id: z
+					.string()
+					.trim()
+					.max(255)
+					.refine(isSendableText, UNSENDABLE_TEXT)
+					.optional(),
 			})
 			.strict()
-			.refine((profile) => profile.platform !== 'line' || (profile.line_basic_id ?? '').length > 0, {
-				message: 'is required for LINE (the OA’s LINE ID, like @548unshk)',
-				path: ['line_basic_id'],
-			}),
+			.refine(
+				(profile) => profile.platform !== 'line' || (profile.line_basic_id ?? '').length > 0,
+				{
+					message: 'is required for LINE (the OA’s LINE ID, like @548unshk)',
+					path: ['line_basic_id'],
+				},
+			),
 		profile_picture_url: z
 			.string()
 			.max(2000)
@@ -125,4 +140,6 @@ export type CreateContactBody = z.infer<typeof createContactSchema>;
 export type UpdateContactBody = z.infer<typeof updateContactSchema>;
 
 /** The fields an upsert sends to update (docs/api/oho.md § "Update contact") when the contact already exists. */
-export const UPDATABLE_KEYS = ['display_name', ...Object.keys(updatableFields)] as Array<keyof UpdateContactBody>;
+export const UPDATABLE_KEYS = ['display_name', ...Object.keys(updatableFields)] as Array<
+	keyof UpdateContactBody
+>;

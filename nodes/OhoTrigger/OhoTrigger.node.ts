@@ -23,7 +23,8 @@ export class OhoTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Oho Chat creates or updates a contact (Oho’s customer-profile webhook)',
+		description:
+			'Starts the workflow when Oho Chat creates or updates a contact (Oho’s customer-profile webhook)',
 		defaults: { name: 'Oho Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -68,7 +69,8 @@ export class OhoTrigger implements INodeType {
 				inactive: `<b>While building</b>: paste the Test URL into Oho's settings as the customer-profile webhook URL (with ?${URL_SECRET_PARAMETER}=… for Secret in URL), click 'Execute step' (on n8n 1.x: 'Listen for test event'), then create or change a contact in Oho. The delivery shows up in this editor.<br /><br /><b>When it works</b>: replace the URL in Oho with the Production URL and publish this workflow. Its runs show up in the <a data-key="executions">executions list</a>, not in the editor.<br /><br />Oho cannot reach a URL that starts with http://localhost or a private address.`,
 				active: `This workflow is published: Oho's deliveries to the Production URL run it, and the runs show up in the <a data-key="executions">executions list</a>. To see one in this editor, click 'Execute step' (on n8n 1.x: 'Listen for test event') and point Oho at the Test URL for a while; then put the Production URL back.`,
 			},
-			activationHint: 'When the test delivery works, put the Production URL in Oho and publish this workflow.',
+			activationHint:
+				'When the test delivery works, put the Production URL in Oho and publish this workflow.',
 		},
 		properties: triggerFields,
 	};

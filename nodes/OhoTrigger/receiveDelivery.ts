@@ -21,7 +21,9 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if ('problem' in reading) {
 		// An oversize body (413) is refused either way: ignoring it would still have read it.
 		const ignore = options.invalidDeliveries === 'ignore' && reading.problem.status === 400;
-		return ignore ? notStarted(`not an Oho delivery. ${reading.problem.message}`) : refuse(this, reading.problem);
+		return ignore
+			? notStarted(`not an Oho delivery. ${reading.problem.message}`)
+			: refuse(this, reading.problem);
 	}
 	const { delivery } = reading;
 
@@ -34,9 +36,20 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 
 	const windowSeconds = Number(options.repeatWindowSeconds ?? 0);
 	// The test URL and the production URL remember apart: a test delivery must not swallow a real one.
-	if (windowSeconds > 0 && isRepeat(`${this.getWorkflow().id}\n${this.getNode().id}\n${this.getMode()}`, delivery, windowSeconds)) {
+	if (
+		windowSeconds > 0 &&
+		isRepeat(
+			`${this.getWorkflow().id}\n${this.getNode().id}\n${this.getMode()}`,
+			delivery,
+			windowSeconds,
+		)
+	) {
 		return notStarted(`the same delivery arrived within the last ${windowSeconds} seconds.`);
 	}
 
-	return { workflowData: [[{ json: outputItem(delivery, options.includeRawPayload === true, this.getTimezone()) }]] };
+	return {
+		workflowData: [
+			[{ json: outputItem(delivery, options.includeRawPayload === true, this.getTimezone()) }],
+		],
+	};
 }

@@ -31,18 +31,26 @@ export interface NodeOperation<Execute> {
 }
 
 /** The operations' own parameters, in the order of the table. */
-export function operationParameters<Execute>(operations: Array<NodeOperation<Execute>>): INodeProperties[] {
+export function operationParameters<Execute>(
+	operations: Array<NodeOperation<Execute>>,
+): INodeProperties[] {
 	return operations.flatMap((operation) => operation.parameters ?? []);
 }
 
 /** What an operation is, without its function: what a check of its kind needs (and what each item's context carries). */
-export type OperationKind = Pick<NodeOperation<unknown>, 'value' | 'writes' | 'creates' | 'updates'>;
+export type OperationKind = Pick<
+	NodeOperation<unknown>,
+	'value' | 'writes' | 'creates' | 'updates'
+>;
 
 /**
  * The values of the operations `which` picks, in alphabetical order (the order the display options have always
  * listed them in).
  */
-export function operationValues<Execute>(operations: Array<NodeOperation<Execute>>, which: (operation: OperationKind) => boolean): string[] {
+export function operationValues<Execute>(
+	operations: Array<NodeOperation<Execute>>,
+	which: (operation: OperationKind) => boolean,
+): string[] {
 	return operations
 		.filter(which)
 		.map((operation) => operation.value)
@@ -59,11 +67,18 @@ export function showForOperations<Execute>(
 	properties: INodeProperties[],
 	parameter: 'operation' | '/operation' = 'operation',
 ): INodeProperties[] {
-	return updateDisplayOptions({ show: { [parameter]: operationValues(operations, which) } }, properties);
+	return updateDisplayOptions(
+		{ show: { [parameter]: operationValues(operations, which) } },
+		properties,
+	);
 }
 
 /** The operation parameter of a node with one resource: the table's operations, by name as the editor lists them. */
-export function operationProperty<Execute>(resource: string, operations: Array<NodeOperation<Execute>>, defaultValue: string): INodeProperties {
+export function operationProperty<Execute>(
+	resource: string,
+	operations: Array<NodeOperation<Execute>>,
+	defaultValue: string,
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -79,11 +94,17 @@ export function operationProperty<Execute>(resource: string, operations: Array<N
 
 /** The node's subtitle: the chosen operation's subtitle (else its action), in the order of the table. */
 export function operationSubtitle<Execute>(operations: Array<NodeOperation<Execute>>): string {
-	const actions = operations.map(({ value, action, subtitle }) => `${JSON.stringify(value)}: ${JSON.stringify(subtitle ?? action)}`);
+	const actions = operations.map(
+		({ value, action, subtitle }) =>
+			`${JSON.stringify(value)}: ${JSON.stringify(subtitle ?? action)}`,
+	);
 	return `={{ {${actions.join(', ')}}[$parameter["operation"]] }}`;
 }
 
 /** The operation of `value`, if the table has one. */
-export function operationOf<Execute>(operations: Array<NodeOperation<Execute>>, value: string): NodeOperation<Execute> | undefined {
+export function operationOf<Execute>(
+	operations: Array<NodeOperation<Execute>>,
+	value: string,
+): NodeOperation<Execute> | undefined {
 	return operations.find((operation) => operation.value === value);
 }

@@ -20,7 +20,6 @@ export type Parallelism = { mode: 'auto'; cap: number } | { mode: 'fixed'; count
 /** A fixed Requests in Parallel, when the option is added without a value of its own. */
 export const DEFAULT_PARALLEL_REQUESTS = 5;
 
-
 /**
  * Version 1 of every node offered the request knobs in Options, mixed with the data options; later versions group
  * them in their own Advanced collection. A workflow saved with version 1 keeps its layout and values: n8n drops a
@@ -85,7 +84,10 @@ const requestFields: INodeProperties[] = [
 ];
 
 /** Version 1's request knobs, inside a node's Options collection. */
-export const requestOptionFields: INodeProperties[] = requestFields.map((field) => ({ ...field, displayOptions: onlyInFirstVersion }));
+export const requestOptionFields: INodeProperties[] = requestFields.map((field) => ({
+	...field,
+	displayOptions: onlyInFirstVersion,
+}));
 
 /** The Advanced collection: how requests are sent, apart from the options about the data. */
 export const advancedCollection: INodeProperties = {
@@ -115,7 +117,10 @@ interface SettingsSource {
 }
 
 /** The request knobs the operator set for one item: under Advanced, or in Options in a version 1 node. */
-function requestOptions({ ctx, parameters }: SettingsSource, itemIndex: number): Partial<RequestSettings> {
+function requestOptions(
+	{ ctx, parameters }: SettingsSource,
+	itemIndex: number,
+): Partial<RequestSettings> {
 	const collection = ctx.getNode().typeVersion >= ADVANCED_VERSION ? 'advanced' : 'options';
 	return parameters.value(collection, itemIndex, {}) as Partial<RequestSettings>;
 }
@@ -142,7 +147,13 @@ function atLeastOne(value: unknown, fallback: number): number {
 export function getParallelism(source: SettingsSource): Parallelism {
 	const options = requestOptions(source, 0);
 	if (options.parallelRequests !== undefined && options.parallelRequests !== null) {
-		return { mode: 'fixed', count: atLeastOne(options.parallelRequests, DEFAULT_PARALLEL_REQUESTS) };
+		return {
+			mode: 'fixed',
+			count: atLeastOne(options.parallelRequests, DEFAULT_PARALLEL_REQUESTS),
+		};
 	}
-	return { mode: 'auto', cap: Math.min(atLeastOne(options.maxParallelRequests, AUTO_CEILING), AUTO_CEILING) };
+	return {
+		mode: 'auto',
+		cap: Math.min(atLeastOne(options.maxParallelRequests, AUTO_CEILING), AUTO_CEILING),
+	};
 }

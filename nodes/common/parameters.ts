@@ -7,7 +7,8 @@ type ParameterValue = NodeParameterValueType | object;
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExpression);
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).some(holdsExpression);
 	return false;
 }
 
@@ -15,7 +16,8 @@ function holdsExpression(value: unknown): boolean {
  * `={{ $json.key }}`, `={{ $json["key"] }}` or `={{ $json['key'] }}`: what n8n's drag-and-drop mapping writes. Group 1,
  * 2 or 3 is the key.
  */
-const ITEM_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])\s*\}\}$/;
+const ITEM_FIELD =
+	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])\s*\}\}$/;
 
 /**
  * A key the engine reads from the item as written: not on Object.prototype (its sandbox answers `toString` with the
@@ -25,7 +27,11 @@ const ITEM_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'
  */
 function isPlainKey(key: string): boolean {
 	if (typeof isSafeObjectProperty !== 'function' || !isSafeObjectProperty(key)) return false;
-	return !(key in Object.prototype) && !/[{}\u2028\u2029]/.test(key) && ![...key].some((char) => char.charCodeAt(0) < 0x20);
+	return (
+		!(key in Object.prototype) &&
+		!/[{}\u2028\u2029]/.test(key) &&
+		![...key].some((char) => char.charCodeAt(0) < 0x20)
+	);
 }
 
 /** The engine refuses any expression with this text in it ("invalid constructor function call"), whatever the key. */
@@ -92,7 +98,11 @@ const entryValue = (plan: EntryPlan, json: IDataObject): Primitive | undefined =
 	'fixed' in plan ? plan.fixed : fieldOf(json, plan.field);
 
 /** The parameter's value for this item by its plan, or undefined when the item needs the engine after all. */
-function readFromItem(ctx: IExecuteFunctions, plan: ItemPlan, itemIndex: number): { value: ParameterValue } | undefined {
+function readFromItem(
+	ctx: IExecuteFunctions,
+	plan: ItemPlan,
+	itemIndex: number,
+): { value: ParameterValue } | undefined {
 	const json = ctx.getInputData(0, NodeConnectionTypes.Main)[itemIndex]?.json;
 	if (!json) return undefined;
 	if (!('collection' in plan)) {
@@ -127,7 +137,9 @@ export interface ItemFieldReferences {
 
 /** A value each reader owns: changing what it got never changes what the next reader gets. */
 const ownCopy = (value: ParameterValue): ParameterValue =>
-	typeof value === 'object' && value !== null ? (deepCopy(value as object) as ParameterValue) : value;
+	typeof value === 'object' && value !== null
+		? (deepCopy(value as object) as ParameterValue)
+		: value;
 
 /**
  * The node's parameters as one run reads them (part of the run's state, nodes/common/runState.ts). n8n resolves a
@@ -159,13 +171,18 @@ export class RunParameters {
 		}
 		if ('absent' in state) {
 			// n8n's own answer without a fallback (its "Could not get parameter" error).
-			return fallback === undefined ? (ctx.getNodeParameter(name, itemIndex) as ParameterValue) : fallback;
+			return fallback === undefined
+				? (ctx.getNodeParameter(name, itemIndex) as ParameterValue)
+				: fallback;
 		}
 		if ('value' in state) return ownCopy(state.value);
 		const { plan, byItem } = state;
 		if (!byItem.has(itemIndex)) {
 			const direct = plan && readFromItem(ctx, plan, itemIndex);
-			byItem.set(itemIndex, direct ? direct.value : (ctx.getNodeParameter(name, itemIndex) as ParameterValue));
+			byItem.set(
+				itemIndex,
+				direct ? direct.value : (ctx.getNodeParameter(name, itemIndex) as ParameterValue),
+			);
 		}
 		return ownCopy(byItem.get(itemIndex) as ParameterValue);
 	}

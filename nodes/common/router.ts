@@ -43,7 +43,10 @@ interface Routes {
  * The one router every node uses: starts the run's state (the credential read once), picks the operation, and runs
  * it for every item through the shared runner (parallelism, per-key order, continue on fail, paired items).
  */
-export async function route(ctx: IExecuteFunctions, { dialect, operations, orderKey }: Routes): Promise<INodeExecutionData[][]> {
+export async function route(
+	ctx: IExecuteFunctions,
+	{ dialect, operations, orderKey }: Routes,
+): Promise<INodeExecutionData[][]> {
 	const run = await startRun(ctx, dialect);
 	// The operation takes no expression (noDataExpression): one value for every item.
 	const value = ctx.getNodeParameter('operation', 0) as string;
@@ -54,14 +57,20 @@ export async function route(ctx: IExecuteFunctions, { dialect, operations, order
 		updates: false,
 		execute: async ({ itemIndex }: ItemContext) => {
 			// Each item fails on its own, so Continue on Fail and the error output apply as for any other error.
-			throw new NodeOperationError(ctx.getNode(), `The operation "${value}" is not known`, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), `The operation "${value}" is not known`, {
+				itemIndex,
+			});
 		},
 	};
 	const reading = (itemIndex: number): ItemReading => ({ ctx, itemIndex, operation, run });
 	return await runItems(
 		ctx,
 		run,
-		async (itemIndex) => await execute({ ...reading(itemIndex), settings: getRequestSettings({ ctx, parameters: run.parameters }, itemIndex) }),
+		async (itemIndex) =>
+			await execute({
+				...reading(itemIndex),
+				settings: getRequestSettings({ ctx, parameters: run.parameters }, itemIndex),
+			}),
 		{ orderKey: orderKey && ((itemIndex) => orderKey(reading(itemIndex))) },
 	);
 }

@@ -8,7 +8,11 @@ import type { RunState } from './runState';
 /** What one input item produced: one output item, or several. */
 type ItemOutput = IDataObject | IDataObject[];
 
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
@@ -22,7 +26,10 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
  * `{ error }` or `{ error, message }`; 2.x any of error/message/details); n8n then merges the input item's
  * fields into it. Not `item.error`: n8n would replace the JSON with `{ error: message }`, losing the rest.
  */
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	const json: JsonObject = { message: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
@@ -46,7 +53,10 @@ function describeItems(indexes: number[]): string {
 }
 
 /** The error that stops the node, saying which other items were already written, so a re-run can leave them out. */
-function stoppingError(error: NodeApiError | NodeOperationError, written: number[]): NodeApiError | NodeOperationError {
+function stoppingError(
+	error: NodeApiError | NodeOperationError,
+	written: number[],
+): NodeApiError | NodeOperationError {
 	if (written.length === 0) return error;
 	const note =
 		`Before the node stopped, item${written.length === 1 ? '' : 's'} ${describeItems(written)} had already been sent and written ` +
@@ -69,7 +79,11 @@ function hintAtWarnings(ctx: IExecuteFunctions, outputs: INodeExecutionData[]): 
 	if (warned.length === 0 || typeof ctx.addExecutionHints !== 'function') return;
 	const warnings = warned.flatMap((item) => warningsOf(item.json));
 	const fields = [
-		...new Set(warnings.map((warning) => (warning as IDataObject | null)?.field).filter((field) => typeof field === 'string')),
+		...new Set(
+			warnings
+				.map((warning) => (warning as IDataObject | null)?.field)
+				.filter((field) => typeof field === 'string'),
+		),
 	];
 	const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 	ctx.addExecutionHints({
@@ -107,7 +121,10 @@ export async function runItems(
 	if (itemCount === 0) return [[]];
 	const parallelism = getParallelism({ ctx, parameters: run.parameters });
 	// Kept in the run's state, where the transport tells it of every answer.
-	const adaptive = parallelism.mode === 'auto' ? (run.parallelism = new AdaptiveParallelism(parallelism.cap)) : undefined;
+	const adaptive =
+		parallelism.mode === 'auto'
+			? (run.parallelism = new AdaptiveParallelism(parallelism.cap))
+			: undefined;
 	const fixed = parallelism.mode === 'fixed' ? parallelism.count : 0;
 	const limit = () => adaptive?.limit ?? fixed;
 	const continueOnFail = ctx.continueOnFail();

@@ -16,7 +16,9 @@ function describeIssue(issue: ZodIssue): string {
 			return `must be at most ${String(issue.maximum)}`;
 		case 'too_small':
 			if (issue.type === 'string') {
-				return Number(issue.minimum) === 1 ? 'must not be empty' : `must be at least ${String(issue.minimum)} characters`;
+				return Number(issue.minimum) === 1
+					? 'must not be empty'
+					: `must be at least ${String(issue.minimum)} characters`;
 			}
 			if (issue.type === 'array') return `must have at least ${String(issue.minimum)} entries`;
 			return `must be at least ${String(issue.minimum)}`;
@@ -56,11 +58,13 @@ function describeValue(value: unknown): string {
  * A NUL character or half of a surrogate pair (half an emoji, cut by a byte limit or a bad export): neither is text an
  * API can store as given (a NUL ends a C string; a lone surrogate has no UTF-8 form). One pass, no backtracking.
  */
-const UNSENDABLE_CHARACTER = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSENDABLE_CHARACTER =
+	/\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const isSendableText = (text: string): boolean => !UNSENDABLE_CHARACTER.test(text);
 
-export const UNSENDABLE_TEXT = 'must not contain a null character (\\0) or half of an emoji (a lone surrogate)';
+export const UNSENDABLE_TEXT =
+	'must not contain a null character (\\0) or half of an emoji (a lone surrogate)';
 
 /** One unusable value of an item: where (an API path), what is wrong with it, and what was given. */
 export interface InputProblem {
@@ -70,7 +74,10 @@ export interface InputProblem {
 }
 
 /** "Phone (phone) must be …, got "12"": the label the operator sees, the API path, the rule, the value. */
-function describeProblem({ path, problem, value }: InputProblem, labels: Record<string, string> = {}): string {
+function describeProblem(
+	{ path, problem, value }: InputProblem,
+	labels: Record<string, string> = {},
+): string {
 	const label = labels[path.replace(/\.\d+/g, '')] ?? labels[path];
 	const field = label ? `${label} (${path})` : path || 'body';
 	const got = value === undefined ? '' : `, got ${describeValue(value)}`;
@@ -111,10 +118,14 @@ export function invalidInput(
 	remedy = '',
 ): NodeOperationError {
 	const described = problems.map((problem) => describeProblem(problem, labels)).join('; ');
-	return new NodeOperationError(ctx.getNode(), `Invalid input: ${described}${remedy ? `. ${remedy}` : ''}`, {
-		itemIndex,
-		description: NOTHING_SENT,
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Invalid input: ${described}${remedy ? `. ${remedy}` : ''}`,
+		{
+			itemIndex,
+			description: NOTHING_SENT,
+		},
+	);
 }
 
 /**

@@ -8,8 +8,17 @@ import { DEMO, validContact } from '../../test/helpers/sandboxHttp';
 
 const ROOT = join(__dirname, '..', '..');
 
-function runCli(args: string[]): { child: ChildProcess; output: () => string; url: Promise<string>; exit: Promise<number | null> } {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sandbox/cli.ts'), ...args], { cwd: ROOT });
+function runCli(args: string[]): {
+	child: ChildProcess;
+	output: () => string;
+	url: Promise<string>;
+	exit: Promise<number | null>;
+} {
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', join(ROOT, 'sandbox/cli.ts'), ...args],
+		{ cwd: ROOT },
+	);
 	let out = '';
 	child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
 	child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
@@ -34,14 +43,45 @@ describe('sandbox CLI (npm run sandbox)', () => {
 
 	it('starts with the flags, prints URL, demo keys and inspection endpoints, saves the data file on SIGTERM', async () => {
 		const file = join(dir, 'cli.json');
-		const cli = runCli(['--port', '0', '--data', file, '--latency', '5', '--jitter', '2', '--rate-limit', '100', '--token-ttl', '60', '--require-subscription-key']);
+		const cli = runCli([
+			'--port',
+			'0',
+			'--data',
+			file,
+			'--latency',
+			'5',
+			'--jitter',
+			'2',
+			'--rate-limit',
+			'100',
+			'--token-ttl',
+			'60',
+			'--require-subscription-key',
+		]);
 		try {
 			const url = await cli.url;
-			for (const s of [DEMO.ohoApiKey, DEMO.ohoOtherBusinessKey, DEMO.gofiveAccessToken, DEMO.gofiveClientId, DEMO.gofiveClientSecret, DEMO.gofiveSubscriptionKey, DEMO.gofiveRoomId, DEMO.line.platformId, DEMO.line.channelId, '/__sandbox/requests', '/__sandbox/knobs']) {
+			for (const s of [
+				DEMO.ohoApiKey,
+				DEMO.ohoOtherBusinessKey,
+				DEMO.gofiveAccessToken,
+				DEMO.gofiveClientId,
+				DEMO.gofiveClientSecret,
+				DEMO.gofiveSubscriptionKey,
+				DEMO.gofiveRoomId,
+				DEMO.line.platformId,
+				DEMO.line.channelId,
+				'/__sandbox/requests',
+				'/__sandbox/knobs',
+			]) {
 				expect(cli.output()).toContain(s);
 			}
 			const knobs = await (await fetch(`${url}/__sandbox/knobs`)).json();
-			expect(knobs).toMatchObject({ latency: { fixedMs: 5, jitterMs: 2 }, rateLimit: { perSecond: 100 }, gofiveTokenTtlSeconds: 60, gofiveRequireSubscriptionKey: true });
+			expect(knobs).toMatchObject({
+				latency: { fixedMs: 5, jitterMs: 2 },
+				rateLimit: { perSecond: 100 },
+				gofiveTokenTtlSeconds: 60,
+				gofiveRequireSubscriptionKey: true,
+			});
 			const created = await fetch(`${url}/contact`, {
 				method: 'POST',
 				headers: { 'x-oho-api-key': DEMO.ohoApiKey, 'content-type': 'application/json' },
@@ -59,7 +99,9 @@ describe('sandbox CLI (npm run sandbox)', () => {
 	it('--no-seed starts empty', async () => {
 		const cli = runCli(['--port', '0', '--no-seed']);
 		try {
-			const state = (await (await fetch(`${await cli.url}/__sandbox/state`)).json()) as { contacts: unknown[] };
+			const state = (await (await fetch(`${await cli.url}/__sandbox/state`)).json()) as {
+				contacts: unknown[];
+			};
 			expect(state.contacts).toEqual([]);
 		} finally {
 			cli.child.kill('SIGINT');
@@ -75,7 +117,9 @@ describe('sandbox CLI (npm run sandbox)', () => {
 
 	it('parseArgs defaults to port 4010 and maps each flag', () => {
 		expect(parseArgs([])).toEqual({ port: 4010, knobs: {} });
-		expect(parseArgs(['--host', '0.0.0.0', '--port', '5000', '--latency', '10', '--no-seed'])).toEqual({
+		expect(
+			parseArgs(['--host', '0.0.0.0', '--port', '5000', '--latency', '10', '--no-seed']),
+		).toEqual({
 			port: 5000,
 			host: '0.0.0.0',
 			seed: false,

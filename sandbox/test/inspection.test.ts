@@ -4,7 +4,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { startSandbox, type Sandbox } from '../index';
-import { chatPath, contactPath, DEMO, LINE, oho, RAW, requestToken, sendMessage, sleep, tokenForm, validContact, validMessage } from '../../test/helpers/sandboxHttp';
+import {
+	chatPath,
+	contactPath,
+	DEMO,
+	LINE,
+	oho,
+	RAW,
+	requestToken,
+	sendMessage,
+	sleep,
+	tokenForm,
+	validContact,
+	validMessage,
+} from '../../test/helpers/sandboxHttp';
 import { useSandbox } from '../../test/helpers/sandbox';
 
 const t = useSandbox();
@@ -25,14 +38,22 @@ describe('HTTP inspection under /__sandbox/', () => {
 		await sendMessage(t.http, validMessage());
 		await t.http.get('/__sandbox/state');
 		const all = (await t.http.get('/__sandbox/requests')).data;
-		expect(all.map((r: { method: string; api: string; status: number }) => [r.api, r.method, r.status])).toEqual([
+		expect(
+			all.map((r: { method: string; api: string; status: number }) => [r.api, r.method, r.status]),
+		).toEqual([
 			['oho', 'GET', 200],
 			['oho', 'POST', 201],
 			['gofive', 'POST', 201],
 		]);
-		expect(all.map((r: { seq: number }) => r.seq)).toEqual([1, 2, 3].map((n) => all[0].seq + n - 1));
-		expect((await t.http.get('/__sandbox/requests', { params: { api: 'oho', method: 'post' } })).data).toHaveLength(1);
-		expect((await t.http.get('/__sandbox/requests', { params: { path: '/contact/line/' } })).data).toHaveLength(1);
+		expect(all.map((r: { seq: number }) => r.seq)).toEqual(
+			[1, 2, 3].map((n) => all[0].seq + n - 1),
+		);
+		expect(
+			(await t.http.get('/__sandbox/requests', { params: { api: 'oho', method: 'post' } })).data,
+		).toHaveLength(1);
+		expect(
+			(await t.http.get('/__sandbox/requests', { params: { path: '/contact/line/' } })).data,
+		).toHaveLength(1);
 		expect(t.sb.requests({ api: 'gofive' })[0].body).toEqual(validMessage());
 		expect((await t.http.delete('/__sandbox/requests', JSON_WRITE)).status).toBe(200);
 		expect((await t.http.get('/__sandbox/requests')).data).toEqual([]);
@@ -40,9 +61,15 @@ describe('HTTP inspection under /__sandbox/', () => {
 	});
 
 	it('records bodies as parsed JSON, a form object, or the raw string; unknown paths as api other', async () => {
-		await oho(t.http, 'POST', '/contact', '{"broken":', null, { ...RAW, headers: { 'content-type': 'application/json' } });
+		await oho(t.http, 'POST', '/contact', '{"broken":', null, {
+			...RAW,
+			headers: { 'content-type': 'application/json' },
+		});
 		await requestToken(t.http, 'grant_type=client_credentials&client_id=c1');
-		await t.http.post('/elsewhere', 'plain words', { ...RAW, headers: { 'content-type': 'text/plain' } });
+		await t.http.post('/elsewhere', 'plain words', {
+			...RAW,
+			headers: { 'content-type': 'text/plain' },
+		});
 		expect(t.sb.requests().map((r) => [r.api, r.body])).toEqual([
 			['oho', '{"broken":'],
 			['gofive-token', { grant_type: 'client_credentials', client_id: 'c1' }],
@@ -71,19 +98,30 @@ describe('HTTP inspection under /__sandbox/', () => {
 	it('GET and PATCH knobs (JSON merge), 400 on an invalid patch', async () => {
 		expect((await t.http.get('/__sandbox/knobs')).data).toEqual(t.sb.knobs());
 		await t.http.patch('/__sandbox/knobs', { latency: { fixedMs: 5 } });
-		const res = await t.http.patch('/__sandbox/knobs', { latency: { jitterMs: 2 }, rateLimit: { perSecond: 100 } });
+		const res = await t.http.patch('/__sandbox/knobs', {
+			latency: { jitterMs: 2 },
+			rateLimit: { perSecond: 100 },
+		});
 		expect(res.status).toBe(200);
-		expect(res.data).toMatchObject({ latency: { fixedMs: 5, jitterMs: 2 }, rateLimit: { perSecond: 100 } });
+		expect(res.data).toMatchObject({
+			latency: { fixedMs: 5, jitterMs: 2 },
+			rateLimit: { perSecond: 100 },
+		});
 		expect((await t.http.patch('/__sandbox/knobs', { rateLimit: null })).data.rateLimit).toBeNull();
 		const bad = await t.http.patch('/__sandbox/knobs', { faults: [{ kind: 'explode' }] });
 		expect(bad.status).toBe(400);
 		expect(bad.data.error).toMatch(/faults\[0\].kind/);
-		const notJson = await t.http.patch('/__sandbox/knobs', '{', { ...RAW, headers: { 'content-type': 'application/json' } });
+		const notJson = await t.http.patch('/__sandbox/knobs', '{', {
+			...RAW,
+			headers: { 'content-type': 'application/json' },
+		});
 		expect(notJson.status).toBe(400);
 	});
 
 	it('PATCH knobs with a fault sequence drives the API', async () => {
-		await t.http.patch('/__sandbox/knobs', { faults: [{ match: { api: 'oho', path: '/request-agent$/' }, sequence: [503] }] });
+		await t.http.patch('/__sandbox/knobs', {
+			faults: [{ match: { api: 'oho', path: '/request-agent$/' }, sequence: [503] }],
+		});
 		const path = chatPath('line', LINE.platformId, LINE.userIds[0], 'request-agent');
 		expect((await oho(t.http, 'POST', path)).status).toBe(503);
 		expect((await oho(t.http, 'POST', path)).status).toBe(200);
@@ -97,12 +135,24 @@ describe('HTTP inspection under /__sandbox/', () => {
 	});
 
 	it('PUT room-state', async () => {
-		const body = { platform: 'line', platformId: LINE.platformId, userId: LINE.userIds[0], state: 'agent_active' };
+		const body = {
+			platform: 'line',
+			platformId: LINE.platformId,
+			userId: LINE.userIds[0],
+			state: 'agent_active',
+		};
 		const res = await t.http.put('/__sandbox/room-state', body);
 		expect([res.status, res.data.state]).toEqual([200, 'agent_active']);
-		expect((await oho(t.http, 'POST', chatPath('line', LINE.platformId, LINE.userIds[0], 'close-chat'))).status).toBe(200);
-		expect((await t.http.put('/__sandbox/room-state', { ...body, state: 'sleeping' })).status).toBe(400);
-		expect((await t.http.put('/__sandbox/room-state', { ...body, userId: 'Unobody' })).status).toBe(404);
+		expect(
+			(await oho(t.http, 'POST', chatPath('line', LINE.platformId, LINE.userIds[0], 'close-chat')))
+				.status,
+		).toBe(200);
+		expect((await t.http.put('/__sandbox/room-state', { ...body, state: 'sleeping' })).status).toBe(
+			400,
+		);
+		expect((await t.http.put('/__sandbox/room-state', { ...body, userId: 'Unobody' })).status).toBe(
+			404,
+		);
 	});
 
 	it('404 for an unknown inspection path, 405 for a wrong method', async () => {
@@ -138,26 +188,46 @@ describe('inspection writes need application/json (a web page cannot send one wi
 			['DELETE', '/__sandbox/webhooks'],
 		];
 		for (const [method, url] of writes) {
-			const res = await t.http.request({ method, url, data: '{}', ...RAW, headers: { 'content-type': 'text/plain' } });
+			const res = await t.http.request({
+				method,
+				url,
+				data: '{}',
+				...RAW,
+				headers: { 'content-type': 'text/plain' },
+			});
 			expect([method, url, res.status]).toEqual([method, url, 415]);
 		}
 		expect((await t.http.get('/__sandbox/state')).status).toBe(200);
-		expect((await t.http.post('/__sandbox/reset', {}, { headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(200);
+		expect(
+			(
+				await t.http.post(
+					'/__sandbox/reset',
+					{},
+					{ headers: { 'content-type': 'application/json; charset=utf-8' } },
+				)
+			).status,
+		).toBe(200);
 	});
 });
 
 describe('API keys are looked up in a Map', () => {
-	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('the key "%s" is no business’s: 401', async (key) => {
-		const res = await oho(t.http, 'GET', seeded, undefined, key);
-		expect([res.status, res.data.status_code]).toEqual([401, 401]);
-	});
+	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+		'the key "%s" is no business’s: 401',
+		async (key) => {
+			const res = await oho(t.http, 'GET', seeded, undefined, key);
+			expect([res.status, res.data.status_code]).toEqual([401, 401]);
+		},
+	);
 });
 
 describe('masking: the request log never holds a full secret', () => {
 	it('a secret after an escaped quote in text that is not JSON is masked whole', async () => {
 		const secret = 'abc\\"Escaped-Tail-Secret-99';
 		const text = `{"client_secret": "${secret}", broken`;
-		await t.http.post('/authorization/connect/token', text, { ...RAW, headers: { 'content-type': 'text/plain' } });
+		await t.http.post('/authorization/connect/token', text, {
+			...RAW,
+			headers: { 'content-type': 'text/plain' },
+		});
 
 		const [logged] = t.sb.requests({ api: 'gofive-token' });
 		expect(logged.body).not.toContain('Escaped-Tail-Secret-99');
@@ -166,8 +236,14 @@ describe('masking: the request log never holds a full secret', () => {
 
 	it('text that is JSON is masked by key', async () => {
 		const inText = { nestedValue: 'json-in-text-Secret-1', inline: 'inline-Secret-2' };
-		const text = JSON.stringify({ nested: { api_key: inText.nestedValue }, note: `token=${inText.inline}` });
-		await t.http.post('/authorization/connect/token', text, { ...RAW, headers: { 'content-type': 'text/plain' } });
+		const text = JSON.stringify({
+			nested: { api_key: inText.nestedValue },
+			note: `token=${inText.inline}`,
+		});
+		await t.http.post('/authorization/connect/token', text, {
+			...RAW,
+			headers: { 'content-type': 'text/plain' },
+		});
 
 		const logged = JSON.stringify(t.sb.requests({ api: 'gofive-token' }));
 		expect(logged).not.toMatch(/Secret-1|Secret-2/);
@@ -177,29 +253,51 @@ describe('masking: the request log never holds a full secret', () => {
 		// A pattern that tries every "token" against the rest of the text takes 80,000 × 400,000 steps and does not
 		// finish; the scan reads each character once, so the request is logged and answered.
 		const text = 'token'.repeat(80_000) + ' '.repeat(100) + 'x';
-		await t.http.post('/authorization/connect/token', text, { ...RAW, headers: { 'content-type': 'text/plain' } });
+		await t.http.post('/authorization/connect/token', text, {
+			...RAW,
+			headers: { 'content-type': 'text/plain' },
+		});
 
 		const [logged] = t.sb.requests({ api: 'gofive-token' });
 		expect(logged.body).toBe(text);
 	});
 
-	const SECRETS = [DEMO.ohoApiKey, DEMO.ohoOtherBusinessKey, DEMO.gofiveAccessToken, DEMO.gofiveClientSecret, DEMO.gofiveSubscriptionKey];
+	const SECRETS = [
+		DEMO.ohoApiKey,
+		DEMO.ohoOtherBusinessKey,
+		DEMO.gofiveAccessToken,
+		DEMO.gofiveClientSecret,
+		DEMO.gofiveSubscriptionKey,
+	];
 
 	it('masks keys, tokens, subscription keys, client secrets (form, JSON, Basic) and issued tokens', async () => {
 		await oho(t.http, 'GET', seeded);
 		await oho(t.http, 'GET', seeded, undefined, DEMO.ohoOtherBusinessKey);
-		const issued = (await requestToken(t.http, tokenForm(), { 'ocp-apim-subscription-key': DEMO.gofiveSubscriptionKey })).data.access_token as string;
+		const issued = (
+			await requestToken(t.http, tokenForm(), {
+				'ocp-apim-subscription-key': DEMO.gofiveSubscriptionKey,
+			})
+		).data.access_token as string;
 		await sendMessage(t.http, validMessage(), issued);
 		await sendMessage(t.http, validMessage());
 		await requestToken(t.http, 'grant_type=client_credentials', {
 			authorization: `Basic ${Buffer.from(`${DEMO.gofiveClientId}:${DEMO.gofiveClientSecret}`).toString('base64')}`,
 		});
-		await t.http.post('/authorization/connect/token', { client_secret: DEMO.gofiveClientSecret, access_token: issued });
-		await t.http.post('/authorization/connect/token', `client_secret=${DEMO.gofiveClientSecret}`, { ...RAW, headers: { 'content-type': 'text/plain' } });
+		await t.http.post('/authorization/connect/token', {
+			client_secret: DEMO.gofiveClientSecret,
+			access_token: issued,
+		});
+		await t.http.post('/authorization/connect/token', `client_secret=${DEMO.gofiveClientSecret}`, {
+			...RAW,
+			headers: { 'content-type': 'text/plain' },
+		});
 
 		const logged = JSON.stringify(t.sb.requests());
-		const overHttp = (await t.http.get('/__sandbox/requests', { responseType: 'text' })).data as string;
-		const basicCreds = Buffer.from(`${DEMO.gofiveClientId}:${DEMO.gofiveClientSecret}`).toString('base64');
+		const overHttp = (await t.http.get('/__sandbox/requests', { responseType: 'text' }))
+			.data as string;
+		const basicCreds = Buffer.from(`${DEMO.gofiveClientId}:${DEMO.gofiveClientSecret}`).toString(
+			'base64',
+		);
 		for (const secret of [...SECRETS, issued, basicCreds]) {
 			expect(logged).not.toContain(secret);
 			expect(overHttp).not.toContain(secret);
@@ -245,7 +343,10 @@ describe('seed and data file', () => {
 	});
 	afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-	async function withSandbox(file: string, run: (sb: Sandbox, http: ReturnType<typeof axios.create>) => Promise<void>): Promise<void> {
+	async function withSandbox(
+		file: string,
+		run: (sb: Sandbox, http: ReturnType<typeof axios.create>) => Promise<void>,
+	): Promise<void> {
 		const sb = await startSandbox({ dataFile: file });
 		try {
 			await run(sb, axios.create({ baseURL: sb.url, validateStatus: () => true }));
@@ -271,7 +372,9 @@ describe('seed and data file', () => {
 		const uid = (body.social_profile as { id: string }).id;
 		await withSandbox(file, async (_sb, http) => {
 			expect((await oho(http, 'POST', '/contact', body)).status).toBe(201);
-			expect((await oho(http, 'POST', chatPath('line', LINE.platformId, uid, 'request-agent'))).status).toBe(200);
+			expect(
+				(await oho(http, 'POST', chatPath('line', LINE.platformId, uid, 'request-agent'))).status,
+			).toBe(200);
 			expect((await oho(http, 'PATCH', seeded, { tags: ['kept'] })).status).toBe(200);
 			expect((await sendMessage(http, validMessage({ content: 'persisted' }))).status).toBe(201);
 		});
@@ -280,7 +383,9 @@ describe('seed and data file', () => {
 			expect(sb.getContact('line', LINE.platformId, uid)).toBeDefined();
 			expect(sb.getContact('line', LINE.platformId, LINE.userIds[0])?.tags).toEqual(['kept']);
 			expect(sb.state().gofiveMessages.map((m) => m.content)).toEqual(['persisted']);
-			expect((await oho(http, 'POST', chatPath('line', LINE.platformId, uid, 'request-agent'))).status).toBe(409);
+			expect(
+				(await oho(http, 'POST', chatPath('line', LINE.platformId, uid, 'request-agent'))).status,
+			).toBe(409);
 			sb.reset();
 			expect(sb.getContact('line', LINE.platformId, uid)).toBeUndefined();
 		});
@@ -302,7 +407,9 @@ describe('seed and data file', () => {
 	it('rejects a file that is not sandbox data', async () => {
 		const file = join(dir, 'bad.json');
 		writeFileSync(file, '{"hello": "world"}');
-		await expect(startSandbox({ dataFile: file })).rejects.toThrow(/not a version 1 sandbox data file/);
+		await expect(startSandbox({ dataFile: file })).rejects.toThrow(
+			/not a version 1 sandbox data file/,
+		);
 	});
 });
 

@@ -1,6 +1,16 @@
 import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { startSandbox, type FaultKind, type FaultRule } from '../index';
-import { contactPath, DEMO, LINE, oho, requestToken, sendMessage, sleep, validContact, validMessage } from '../../test/helpers/sandboxHttp';
+import {
+	contactPath,
+	DEMO,
+	LINE,
+	oho,
+	requestToken,
+	sendMessage,
+	sleep,
+	validContact,
+	validMessage,
+} from '../../test/helpers/sandboxHttp';
 import { useSandbox } from '../../test/helpers/sandbox';
 
 const t = useSandbox();
@@ -12,7 +22,12 @@ const TEXT = { responseType: 'text' as const, transformResponse: [(d: unknown) =
 /** One ordinary successful request per API. */
 const REQUEST: Record<Api, AxiosRequestConfig> = {
 	oho: { method: 'GET', url: seeded, headers: { 'x-oho-api-key': DEMO.ohoApiKey } },
-	gofive: { method: 'POST', url: '/v1/chat/message', data: validMessage(), headers: { authorization: `Bearer ${DEMO.gofiveAccessToken}` } },
+	gofive: {
+		method: 'POST',
+		url: '/v1/chat/message',
+		data: validMessage(),
+		headers: { authorization: `Bearer ${DEMO.gofiveAccessToken}` },
+	},
 	'gofive-token': {
 		method: 'POST',
 		url: '/authorization/connect/token',
@@ -21,10 +36,19 @@ const REQUEST: Record<Api, AxiosRequestConfig> = {
 	},
 };
 /** Answered as text, so a malformed body can be inspected. */
-const call = (api: Api, extra: AxiosRequestConfig = {}): Promise<AxiosResponse<string>> => t.http.request({ ...REQUEST[api], ...TEXT, ...extra });
-const CALL = Object.fromEntries(APIS.map((api) => [api, () => call(api)])) as Record<Api, () => Promise<AxiosResponse<string>>>;
+const call = (api: Api, extra: AxiosRequestConfig = {}): Promise<AxiosResponse<string>> =>
+	t.http.request({ ...REQUEST[api], ...TEXT, ...extra });
+const CALL = Object.fromEntries(APIS.map((api) => [api, () => call(api)])) as Record<
+	Api,
+	() => Promise<AxiosResponse<string>>
+>;
 const OK_STATUS: Record<Api, number> = { oho: 200, gofive: 201, 'gofive-token': 200 };
-const OAUTH: Record<number, string> = { 429: 'too_many_requests', 500: 'server_error', 502: 'server_error', 503: 'temporarily_unavailable' };
+const OAUTH: Record<number, string> = {
+	429: 'too_many_requests',
+	500: 'server_error',
+	502: 'server_error',
+	503: 'temporarily_unavailable',
+};
 const ERROR_BODY: Record<Api, (status: number, message: string) => unknown> = {
 	oho: (status, message) => ({ ok: false, status_code: status, message }),
 	gofive: (status, message) => ({ status: { code: String(status), description: message } }),
@@ -32,17 +56,35 @@ const ERROR_BODY: Record<Api, (status: number, message: string) => unknown> = {
 };
 const OK_FALSE: Record<Api, [number, unknown]> = {
 	oho: [200, { ok: false, status_code: 200, message: 'Temporary processing error' }],
-	gofive: [201, { status: { code: '4001', description: 'Temporary processing error' }, data: null }],
-	'gofive-token': [200, { error: 'temporarily_unavailable', error_description: 'Temporary processing error' }],
+	gofive: [
+		201,
+		{ status: { code: '4001', description: 'Temporary processing error' }, data: null },
+	],
+	'gofive-token': [
+		200,
+		{ error: 'temporarily_unavailable', error_description: 'Temporary processing error' },
+	],
 };
 
-const fault = (kind: FaultKind, extra: Partial<FaultRule> = {}) => t.sb.setKnobs({ faults: [{ kind, ...extra }] });
+const fault = (kind: FaultKind, extra: Partial<FaultRule> = {}) =>
+	t.sb.setKnobs({ faults: [{ kind, ...extra }] });
 const lastLogged = () => t.sb.requests().at(-1)!;
-const errorCode = (p: Promise<unknown>) => p.then(() => 'no error', (e: { code?: string }) => e.code);
+const errorCode = (p: Promise<unknown>) =>
+	p.then(
+		() => 'no error',
+		(e: { code?: string }) => e.code,
+	);
 
 describe('faults, on every API', () => {
 	const errorCases = APIS.flatMap((api) =>
-		([[500, 'Internal server error'], [502, 'Bad gateway'], [503, 'Service unavailable'], [429, 'Too many requests']] as const).map(([s, m]) => [api, s, m] as const),
+		(
+			[
+				[500, 'Internal server error'],
+				[502, 'Bad gateway'],
+				[503, 'Service unavailable'],
+				[429, 'Too many requests'],
+			] as const
+		).map(([s, m]) => [api, s, m] as const),
 	);
 	it.each(errorCases)('%s: %i with the API own error body', async (api, status, message) => {
 		fault(status);
@@ -59,12 +101,19 @@ describe('faults, on every API', () => {
 		expect(lastLogged().fault).toBe('ok-false');
 	});
 
-	it.each(APIS)('%s: malformed-json answers 200 application/json that does not parse', async (api) => {
-		fault('malformed-json');
-		const res = await CALL[api]();
-		expect([res.status, res.headers['content-type'], res.data]).toEqual([200, 'application/json; charset=utf-8', '{"ok": tru']);
-		expect(() => JSON.parse(res.data)).toThrow();
-	});
+	it.each(APIS)(
+		'%s: malformed-json answers 200 application/json that does not parse',
+		async (api) => {
+			fault('malformed-json');
+			const res = await CALL[api]();
+			expect([res.status, res.headers['content-type'], res.data]).toEqual([
+				200,
+				'application/json; charset=utf-8',
+				'{"ok": tru',
+			]);
+			expect(() => JSON.parse(res.data)).toThrow();
+		},
+	);
 
 	it.each(APIS)('%s: html answers a 502 HTML page', async (api) => {
 		fault('html');
@@ -149,19 +198,33 @@ describe('fault rules', () => {
 
 	it.each([
 		['500', 500, async (p: Promise<AxiosResponse>) => expect((await p).status).toBe(500)],
-		['reset', 'reset', async (p: Promise<AxiosResponse>) => expect(await errorCode(p)).toBe('ECONNRESET')],
-	] as const)('afterHandling %s: the contact is created, so a retried create gets 409', async (_n, kind, expectFault) => {
-		const body = validContact();
-		t.sb.setKnobs({ faults: [{ match: { method: 'POST', path: '/contact' }, sequence: [kind], afterHandling: true }] });
-		await expectFault(oho(t.http, 'POST', '/contact', body));
-		const sp = body.social_profile as { id: string };
-		expect(t.sb.getContact('line', LINE.platformId, sp.id)).toBeDefined();
-		expect((await oho(t.http, 'POST', '/contact', body)).data.status_code).toBe(409);
-	});
+		[
+			'reset',
+			'reset',
+			async (p: Promise<AxiosResponse>) => expect(await errorCode(p)).toBe('ECONNRESET'),
+		],
+	] as const)(
+		'afterHandling %s: the contact is created, so a retried create gets 409',
+		async (_n, kind, expectFault) => {
+			const body = validContact();
+			t.sb.setKnobs({
+				faults: [
+					{ match: { method: 'POST', path: '/contact' }, sequence: [kind], afterHandling: true },
+				],
+			});
+			await expectFault(oho(t.http, 'POST', '/contact', body));
+			const sp = body.social_profile as { id: string };
+			expect(t.sb.getContact('line', LINE.platformId, sp.id)).toBeDefined();
+			expect((await oho(t.http, 'POST', '/contact', body)).data.status_code).toBe(409);
+		},
+	);
 
 	it('afterHandling hang: the Gofive message is stored though the client never hears back', async () => {
 		t.sb.setKnobs({ faults: [{ match: { api: 'gofive' }, kind: 'hang', afterHandling: true }] });
-		const hung = t.http.post('/v1/chat/message', validMessage(), { headers: { authorization: `Bearer ${DEMO.gofiveAccessToken}` }, timeout: 300 });
+		const hung = t.http.post('/v1/chat/message', validMessage(), {
+			headers: { authorization: `Bearer ${DEMO.gofiveAccessToken}` },
+			timeout: 300,
+		});
 		expect(await errorCode(hung)).toBe('ECONNABORTED');
 		expect(t.sb.state().gofiveMessages).toHaveLength(1);
 	});
@@ -196,12 +259,19 @@ describe('rate limit', () => {
 		expect((await CALL.oho()).status).toBe(200);
 		expect((await CALL.oho()).status).toBe(200);
 		const limited = await CALL.oho();
-		expect([limited.status, JSON.parse(limited.data)]).toEqual([429, { ok: false, status_code: 429, message: 'Too many requests' }]);
+		expect([limited.status, JSON.parse(limited.data)]).toEqual([
+			429,
+			{ ok: false, status_code: 429, message: 'Too many requests' },
+		]);
 		expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
 		expect(Number.isInteger(Number(limited.headers['retry-after']))).toBe(true);
 		expect(lastLogged()).toMatchObject({ status: 429 });
 		expect(lastLogged().fault).toBeUndefined();
-		const other = contactPath('facebook', DEMO.otherBusiness.facebook.platformId, DEMO.otherBusiness.facebook.userIds[0]);
+		const other = contactPath(
+			'facebook',
+			DEMO.otherBusiness.facebook.platformId,
+			DEMO.otherBusiness.facebook.userIds[0],
+		);
 		expect((await oho(t.http, 'GET', other, undefined, DEMO.ohoOtherBusinessKey)).status).toBe(200);
 	});
 
@@ -225,10 +295,16 @@ describe('rate limit', () => {
 		t.sb.setKnobs({ rateLimit: { perSecond: 0.5, burst: 1 } });
 		expect((await CALL.gofive()).status).toBe(201);
 		const g = await CALL.gofive();
-		expect([g.status, JSON.parse(g.data)]).toEqual([429, ERROR_BODY.gofive(429, 'Too many requests')]);
+		expect([g.status, JSON.parse(g.data)]).toEqual([
+			429,
+			ERROR_BODY.gofive(429, 'Too many requests'),
+		]);
 		expect((await CALL['gofive-token']()).status).toBe(200);
 		const tk = await CALL['gofive-token']();
-		expect([tk.status, JSON.parse(tk.data)]).toEqual([429, ERROR_BODY['gofive-token'](429, 'Too many requests')]);
+		expect([tk.status, JSON.parse(tk.data)]).toEqual([
+			429,
+			ERROR_BODY['gofive-token'](429, 'Too many requests'),
+		]);
 		const other = await sendMessage(t.http, validMessage(), 'some-unknown-token');
 		expect(other.status).toBe(401); // a different token has its own bucket
 	});
@@ -243,8 +319,18 @@ describe('rate limit', () => {
 
 describe('setKnobs', () => {
 	it('merges: latency, webhookDelivery and readings fields merge, arrays replace', () => {
-		t.sb.setKnobs({ latency: { fixedMs: 10 }, faults: [{ kind: 500 }, { kind: 502 }], webhookDelivery: { duplicates: 2 }, readings: { closeChatMethod: 'GET' } });
-		t.sb.setKnobs({ latency: { jitterMs: 5 }, faults: [{ kind: 503 }], webhookDelivery: { malformed: true }, readings: { gofiveStatusBlock: false } });
+		t.sb.setKnobs({
+			latency: { fixedMs: 10 },
+			faults: [{ kind: 500 }, { kind: 502 }],
+			webhookDelivery: { duplicates: 2 },
+			readings: { closeChatMethod: 'GET' },
+		});
+		t.sb.setKnobs({
+			latency: { jitterMs: 5 },
+			faults: [{ kind: 503 }],
+			webhookDelivery: { malformed: true },
+			readings: { gofiveStatusBlock: false },
+		});
 		expect(t.sb.knobs()).toEqual({
 			latency: { fixedMs: 10, jitterMs: 5 },
 			rateLimit: null,
@@ -253,7 +339,12 @@ describe('setKnobs', () => {
 			gofiveRequireSubscriptionKey: false,
 			gofiveCustomerContact: 'contacts',
 			webhookDelivery: { duplicates: 2, delayMs: 0, malformed: true, wrongSecret: false },
-			readings: { closeChatMethod: 'GET', lineBasicIdNonLine: 'optional', gofiveStatusBlock: false, gofiveOtherValues: false },
+			readings: {
+				closeChatMethod: 'GET',
+				lineBasicIdNonLine: 'optional',
+				gofiveStatusBlock: false,
+				gofiveOtherValues: false,
+			},
 		});
 	});
 
@@ -285,19 +376,35 @@ describe('setKnobs', () => {
 	});
 
 	it('startSandbox rejects invalid knobs', async () => {
-		await expect(startSandbox({ knobs: { latency: { fixedMs: -5, jitterMs: 0 } } })).rejects.toThrow(/latency.fixedMs/);
+		await expect(
+			startSandbox({ knobs: { latency: { fixedMs: -5, jitterMs: 0 } } }),
+		).rejects.toThrow(/latency.fixedMs/);
 	});
 });
 
 describe('reset', () => {
 	it('returns state to the seed, knobs to the start options and clears the log', async () => {
-		const sb = await startSandbox({ knobs: { latency: { fixedMs: 1, jitterMs: 0 }, gofiveTokenTtlSeconds: 60 } });
+		const sb = await startSandbox({
+			knobs: { latency: { fixedMs: 1, jitterMs: 0 }, gofiveTokenTtlSeconds: 60 },
+		});
 		try {
 			const start = sb.knobs();
 			const headers = { 'x-oho-api-key': DEMO.ohoApiKey, 'content-type': 'application/json' };
-			await fetch(`${sb.url}/contact`, { method: 'POST', headers, body: JSON.stringify(validContact()) });
-			await fetch(`${sb.url}${seeded}`, { method: 'PATCH', headers, body: JSON.stringify({ first_name: 'Changed' }) });
-			sb.setKnobs({ latency: { fixedMs: 0 }, faults: [{ kind: 500 }], rateLimit: { perSecond: 1 } });
+			await fetch(`${sb.url}/contact`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify(validContact()),
+			});
+			await fetch(`${sb.url}${seeded}`, {
+				method: 'PATCH',
+				headers,
+				body: JSON.stringify({ first_name: 'Changed' }),
+			});
+			sb.setKnobs({
+				latency: { fixedMs: 0 },
+				faults: [{ kind: 500 }],
+				rateLimit: { perSecond: 1 },
+			});
 			expect(sb.state().contacts).toHaveLength(9);
 			sb.reset();
 			expect(sb.state().contacts).toHaveLength(8);

@@ -46,13 +46,21 @@ interface StoredTag {
 interface Payload {
 	event_code: string;
 	updated_field?: string[];
-	contact: { _id: string; age: string; social_profile: Record<string, string>; contact_tags: StoredTag[]; chat_tags: StoredTag[] };
+	contact: {
+		_id: string;
+		age: string;
+		social_profile: Record<string, string>;
+		contact_tags: StoredTag[];
+		chat_tags: StoredTag[];
+	};
 }
 
 const payloads = () => received.map((delivery) => JSON.parse(delivery.body) as Payload);
 const SECRET = randomBytes(16).toString('hex');
 
-async function createTagged(tags: string[]): Promise<{ social_profile: Record<string, string>; first_name: string }> {
+async function createTagged(
+	tags: string[],
+): Promise<{ social_profile: Record<string, string>; first_name: string }> {
 	const body = validContact({ tags, labels: ['new'], age: 34 });
 	expect((await oho(t.http, 'POST', '/contact', body)).status).toBe(201);
 	return body as { social_profile: Record<string, string>; first_name: string };
@@ -77,14 +85,22 @@ describe('sandbox: Oho customer-profile webhook', () => {
 		const [payload] = payloads();
 		expect(Object.keys(payload)).toEqual(['event_code', 'contact']);
 		expect(payload.event_code).toBe('contact created');
-		expect(payload.contact.social_profile).toEqual({ ...body.social_profile, platform_id: LINE.channelId });
+		expect(payload.contact.social_profile).toEqual({
+			...body.social_profile,
+			platform_id: LINE.channelId,
+		});
 		expect(payload.contact._id).toMatch(/^[0-9a-f]{24}$/);
 		expect(payload.contact.age).toBe('34');
 		expect(payload.contact.contact_tags.map((tag) => tag.keyword)).toEqual(['vip', 'ลูกค้าประจำ']);
-		expect(payload.contact.contact_tags[0]).toEqual({ _id: expect.stringMatching(/^[0-9a-f]{24}$/), keyword: 'vip' });
+		expect(payload.contact.contact_tags[0]).toEqual({
+			_id: expect.stringMatching(/^[0-9a-f]{24}$/),
+			keyword: 'vip',
+		});
 		expect(payload.contact.chat_tags.map((tag) => tag.keyword)).toEqual(['new']);
 		expect(payload.contact).not.toHaveProperty('tags');
-		expect(t.sb.webhookDeliveries()).toMatchObject([{ seq: 1, event: 'contact created', status: 200, duplicate: false }]);
+		expect(t.sb.webhookDeliveries()).toMatchObject([
+			{ seq: 1, event: 'contact created', status: 200, duplicate: false },
+		]);
 	});
 
 	test('an update sends "contact updated" with updated_field in stored names, only the fields that changed', async () => {
@@ -92,13 +108,24 @@ describe('sandbox: Oho customer-profile webhook', () => {
 		t.sb.registerWebhook({ url: receiverUrl });
 		const path = contactPath('line', LINE.platformId, body.social_profile.id);
 
-		expect((await oho(t.http, 'PATCH', path, { tags: ['vip', 'gold'], first_name: body.first_name, phone: '0812345678' })).status).toBe(200);
+		expect(
+			(
+				await oho(t.http, 'PATCH', path, {
+					tags: ['vip', 'gold'],
+					first_name: body.first_name,
+					phone: '0812345678',
+				})
+			).status,
+		).toBe(200);
 		// The same values again change nothing: nothing is sent.
 		expect((await oho(t.http, 'PATCH', path, { tags: ['vip', 'gold'] })).status).toBe(200);
 		await t.sb.settleWebhooks();
 
 		expect(payloads()).toEqual([
-			expect.objectContaining({ event_code: 'contact updated', updated_field: ['contact_tags', 'phone'] }),
+			expect.objectContaining({
+				event_code: 'contact updated',
+				updated_field: ['contact_tags', 'phone'],
+			}),
 		]);
 		expect(payloads()[0].contact.contact_tags.map((tag) => tag.keyword)).toEqual(['vip', 'gold']);
 	});
@@ -111,15 +138,25 @@ describe('sandbox: Oho customer-profile webhook', () => {
 		await t.sb.settleWebhooks();
 		expect(Date.now() - started).toBeGreaterThanOrEqual(150);
 		expect(received.map((delivery) => delivery.body)).toEqual(Array(3).fill(received[0].body));
-		expect(t.sb.webhookDeliveries().map((delivery) => delivery.duplicate)).toEqual([false, true, true]);
+		expect(t.sb.webhookDeliveries().map((delivery) => delivery.duplicate)).toEqual([
+			false,
+			true,
+			true,
+		]);
 
 		received = [];
-		t.sb.setKnobs({ webhookDelivery: { duplicates: 0, delayMs: 0, malformed: true, wrongSecret: true } });
+		t.sb.setKnobs({
+			webhookDelivery: { duplicates: 0, delayMs: 0, malformed: true, wrongSecret: true },
+		});
 		await createTagged(['vip']);
 		await t.sb.settleWebhooks();
 		expect(() => JSON.parse(received[0].body)).toThrow();
 		expect(received[0].headers['x-oho-webhook-secret']).not.toBe(SECRET);
-		expect(t.sb.webhookDeliveries().at(-1)).toMatchObject({ malformed: true, wrongSecret: true, status: 200 });
+		expect(t.sb.webhookDeliveries().at(-1)).toMatchObject({
+			malformed: true,
+			wrongSecret: true,
+			status: 200,
+		});
 	});
 
 	test('an unreachable URL is recorded with its error; reset forgets the registration', async () => {
@@ -135,20 +172,42 @@ describe('sandbox: Oho customer-profile webhook', () => {
 
 	test('the inspection endpoint registers, shows and removes the URL; a bad registration is refused', async () => {
 		expect((await t.http.put('/__sandbox/webhooks', { url: 'ftp://x' })).status).toBe(400);
-		expect((await t.http.put('/__sandbox/webhooks', { url: receiverUrl, headers: { a: 1 } })).status).toBe(400);
-		expect((await t.http.put('/__sandbox/webhooks', { url: receiverUrl, headers: { 'X-Secret': SECRET } })).data).toEqual({ ok: true });
+		expect(
+			(await t.http.put('/__sandbox/webhooks', { url: receiverUrl, headers: { a: 1 } })).status,
+		).toBe(400);
+		expect(
+			(
+				await t.http.put('/__sandbox/webhooks', {
+					url: receiverUrl,
+					headers: { 'X-Secret': SECRET },
+				})
+			).data,
+		).toEqual({ ok: true });
 		await createTagged(['vip']);
 		await t.sb.settleWebhooks();
 		const shown = (await t.http.get('/__sandbox/webhooks')).data;
 		// Header values are masked, like every secret the inspection endpoints show.
-		expect(shown.registration).toEqual({ url: receiverUrl, headers: { 'X-Secret': `${SECRET.slice(0, 4)}***` } });
+		expect(shown.registration).toEqual({
+			url: receiverUrl,
+			headers: { 'X-Secret': `${SECRET.slice(0, 4)}***` },
+		});
 		expect(shown.deliveries).toHaveLength(1);
-		expect((await t.http.delete('/__sandbox/webhooks', { headers: { 'content-type': 'application/json' } })).data).toEqual({ ok: true });
+		expect(
+			(
+				await t.http.delete('/__sandbox/webhooks', {
+					headers: { 'content-type': 'application/json' },
+				})
+			).data,
+		).toEqual({ ok: true });
 		expect((await t.http.get('/__sandbox/webhooks')).data.registration).toBeNull();
 	});
 
 	test('knob values are checked', () => {
-		expect(() => t.sb.setKnobs({ webhookDelivery: { duplicates: 11 } })).toThrow('knobs.webhookDelivery.duplicates must be a whole number from 0 to 10');
-		expect(() => t.sb.setKnobs({ webhookDelivery: { late: true } as never })).toThrow('knobs.webhookDelivery.late is not a webhook delivery field');
+		expect(() => t.sb.setKnobs({ webhookDelivery: { duplicates: 11 } })).toThrow(
+			'knobs.webhookDelivery.duplicates must be a whole number from 0 to 10',
+		);
+		expect(() => t.sb.setKnobs({ webhookDelivery: { late: true } as never })).toThrow(
+			'knobs.webhookDelivery.late is not a webhook delivery field',
+		);
 	});
 });

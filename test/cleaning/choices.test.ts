@@ -20,7 +20,8 @@ describe('cleaning: Gender', () => {
 
 	test.each(['อื่นๆ', 'x', 'other'])('%j is refused', (given) => {
 		expect(cleanGender(given)).toEqual({
-			problem: 'must be male, female or not_say (M, F, Male, Female and the Thai words for male, female and not specified are understood)',
+			problem:
+				'must be male, female or not_say (M, F, Male, Female and the Thai words for male, female and not specified are understood)',
 		});
 	});
 });

@@ -7,7 +7,13 @@ import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-w
 import { GofiveApi } from '../../credentials/GofiveApi.credentials';
 import { baseUrlHint, testCredential } from '../helpers/credentialTest';
 import { startScriptedServer } from '../helpers/scriptedServer';
-import { accessToken, clientCredentials, messageRequests, statuses, tokenRequests } from '../helpers/gofive';
+import {
+	accessToken,
+	clientCredentials,
+	messageRequests,
+	statuses,
+	tokenRequests,
+} from '../helpers/gofive';
 import { useSandbox } from '../helpers/sandbox';
 
 const ref = useSandbox();
@@ -26,9 +32,9 @@ describe('Gofive API credential: test', () => {
 
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const requests = ref.sb.requests();
-		expect(requests.map(({ method, path, body, status }) => ({ method, path, body, status }))).toEqual([
-			{ method: 'POST', path: '/v1/chat/message', body: undefined, status: 400 },
-		]);
+		expect(
+			requests.map(({ method, path, body, status }) => ({ method, path, body, status })),
+		).toEqual([{ method: 'POST', path: '/v1/chat/message', body: undefined, status: 400 }]);
 		expect(requests[0].headers.authorization).toBe('Bearer gofi***');
 		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
 	});
@@ -47,7 +53,12 @@ describe('Gofive API credential: test', () => {
 	});
 
 	test('a garbage access token, or a JWT Gofive did not issue, fails with the 401 rule’s message instead of passing', async () => {
-		for (const token of ['garbage', 'a.b.c', jwt({ exp: inSeconds(3600) }), jwt({ sub: 'no expiry' })]) {
+		for (const token of [
+			'garbage',
+			'a.b.c',
+			jwt({ exp: inSeconds(3600) }),
+			jwt({ sub: 'no expiry' }),
+		]) {
 			const result = await testCredential('gofiveApi', accessToken(ref.sb, { accessToken: token }));
 			expect(result).toEqual({
 				status: 'Error',
@@ -77,7 +88,8 @@ describe('Gofive API credential: test', () => {
 			});
 			expect(await testCredential('gofiveApi', credential)).toEqual({
 				status: 'Error',
-				message: 'Gofive refused access (403). Check the subscription key and the token’s permissions.',
+				message:
+					'Gofive refused access (403). Check the subscription key and the token’s permissions.',
 			});
 			expect(new Set(gateway.requests)).toEqual(new Set(['POST /v1/chat/message']));
 		} finally {
@@ -86,7 +98,10 @@ describe('Gofive API credential: test', () => {
 	});
 
 	test('a Base URL with a path after the host (404 on the chat API): says it is not the Gofive API', async () => {
-		const result = await testCredential('gofiveApi', accessToken(ref.sb, { baseUrl: `${ref.sb.url}/api` }));
+		const result = await testCredential(
+			'gofiveApi',
+			accessToken(ref.sb, { baseUrl: `${ref.sb.url}/api` }),
+		);
 
 		expect(result).toEqual({
 			status: 'Error',
@@ -100,14 +115,21 @@ describe('Gofive API credential: test', () => {
 
 		expect(result.status).toBe('OK');
 		expect(statuses(tokenRequests(ref.sb))).toEqual([200]);
-		expect(messageRequests(ref.sb).map((request) => [request.method, request.headers.authorization, request.status])).toEqual([
-			['POST', 'Bearer gft_***', 400],
-		]);
+		expect(
+			messageRequests(ref.sb).map((request) => [
+				request.method,
+				request.headers.authorization,
+				request.status,
+			]),
+		).toEqual([['POST', 'Bearer gft_***', 400]]);
 		expect(ref.sb.state().gofiveMessages).toHaveLength(0);
 	});
 
 	test('a stale stored token does not make the test pass or fail: testing always fetches a fresh one', async () => {
-		const result = await testCredential('gofiveApi', clientCredentials(ref.sb, { sessionToken: 'gft_stale' }));
+		const result = await testCredential(
+			'gofiveApi',
+			clientCredentials(ref.sb, { sessionToken: 'gft_stale' }),
+		);
 
 		expect(result.status).toBe('OK');
 		expect(tokenRequests(ref.sb)).toHaveLength(1);
@@ -115,7 +137,10 @@ describe('Gofive API credential: test', () => {
 	});
 
 	test('a bad client secret fails at the token request, with the token endpoint’s reason', async () => {
-		const result = await testCredential('gofiveApi', clientCredentials(ref.sb, { clientSecret: 'not-the-secret' }));
+		const result = await testCredential(
+			'gofiveApi',
+			clientCredentials(ref.sb, { clientSecret: 'not-the-secret' }),
+		);
 
 		expect(result).toEqual({
 			status: 'Error',
@@ -128,17 +153,24 @@ describe('Gofive API credential: test', () => {
 	});
 
 	test('a bad client ID fails the same way', async () => {
-		const result = await testCredential('gofiveApi', clientCredentials(ref.sb, { clientId: 'someone-else' }));
+		const result = await testCredential(
+			'gofiveApi',
+			clientCredentials(ref.sb, { clientId: 'someone-else' }),
+		);
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('invalid_client');
 	});
 
 	test('a misspelt or unreachable Token URL names the host and what to check', async () => {
-		const nothingThere = await testCredential('gofiveApi', clientCredentials(ref.sb, { tokenUrl: 'http://127.0.0.1:9/token' }));
+		const nothingThere = await testCredential(
+			'gofiveApi',
+			clientCredentials(ref.sb, { tokenUrl: 'http://127.0.0.1:9/token' }),
+		);
 		expect(nothingThere).toEqual({
 			status: 'Error',
-			message: 'Nothing answers at 127.0.0.1:9. Check the host and port in the Token URL in the Gofive API credential, and that the service is up.',
+			message:
+				'Nothing answers at 127.0.0.1:9. Check the host and port in the Token URL in the Gofive API credential, and that the service is up.',
 		});
 
 		const noSuchHost = await testCredential(
@@ -147,17 +179,23 @@ describe('Gofive API credential: test', () => {
 		);
 		expect(noSuchHost).toEqual({
 			status: 'Error',
-			message: 'The host auth.gofive.invalid does not exist (no such DNS name). Check the spelling of the Token URL in the Gofive API credential.',
+			message:
+				'The host auth.gofive.invalid does not exist (no such DNS name). Check the spelling of the Token URL in the Gofive API credential.',
 		});
 		expect(ref.sb.requests()).toHaveLength(0);
 	});
 
 	test('an unreachable Base URL fails with n8n’s network code, which the Base URL’s hint explains', async () => {
-		const result = await testCredential('gofiveApi', accessToken(ref.sb, { baseUrl: 'http://127.0.0.1:9' }));
+		const result = await testCredential(
+			'gofiveApi',
+			accessToken(ref.sb, { baseUrl: 'http://127.0.0.1:9' }),
+		);
 
 		// n8n's CredentialsTester shows only the code of a network error; the credential cannot change that message.
 		expect(result).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
-		expect(baseUrlHint('gofiveApi')).toContain('ECONNREFUSED: nothing answers at this host and port');
+		expect(baseUrlHint('gofiveApi')).toContain(
+			'ECONNREFUSED: nothing answers at this host and port',
+		);
 	});
 
 	test('an unavailable API fails instead of passing', async () => {
@@ -171,27 +209,44 @@ describe('Gofive API credential: test', () => {
 
 describe('Gofive API credential: authentication', () => {
 	const credential = new GofiveApi();
-	const request: IHttpRequestOptions = { url: 'https://api.gofive.co.th/v1/chat/message', headers: { Accept: 'application/json' } };
+	const request: IHttpRequestOptions = {
+		url: 'https://api.gofive.co.th/v1/chat/message',
+		headers: { Accept: 'application/json' },
+	};
 
 	test('an access token goes as a bearer token; no subscription-key header when none is set', async () => {
-		const options = await credential.authenticate({ authentication: 'accessToken', accessToken: 'tok', subscriptionKey: '' }, request);
+		const options = await credential.authenticate(
+			{ authentication: 'accessToken', accessToken: 'tok', subscriptionKey: '' },
+			request,
+		);
 
 		expect(options.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer tok' });
 	});
 
 	test('client credentials send the session token and the subscription key', async () => {
 		const options = await credential.authenticate(
-			{ authentication: 'clientCredentials', sessionToken: 'session', accessToken: 'ignored', subscriptionKey: 'key' },
+			{
+				authentication: 'clientCredentials',
+				sessionToken: 'session',
+				accessToken: 'ignored',
+				subscriptionKey: 'key',
+			},
 			request,
 		);
 
-		expect(options.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer session', 'Ocp-Apim-Subscription-Key': 'key' });
+		expect(options.headers).toEqual({
+			Accept: 'application/json',
+			Authorization: 'Bearer session',
+			'Ocp-Apim-Subscription-Key': 'key',
+		});
 	});
 
 	test('preAuthentication does nothing for an access token', async () => {
 		const helper = { helpers: { httpRequest: jest.fn() } } as unknown as IHttpRequestHelper;
 
-		expect(await credential.preAuthentication.call(helper, { authentication: 'accessToken' })).toEqual({});
+		expect(
+			await credential.preAuthentication.call(helper, { authentication: 'accessToken' }),
+		).toEqual({});
 		expect(helper.helpers.httpRequest).not.toHaveBeenCalled();
 	});
 
@@ -207,7 +262,9 @@ describe('Gofive API credential: authentication', () => {
 		const helper = { helpers: { httpRequest } } as unknown as IHttpRequestHelper;
 		const data = clientCredentials(ref.sb);
 
-		const pending = [1, 2, 3].map(async () => await credential.preAuthentication.call(helper, data));
+		const pending = [1, 2, 3].map(
+			async () => await credential.preAuthentication.call(helper, data),
+		);
 		release();
 
 		expect(await Promise.all(pending)).toEqual(Array(3).fill({ sessionToken: 'token-1' }));
@@ -221,10 +278,14 @@ describe('Gofive API credential: authentication', () => {
 
 	test('an answer without access_token is an error, not an empty token stored for every request to refetch', async () => {
 		const helper = {
-			helpers: { httpRequest: jest.fn(async () => ({ statusCode: 200, body: '<html>login</html>' })) },
+			helpers: {
+				httpRequest: jest.fn(async () => ({ statusCode: 200, body: '<html>login</html>' })),
+			},
 		} as unknown as IHttpRequestHelper;
 
-		await expect(credential.preAuthentication.call(helper, clientCredentials(ref.sb))).rejects.toThrow(
+		await expect(
+			credential.preAuthentication.call(helper, clientCredentials(ref.sb)),
+		).rejects.toThrow(
 			"Gofive's token endpoint answered without an access_token (HTTP 200). Check the Token URL in the Gofive API credential.",
 		);
 	});

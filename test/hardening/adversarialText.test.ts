@@ -15,13 +15,18 @@ const field = (path: string) => CONTACT_FIELDS.find((spec) => spec.path === path
 /** The lengths of the strings that string passes (replace, normalize, split, match, test) ran over during `run`. */
 function passedLengths(run: () => unknown): number[] {
 	const lengths: number[] = [];
-	const spies = (['replace', 'normalize', 'split', 'match', 'trim', 'toLowerCase'] as const).map((method) => {
-		const original = String.prototype[method] as (...args: unknown[]) => unknown;
-		return jest.spyOn(String.prototype, method).mockImplementation(function (this: string, ...args: unknown[]) {
-			lengths.push(this.length);
-			return original.apply(this, args);
-		} as never);
-	});
+	const spies = (['replace', 'normalize', 'split', 'match', 'trim', 'toLowerCase'] as const).map(
+		(method) => {
+			const original = String.prototype[method] as (...args: unknown[]) => unknown;
+			return jest.spyOn(String.prototype, method).mockImplementation(function (
+				this: string,
+				...args: unknown[]
+			) {
+				lengths.push(this.length);
+				return original.apply(this, args);
+			} as never);
+		},
+	);
 	const test = RegExp.prototype.test;
 	const exec = RegExp.prototype.exec;
 	const regexSpies = [
@@ -57,20 +62,29 @@ const ADVERSARIAL: Record<string, string> = {
 };
 
 describe('a value far past its field’s limit is refused without being cleaned', () => {
-	test.each(Object.entries(ADVERSARIAL))('%s: refused by the cap, and no string pass reads it', (path, value) => {
-		let cleaned: ReturnType<typeof cleanField> | undefined;
-		const lengths = passedLengths(() => (cleaned = cleanField(field(path), value, SETTINGS)));
+	test.each(Object.entries(ADVERSARIAL))(
+		'%s: refused by the cap, and no string pass reads it',
+		(path, value) => {
+			let cleaned: ReturnType<typeof cleanField> | undefined;
+			const lengths = passedLengths(() => (cleaned = cleanField(field(path), value, SETTINGS)));
 
-		const cap = ['phone', 'birth_date', 'gender', 'age'].includes(path) ? '1,000' : '10,000';
-		expect(cleaned).toEqual({ problem: `is far too long to be this field (more than ${cap} characters), so it was not read` });
-		expect(Math.max(0, ...lengths)).toBeLessThan(value.length);
-	});
+			const cap = ['phone', 'birth_date', 'gender', 'age'].includes(path) ? '1,000' : '10,000';
+			expect(cleaned).toEqual({
+				problem: `is far too long to be this field (more than ${cap} characters), so it was not read`,
+			});
+			expect(Math.max(0, ...lengths)).toBeLessThan(value.length);
+		},
+	);
 
 	test('the caps: 1,000 characters for a phone, a date, a gender or an age; 10,000 for text', () => {
 		expect(cleanField(field('age'), `${' '.repeat(990)}25`, SETTINGS)).toEqual({ value: 25 });
 		expect(cleanField(field('age'), `${' '.repeat(1000)}25`, SETTINGS)).toHaveProperty('problem');
-		expect(cleanField(field('city'), `${' \u200D'.repeat(4990)}Chiang Mai`, SETTINGS)).toEqual({ value: 'Chiang Mai' });
-		expect(cleanField(field('city'), `${' \u200D'.repeat(5000)}Chiang Mai`, SETTINGS)).toHaveProperty('problem');
+		expect(cleanField(field('city'), `${' \u200D'.repeat(4990)}Chiang Mai`, SETTINGS)).toEqual({
+			value: 'Chiang Mai',
+		});
+		expect(
+			cleanField(field('city'), `${' \u200D'.repeat(5000)}Chiang Mai`, SETTINGS),
+		).toHaveProperty('problem');
 	});
 });
 
@@ -100,10 +114,13 @@ describe('cleaning within the cap is one linear pass', () => {
 		profile_picture_url: { value: `https://${'a'.repeat(10_000 - 'https://'.length)}` },
 	};
 
-	test.each(Object.entries(ADVERSARIAL))('%s: just under the cap, cleaned to its result', (path, value) => {
-		const cap = ['phone', 'birth_date', 'gender', 'age'].includes(path) ? 1_000 : 10_000;
-		expect(cleanField(field(path), value.slice(0, cap), SETTINGS)).toEqual(UNDER_THE_CAP[path]);
-	});
+	test.each(Object.entries(ADVERSARIAL))(
+		'%s: just under the cap, cleaned to its result',
+		(path, value) => {
+			const cap = ['phone', 'birth_date', 'gender', 'age'].includes(path) ? 1_000 : 10_000;
+			expect(cleanField(field(path), value.slice(0, cap), SETTINGS)).toEqual(UNDER_THE_CAP[path]);
+		},
+	);
 });
 
 describe('an API body that is not JSON is cut before it is read for a message', () => {
@@ -120,8 +137,10 @@ describe('an API body that is not JSON is cut before it is read for a message', 
 	});
 
 	test('a gateway page still reads as its text', () => {
-		expect(describeBody('<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>')).toBe(
-			'502 Bad Gateway 502 Bad Gateway',
-		);
+		expect(
+			describeBody(
+				'<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>',
+			),
+		).toBe('502 Bad Gateway 502 Bad Gateway');
 	});
 });

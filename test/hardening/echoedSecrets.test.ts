@@ -34,21 +34,31 @@ const ALL_SECRETS = Object.values(SECRETS);
 const echo = (request: EchoedRequest) => `${JSON.stringify(request.headers)} ${request.body}`;
 
 /** What the run left anywhere n8n would keep it, and anything printed meanwhile. */
-async function leaks(run: () => Promise<RunNodeResult>): Promise<{ found: string[]; result: RunNodeResult }> {
+async function leaks(
+	run: () => Promise<RunNodeResult>,
+): Promise<{ found: string[]; result: RunNodeResult }> {
 	const printed: string[] = [];
 	const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
-		jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' '))),
+		jest
+			.spyOn(console, method)
+			.mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' '))),
 	);
 	try {
 		const result = await run();
-		const found = [...secretsInRun(result, ALL_SECRETS), ...printed.filter((line) => ALL_SECRETS.some((secret) => line.includes(secret)))];
+		const found = [
+			...secretsInRun(result, ALL_SECRETS),
+			...printed.filter((line) => ALL_SECRETS.some((secret) => line.includes(secret))),
+		];
 		return { found, result };
 	} finally {
 		for (const spy of spies) spy.mockRestore();
 	}
 }
 
-async function withServer<T>(replies: ScriptedReply[], use: (url: string) => Promise<T>): Promise<T> {
+async function withServer<T>(
+	replies: ScriptedReply[],
+	use: (url: string) => Promise<T>,
+): Promise<T> {
 	const server = await startScriptedServer(replies);
 	try {
 		return await use(server.url);
@@ -57,7 +67,13 @@ async function withServer<T>(replies: ScriptedReply[], use: (url: string) => Pro
 	}
 }
 
-const MESSAGE = { roomId: DEMO.gofiveRoomId, content: 'Hello', type: 'message', platform: 'line', companyId: DEMO.gofiveCompanyId };
+const MESSAGE = {
+	roomId: DEMO.gofiveRoomId,
+	content: 'Hello',
+	type: 'message',
+	platform: 'line',
+	companyId: DEMO.gofiveCompanyId,
+};
 
 async function sendWith(credential: ICredentialDataDecryptedObject, options: IDataObject = {}) {
 	return await leaks(
@@ -74,7 +90,10 @@ describe('secrets a server echoes never reach an error, an output or a log', () 
 	test("the token endpoint's error_description quoting the form body (client secret) and the subscription key", async () => {
 		const refusal: ScriptedReply = {
 			status: 401,
-			body: (request: EchoedRequest) => ({ error: 'invalid_client', error_description: `Unknown client in ${echo(request)}` }),
+			body: (request: EchoedRequest) => ({
+				error: 'invalid_client',
+				error_description: `Unknown client in ${echo(request)}`,
+			}),
 		};
 		const { found, result } = await withServer([refusal], async (url) =>
 			sendWith({
@@ -89,17 +108,26 @@ describe('secrets a server echoes never reach an error, an output or a log', () 
 
 		const [item] = jsonOf(result);
 		// The server's words are kept, the secrets replaced: the operator still reads why.
-		expect((item.error as IDataObject).message).toMatch(/Gofive refused the client credentials \(HTTP 401 invalid_client: Unknown client in .*\[redacted\]/);
+		expect((item.error as IDataObject).message).toMatch(
+			/Gofive refused the client credentials \(HTTP 401 invalid_client: Unknown client in .*\[redacted\]/,
+		);
 		expect(found).toEqual([]);
 	});
 
 	test("the API's error echoing the bearer token and the subscription key", async () => {
 		const refusal: ScriptedReply = {
 			status: 400,
-			body: (request: EchoedRequest) => ({ status: { code: '4001', description: `Bad request: ${echo(request)}` } }),
+			body: (request: EchoedRequest) => ({
+				status: { code: '4001', description: `Bad request: ${echo(request)}` },
+			}),
 		};
 		const { found, result } = await withServer([refusal], async (url) =>
-			sendWith({ authentication: 'accessToken', accessToken: SECRETS.bearer, subscriptionKey: SECRETS.subscription, baseUrl: url }),
+			sendWith({
+				authentication: 'accessToken',
+				accessToken: SECRETS.bearer,
+				subscriptionKey: SECRETS.subscription,
+				baseUrl: url,
+			}),
 		);
 
 		expect((jsonOf(result)[0].error as IDataObject).message).toContain('[redacted]');
@@ -109,8 +137,14 @@ describe('secrets a server echoes never reach an error, an output or a log', () 
 	test("a gateway's page (not JSON) echoing the request", async () => {
 		const page: ScriptedReply = { status: 502, body: undefined, text: '' };
 		const { found, result } = await withServer(
-			[{ ...page, text: `<html><body>Bad gateway for Authorization: Bearer ${SECRETS.bearer}</body></html>` }],
-			async (url) => sendWith({ authentication: 'accessToken', accessToken: SECRETS.bearer, baseUrl: url }),
+			[
+				{
+					...page,
+					text: `<html><body>Bad gateway for Authorization: Bearer ${SECRETS.bearer}</body></html>`,
+				},
+			],
+			async (url) =>
+				sendWith({ authentication: 'accessToken', accessToken: SECRETS.bearer, baseUrl: url }),
 		);
 
 		expect((jsonOf(result)[0].error as IDataObject).description).toContain('Bearer [redacted]');
@@ -122,49 +156,87 @@ describe('secrets a server echoes never reach an error, an output or a log', () 
 			status: 201,
 			body: (request: EchoedRequest) => ({
 				status: { code: '1000', description: 'Success' },
-				data: { id: 'message-1', debug: { headers: request.headers, [SECRETS.bearer]: 'as a key too' } },
+				data: {
+					id: 'message-1',
+					debug: { headers: request.headers, [SECRETS.bearer]: 'as a key too' },
+				},
 			}),
 		};
 		const { found, result } = await withServer([posted], async (url) =>
 			sendWith(
-				{ authentication: 'accessToken', accessToken: SECRETS.bearer, subscriptionKey: SECRETS.subscription, baseUrl: url },
+				{
+					authentication: 'accessToken',
+					accessToken: SECRETS.bearer,
+					subscriptionKey: SECRETS.subscription,
+					baseUrl: url,
+				},
 				{ includeRawResponse: true },
 			),
 		);
 
 		const [item] = jsonOf(result);
-		expect(item).toMatchObject({ id: 'message-1', debug: { headers: { authorization: 'Bearer [redacted]', 'ocp-apim-subscription-key': '[redacted]' } } });
+		expect(item).toMatchObject({
+			id: 'message-1',
+			debug: {
+				headers: { authorization: 'Bearer [redacted]', 'ocp-apim-subscription-key': '[redacted]' },
+			},
+		});
 		expect(found).toEqual([]);
 	});
 
 	test("Oho's error message echoing the API key", async () => {
 		const refusal: ScriptedReply = {
 			status: 400,
-			body: (request: EchoedRequest) => ({ ok: false, status_code: 400, message: `Bad request with key ${String(request.headers['x-oho-api-key'])}` }),
+			body: (request: EchoedRequest) => ({
+				ok: false,
+				status_code: 400,
+				message: `Bad request with key ${String(request.headers['x-oho-api-key'])}`,
+			}),
 		};
 		const { found, result } = await withServer([refusal], async (url) =>
 			leaks(
 				async () =>
 					await runNode({
 						node: new OhoContact(),
-						parameters: params('create', SOMCHAI, { ...REQUIRED_FIELDS, options: { ...FAST_RETRIES, maxRetries: 0 } }),
+						parameters: params('create', SOMCHAI, {
+							...REQUIRED_FIELDS,
+							options: { ...FAST_RETRIES, maxRetries: 0 },
+						}),
 						credentials: { ohoApi: { apiKey: SECRETS.oho, baseUrl: url } },
 						onError: 'continueRegularOutput',
 					}),
 			),
 		);
 
-		expect((jsonOf(result)[0].error as IDataObject).message).toBe('Oho: Bad request with key [redacted] (HTTP 400)');
+		expect((jsonOf(result)[0].error as IDataObject).message).toBe(
+			'Oho: Bad request with key [redacted] (HTTP 400)',
+		);
 		expect(found).toEqual([]);
 	});
 });
 
 describe('which values are redacted', () => {
 	test('every secret field, as written, URL-encoded and JSON-escaped; not the Client ID, not a value too short to be issued', () => {
-		const secrets = credentialSecrets({ clientId: 'public-client-id', clientSecret: SECRETS.client, apiKey: 'abc', baseUrl: 'https://api.gofive.co.th' });
+		const secrets = credentialSecrets({
+			clientId: 'public-client-id',
+			clientSecret: SECRETS.client,
+			apiKey: 'abc',
+			baseUrl: 'https://api.gofive.co.th',
+		});
 
-		expect(secrets).toEqual(expect.arrayContaining([SECRETS.client, encodeURIComponent(SECRETS.client), 'cs+Echo/Secret=7f3a9\\"q']));
+		expect(secrets).toEqual(
+			expect.arrayContaining([
+				SECRETS.client,
+				encodeURIComponent(SECRETS.client),
+				'cs+Echo/Secret=7f3a9\\"q',
+			]),
+		);
 		expect(redactText('id public-client-id, abc', secrets)).toBe('id public-client-id, abc');
-		expect(redactText(`client_secret=${new URLSearchParams({ s: SECRETS.client }).toString().slice(2)}`, secrets)).toBe('client_secret=[redacted]');
+		expect(
+			redactText(
+				`client_secret=${new URLSearchParams({ s: SECRETS.client }).toString().slice(2)}`,
+				secrets,
+			),
+		).toBe('client_secret=[redacted]');
 	});
 });

@@ -10,17 +10,29 @@ import { createContactSchema, MAX_ATTRIBUTES } from '../../nodes/OhoContact/sche
 import { DEMO } from '../../sandbox';
 import { jsonOf } from '../helpers/n8n';
 import { runSendMessage } from '../helpers/gofive';
-import { FAST_RETRIES, newLineContact, params, requiredBody, runContact } from '../helpers/ohoContact';
+import {
+	FAST_RETRIES,
+	newLineContact,
+	params,
+	requiredBody,
+	runContact,
+} from '../helpers/ohoContact';
 import { useSandbox } from '../helpers/sandbox';
 
 const ref = useSandbox();
 
 const attributes = (count: number, name: (index: number) => string) =>
-	Array.from({ length: count }, (_, index) => ({ display_name: name(index), value: { text: 'v' } }));
+	Array.from({ length: count }, (_, index) => ({
+		display_name: name(index),
+		value: { text: 'v' },
+	}));
 
 describe('attributes', () => {
 	test(`more than ${MAX_ATTRIBUTES} are refused before their names are compared`, () => {
-		const result = createContactSchema.safeParse({ ...requiredBody('U1'), attributes: attributes(30_000, () => 'Same') });
+		const result = createContactSchema.safeParse({
+			...requiredBody('U1'),
+			attributes: attributes(30_000, () => 'Same'),
+		});
 
 		expect(result.success).toBe(false);
 		// One problem for the count; none of the 29,999 repeated names is compared.
@@ -28,22 +40,40 @@ describe('attributes', () => {
 	});
 
 	test('repeated names are found in one pass: each repeat names the first attribute with that name', () => {
-		const result = createContactSchema.safeParse({ ...requiredBody('U1'), attributes: attributes(MAX_ATTRIBUTES, (index) => `Name ${index % 2}`) });
+		const result = createContactSchema.safeParse({
+			...requiredBody('U1'),
+			attributes: attributes(MAX_ATTRIBUTES, (index) => `Name ${index % 2}`),
+		});
 
 		const issues = result.error!.issues;
 		expect(issues).toHaveLength(MAX_ATTRIBUTES - 2);
-		expect(issues[0]).toMatchObject({ path: ['attributes', 2, 'display_name'], message: 'must be unique: attribute 1 already has the name "Name 0"' });
-		expect(issues[1]).toMatchObject({ path: ['attributes', 3, 'display_name'], message: 'must be unique: attribute 2 already has the name "Name 1"' });
+		expect(issues[0]).toMatchObject({
+			path: ['attributes', 2, 'display_name'],
+			message: 'must be unique: attribute 1 already has the name "Name 0"',
+		});
+		expect(issues[1]).toMatchObject({
+			path: ['attributes', 3, 'display_name'],
+			message: 'must be unique: attribute 2 already has the name "Name 1"',
+		});
 	});
 
 	test('through the node: 1,000 attributes fail the item, nothing is sent', async () => {
 		const contact = newLineContact();
-		const many = Array.from({ length: 1_000 }, (_, index) => ({ name: `Field ${index}`, value: 'x' }));
-		const result = await runContact(ref.sb, params('create', contact, { additionalFields: { attributes: { attribute: many } } }), {
-			onError: 'continueRegularOutput',
-		});
+		const many = Array.from({ length: 1_000 }, (_, index) => ({
+			name: `Field ${index}`,
+			value: 'x',
+		}));
+		const result = await runContact(
+			ref.sb,
+			params('create', contact, { additionalFields: { attributes: { attribute: many } } }),
+			{
+				onError: 'continueRegularOutput',
+			},
+		);
 
-		expect((jsonOf(result)[0].error as IDataObject).message).toMatch(/Attributes \(attributes\) must have at most 100 entries/);
+		expect((jsonOf(result)[0].error as IDataObject).message).toMatch(
+			/Attributes \(attributes\) must have at most 100 entries/,
+		);
 		expect(ref.sb.requests({ api: 'oho' })).toHaveLength(0);
 	});
 });
@@ -54,7 +84,9 @@ describe('text without a NUL or half an emoji', () => {
 		['a lone high surrogate', 'Somchai \uD83D'],
 		['a lone low surrogate', '\uDE00 Somchai'],
 	])('a first name with %s is refused; nothing is sent', async (_name, firstName) => {
-		const result = await runContact(ref.sb, params('create', newLineContact(), { firstName }), { onError: 'continueRegularOutput' });
+		const result = await runContact(ref.sb, params('create', newLineContact(), { firstName }), {
+			onError: 'continueRegularOutput',
+		});
 
 		expect((jsonOf(result)[0].error as IDataObject).message).toMatch(
 			/First Name \(first_name\) must not contain a null character \(\\0\) or half of an emoji \(a lone surrogate\)/,
@@ -63,32 +95,54 @@ describe('text without a NUL or half an emoji', () => {
 	});
 
 	test('a whole emoji (a surrogate pair) is text like any other', () => {
-		expect(createContactSchema.safeParse({ ...requiredBody('U1'), first_name: 'Somchai 😀' }).success).toBe(true);
+		expect(
+			createContactSchema.safeParse({ ...requiredBody('U1'), first_name: 'Somchai 😀' }).success,
+		).toBe(true);
 	});
 });
 
 describe('Gofive Send Message', () => {
-	const MESSAGE = { roomId: DEMO.gofiveRoomId, content: 'Hello', type: 'message', platform: 'line', companyId: DEMO.gofiveCompanyId };
+	const MESSAGE = {
+		roomId: DEMO.gofiveRoomId,
+		content: 'Hello',
+		type: 'message',
+		platform: 'line',
+		companyId: DEMO.gofiveCompanyId,
+	};
 
 	async function send(fields: IDataObject) {
-		const result = await runSendMessage(ref.sb, { ...MESSAGE, ...fields, options: FAST_RETRIES }, { onError: 'continueRegularOutput' });
+		const result = await runSendMessage(
+			ref.sb,
+			{ ...MESSAGE, ...fields, options: FAST_RETRIES },
+			{ onError: 'continueRegularOutput' },
+		);
 		return { item: jsonOf(result)[0], sent: ref.sb.requests({ api: 'gofive' }).length };
 	}
 
 	test("content of LINE's 5,000 characters is sent; 5,001 (or 10 MB) is refused", async () => {
-		expect(await send({ content: 'ก'.repeat(5000) })).toMatchObject({ sent: 1, item: { content: 'ก'.repeat(5000) } });
+		expect(await send({ content: 'ก'.repeat(5000) })).toMatchObject({
+			sent: 1,
+			item: { content: 'ก'.repeat(5000) },
+		});
 		for (const content of ['ก'.repeat(5001), 'x'.repeat(10_000_000)]) {
 			ref.sb.reset();
 			const { item, sent } = await send({ content });
-			expect((item.error as IDataObject).message).toMatch(/^Invalid input: Content \(content\) must be at most 5000 characters/);
+			expect((item.error as IDataObject).message).toMatch(
+				/^Invalid input: Content \(content\) must be at most 5000 characters/,
+			);
 			expect(sent).toBe(0);
 		}
 	});
 
-	test.each([['a NUL', 'Hello\0'], ['a lone surrogate', 'Hello \uD83D']])('content with %s is refused', async (_name, content) => {
+	test.each([
+		['a NUL', 'Hello\0'],
+		['a lone surrogate', 'Hello \uD83D'],
+	])('content with %s is refused', async (_name, content) => {
 		const { item, sent } = await send({ content });
 
-		expect((item.error as IDataObject).message).toMatch(/Content \(content\) must not contain a null character/);
+		expect((item.error as IDataObject).message).toMatch(
+			/Content \(content\) must not contain a null character/,
+		);
 		expect(sent).toBe(0);
 	});
 
@@ -98,11 +152,15 @@ describe('Gofive Send Message', () => {
 	])('a Company ID past 2^53 (%s) is refused: it has lost digits', async (_name, companyId) => {
 		const { item, sent } = await send({ companyId });
 
-		expect((item.error as IDataObject).message).toMatch(/Company ID .*must be at most 9007199254740991: a larger number has lost digits/);
+		expect((item.error as IDataObject).message).toMatch(
+			/Company ID .*must be at most 9007199254740991: a larger number has lost digits/,
+		);
 		expect(sent).toBe(0);
 	});
 
 	test('the largest safe integer is a Company ID like any other (the schema decides, not the node)', () => {
-		expect(sendMessageSchema.safeParse({ ...MESSAGE, companyId: Number.MAX_SAFE_INTEGER }).success).toBe(true);
+		expect(
+			sendMessageSchema.safeParse({ ...MESSAGE, companyId: Number.MAX_SAFE_INTEGER }).success,
+		).toBe(true);
 	});
 });

@@ -19,7 +19,10 @@ const ref = useSandbox();
 
 const POSTED: ScriptedReply = {
 	status: 201,
-	body: { status: { code: '1000', description: 'Success' }, data: { id: 'message-1', roomId: DEMO.gofiveRoomId, content: 'Hello' } },
+	body: {
+		status: { code: '1000', description: 'Success' },
+		data: { id: 'message-1', roomId: DEMO.gofiveRoomId, content: 'Hello' },
+	},
 };
 const gatewayPage = (status: number, headers: Record<string, string> = {}): ScriptedReply => ({
 	status,
@@ -42,11 +45,17 @@ async function send(replies: ScriptedReply[]): Promise<{ posts: number; item: ID
 				companyId: DEMO.gofiveCompanyId,
 				options: { ...FAST_RETRIES, maxRetries: 3 },
 			},
-			{ credential: accessToken(ref.sb, { baseUrl: gofive.url }), onError: 'continueRegularOutput' },
+			{
+				credential: accessToken(ref.sb, { baseUrl: gofive.url }),
+				onError: 'continueRegularOutput',
+			},
 		);
 		const items = jsonOf(result);
 		expect(items).toHaveLength(1);
-		return { posts: gofive.requests.filter((request) => request.startsWith('POST ')).length, item: items[0] };
+		return {
+			posts: gofive.requests.filter((request) => request.startsWith('POST ')).length,
+			item: items[0],
+		};
 	} finally {
 		await gofive.close();
 	}
@@ -68,7 +77,10 @@ describe('Send Message: resent only when Gofive did not act', () => {
 	});
 
 	test("a 503 with Gofive's JSON status is resent (Gofive said it did not act)", async () => {
-		const unavailable: ScriptedReply = { status: 503, body: { status: { code: '5003', description: 'Service unavailable' } } };
+		const unavailable: ScriptedReply = {
+			status: 503,
+			body: { status: { code: '5003', description: 'Service unavailable' } },
+		};
 		const { posts, item } = await send([unavailable, POSTED]);
 
 		expect(posts).toBe(2);
@@ -89,16 +101,22 @@ describe('Send Message: resent only when Gofive did not act', () => {
 		expect(item).toMatchObject({ id: 'message-1' });
 	});
 
-	test.each([502, 504])("a gateway's HTML %s: one POST, flagged, and the error keeps the “may already be posted” hint", async (status) => {
-		const { posts, item } = await send([gatewayPage(status), POSTED]);
+	test.each([502, 504])(
+		"a gateway's HTML %s: one POST, flagged, and the error keeps the “may already be posted” hint",
+		async (status) => {
+			const { posts, item } = await send([gatewayPage(status), POSTED]);
 
-		expect(posts).toBe(1);
-		expect(item.error).toMatchObject({ httpCode: String(status), unclearAttempt: true });
-		expect((item.error as IDataObject).description).toMatch(MAY_BE_POSTED);
-	});
+			expect(posts).toBe(1);
+			expect(item.error).toMatchObject({ httpCode: String(status), unclearAttempt: true });
+			expect((item.error as IDataObject).description).toMatch(MAY_BE_POSTED);
+		},
+	);
 
 	test("a 503 that is not Gofive's JSON (a gateway's JSON) and has no Retry-After: one POST, flagged", async () => {
-		const { posts, item } = await send([{ status: 503, body: { statusCode: 503, message: 'Service Unavailable' } }, POSTED]);
+		const { posts, item } = await send([
+			{ status: 503, body: { statusCode: 503, message: 'Service Unavailable' } },
+			POSTED,
+		]);
 
 		expect(posts).toBe(1);
 		expect(item.error).toMatchObject({ httpCode: '503', unclearAttempt: true });
@@ -106,7 +124,9 @@ describe('Send Message: resent only when Gofive did not act', () => {
 	});
 
 	test('a 400 (Gofive refused the message) is not flagged: nothing was posted', async () => {
-		const { posts, item } = await send([{ status: 400, body: { status: { code: '4001', description: 'roomId is closed' } } }]);
+		const { posts, item } = await send([
+			{ status: 400, body: { status: { code: '4001', description: 'roomId is closed' } } },
+		]);
 
 		expect(posts).toBe(1);
 		expect(item.error).not.toHaveProperty('unclearAttempt');
@@ -117,18 +137,29 @@ describe('Oho Create: a bare 503 is resent (a 409 then answers), and counts as a
 	test("a gateway's HTML 503 after Oho stored the contact: the resend's 409 is read back and reported as created", async () => {
 		let posted: IDataObject = {};
 		const oho = await startScriptedServer([
-			{ ...gatewayPage(503), body: (request: EchoedRequest) => void (posted = JSON.parse(request.body) as IDataObject) },
+			{
+				...gatewayPage(503),
+				body: (request: EchoedRequest) => void (posted = JSON.parse(request.body) as IDataObject),
+			},
 			{ status: 409, body: { ok: false, status_code: 409, message: 'The contact already exists' } },
-			{ status: 200, body: () => ({ ok: true, status_code: 200, message: 'Found contact', data: posted }) },
+			{
+				status: 200,
+				body: () => ({ ok: true, status_code: 200, message: 'Found contact', data: posted }),
+			},
 		]);
 		try {
 			const contact = newLineContact();
 			const output = await runOne(ref.sb, params('create', contact), { baseUrl: oho.url });
 
-			expect(oho.requests).toEqual(['POST /contact', 'POST /contact', `GET ${contactPath(contact)}`]);
+			expect(oho.requests).toEqual([
+				'POST /contact',
+				'POST /contact',
+				`GET ${contactPath(contact)}`,
+			]);
 			expect(output).toMatchObject({
 				operation: 'created',
-				message: "Created contact successfully (an earlier attempt met a gateway's HTTP 503; the stored contact holds what was sent)",
+				message:
+					"Created contact successfully (an earlier attempt met a gateway's HTTP 503; the stored contact holds what was sent)",
 			});
 		} finally {
 			await oho.close();

@@ -26,7 +26,13 @@ export async function startConcurrencyProxy(
 	const target = new URL(targetUrl);
 	const inFlight = new Map<string, number>();
 	let overall = 0;
-	const proxy: ConcurrencyProxy = { url: '', maxInFlight: new Map(), maxInFlightOverall: 0, arrivals: [], close: async () => {} };
+	const proxy: ConcurrencyProxy = {
+		url: '',
+		maxInFlight: new Map(),
+		maxInFlightOverall: 0,
+		arrivals: [],
+		close: async () => {},
+	};
 	const server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -47,7 +53,13 @@ export async function startConcurrencyProxy(
 			overall++;
 			proxy.maxInFlightOverall = Math.max(proxy.maxInFlightOverall, overall);
 			const forward = httpRequest(
-				{ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+				{
+					host: target.hostname,
+					port: target.port,
+					method: req.method,
+					path: req.url,
+					headers: req.headers,
+				},
 				(answer) => {
 					const answerChunks: Buffer[] = [];
 					answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
@@ -74,7 +86,10 @@ export async function startConcurrencyProxy(
 }
 
 /** 20 messages to two Gofive rooms of the demo company, interleaved (every third to the second room). */
-export function messagesToTwoRooms(rooms: { first: string; second: string }): Array<{ roomId: string; platform: string; content: string }> {
+export function messagesToTwoRooms(rooms: {
+	first: string;
+	second: string;
+}): Array<{ roomId: string; platform: string; content: string }> {
 	return Array.from({ length: 20 }, (_, index) => ({
 		roomId: index % 3 === 0 ? rooms.second : rooms.first,
 		platform: 'line',

@@ -14,7 +14,13 @@ import type {
 } from 'n8n-workflow';
 import { createEmptyRunExecutionData, Workflow } from 'n8n-workflow';
 
-import { CredentialStore, credentialTypes, nodeTypesOf, testAdditionalData, withCredentialDefaults } from './n8n';
+import {
+	CredentialStore,
+	credentialTypes,
+	nodeTypesOf,
+	testAdditionalData,
+	withCredentialDefaults,
+} from './n8n';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -27,7 +33,9 @@ interface TesterError {
 }
 
 function valueAt(data: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], data);
+	return path
+		.split('.')
+		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], data);
 }
 
 /** The verdict for a request that threw, as runRequestTest gives it. */
@@ -40,7 +48,10 @@ function verdictOfError(error: TesterError, test: ICredentialTestRequest): Crede
 			}
 		}
 		if (response.status < 199 || response.status > 299) {
-			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+			return {
+				status: 'Error',
+				message: response.statusText || `Received HTTP status code: ${response.status}`,
+			};
 		}
 	} else if (error.cause?.code) {
 		return { status: 'Error', message: error.cause.code };
@@ -69,7 +80,15 @@ export async function testCredential(
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: type, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	};
 	const node: INode = {
@@ -81,7 +100,12 @@ export async function testCredential(
 		position: [0, 0],
 		credentials: { [type]: { id: `${type}-id`, name: type } },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(nodeType) });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf(nodeType),
+	});
 	const context = new ExecuteContext(
 		workflow,
 		node,
@@ -94,7 +118,12 @@ export async function testCredential(
 		{ node, data: {}, source: null },
 		[],
 	);
-	const routingNode = new RoutingNode(context, nodeType, { id: `${type}-id`, name: type, type, data: decrypted });
+	const routingNode = new RoutingNode(context, nodeType, {
+		id: `${type}-id`,
+		name: type,
+		type,
+		data: decrypted,
+	});
 
 	let response: INodeExecutionData[][] | undefined;
 	try {
@@ -106,7 +135,10 @@ export async function testCredential(
 		await workflow.expression.releaseIsolate();
 	}
 	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && valueAt(response?.[0]?.[0]?.json, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			valueAt(response?.[0]?.[0]?.json, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}

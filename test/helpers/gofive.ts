@@ -9,11 +9,19 @@ import { runNode } from './n8n';
 
 /** The demo access token (the sandbox logs it as `Bearer gofi***`). */
 export function accessToken(sb: Sandbox, extra: IDataObject = {}): ICredentialDataDecryptedObject {
-	return { authentication: 'accessToken', accessToken: DEMO.gofiveAccessToken, baseUrl: sb.url, ...extra };
+	return {
+		authentication: 'accessToken',
+		accessToken: DEMO.gofiveAccessToken,
+		baseUrl: sb.url,
+		...extra,
+	};
 }
 
 /** The demo client; tokens it gets are logged as `Bearer gft_***`. */
-export function clientCredentials(sb: Sandbox, extra: IDataObject = {}): ICredentialDataDecryptedObject {
+export function clientCredentials(
+	sb: Sandbox,
+	extra: IDataObject = {},
+): ICredentialDataDecryptedObject {
 	return {
 		authentication: 'clientCredentials',
 		clientId: DEMO.gofiveClientId,
@@ -28,9 +36,11 @@ export function clientCredentials(sb: Sandbox, extra: IDataObject = {}): ICreden
 export const messageRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ api: 'gofive' });
 
 /** Requests to the token endpoint, oldest first. */
-export const tokenRequests = (sb: Sandbox): RecordedRequest[] => sb.requests({ api: 'gofive-token' });
+export const tokenRequests = (sb: Sandbox): RecordedRequest[] =>
+	sb.requests({ api: 'gofive-token' });
 
-export const statuses = (requests: RecordedRequest[]): Array<number | null> => requests.map((request) => request.status);
+export const statuses = (requests: RecordedRequest[]): Array<number | null> =>
+	requests.map((request) => request.status);
 
 export interface SendMessageRun {
 	items?: IDataObject[];
@@ -42,11 +52,19 @@ export interface SendMessageRun {
 }
 
 /** Runs Gofive Chat's Send Message once, inside WorkflowExecute, with the given parameters. */
-export async function runSendMessage(sb: Sandbox, parameters: IDataObject, run: SendMessageRun = {}): Promise<RunNodeResult> {
+export async function runSendMessage(
+	sb: Sandbox,
+	parameters: IDataObject,
+	run: SendMessageRun = {},
+): Promise<RunNodeResult> {
 	return await runNode(
 		{
 			node: new GofiveChat(),
-			parameters: { resource: 'message', operation: 'sendMessage', ...parameters } as INodeParameters,
+			parameters: {
+				resource: 'message',
+				operation: 'sendMessage',
+				...parameters,
+			} as INodeParameters,
 			credentials: { gofiveApi: run.credential ?? accessToken(sb) },
 			items: run.items,
 			onError: run.onError,

@@ -25,7 +25,13 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	Workflow as WorkflowType,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeConnectionTypes,
+	NodeHelpers,
+	Workflow,
+} from 'n8n-workflow';
 
 import { GofiveApi } from '../../credentials/GofiveApi.credentials';
 import { OhoApi } from '../../credentials/OhoApi.credentials';
@@ -42,8 +48,18 @@ export const credentialTypes: Record<string, ICredentialType> = {
 };
 
 /** Stored credential data with the defaults of its type filled in, as n8n's applyDefaultsAndOverwrites does. */
-export function withCredentialDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-	const filled = NodeHelpers.getNodeParameters(credentialTypes[type].properties, data as INode['parameters'], true, false, null, null);
+export function withCredentialDefaults(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
+	const filled = NodeHelpers.getNodeParameters(
+		credentialTypes[type].properties,
+		data as INode['parameters'],
+		true,
+		false,
+		null,
+		null,
+	);
 	return (filled ?? data) as ICredentialDataDecryptedObject;
 }
 
@@ -86,7 +102,12 @@ export interface RunNodeResult {
 	/** Our node's outputs by output index: [0] the main output, [1] the error output when enabled. */
 	outputs: INodeExecutionData[][];
 	/** The error that stopped the node, when it did. */
-	error?: IDataObject & { message: string; description?: string; httpCode?: string; context?: IDataObject };
+	error?: IDataObject & {
+		message: string;
+		description?: string;
+		httpCode?: string;
+		context?: IDataObject;
+	};
 	/** The execution hints our node gave (addExecutionHints): what the editor shows above its output. */
 	hints: NodeExecutionHint[];
 	run: IRun;
@@ -145,10 +166,18 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (authenticate?.type === 'generic' && workflow && node) {
 			for (const [outerKey, values] of Object.entries(authenticate.properties)) {
-				const target = ((requestOptions as unknown as Record<string, IDataObject>)[outerKey] ??= {});
+				const target = ((requestOptions as unknown as Record<string, IDataObject>)[outerKey] ??=
+					{});
 				for (const [key, value] of Object.entries(values as IDataObject)) {
 					const resolve = (v: unknown) =>
-						workflow.expression.getSimpleParameterValue(node, v as string, 'internal', { $credentials: credentials }, undefined, v as string);
+						workflow.expression.getSimpleParameterValue(
+							node,
+							v as string,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							v as string,
+						);
 					target[resolve(key) as string] = resolve(value) as string;
 				}
 			}
@@ -164,14 +193,21 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = credentialTypes[typeName];
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		// n8n's credential test runs a temporary NoOp node with a "temp" parameter and always pre-authenticates.
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials)
+			return undefined;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
-		this.store.update(typeName, { ...this.store.get(typeName), ...output } as ICredentialDataDecryptedObject);
+		this.store.update(typeName, {
+			...this.store.get(typeName),
+			...output,
+		} as ICredentialDataDecryptedObject);
 		return Object.assign(credentials, output);
 	}
 
@@ -198,13 +234,20 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
-	async updateCredentials(_nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store.update(type, data);
 	}
 }
 
 export function nodeTypesOf(node: INodeType): INodeTypes {
-	const byName: Record<string, INodeType> = { itemsSource: new ItemsSource(), [node.description.name]: node };
+	const byName: Record<string, INodeType> = {
+		itemsSource: new ItemsSource(),
+		[node.description.name]: node,
+	};
 	const getByName = (name: string) => byName[name.split('.').pop()!];
 	return {
 		getByName: (name: string) => getByName(name) as INodeType | IVersionedNodeType,
@@ -214,7 +257,10 @@ export function nodeTypesOf(node: INodeType): INodeTypes {
 }
 
 /** What n8n gives an execution besides the workflow: here the test credentials helper and fixed URLs. */
-export function testAdditionalData(store: CredentialStore, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+export function testAdditionalData(
+	store: CredentialStore,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper(store),
 		hooks,
@@ -233,7 +279,10 @@ export function testAdditionalData(store: CredentialStore, hooks?: ExecutionLife
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-export async function runNode(options: RunNodeOptions, store = new CredentialStore()): Promise<RunNodeResult> {
+export async function runNode(
+	options: RunNodeOptions,
+	store = new CredentialStore(),
+): Promise<RunNodeResult> {
 	for (const [type, data] of Object.entries(options.credentials ?? {})) {
 		if (!store.has(type)) store.set(type, data);
 	}
@@ -265,8 +314,14 @@ export async function runNode(options: RunNodeOptions, store = new CredentialSto
 	// Parameters as the editor would save them: defaults filled in.
 	const description = options.node.description;
 	nodes[1].parameters =
-		NodeHelpers.getNodeParameters(description.properties, nodes[1].parameters, true, false, nodes[1], description) ??
-		nodes[1].parameters;
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			nodes[1].parameters,
+			true,
+			false,
+			nodes[1],
+			description,
+		) ?? nodes[1].parameters;
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		nodes,
@@ -291,7 +346,11 @@ export async function runNode(options: RunNodeOptions, store = new CredentialSto
 			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', executionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		executionData,
+	).processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((items) => items ?? []);
 	const error = taskData?.error as RunNodeResult['error'];
@@ -300,9 +359,26 @@ export async function runNode(options: RunNodeOptions, store = new CredentialSto
 
 /** The node's subtitle as the editor shows it under the node: its expression evaluated with these parameters. */
 export function subtitleOf(node: INodeType, parameters: INode['parameters']): unknown {
-	const subject: INode = { id: 'subject', name: 'Subject', type: `n8n-nodes-oho-gofive.${node.description.name}`, typeVersion: 1, position: [0, 0], parameters };
-	const workflow = new Workflow({ nodes: [subject], connections: {}, active: false, nodeTypes: nodeTypesOf(node) });
-	return workflow.expression.getSimpleParameterValue(subject, node.description.subtitle, 'internal', {});
+	const subject: INode = {
+		id: 'subject',
+		name: 'Subject',
+		type: `n8n-nodes-oho-gofive.${node.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	};
+	const workflow = new Workflow({
+		nodes: [subject],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf(node),
+	});
+	return workflow.expression.getSimpleParameterValue(
+		subject,
+		node.description.subtitle,
+		'internal',
+		{},
+	);
 }
 
 /** The JSON of our node's main output. */

@@ -23,17 +23,29 @@ export interface Identity {
 export const LINE = DEMO.line;
 
 /** Somchai, the seeded LINE contact with every optional field set. */
-export const SOMCHAI: Identity = { platform: 'line', platformId: LINE.platformId, userId: LINE.userIds[0] };
+export const SOMCHAI: Identity = {
+	platform: 'line',
+	platformId: LINE.platformId,
+	userId: LINE.userIds[0],
+};
 
 /** Suda, a seeded LINE contact with tags ['new'] and no attributes or labels. */
-export const SUDA: Identity = { platform: 'line', platformId: LINE.platformId, userId: LINE.userIds[1] };
+export const SUDA: Identity = {
+	platform: 'line',
+	platformId: LINE.platformId,
+	userId: LINE.userIds[1],
+};
 
 let counter = 0;
 
 /** A LINE contact the seed does not have (a new user ID on the demo OA each call). */
 export function newLineContact(): Identity {
 	counter++;
-	return { platform: 'line', platformId: LINE.platformId, userId: `Un8n${String(counter).padStart(29, '0')}` };
+	return {
+		platform: 'line',
+		platformId: LINE.platformId,
+		userId: `Un8n${String(counter).padStart(29, '0')}`,
+	};
 }
 
 /** The path of a contact in the Oho API. */
@@ -52,7 +64,10 @@ export const REQUIRED_FIELDS = {
 
 /** Map Input Fields with these columns defined below; `schema` is what the editor saved with them. */
 export function mappedBelow(value: IDataObject, schema: unknown[] = []): IDataObject {
-	return { dataMode: 'mapper', contactFields: { mappingMode: 'defineBelow', value, matchingColumns: [], schema } };
+	return {
+		dataMode: 'mapper',
+		contactFields: { mappingMode: 'defineBelow', value, matchingColumns: [], schema },
+	};
 }
 
 /** What REQUIRED_FIELDS send, without social_profile.id (the user ID). */
@@ -79,7 +94,11 @@ export const FAST_RETRIES = { retryDelayMs: 1 };
  * The node's parameters for one operation on one contact. Create and Upsert get REQUIRED_FIELDS (each may be
  * overridden in `rest`); `rest.options` is merged over FAST_RETRIES.
  */
-export function params(operation: Operation, identity: Identity, rest: IDataObject = {}): INodeParameters {
+export function params(
+	operation: Operation,
+	identity: Identity,
+	rest: IDataObject = {},
+): INodeParameters {
 	const { options, ...fields } = rest;
 	const required = operation === 'create' || operation === 'upsert' ? REQUIRED_FIELDS : {};
 	return {
@@ -106,11 +125,21 @@ export interface RunOptions {
 }
 
 /** Runs the Oho Contact node once, inside WorkflowExecute, with an Oho credential pointing at the sandbox. */
-export async function runContact(sb: Sandbox, parameters: INodeParameters, run: RunOptions = {}): Promise<RunNodeResult> {
+export async function runContact(
+	sb: Sandbox,
+	parameters: INodeParameters,
+	run: RunOptions = {},
+): Promise<RunNodeResult> {
 	return await runNode({
 		node: new OhoContact(),
 		parameters,
-		credentials: { ohoApi: { apiKey: run.apiKey ?? DEMO.ohoApiKey, baseUrl: run.baseUrl ?? sb.url, ...run.account } },
+		credentials: {
+			ohoApi: {
+				apiKey: run.apiKey ?? DEMO.ohoApiKey,
+				baseUrl: run.baseUrl ?? sb.url,
+				...run.account,
+			},
+		},
 		items: run.items,
 		onError: run.onError,
 		timezone: run.timezone,
@@ -119,7 +148,11 @@ export async function runContact(sb: Sandbox, parameters: INodeParameters, run: 
 }
 
 /** Runs the node and returns its single output item; fails the test when the node errored or gave another count. */
-export async function runOne(sb: Sandbox, parameters: INodeParameters, run: RunOptions = {}): Promise<IDataObject> {
+export async function runOne(
+	sb: Sandbox,
+	parameters: INodeParameters,
+	run: RunOptions = {},
+): Promise<IDataObject> {
 	const result = await runContact(sb, parameters, run);
 	expect(result.error?.message).toBeUndefined();
 	const output = jsonOf(result);
@@ -147,7 +180,11 @@ export function pairedItems(items: INodeExecutionData[] | undefined): number[] {
 }
 
 /** Identity parameters for a contact of the demo LINE OA whose user ID is the input item's `userId`. */
-export const USER_ID_FROM_ITEM = { platform: 'line', platformId: LINE.platformId, userId: '={{ $json.userId }}' };
+export const USER_ID_FROM_ITEM = {
+	platform: 'line',
+	platformId: LINE.platformId,
+	userId: '={{ $json.userId }}',
+};
 
 /**
  * A contact as the node outputs a read of it (Get, storedContact): Oho's stored form (contact_tags / chat_tags
@@ -156,5 +193,10 @@ export const USER_ID_FROM_ITEM = { platform: 'line', platformId: LINE.platformId
 export function readBack(sb: Sandbox, { platform, platformId, userId }: Identity): IDataObject {
 	const contact = sb.getContact(platform, platformId, userId);
 	if (!contact) throw new Error(`no contact ${userId}`);
-	return { ...storedForm(contact), tags: contact.tags, labels: contact.labels, ...(contact.age === undefined ? {} : { age: contact.age }) } as IDataObject;
+	return {
+		...storedForm(contact),
+		tags: contact.tags,
+		labels: contact.labels,
+		...(contact.age === undefined ? {} : { age: contact.age }),
+	} as IDataObject;
 }

@@ -11,7 +11,12 @@ import { startTriggerServer, type TriggerServer, type TriggerServerOptions } fro
 export function storedContact(overrides: IDataObject = {}): IDataObject {
 	return {
 		_id: '6751a0c2f1d2e3a4b5c6d7e8',
-		social_profile: { platform: 'line', id: 'U38e365dddca4292c9cb1d8cf012aac87', platform_id: '2001234567', platform_name: 'Oho Demo Shop' },
+		social_profile: {
+			platform: 'line',
+			id: 'U38e365dddca4292c9cb1d8cf012aac87',
+			platform_id: '2001234567',
+			platform_name: 'Oho Demo Shop',
+		},
 		platform_display_name: 'Ton',
 		display_name: 'Ton (VIP)',
 		first_name: 'Ton',
@@ -41,7 +46,10 @@ export const updated = (fields: string[] | undefined, contact = storedContact())
 });
 
 export const STARTED = { status: 200, body: { message: 'Workflow was started' } };
-export const notStarted = (reason: string) => ({ status: 200, body: { message: `Received; no workflow started: ${reason}` } });
+export const notStarted = (reason: string) => ({
+	status: 200,
+	body: { message: `Received; no workflow started: ${reason}` },
+});
 
 let server: TriggerServer | undefined;
 

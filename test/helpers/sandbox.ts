@@ -18,7 +18,10 @@ export function useSandbox(options: SandboxOptions = {}): SandboxRef {
 	let running: { sb: Sandbox; http: AxiosInstance } | undefined;
 	beforeAll(async () => {
 		const sb = await startSandbox({ port: 0, ...options });
-		running = { sb, http: axios.create({ baseURL: sb.url, validateStatus: () => true, timeout: 10000 }) };
+		running = {
+			sb,
+			http: axios.create({ baseURL: sb.url, validateStatus: () => true, timeout: 10000 }),
+		};
 	});
 	beforeEach(() => running?.sb.reset());
 	afterAll(async () => await running?.sb.close());
@@ -37,7 +40,10 @@ export function useSandbox(options: SandboxOptions = {}): SandboxRef {
 }
 
 /** The Oho API requests that reached the sandbox, oldest first. */
-export function ohoRequests(sb: Sandbox, filter: Omit<RequestFilter, 'api'> = {}): RecordedRequest[] {
+export function ohoRequests(
+	sb: Sandbox,
+	filter: Omit<RequestFilter, 'api'> = {},
+): RecordedRequest[] {
 	return sb.requests({ ...filter, api: 'oho' });
 }
 

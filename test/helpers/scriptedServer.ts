@@ -38,9 +38,16 @@ export async function startScriptedServer(replies: ScriptedReply[]): Promise<Scr
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			const received: EchoedRequest = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-			const body = typeof reply.body === 'function' ? (reply.body as (request: EchoedRequest) => unknown)(received) : reply.body;
-			const contentType = reply.text === undefined ? 'application/json' : 'text/html; charset=utf-8';
+			const received: EchoedRequest = {
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			};
+			const body =
+				typeof reply.body === 'function'
+					? (reply.body as (request: EchoedRequest) => unknown)(received)
+					: reply.body;
+			const contentType =
+				reply.text === undefined ? 'application/json' : 'text/html; charset=utf-8';
 			res.writeHead(reply.status, { 'content-type': contentType, ...reply.headers });
 			res.end(reply.text ?? JSON.stringify(body));
 		});

@@ -13,7 +13,14 @@ import { parse as parseQuery } from 'querystring';
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { HookContext, WebhookContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeType, IWebhookData, WorkflowActivateMode } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeType,
+	IWebhookData,
+	WorkflowActivateMode,
+} from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { CredentialStore, nodeTypesOf, testAdditionalData } from './n8n';
@@ -57,7 +64,8 @@ function parseLikeN8n(req: ParsedRequest, raw: Buffer): boolean {
 	if (!raw.length) return true;
 	try {
 		if (req.contentType === 'application/json') req.body = JSON.parse(raw.toString('utf8'));
-		else if (req.contentType === 'application/x-www-form-urlencoded') req.body = parseQuery(raw.toString('utf8'));
+		else if (req.contentType === 'application/x-www-form-urlencoded')
+			req.body = parseQuery(raw.toString('utf8'));
 		else if (req.contentType === 'text/plain') req.body = raw.toString('utf8');
 	} catch {
 		return false;
@@ -71,7 +79,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** The trigger as the one node of an active workflow, its parameters as the editor saves them, and its webhook. */
-function triggerWorkflow(node: INodeType, parameters: INode['parameters'], credentials: Record<string, ICredentialDataDecryptedObject>, timezone = 'Asia/Bangkok') {
+function triggerWorkflow(
+	node: INodeType,
+	parameters: INode['parameters'],
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	timezone = 'Asia/Bangkok',
+) {
 	const store = new CredentialStore();
 	for (const [type, data] of Object.entries(credentials)) store.set(type, data);
 	const description = node.description;
@@ -83,10 +96,20 @@ function triggerWorkflow(node: INodeType, parameters: INode['parameters'], crede
 		position: [0, 0],
 		webhookId: 'a1b2c3d4-0000-4000-8000-000000000001',
 		parameters: {},
-		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `${type}-id`, name: type }])),
+		credentials: Object.fromEntries(
+			Object.keys(credentials).map((type) => [type, { id: `${type}-id`, name: type }]),
+		),
 	};
 	// Parameters as the editor saves them: defaults filled in, hidden ones dropped.
-	triggerNode.parameters = NodeHelpers.getNodeParameters(description.properties, parameters, false, false, triggerNode, description) ?? parameters;
+	triggerNode.parameters =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			false,
+			false,
+			triggerNode,
+			description,
+		) ?? parameters;
 	const workflow = new Workflow({
 		id: 'trigger-workflow',
 		nodes: [triggerNode],
@@ -123,14 +146,31 @@ export async function activateTrigger(
 	credentials: Record<string, ICredentialDataDecryptedObject> = {},
 	options: { activation?: WorkflowActivateMode; webhookBaseUrl?: string } = {},
 ): Promise<Activation> {
-	const { store, triggerNode, workflow, webhookData } = triggerWorkflow(node, parameters, credentials);
+	const { store, triggerNode, workflow, webhookData } = triggerWorkflow(
+		node,
+		parameters,
+		credentials,
+	);
 	const activation = options.activation ?? 'activate';
 	const isTest = activation === 'manual';
 	const baseUrl = options.webhookBaseUrl ?? 'https://n8n.example.com';
-	const additionalData = { ...testAdditionalData(store), webhookBaseUrl: `${baseUrl}/webhook`, webhookTestBaseUrl: `${baseUrl}/webhook-test` };
-	const context = new HookContext(workflow, triggerNode, additionalData as never, isTest ? 'manual' : 'trigger', activation, { ...webhookData, isTest } as IWebhookData);
+	const additionalData = {
+		...testAdditionalData(store),
+		webhookBaseUrl: `${baseUrl}/webhook`,
+		webhookTestBaseUrl: `${baseUrl}/webhook-test`,
+	};
+	const context = new HookContext(
+		workflow,
+		triggerNode,
+		additionalData as never,
+		isTest ? 'manual' : 'trigger',
+		activation,
+		{ ...webhookData, isTest } as IWebhookData,
+	);
 	const warnings: string[] = [];
-	const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation((message: string) => void warnings.push(message));
+	const warn = jest
+		.spyOn(Container.get(Logger), 'warn')
+		.mockImplementation((message: string) => void warnings.push(message));
 	try {
 		const methods = node.webhookMethods!.default!;
 		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
@@ -146,7 +186,12 @@ export async function startTriggerServer(
 	credentials: Record<string, ICredentialDataDecryptedObject> = {},
 	options: TriggerServerOptions = {},
 ): Promise<TriggerServer> {
-	const { store, triggerNode, workflow, webhookData } = triggerWorkflow(node, parameters, credentials, options.timezone);
+	const { store, triggerNode, workflow, webhookData } = triggerWorkflow(
+		node,
+		parameters,
+		credentials,
+		options.timezone,
+	);
 
 	const executions: IDataObject[][] = [];
 	const server = createServer((request, res) => {
@@ -156,9 +201,18 @@ export async function startTriggerServer(
 			if (options.rawBody !== false) req.rawBody = raw;
 			// The query string as n8n's router hands it to a webhook (express's parser: a repeated key gives a list).
 			req.query = parseQuery(new URL(req.url ?? '/', 'http://localhost').search.slice(1));
-			if (!parseLikeN8n(req, raw)) return sendJson(res, 422, { code: 422, message: 'Failed to parse request body' });
+			if (!parseLikeN8n(req, raw))
+				return sendJson(res, 422, { code: 422, message: 'Failed to parse request body' });
 			const additionalData = { ...testAdditionalData(store), httpRequest: req, httpResponse: res };
-			const context = new WebhookContext(workflow, triggerNode, additionalData as never, 'webhook', webhookData, [], null);
+			const context = new WebhookContext(
+				workflow,
+				triggerNode,
+				additionalData as never,
+				'webhook',
+				webhookData,
+				[],
+				null,
+			);
 			const result = await node.webhook!.call(context);
 			if (result.noWebhookResponse) return;
 			if (result.workflowData === undefined) {
@@ -171,7 +225,10 @@ export async function startTriggerServer(
 			const declared = webhookData.webhookDescription.responseData;
 			const responseData = declared === undefined ? 'firstEntryJson' : declared;
 			if (responseData === 'noData') return void res.writeHead(200).end();
-			if (responseData) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(String(responseData));
+			if (responseData)
+				return void res
+					.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+					.end(String(responseData));
 			sendJson(res, 200, result.webhookResponse ?? { message: 'Workflow was started' });
 		})().catch((error: Error) => {
 			if (!res.headersSent) sendJson(res, 500, { message: `test server: ${error.message}` });
@@ -190,7 +247,11 @@ export async function startTriggerServer(
 }
 
 /** POSTs `body` (an object is sent as JSON; a string as it is) and returns the answer. */
-export async function deliver(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Delivery> {
+export async function deliver(
+	url: string,
+	body: unknown,
+	headers: Record<string, string> = {},
+): Promise<Delivery> {
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	const response = await fetch(url, {
 		method: 'POST',
@@ -208,7 +269,18 @@ export async function deliver(url: string, body: unknown, headers: Record<string
 }
 
 /** POSTs `body` as JSON and returns the answer as sent: its status, Content-Type and text. */
-export async function deliverRaw(url: string, body: unknown): Promise<{ status: number; contentType: string | null; text: string }> {
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-	return { status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };
+export async function deliverRaw(
+	url: string,
+	body: unknown,
+): Promise<{ status: number; contentType: string | null; text: string }> {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return {
+		status: response.status,
+		contentType: response.headers.get('content-type'),
+		text: await response.text(),
+	};
 }

@@ -21,10 +21,16 @@ const SUDA = LINE.userIds[1];
 const ANAN = LINE.userIds[2];
 const SOMCHAI = LINE.userIds[0];
 
-const closePath = (userId: string) => `/chat/line/${encodeURIComponent(LINE.platformId)}/user/${encodeURIComponent(userId)}/close-chat`;
-const roomState = (userId: string) => ref.sb.state().rooms.find((room) => room.platform === 'line' && room.user_id === userId)?.state;
+const closePath = (userId: string) =>
+	`/chat/line/${encodeURIComponent(LINE.platformId)}/user/${encodeURIComponent(userId)}/close-chat`;
+const roomState = (userId: string) =>
+	ref.sb.state().rooms.find((room) => room.platform === 'line' && room.user_id === userId)?.state;
 
-async function closeChats(userIds: string[], options: IDataObject = {}, baseUrl = ref.sb.url): Promise<RunNodeResult> {
+async function closeChats(
+	userIds: string[],
+	options: IDataObject = {},
+	baseUrl = ref.sb.url,
+): Promise<RunNodeResult> {
 	return await runNode({
 		node: new OhoChat(),
 		parameters: {
@@ -41,12 +47,18 @@ async function closeChats(userIds: string[], options: IDataObject = {}, baseUrl 
 	});
 }
 
-describe('Close Chat under the method line\'s reading (POST)', () => {
+describe("Close Chat under the method line's reading (POST)", () => {
 	test('one POST closes the chat; the item carries no warning', async () => {
 		const result = await closeChats([SUDA]);
 
 		expect(ohoCalls(ref.sb)).toEqual([`POST ${closePath(SUDA)}`]);
-		expect(jsonOf(result)).toEqual([expect.objectContaining({ operation: 'closeChat', changed: true, message: 'Chat room session has been closed' })]);
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				operation: 'closeChat',
+				changed: true,
+				message: 'Chat room session has been closed',
+			}),
+		]);
 		expect(jsonOf(result)[0]).not.toHaveProperty('warnings');
 		expect(roomState(SUDA)).toBe('bot');
 		expect(result.hints).toEqual([]);
@@ -56,13 +68,23 @@ describe('Close Chat under the method line\'s reading (POST)', () => {
 		const result = await closeChats(['U0000000000000000000000000000dead']);
 
 		expect(ohoCalls(ref.sb)).toEqual([`POST ${closePath('U0000000000000000000000000000dead')}`]);
-		expect(jsonOf(result)).toEqual([{ error: expect.objectContaining({ message: 'Oho: Not found chat room (HTTP 404)', httpCode: '404' }) }]);
+		expect(jsonOf(result)).toEqual([
+			{
+				error: expect.objectContaining({
+					message: 'Oho: Not found chat room (HTTP 404)',
+					httpCode: '404',
+				}),
+			},
+		]);
 	});
 
 	test('a 405 for POST (a server with the route for GET only) is followed by one GET, which closes the chat', async () => {
 		const server = await startScriptedServer([
 			{ status: 405, body: { ok: false, status_code: 405, message: 'Method not allowed' } },
-			{ status: 200, body: { ok: true, status_code: 200, message: 'Chat room session has been closed' } },
+			{
+				status: 200,
+				body: { ok: true, status_code: 200, message: 'Chat room session has been closed' },
+			},
 		]);
 		try {
 			const result = await closeChats([SUDA], {}, server.url);
@@ -72,7 +94,15 @@ describe('Close Chat under the method line\'s reading (POST)', () => {
 				expect.objectContaining({
 					changed: true,
 					message: 'Chat room session has been closed',
-					warnings: [expect.objectContaining({ field: 'method', value: 'GET', problem: expect.stringMatching(/^Oho answered POST with HTTP 405 \(Method not allowed\)/) })],
+					warnings: [
+						expect.objectContaining({
+							field: 'method',
+							value: 'GET',
+							problem: expect.stringMatching(
+								/^Oho answered POST with HTTP 405 \(Method not allowed\)/,
+							),
+						}),
+					],
 				}),
 			]);
 		} finally {
@@ -90,31 +120,53 @@ describe("Close Chat under the curl example's reading (GET)", () => {
 		expect(ohoCalls(ref.sb)).toEqual([`POST ${closePath(SUDA)}`, `GET ${closePath(SUDA)}`]);
 		expect(roomState(SUDA)).toBe('bot');
 		const [output] = jsonOf(result);
-		expect(output).toEqual(expect.objectContaining({ operation: 'closeChat', ok: true, changed: true, message: 'Chat room session has been closed' }));
+		expect(output).toEqual(
+			expect.objectContaining({
+				operation: 'closeChat',
+				ok: true,
+				changed: true,
+				message: 'Chat room session has been closed',
+			}),
+		);
 		expect(output.warnings).toEqual([
 			{
 				field: 'method',
 				value: 'GET',
-				problem: expect.stringMatching(/^Oho answered POST with HTTP 404 \(Cannot POST \/chat\/line\/.*\), a route it does not have, so this item was sent again with GET\. .*GET for the rest of this run\.$/),
+				problem: expect.stringMatching(
+					/^Oho answered POST with HTTP 404 \(Cannot POST \/chat\/line\/.*\), a route it does not have, so this item was sent again with GET\. .*GET for the rest of this run\.$/,
+				),
 			},
 		]);
-		expect(result.hints.map((hint) => hint.message)).toEqual(['1 warning on 1 of 1 item (method): each item lists its own under "warnings".']);
+		expect(result.hints.map((hint) => hint.message)).toEqual([
+			'1 warning on 1 of 1 item (method): each item lists its own under "warnings".',
+		]);
 	});
 
 	test('the run keeps GET: the next items are sent with GET only, each saying so', async () => {
 		const result = await closeChats([SUDA, ANAN, SOMCHAI]);
 
-		expect(ohoCalls(ref.sb)).toEqual([`POST ${closePath(SUDA)}`, `GET ${closePath(SUDA)}`, `GET ${closePath(ANAN)}`, `GET ${closePath(SOMCHAI)}`]);
+		expect(ohoCalls(ref.sb)).toEqual([
+			`POST ${closePath(SUDA)}`,
+			`GET ${closePath(SUDA)}`,
+			`GET ${closePath(ANAN)}`,
+			`GET ${closePath(SOMCHAI)}`,
+		]);
 		const outputs = jsonOf(result);
 		expect(outputs.map((output) => [output.changed, output.message])).toEqual([
 			[true, 'Chat room session has been closed'],
 			[true, 'Chat room session has been closed'],
 			[false, 'The chat room was already with the chat bot (no agent session): no change'],
 		]);
-		expect(outputs.slice(1).map((output) => (output.warnings as IDataObject[])[0].problem)).toEqual([
-			expect.stringMatching(/^An earlier item of this run found that Oho closes chats with GET, not POST/),
-			expect.stringMatching(/^An earlier item of this run found that Oho closes chats with GET, not POST/),
-		]);
+		expect(outputs.slice(1).map((output) => (output.warnings as IDataObject[])[0].problem)).toEqual(
+			[
+				expect.stringMatching(
+					/^An earlier item of this run found that Oho closes chats with GET, not POST/,
+				),
+				expect.stringMatching(
+					/^An earlier item of this run found that Oho closes chats with GET, not POST/,
+				),
+			],
+		);
 	});
 
 	test('the next run starts from POST again (the reading is kept per run, not in the process)', async () => {
@@ -129,6 +181,13 @@ describe("Close Chat under the curl example's reading (GET)", () => {
 		const result = await closeChats(['U0000000000000000000000000000dead']);
 
 		expect(ohoCalls(ref.sb)).toHaveLength(2);
-		expect(jsonOf(result)).toEqual([{ error: expect.objectContaining({ message: 'Oho: Not found chat room (HTTP 404)', httpCode: '404' }) }]);
+		expect(jsonOf(result)).toEqual([
+			{
+				error: expect.objectContaining({
+					message: 'Oho: Not found chat room (HTTP 404)',
+					httpCode: '404',
+				}),
+			},
+		]);
 	});
 });

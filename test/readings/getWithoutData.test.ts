@@ -22,23 +22,29 @@ describe('Get', () => {
 		['no data', { ok: true, status_code: 200, message: 'Found contact' }, 'missing'],
 		['data null', { ok: true, status_code: 200, message: 'Found contact', data: null }, 'null'],
 		['data empty', { ok: true, status_code: 200, message: 'Found contact', data: {} }, '{}'],
-	])('ok: true with %s fails the item after one request, saying there is no contact', async (_case, body, shown) => {
-		const oho = await startScriptedServer([{ status: 200, body }]);
-		try {
-			const result = await runContact(ref.sb, params('get', SOMCHAI), { baseUrl: oho.url, onError: 'continueRegularOutput' });
+	])(
+		'ok: true with %s fails the item after one request, saying there is no contact',
+		async (_case, body, shown) => {
+			const oho = await startScriptedServer([{ status: 200, body }]);
+			try {
+				const result = await runContact(ref.sb, params('get', SOMCHAI), {
+					baseUrl: oho.url,
+					onError: 'continueRegularOutput',
+				});
 
-			expect(oho.requests).toEqual([`GET ${contactPath(SOMCHAI)}`]);
-			expect(jsonOf(result)).toEqual([
-				{
-					error: expect.objectContaining({
-						message: `Oho answered that it found the contact, but its answer holds no contact (data is ${shown})`,
-						description: expect.stringMatching(/^Nothing was read for this item\./),
-						httpCode: '200',
-					}),
-				},
-			]);
-		} finally {
-			await oho.close();
-		}
-	});
+				expect(oho.requests).toEqual([`GET ${contactPath(SOMCHAI)}`]);
+				expect(jsonOf(result)).toEqual([
+					{
+						error: expect.objectContaining({
+							message: `Oho answered that it found the contact, but its answer holds no contact (data is ${shown})`,
+							description: expect.stringMatching(/^Nothing was read for this item\./),
+							httpCode: '200',
+						}),
+					},
+				]);
+			} finally {
+				await oho.close();
+			}
+		},
+	);
 });

@@ -13,10 +13,25 @@ import { useSandbox } from '../helpers/sandbox';
 import { startScriptedServer } from '../helpers/scriptedServer';
 
 const FACEBOOK_ROOM = '5e0c3a8e-7a41-4d8f-9d55-0f7d3b2a9c11';
-const ref = useSandbox({ gofiveRooms: [{ roomId: FACEBOOK_ROOM, companyId: DEMO.gofiveCompanyId, platform: 'facebook', customerName: 'Page Visitor' }] });
+const ref = useSandbox({
+	gofiveRooms: [
+		{
+			roomId: FACEBOOK_ROOM,
+			companyId: DEMO.gofiveCompanyId,
+			platform: 'facebook',
+			customerName: 'Page Visitor',
+		},
+	],
+});
 
 const params = (fields: IDataObject = {}): INodeParameters =>
-	({ roomId: DEMO.gofiveRoomId, content: 'Hello from n8n', companyId: DEMO.gofiveCompanyId, ...fields, options: { ...FAST_RETRIES, parallelRequests: 1 } }) as INodeParameters;
+	({
+		roomId: DEMO.gofiveRoomId,
+		content: 'Hello from n8n',
+		companyId: DEMO.gofiveCompanyId,
+		...fields,
+		options: { ...FAST_RETRIES, parallelRequests: 1 },
+	}) as INodeParameters;
 
 const postedContents = () => ref.sb.state().gofiveMessages.map((message) => message.content);
 
@@ -25,7 +40,9 @@ describe('an answer with status.code (the first reading)', () => {
 		const result = await runSendMessage(ref.sb, params());
 
 		expect(statuses(messageRequests(ref.sb))).toEqual([201]);
-		expect(jsonOf(result)).toEqual([expect.objectContaining({ ok: true, verified: true, content: 'Hello from n8n' })]);
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({ ok: true, verified: true, content: 'Hello from n8n' }),
+		]);
 		expect(jsonOf(result)[0]).not.toHaveProperty('warnings');
 		expect(result.hints).toEqual([]);
 	});
@@ -41,21 +58,34 @@ describe('a 201 without a status block (the other reading)', () => {
 		expect(postedContents()).toEqual(['Hello from n8n']);
 		const [output] = jsonOf(result);
 		expect(output).toEqual(
-			expect.objectContaining({ operation: 'sendMessage', ok: true, verified: false, roomId: DEMO.gofiveRoomId, content: 'Hello from n8n', sentAt: expect.any(String) }),
+			expect.objectContaining({
+				operation: 'sendMessage',
+				ok: true,
+				verified: false,
+				roomId: DEMO.gofiveRoomId,
+				content: 'Hello from n8n',
+				sentAt: expect.any(String),
+			}),
 		);
 		expect(output.warnings).toEqual([
 			{
 				field: 'status.code',
 				value: null,
-				problem: expect.stringMatching(/^Gofive answered HTTP 201 without a status code, with the posted message: the message counts as posted, unconfirmed \(verified: false\)\./),
+				problem: expect.stringMatching(
+					/^Gofive answered HTTP 201 without a status code, with the posted message: the message counts as posted, unconfirmed \(verified: false\)\./,
+				),
 			},
 		]);
-		expect(result.hints.map((hint) => hint.message)).toEqual(['1 warning on 1 of 1 item (status.code): each item lists its own under "warnings".']);
+		expect(result.hints.map((hint) => hint.message)).toEqual([
+			'1 warning on 1 of 1 item (status.code): each item lists its own under "warnings".',
+		]);
 	});
 
 	test('several items: each posted once, none reported as failed', async () => {
 		const items = [{ text: 'one' }, { text: 'two' }, { text: 'three' }];
-		const result = await runSendMessage(ref.sb, params({ content: '={{ $json.text }}' }), { items });
+		const result = await runSendMessage(ref.sb, params({ content: '={{ $json.text }}' }), {
+			items,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(postedContents()).toEqual(['one', 'two', 'three']);
@@ -67,16 +97,27 @@ describe('a 201 without a status block (the other reading)', () => {
 	});
 
 	test('a refusal still fails: a status.code other than 1000 on HTTP 201', async () => {
-		const result = await runSendMessage(ref.sb, params({ companyId: DEMO.gofiveOtherCompanyId }), { onError: 'continueRegularOutput' });
+		const result = await runSendMessage(ref.sb, params({ companyId: DEMO.gofiveOtherCompanyId }), {
+			onError: 'continueRegularOutput',
+		});
 
 		expect(statuses(messageRequests(ref.sb))).toEqual([201]);
-		expect(jsonOf(result)).toEqual([{ error: expect.objectContaining({ message: expect.stringMatching(/^Gofive: .*\(HTTP 201, code 4001\)$/) }) }]);
+		expect(jsonOf(result)).toEqual([
+			{
+				error: expect.objectContaining({
+					message: expect.stringMatching(/^Gofive: .*\(HTTP 201, code 4001\)$/),
+				}),
+			},
+		]);
 	});
 
 	test('a 2xx with neither status nor data (an empty body) is still not a failure: the message counts as posted, unconfirmed', async () => {
 		const gofive = await startScriptedServer([{ status: 200, body: {} }]);
 		try {
-			const result = await runSendMessage(ref.sb, params(), { credential: accessToken(ref.sb, { baseUrl: gofive.url }), onError: 'continueRegularOutput' });
+			const result = await runSendMessage(ref.sb, params(), {
+				credential: accessToken(ref.sb, { baseUrl: gofive.url }),
+				onError: 'continueRegularOutput',
+			});
 
 			expect(gofive.requests).toEqual(['POST /v1/chat/message']);
 			expect(jsonOf(result)).toEqual([
@@ -84,7 +125,14 @@ describe('a 201 without a status block (the other reading)', () => {
 					operation: 'sendMessage',
 					ok: true,
 					verified: false,
-					warnings: [expect.objectContaining({ field: 'status.code', problem: expect.stringMatching(/^Gofive answered HTTP 200 without a status code and without the message/) })],
+					warnings: [
+						expect.objectContaining({
+							field: 'status.code',
+							problem: expect.stringMatching(
+								/^Gofive answered HTTP 200 without a status code and without the message/,
+							),
+						}),
+					],
 				},
 			]);
 		} finally {
@@ -93,12 +141,24 @@ describe('a 201 without a status block (the other reading)', () => {
 	});
 
 	test('a 4xx without a status block is a failure, sent once', async () => {
-		const gofive = await startScriptedServer([{ status: 400, body: { message: 'roomId is invalid' } }]);
+		const gofive = await startScriptedServer([
+			{ status: 400, body: { message: 'roomId is invalid' } },
+		]);
 		try {
-			const result = await runSendMessage(ref.sb, params(), { credential: accessToken(ref.sb, { baseUrl: gofive.url }), onError: 'continueRegularOutput' });
+			const result = await runSendMessage(ref.sb, params(), {
+				credential: accessToken(ref.sb, { baseUrl: gofive.url }),
+				onError: 'continueRegularOutput',
+			});
 
 			expect(gofive.requests).toEqual(['POST /v1/chat/message']);
-			expect(jsonOf(result)).toEqual([{ error: expect.objectContaining({ message: 'Gofive: roomId is invalid (no status.code in the answer) (HTTP 400)', httpCode: '400' }) }]);
+			expect(jsonOf(result)).toEqual([
+				{
+					error: expect.objectContaining({
+						message: 'Gofive: roomId is invalid (no status.code in the answer) (HTTP 400)',
+						httpCode: '400',
+					}),
+				},
+			]);
 		} finally {
 			await gofive.close();
 		}
@@ -109,25 +169,46 @@ describe('Type and Platform from an expression', () => {
 	const facebookMessage = params({ roomId: FACEBOOK_ROOM, platform: '={{ $json.platform }}' });
 
 	test('the documented values give no warning, whatever their case and spaces', async () => {
-		const result = await runSendMessage(ref.sb, params({ type: '={{ " MESSAGE " }}', platform: '={{ "Line" }}' }));
+		const result = await runSendMessage(
+			ref.sb,
+			params({ type: '={{ " MESSAGE " }}', platform: '={{ "Line" }}' }),
+		);
 
-		expect(messageRequests(ref.sb).map((request) => request.body)).toEqual([expect.objectContaining({ type: 'message', platform: 'line' })]);
+		expect(messageRequests(ref.sb).map((request) => request.body)).toEqual([
+			expect.objectContaining({ type: 'message', platform: 'line' }),
+		]);
 		expect(jsonOf(result)[0]).not.toHaveProperty('warnings');
 	});
 
 	test('under the document’s reading (only message / line), another platform is sent once as given and Gofive’s refusal fails the item', async () => {
-		const result = await runSendMessage(ref.sb, facebookMessage, { items: [{ platform: ' Facebook ' }], onError: 'continueRegularOutput' });
+		const result = await runSendMessage(ref.sb, facebookMessage, {
+			items: [{ platform: ' Facebook ' }],
+			onError: 'continueRegularOutput',
+		});
 
-		expect(messageRequests(ref.sb).map((request) => (request.body as IDataObject).platform)).toEqual(['facebook']);
+		expect(
+			messageRequests(ref.sb).map((request) => (request.body as IDataObject).platform),
+		).toEqual(['facebook']);
 		expect(postedContents()).toEqual([]);
-		expect(jsonOf(result)).toEqual([{ error: expect.objectContaining({ message: expect.stringMatching(/^Gofive: .*platform/), httpCode: '400' }) }]);
+		expect(jsonOf(result)).toEqual([
+			{
+				error: expect.objectContaining({
+					message: expect.stringMatching(/^Gofive: .*platform/),
+					httpCode: '400',
+				}),
+			},
+		]);
 	});
 
 	test('under the other reading (any text), the message is posted, with a warning naming the value', async () => {
 		ref.sb.setKnobs({ readings: { gofiveOtherValues: true } });
-		const result = await runSendMessage(ref.sb, facebookMessage, { items: [{ platform: ' Facebook ' }] });
+		const result = await runSendMessage(ref.sb, facebookMessage, {
+			items: [{ platform: ' Facebook ' }],
+		});
 
-		expect(messageRequests(ref.sb).map((request) => (request.body as IDataObject).platform)).toEqual(['facebook']);
+		expect(
+			messageRequests(ref.sb).map((request) => (request.body as IDataObject).platform),
+		).toEqual(['facebook']);
 		expect(postedContents()).toEqual(['Hello from n8n']);
 		expect(jsonOf(result)).toEqual([
 			expect.objectContaining({
@@ -137,11 +218,14 @@ describe('Type and Platform from an expression', () => {
 					{
 						field: 'platform',
 						value: 'facebook',
-						problem: 'Sent as given: Gofive\'s document shows only "line" as the platform, so whether Gofive takes "facebook" is not documented.',
+						problem:
+							'Sent as given: Gofive\'s document shows only "line" as the platform, so whether Gofive takes "facebook" is not documented.',
 					},
 				],
 			}),
 		]);
-		expect(result.hints.map((hint) => hint.message)).toEqual(['1 warning on 1 of 1 item (platform): each item lists its own under "warnings".']);
+		expect(result.hints.map((hint) => hint.message)).toEqual([
+			'1 warning on 1 of 1 item (platform): each item lists its own under "warnings".',
+		]);
 	});
 });

@@ -17,20 +17,32 @@ const INSTAGRAM = DEMO.instagram;
 const facebookUser = (n: number) => `67234000000${String(n).padStart(5, '0')}`;
 
 /** Create (or Create or Update) of Facebook contacts whose user IDs come from the items. */
-async function createFacebook(userIds: string[], operation: 'create' | 'upsert' = 'create', lineBasicId = '') {
+async function createFacebook(
+	userIds: string[],
+	operation: 'create' | 'upsert' = 'create',
+	lineBasicId = '',
+) {
 	return await runContact(
 		ref.sb,
-		params(operation, { platform: 'facebook', platformId: FACEBOOK.platformId, userId: '={{ $json.userId }}' }, {
-			platformName: FACEBOOK.platformName,
-			lineBasicId,
-			options: { parallelRequests: 1 },
-		}),
+		params(
+			operation,
+			{ platform: 'facebook', platformId: FACEBOOK.platformId, userId: '={{ $json.userId }}' },
+			{
+				platformName: FACEBOOK.platformName,
+				lineBasicId,
+				options: { parallelRequests: 1 },
+			},
+		),
 		{ items: userIds.map((userId) => ({ userId })), onError: 'continueRegularOutput' },
 	);
 }
 
-const profilesSent = () => (sentBodies(ref.sb, 'POST') as IDataObject[]).map((body) => body.social_profile as IDataObject);
-const lineBasicIdsSent = () => profilesSent().map((profile) => ('line_basic_id' in profile ? profile.line_basic_id : '(left out)'));
+const profilesSent = () =>
+	(sentBodies(ref.sb, 'POST') as IDataObject[]).map((body) => body.social_profile as IDataObject);
+const lineBasicIdsSent = () =>
+	profilesSent().map((profile) =>
+		'line_basic_id' in profile ? profile.line_basic_id : '(left out)',
+	);
 
 describe('under the reading that Facebook and Instagram need no key (the sandbox default)', () => {
 	test('one POST without line_basic_id creates the contact; no warning', async () => {
@@ -45,7 +57,11 @@ describe('under the reading that Facebook and Instagram need no key (the sandbox
 	test('Instagram too', async () => {
 		const result = await runContact(
 			ref.sb,
-			params('create', { platform: 'instagram', platformId: INSTAGRAM.platformId, userId: '17841400000000001' }, { platformName: INSTAGRAM.platformName, lineBasicId: '' }),
+			params(
+				'create',
+				{ platform: 'instagram', platformId: INSTAGRAM.platformId, userId: '17841400000000001' },
+				{ platformName: INSTAGRAM.platformName, lineBasicId: '' },
+			),
 		);
 
 		expect(lineBasicIdsSent()).toEqual(['(left out)']);
@@ -76,12 +92,16 @@ describe('under the reading that the key is required even when empty', () => {
 		expect(ohoCalls(ref.sb)).toEqual(['POST /contact', 'POST /contact']);
 		expect(lineBasicIdsSent()).toEqual(['(left out)', '']);
 		const [output] = jsonOf(result);
-		expect(output).toEqual(expect.objectContaining({ operation: 'created', message: 'Created contact successfully' }));
+		expect(output).toEqual(
+			expect.objectContaining({ operation: 'created', message: 'Created contact successfully' }),
+		);
 		expect(output.warnings).toEqual([
 			{
 				field: 'social_profile.line_basic_id',
 				value: '',
-				problem: expect.stringMatching(/^Oho refused the contact \(HTTP 400: Bad request: social_profile\.line_basic_id is required\), so it was sent once more with LINE Basic ID sent empty\./),
+				problem: expect.stringMatching(
+					/^Oho refused the contact \(HTTP 400: Bad request: social_profile\.line_basic_id is required\), so it was sent once more with LINE Basic ID sent empty\./,
+				),
 			},
 		]);
 		expect(ref.sb.getContact('facebook', FACEBOOK.platformId, facebookUser(4))).toBeDefined();
@@ -94,10 +114,22 @@ describe('under the reading that the key is required even when empty', () => {
 		const result = await createFacebook([facebookUser(5), facebookUser(6), facebookUser(7)]);
 
 		expect(lineBasicIdsSent()).toEqual(['(left out)', '', '', '']);
-		expect(jsonOf(result).map((output) => output.operation)).toEqual(['created', 'created', 'created']);
-		expect(jsonOf(result).slice(1).map((output) => (output.warnings as IDataObject[])[0].problem)).toEqual([
-			expect.stringMatching(/^An earlier item of this run found that Oho wants LINE Basic ID sent empty/),
-			expect.stringMatching(/^An earlier item of this run found that Oho wants LINE Basic ID sent empty/),
+		expect(jsonOf(result).map((output) => output.operation)).toEqual([
+			'created',
+			'created',
+			'created',
+		]);
+		expect(
+			jsonOf(result)
+				.slice(1)
+				.map((output) => (output.warnings as IDataObject[])[0].problem),
+		).toEqual([
+			expect.stringMatching(
+				/^An earlier item of this run found that Oho wants LINE Basic ID sent empty/,
+			),
+			expect.stringMatching(
+				/^An earlier item of this run found that Oho wants LINE Basic ID sent empty/,
+			),
 		]);
 	});
 
@@ -106,17 +138,32 @@ describe('under the reading that the key is required even when empty', () => {
 		ref.sb.clearRequests();
 		const result = await createFacebook([facebookUser(8)], 'upsert');
 
-		expect(ohoCalls(ref.sb)).toEqual(['POST /contact', 'POST /contact', `PATCH /contact/facebook/${FACEBOOK.platformId}/user/${facebookUser(8)}`]);
-		expect(jsonOf(result)).toEqual([expect.objectContaining({ operation: 'updated', warnings: [expect.objectContaining({ field: 'social_profile.line_basic_id' })] })]);
+		expect(ohoCalls(ref.sb)).toEqual([
+			'POST /contact',
+			'POST /contact',
+			`PATCH /contact/facebook/${FACEBOOK.platformId}/user/${facebookUser(8)}`,
+		]);
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				operation: 'updated',
+				warnings: [expect.objectContaining({ field: 'social_profile.line_basic_id' })],
+			}),
+		]);
 	});
 
 	/** Create of one Facebook contact against a server that always answers 400 with this message. */
 	async function createAgainst400(message: string, userId: string) {
-		const server = await startScriptedServer([{ status: 400, body: { ok: false, status_code: 400, message } }]);
+		const server = await startScriptedServer([
+			{ status: 400, body: { ok: false, status_code: 400, message } },
+		]);
 		try {
 			const result = await runContact(
 				ref.sb,
-				params('create', { platform: 'facebook', platformId: FACEBOOK.platformId, userId }, { platformName: FACEBOOK.platformName, lineBasicId: '' }),
+				params(
+					'create',
+					{ platform: 'facebook', platformId: FACEBOOK.platformId, userId },
+					{ platformName: FACEBOOK.platformName, lineBasicId: '' },
+				),
 				{ baseUrl: server.url, onError: 'continueRegularOutput' },
 			);
 			return { requests: server.requests, outputs: jsonOf(result) };
@@ -127,11 +174,27 @@ describe('under the reading that the key is required even when empty', () => {
 
 	test('a 400 about another field is not resent; a second 400 naming line_basic_id fails the item after two requests', async () => {
 		const refused = await createAgainst400('Bad request: email is invalid', facebookUser(9));
-		const refusedTwice = await createAgainst400('Bad request: social_profile.line_basic_id is invalid', facebookUser(10));
+		const refusedTwice = await createAgainst400(
+			'Bad request: social_profile.line_basic_id is invalid',
+			facebookUser(10),
+		);
 
 		expect(refused.requests).toEqual(['POST /contact']);
-		expect(refused.outputs).toEqual([{ error: expect.objectContaining({ message: 'Oho: Bad request: email is invalid (HTTP 400)', httpCode: '400' }) }]);
+		expect(refused.outputs).toEqual([
+			{
+				error: expect.objectContaining({
+					message: 'Oho: Bad request: email is invalid (HTTP 400)',
+					httpCode: '400',
+				}),
+			},
+		]);
 		expect(refusedTwice.requests).toEqual(['POST /contact', 'POST /contact']);
-		expect(refusedTwice.outputs).toEqual([{ error: expect.objectContaining({ message: 'Oho: Bad request: social_profile.line_basic_id is invalid (HTTP 400)' }) }]);
+		expect(refusedTwice.outputs).toEqual([
+			{
+				error: expect.objectContaining({
+					message: 'Oho: Bad request: social_profile.line_basic_id is invalid (HTTP 400)',
+				}),
+			},
+		]);
 	});
 });

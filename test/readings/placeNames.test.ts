@@ -16,7 +16,11 @@ async function createWith(additionalFields: IDataObject, options: IDataObject = 
 	const contact = newLineContact();
 	const output = await runOne(ref.sb, params('create', contact, { additionalFields, options }));
 	const [sent] = sentBodies(ref.sb, 'POST', '/contact') as IDataObject[];
-	return { output, sent, stored: ref.sb.getContact(contact.platform, contact.platformId, contact.userId) };
+	return {
+		output,
+		sent,
+		stored: ref.sb.getContact(contact.platform, contact.platformId, contact.userId),
+	};
 }
 
 describe('Place Names', () => {
@@ -39,13 +43,22 @@ describe('Place Names', () => {
 	});
 
 	test('Send as Written: a value picked from the list is still its English name', async () => {
-		const { sent } = await createWith({ country: 'Thailand', city: 'Chiang Mai' }, { placeNames: 'asWritten' });
+		const { sent } = await createWith(
+			{ country: 'Thailand', city: 'Chiang Mai' },
+			{ placeNames: 'asWritten' },
+		);
 
 		expect(sent).toMatchObject({ country: 'Thailand', city: 'Chiang Mai' });
 	});
 
 	test('Send as Written applies to Update too', async () => {
-		await runOne(ref.sb, params('update', SOMCHAI, { updateFields: { city: '={{ "จ.ชลบุรี" }}' }, options: { placeNames: 'asWritten' } }));
+		await runOne(
+			ref.sb,
+			params('update', SOMCHAI, {
+				updateFields: { city: '={{ "จ.ชลบุรี" }}' },
+				options: { placeNames: 'asWritten' },
+			}),
+		);
 
 		expect(sentBodies(ref.sb, 'PATCH')).toEqual([{ city: 'จ.ชลบุรี' }]);
 	});

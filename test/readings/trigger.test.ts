@@ -21,16 +21,27 @@ describe('ObjectId: plain text or { "$oid": … }', () => {
 	test.each([
 		['text', OID, { _id: '6751a0c2f1d2e3a4b5c6d001', keyword: 'vip' }],
 		['extended JSON', { $oid: OID }, { _id: { $oid: '6751a0c2f1d2e3a4b5c6d001' }, keyword: 'vip' }],
-	])('%s: contact_id, the contact’s _id and the tags’ _id come out as text', async (_case, id, tag) => {
-		const item = await itemFor(storedContact({ _id: id, contact_tags: [tag], chat_tags: [{ ...tag, keyword: 'follow-up' }] }));
-		const contact = item.contact as IDataObject;
+	])(
+		'%s: contact_id, the contact’s _id and the tags’ _id come out as text',
+		async (_case, id, tag) => {
+			const item = await itemFor(
+				storedContact({
+					_id: id,
+					contact_tags: [tag],
+					chat_tags: [{ ...tag, keyword: 'follow-up' }],
+				}),
+			);
+			const contact = item.contact as IDataObject;
 
-		expect(item.contact_id).toBe(OID);
-		expect(contact._id).toBe(OID);
-		expect(contact.contact_tags).toEqual([{ _id: '6751a0c2f1d2e3a4b5c6d001', keyword: 'vip' }]);
-		expect(contact.chat_tags).toEqual([{ _id: '6751a0c2f1d2e3a4b5c6d001', keyword: 'follow-up' }]);
-		expect(contact.tags).toEqual(['vip']);
-	});
+			expect(item.contact_id).toBe(OID);
+			expect(contact._id).toBe(OID);
+			expect(contact.contact_tags).toEqual([{ _id: '6751a0c2f1d2e3a4b5c6d001', keyword: 'vip' }]);
+			expect(contact.chat_tags).toEqual([
+				{ _id: '6751a0c2f1d2e3a4b5c6d001', keyword: 'follow-up' },
+			]);
+			expect(contact.tags).toEqual(['vip']);
+		},
+	);
 
 	test('a contact without _id gives contact_id null', async () => {
 		const item = await itemFor(storedContact({ _id: undefined }));
@@ -42,19 +53,30 @@ describe('ObjectId: plain text or { "$oid": … }', () => {
 describe('birth_date: the calendar day in the workflow’s time zone, beside the value as Oho sent it', () => {
 	test.each([
 		['midnight in Bangkok as UTC text', '1990-05-11T17:00:00.000Z', '1990-05-12'],
-		['a New Year’s Eve midnight in Bangkok (the year would be wrong in UTC)', '1997-12-31T17:00:00.000Z', '1998-01-01'],
+		[
+			'a New Year’s Eve midnight in Bangkok (the year would be wrong in UTC)',
+			'1997-12-31T17:00:00.000Z',
+			'1998-01-01',
+		],
 		['extended JSON { $date: text }', { $date: '1990-05-11T17:00:00.000Z' }, '1990-05-12'],
-		['extended JSON { $date: { $numberLong } }', { $date: { $numberLong: String(Date.UTC(1990, 4, 11, 17)) } }, '1990-05-12'],
+		[
+			'extended JSON { $date: { $numberLong } }',
+			{ $date: { $numberLong: String(Date.UTC(1990, 4, 11, 17)) } },
+			'1990-05-12',
+		],
 		['a plain date', '1990-05-12', '1990-05-12'],
 	])('%s', async (_case, birthDate, day) => {
-		const contact = (await itemFor(storedContact({ birth_date: birthDate }))).contact as IDataObject;
+		const contact = (await itemFor(storedContact({ birth_date: birthDate })))
+			.contact as IDataObject;
 
 		expect(contact.birthDate).toBe(day);
 		expect(contact.birth_date).toEqual(birthDate);
 	});
 
 	test('the day follows the workflow’s time zone', async () => {
-		const contact = (await itemFor(storedContact({ birth_date: '1990-05-11T17:00:00.000Z' }), 'America/New_York')).contact as IDataObject;
+		const contact = (
+			await itemFor(storedContact({ birth_date: '1990-05-11T17:00:00.000Z' }), 'America/New_York')
+		).contact as IDataObject;
 
 		expect(contact.birthDate).toBe('1990-05-11');
 	});
@@ -63,7 +85,8 @@ describe('birth_date: the calendar day in the workflow’s time zone, beside the
 		['missing', undefined],
 		['not a date', 'unknown'],
 	])('a birth date %s gives birthDate null', async (_case, birthDate) => {
-		const contact = (await itemFor(storedContact({ birth_date: birthDate }))).contact as IDataObject;
+		const contact = (await itemFor(storedContact({ birth_date: birthDate })))
+			.contact as IDataObject;
 
 		expect(contact.birthDate).toBeNull();
 	});

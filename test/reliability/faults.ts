@@ -13,7 +13,12 @@
  * The summary test prints and writes test-results/reliability-summary.json: inputs tried, faults injected and
  * survived, items lost (must be 0).
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { GofiveChat } from '../../nodes/GofiveChat/GofiveChat.node';
 import { MESSAGE_OPERATIONS } from '../../nodes/GofiveChat/actions/operations';
@@ -30,15 +35,38 @@ import { newLineContact, REQUIRED_FIELDS } from '../helpers/ohoContact';
 import type { IdentityValues } from './oho';
 import { IDENTITY_FROM_ITEM } from './oho';
 import type { Sandboxes } from './support';
-import { errorDetails, errorMessage, isErrorItem, outcomesByItem, secretsInRun, UNKNOWN_SECRETS, writeSummaryPart } from './support';
+import {
+	errorDetails,
+	errorMessage,
+	isErrorItem,
+	outcomesByItem,
+	secretsInRun,
+	UNKNOWN_SECRETS,
+	writeSummaryPart,
+} from './support';
 
-const KINDS: FaultKind[] = [500, 502, 503, 429, 'reset', 'hang', 'malformed-json', 'html', 'ok-false'];
+const KINDS: FaultKind[] = [
+	500,
+	502,
+	503,
+	429,
+	'reset',
+	'hang',
+	'malformed-json',
+	'html',
+	'ok-false',
+];
 /**
  * Every operation of Oho Contact, Oho Chat and Gofive Chat, from their tables (a new one fails here until setup()
  * gives it its items), and 'sendMessage-token': Send Message with client credentials, the fault on the token
  * endpoint instead of the API.
  */
-const OPERATIONS = ['sendMessage-token', ...[CONTACT_OPERATIONS, CHAT_OPERATIONS, MESSAGE_OPERATIONS].flatMap((table) => table.map((entry) => entry.value))];
+const OPERATIONS = [
+	'sendMessage-token',
+	...[CONTACT_OPERATIONS, CHAT_OPERATIONS, MESSAGE_OPERATIONS].flatMap((table) =>
+		table.map((entry) => entry.value),
+	),
+];
 type Operation = string;
 type Shape = 'transient' | 'persistent' | 'after';
 
@@ -59,7 +87,9 @@ interface Scenario {
 	onError: OnError;
 }
 
-const gofive = (operation: Operation) => operation === 'sendMessage-token' || MESSAGE_OPERATIONS.some((entry) => entry.value === operation);
+const gofive = (operation: Operation) =>
+	operation === 'sendMessage-token' ||
+	MESSAGE_OPERATIONS.some((entry) => entry.value === operation);
 const idempotent = (operation: Operation) => !gofive(operation);
 
 /**
@@ -75,14 +105,16 @@ function resent(kind: FaultKind, operation: Operation): boolean {
 	return idempotent(operation);
 }
 
-const willSucceed = ({ kind, shape, operation }: Scenario) => shape !== 'persistent' && resent(kind, operation);
+const willSucceed = ({ kind, shape, operation }: Scenario) =>
+	shape !== 'persistent' && resent(kind, operation);
 
 /** The error a failed item must carry for this fault: the API's own words, or ours for no answer and not-JSON. */
 function expectedError(kind: FaultKind, operation: Operation): RegExp {
 	if (operation === 'sendMessage-token') return expectedTokenError(kind);
 	const api = operation === 'sendMessage' ? 'Gofive' : 'Oho';
 	const code = (status: number) => (api === 'Gofive' ? `, code ${status}` : '');
-	const answer = (message: string, status: number) => new RegExp(`^${api}: ${message} \\(HTTP ${status}${code(status)}\\)$`);
+	const answer = (message: string, status: number) =>
+		new RegExp(`^${api}: ${message} \\(HTTP ${status}${code(status)}\\)$`);
 	switch (kind) {
 		case 500:
 			return answer('Internal server error', 500);
@@ -101,7 +133,9 @@ function expectedError(kind: FaultKind, operation: Operation): RegExp {
 		case 'html':
 			return new RegExp(`^The ${api} API answered HTTP 502 with a body that is not JSON$`);
 		case 'ok-false':
-			return api === 'Oho' ? /^Oho: Temporary processing error \(HTTP 200\)$/ : /^Gofive: Temporary processing error \(HTTP 201, code 4001\)$/;
+			return api === 'Oho'
+				? /^Oho: Temporary processing error \(HTTP 200\)$/
+				: /^Gofive: Temporary processing error \(HTTP 201, code 4001\)$/;
 	}
 }
 
@@ -110,11 +144,15 @@ function expectedTokenError(kind: FaultKind): RegExp {
 	switch (kind) {
 		case 429:
 		case 503:
-			return new RegExp(`^Gofive: Gofive's token endpoint is unavailable \\(HTTP ${kind}\\b.*\\(HTTP ${kind}\\)$`);
+			return new RegExp(
+				`^Gofive: Gofive's token endpoint is unavailable \\(HTTP ${kind}\\b.*\\(HTTP ${kind}\\)$`,
+			);
 		case 500:
 		case 502:
 		case 'html':
-			return new RegExp(`^Gofive request failed: Gofive's token endpoint is unavailable \\(HTTP ${kind === 500 ? 500 : 502}\\b`);
+			return new RegExp(
+				`^Gofive request failed: Gofive's token endpoint is unavailable \\(HTTP ${kind === 500 ? 500 : 502}\\b`,
+			);
 		case 'reset':
 			return /^Gofive request failed: The connection to Gofive's token endpoint at 127\.0\.0\.1:\d+ failed \((ECONNRESET|EPIPE)\)\. Try again later; if it keeps failing, check the Token URL in the Gofive API credential and the network\.$/;
 		case 'hang':
@@ -128,13 +166,33 @@ function expectedTokenError(kind: FaultKind): RegExp {
 // ---------------------------------------------------------------- the three items of each operation
 
 const LINE = DEMO.line;
-const line = (userId: string): IdentityValues => ({ platform: 'line', platformId: LINE.platformId, userId });
-const facebook = (userId: string): IdentityValues => ({ platform: 'facebook', platformId: DEMO.facebook.platformId, userId });
-const instagram = (userId: string): IdentityValues => ({ platform: 'instagram', platformId: DEMO.instagram.platformId, userId });
+const line = (userId: string): IdentityValues => ({
+	platform: 'line',
+	platformId: LINE.platformId,
+	userId,
+});
+const facebook = (userId: string): IdentityValues => ({
+	platform: 'facebook',
+	platformId: DEMO.facebook.platformId,
+	userId,
+});
+const instagram = (userId: string): IdentityValues => ({
+	platform: 'instagram',
+	platformId: DEMO.instagram.platformId,
+	userId,
+});
 
 /** Seeded chat rooms: with the bot (request-agent moves them), and with an agent (close-chat moves them). */
-const BOT_ROOMS = [line(LINE.userIds[0]), facebook(DEMO.facebook.userIds[0]), instagram(DEMO.instagram.userIds[0])];
-const AGENT_ROOMS = [line(LINE.userIds[1]), line(LINE.userIds[2]), facebook(DEMO.facebook.userIds[1])];
+const BOT_ROOMS = [
+	line(LINE.userIds[0]),
+	facebook(DEMO.facebook.userIds[0]),
+	instagram(DEMO.instagram.userIds[0]),
+];
+const AGENT_ROOMS = [
+	line(LINE.userIds[1]),
+	line(LINE.userIds[2]),
+	facebook(DEMO.facebook.userIds[1]),
+];
 
 /**
  * Whether the API acted on the faulted attempts: yes ('after'), no (a fault before it handled the request), or
@@ -171,19 +229,40 @@ const options = (scenario: Scenario): INodeParameters => ({
 });
 
 const contactsWithId = (sb: Sandbox, { platform, platformId, userId }: IdentityValues) =>
-	sb.state().contacts.filter((contact) => contact.social_profile.platform === platform && contact.social_profile.platform_id === platformId && contact.social_profile.id === userId);
+	sb
+		.state()
+		.contacts.filter(
+			(contact) =>
+				contact.social_profile.platform === platform &&
+				contact.social_profile.platform_id === platformId &&
+				contact.social_profile.id === userId,
+		);
 
 const roomState = (sb: Sandbox, { platform, platformId, userId }: IdentityValues) =>
-	sb.state().rooms.find((room) => room.platform === platform && room.platform_id === platformId && room.user_id === userId)?.state;
+	sb
+		.state()
+		.rooms.find(
+			(room) =>
+				room.platform === platform && room.platform_id === platformId && room.user_id === userId,
+		)?.state;
 
 function setup(scenario: Scenario, run: number): Setup {
 	const { operation } = scenario;
 	switch (operation) {
 		case 'get': {
-			const contacts = [line(LINE.userIds[0]), line(LINE.userIds[1]), facebook(DEMO.facebook.userIds[0])];
+			const contacts = [
+				line(LINE.userIds[0]),
+				line(LINE.userIds[1]),
+				facebook(DEMO.facebook.userIds[0]),
+			];
 			return {
 				node: new OhoContact(),
-				parameters: { resource: 'contact', operation, ...IDENTITY_FROM_ITEM, options: options(scenario) },
+				parameters: {
+					resource: 'contact',
+					operation,
+					...IDENTITY_FROM_ITEM,
+					options: options(scenario),
+				},
 				items: contacts as unknown as IDataObject[],
 				checkState: () => undefined,
 			};
@@ -191,7 +270,10 @@ function setup(scenario: Scenario, run: number): Setup {
 		case 'create':
 		case 'upsert': {
 			// Upsert: the first contact exists (seeded), the others are new.
-			const contacts = operation === 'upsert' ? [line(LINE.userIds[0]), newLineContact(), newLineContact()] : [newLineContact(), newLineContact(), newLineContact()];
+			const contacts =
+				operation === 'upsert'
+					? [line(LINE.userIds[0]), newLineContact(), newLineContact()]
+					: [newLineContact(), newLineContact(), newLineContact()];
 			return {
 				node: new OhoContact(),
 				parameters: {
@@ -202,7 +284,10 @@ function setup(scenario: Scenario, run: number): Setup {
 					firstName: '={{ $json.firstName }}',
 					options: options(scenario),
 				},
-				items: contacts.map((contact, index) => ({ ...contact, firstName: `Run${run}Item${index}` })),
+				items: contacts.map((contact, index) => ({
+					...contact,
+					firstName: `Run${run}Item${index}`,
+				})),
 				checkState(sb, succeeded, acted) {
 					contacts.forEach((contact, index) => {
 						const stored = contactsWithId(sb, contact);
@@ -215,15 +300,29 @@ function setup(scenario: Scenario, run: number): Setup {
 			};
 		}
 		case 'update': {
-			const contacts = [line(LINE.userIds[0]), line(LINE.userIds[1]), instagram(DEMO.instagram.userIds[0])];
+			const contacts = [
+				line(LINE.userIds[0]),
+				line(LINE.userIds[1]),
+				instagram(DEMO.instagram.userIds[0]),
+			];
 			return {
 				node: new OhoContact(),
-				parameters: { resource: 'contact', operation, ...IDENTITY_FROM_ITEM, updateFields: { age: '={{ $json.age }}' }, options: options(scenario) },
+				parameters: {
+					resource: 'contact',
+					operation,
+					...IDENTITY_FROM_ITEM,
+					updateFields: { age: '={{ $json.age }}' },
+					options: options(scenario),
+				},
 				items: contacts.map((contact, index) => ({ ...contact, age: 60 + index })),
 				checkState(sb, succeeded, acted) {
 					contacts.forEach((contact, index) => {
 						const [stored] = contactsWithId(sb, contact);
-						expectEffect(index, stored.age === 60 + index ? 1 : 0, effectExpected(succeeded[index], acted));
+						expectEffect(
+							index,
+							stored.age === 60 + index ? 1 : 0,
+							effectExpected(succeeded[index], acted),
+						);
 					});
 				},
 			};
@@ -234,11 +333,20 @@ function setup(scenario: Scenario, run: number): Setup {
 			const target = operation === 'requestAgent' ? 'agent_requested' : 'bot';
 			return {
 				node: new OhoChat(),
-				parameters: { resource: 'chat', operation, ...IDENTITY_FROM_ITEM, options: options(scenario) },
+				parameters: {
+					resource: 'chat',
+					operation,
+					...IDENTITY_FROM_ITEM,
+					options: options(scenario),
+				},
 				items: rooms as unknown as IDataObject[],
 				checkState(sb, succeeded, acted) {
 					rooms.forEach((room, index) => {
-						expectEffect(index, roomState(sb, room) === target ? 1 : 0, effectExpected(succeeded[index], acted));
+						expectEffect(
+							index,
+							roomState(sb, room) === target ? 1 : 0,
+							effectExpected(succeeded[index], acted),
+						);
 					});
 				},
 			};
@@ -258,7 +366,11 @@ function setup(scenario: Scenario, run: number): Setup {
 					companyId: DEMO.gofiveCompanyId,
 					options: options(scenario),
 				},
-				items: rooms.map((roomId, index) => ({ roomId, content: contents[index], platform: 'line' })),
+				items: rooms.map((roomId, index) => ({
+					roomId,
+					content: contents[index],
+					platform: 'line',
+				})),
 				checkState(sb, succeeded, actedOnRequest) {
 					// A fault of the token endpoint acted on the token request at most: no message without a success.
 					const acted = operation === 'sendMessage' ? actedOnRequest : false;
@@ -272,7 +384,9 @@ function setup(scenario: Scenario, run: number): Setup {
 			};
 		}
 		default:
-			throw new Error(`The fault matrix has no items for the operation "${operation}": give them in setup()`);
+			throw new Error(
+				`The fault matrix has no items for the operation "${operation}": give them in setup()`,
+			);
 	}
 }
 
@@ -301,10 +415,14 @@ const totals = {
 };
 const failedScenarios: string[] = [];
 
-const nameOf = ({ operation, kind, shape, onError }: Scenario) => `${operation} × ${String(kind)} (${shape}, ${onError})`;
+const nameOf = ({ operation, kind, shape, onError }: Scenario) =>
+	`${operation} × ${String(kind)} (${shape}, ${onError})`;
 
 /** Gofive runs alternate between the demo access token and the demo client credentials (so the client secret is in play). */
-function credentialsFor(scenario: Scenario, sb: Sandbox): Record<string, ICredentialDataDecryptedObject> {
+function credentialsFor(
+	scenario: Scenario,
+	sb: Sandbox,
+): Record<string, ICredentialDataDecryptedObject> {
 	if (!gofive(scenario.operation)) return { ohoApi: { apiKey: DEMO.ohoApiKey, baseUrl: sb.url } };
 	const extra = { subscriptionKey: UNKNOWN_SECRETS.gofiveSubscriptionKey };
 	const useClient = scenario.operation === 'sendMessage-token' || scenario.shape === 'persistent';
@@ -317,12 +435,21 @@ async function runScenario(scenario: Scenario): Promise<void> {
 	await pool.use(async (sb) => {
 		const run = ++runCounter;
 		const { node, parameters, items, checkState } = setup(scenario, run);
-		const api = scenario.operation === 'sendMessage-token' ? 'gofive-token' : scenario.operation === 'sendMessage' ? 'gofive' : 'oho';
+		const api =
+			scenario.operation === 'sendMessage-token'
+				? 'gofive-token'
+				: scenario.operation === 'sendMessage'
+					? 'gofive'
+					: 'oho';
 		sb.setKnobs({
 			faults: [
 				scenario.shape === 'persistent'
 					? { match: { api }, kind: scenario.kind }
-					: { match: { api }, sequence: Array<FaultKind>(ITEMS).fill(scenario.kind), afterHandling: scenario.shape === 'after' },
+					: {
+							match: { api },
+							sequence: Array<FaultKind>(ITEMS).fill(scenario.kind),
+							afterHandling: scenario.shape === 'after',
+						},
 			],
 		});
 		const store = new CredentialStore();
@@ -331,7 +458,10 @@ async function runScenario(scenario: Scenario): Promise<void> {
 		let result: RunNodeResult | undefined;
 		let crash: unknown;
 		try {
-			result = await runNode({ node, parameters, credentials, items, onError: scenario.onError }, store);
+			result = await runNode(
+				{ node, parameters, credentials, items, onError: scenario.onError },
+				store,
+			);
 		} catch (error) {
 			crash = error;
 		}
@@ -356,7 +486,9 @@ async function runScenario(scenario: Scenario): Promise<void> {
 			const succeeds = willSucceed(scenario);
 			const expectedMessage = expectedError(scenario.kind, scenario.operation);
 			const outcomes = outcomesByItem(result, items.length);
-			const succeeded = outcomes.map((outcome) => outcome.outputs.length === 1 && !isErrorItem(outcome.outputs[0]));
+			const succeeded = outcomes.map(
+				(outcome) => outcome.outputs.length === 1 && !isErrorItem(outcome.outputs[0]),
+			);
 			if (scenario.onError === 'stopWorkflow' && result.error) {
 				// Stopping on failure: no output; the node's error names the first failed input.
 				totals.nodeStops++;
@@ -369,18 +501,27 @@ async function runScenario(scenario: Scenario): Promise<void> {
 				});
 			} else {
 				const lost = outcomes.filter((outcome) => outcome.outputs.length === 0).length;
-				const duplicated = outcomes.reduce((sum, outcome) => sum + Math.max(0, outcome.outputs.length - 1), 0);
+				const duplicated = outcomes.reduce(
+					(sum, outcome) => sum + Math.max(0, outcome.outputs.length - 1),
+					0,
+				);
 				totals.itemsLost += lost;
 				totals.itemsDuplicated += duplicated;
 				totals.itemsSucceeded += succeeded.filter(Boolean).length;
 				totals.errorItems += outcomes.filter((outcome) => outcome.outputs.some(isErrorItem)).length;
-				check('one output per input', () => expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 }));
+				check('one output per input', () =>
+					expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 }),
+				);
 				check('outcome', () =>
 					outcomes.forEach(({ index, items: [item], outputs: [output] }) => {
 						if (succeeds) {
 							expect({ index, error: output?.error }).toEqual({ index, error: undefined });
 						} else {
-							expect({ index, error: errorMessage(output), itemIndex: errorDetails(item).itemIndex }).toEqual({
+							expect({
+								index,
+								error: errorMessage(output),
+								itemIndex: errorDetails(item).itemIndex,
+							}).toEqual({
 								index,
 								error: expect.stringMatching(expectedMessage),
 								itemIndex: index,
@@ -390,14 +531,32 @@ async function runScenario(scenario: Scenario): Promise<void> {
 				);
 				if (scenario.onError === 'continueErrorOutput') {
 					// Successes on the main output, error items on the error output.
-					check('error output', () => expect((result!.outputs[1] ?? []).length).toBe(outcomes.filter((outcome) => outcome.outputs.some(isErrorItem)).length));
+					check('error output', () =>
+						expect((result!.outputs[1] ?? []).length).toBe(
+							outcomes.filter((outcome) => outcome.outputs.some(isErrorItem)).length,
+						),
+					);
 				}
 				if (succeeds && injected > 0) totals.faultsRecoveredByRetry += injected;
 			}
-			check('state', () => checkState(sb, succeeded, scenario.kind === 'hang' ? 'unknown' : scenario.shape === 'after'));
+			check('state', () =>
+				checkState(
+					sb,
+					succeeded,
+					scenario.kind === 'hang' ? 'unknown' : scenario.shape === 'after',
+				),
+			);
 			// The issued token (client credentials) is a secret too.
-			const issuedToken = store.has('gofiveApi') ? String(store.get('gofiveApi').sessionToken ?? '') : '';
-			const secrets = [DEMO.ohoApiKey, DEMO.gofiveAccessToken, DEMO.gofiveClientSecret, UNKNOWN_SECRETS.gofiveSubscriptionKey, issuedToken];
+			const issuedToken = store.has('gofiveApi')
+				? String(store.get('gofiveApi').sessionToken ?? '')
+				: '';
+			const secrets = [
+				DEMO.ohoApiKey,
+				DEMO.gofiveAccessToken,
+				DEMO.gofiveClientSecret,
+				UNKNOWN_SECRETS.gofiveSubscriptionKey,
+				issuedToken,
+			];
 			const leaks = secretsInRun(result, secrets);
 			totals.secretsLeaked += leaks.length;
 			check('secrets', () => expect(leaks).toEqual([]));
@@ -408,7 +567,11 @@ async function runScenario(scenario: Scenario): Promise<void> {
 }
 
 /** Runs `work` over `entries`, at most `limit` at a time. */
-async function sideBySide<T>(entries: T[], limit: number, work: (entry: T) => Promise<void>): Promise<void> {
+async function sideBySide<T>(
+	entries: T[],
+	limit: number,
+	work: (entry: T) => Promise<void>,
+): Promise<void> {
 	let next = 0;
 	await Promise.all(
 		Array.from({ length: Math.min(limit, entries.length) }, async () => {
@@ -423,13 +586,22 @@ function scenariosOf(operation: Operation): Scenario[] {
 		for (const shape of ['transient', 'persistent'] as const) {
 			// Continue on fail: the regular output for transient faults, the error output for persistent ones.
 			scenarios.push({ operation, kind, shape, onError: 'stopWorkflow' });
-			scenarios.push({ operation, kind, shape, onError: shape === 'transient' ? 'continueRegularOutput' : 'continueErrorOutput' });
+			scenarios.push({
+				operation,
+				kind,
+				shape,
+				onError: shape === 'transient' ? 'continueRegularOutput' : 'continueErrorOutput',
+			});
 		}
 		// After the API acted: not for 429 and 503, which say it did not.
-		if (kind !== 429 && kind !== 503) scenarios.push({ operation, kind, shape: 'after', onError: 'continueErrorOutput' });
+		if (kind !== 429 && kind !== 503)
+			scenarios.push({ operation, kind, shape: 'after', onError: 'continueErrorOutput' });
 	}
 	// The slowest (no answer at all) first, so they wait while the others run.
-	return [...scenarios.filter((scenario) => scenario.kind === 'hang'), ...scenarios.filter((scenario) => scenario.kind !== 'hang')];
+	return [
+		...scenarios.filter((scenario) => scenario.kind === 'hang'),
+		...scenarios.filter((scenario) => scenario.kind !== 'hang'),
+	];
 }
 
 /** The fault matrix, on sandboxes from `sandboxes`. */
@@ -440,7 +612,11 @@ export function describeFaultMatrix(sandboxes: Sandboxes): void {
 			'%s: success after retry or exactly one error per failed input; no crash, hang, lost or duplicated item, no second write, no secret',
 			async (operation) => {
 				// A token endpoint that never answers holds its runs for the token request's own 30 s limit: all of them at once.
-				await sideBySide(scenariosOf(operation), operation === 'sendMessage-token' ? 10 : SIDE_BY_SIDE, runScenario);
+				await sideBySide(
+					scenariosOf(operation),
+					operation === 'sendMessage-token' ? 10 : SIDE_BY_SIDE,
+					runScenario,
+				);
 				expect(failedScenarios.filter((entry) => entry.startsWith(`${operation} ×`))).toEqual([]);
 			},
 			120_000,
@@ -451,7 +627,15 @@ export function describeFaultMatrix(sandboxes: Sandboxes): void {
 			async (kind) => {
 				await pool.use(async (sb) => {
 					const contacts = [newLineContact(), newLineContact(), newLineContact()];
-					sb.setKnobs({ faults: [{ match: { api: 'oho', method: 'POST', path: '/contact' }, sequence: [kind, kind, kind], afterHandling: true }] });
+					sb.setKnobs({
+						faults: [
+							{
+								match: { api: 'oho', method: 'POST', path: '/contact' },
+								sequence: [kind, kind, kind],
+								afterHandling: true,
+							},
+						],
+					});
 					const contactsBefore = sb.state().contacts.length;
 					const result = await runNode({
 						node: new OhoContact(),
@@ -460,7 +644,12 @@ export function describeFaultMatrix(sandboxes: Sandboxes): void {
 							operation: 'create',
 							...IDENTITY_FROM_ITEM,
 							...REQUIRED_FIELDS,
-							options: { retryDelayMs: 1, timeoutMs: HANG_TIMEOUT_MS, maxRetries: 3, parallelRequests: ITEMS },
+							options: {
+								retryDelayMs: 1,
+								timeoutMs: HANG_TIMEOUT_MS,
+								maxRetries: 3,
+								parallelRequests: ITEMS,
+							},
 						},
 						credentials: { ohoApi: { apiKey: DEMO.ohoApiKey, baseUrl: sb.url } },
 						items: contacts as unknown as IDataObject[],
@@ -469,7 +658,9 @@ export function describeFaultMatrix(sandboxes: Sandboxes): void {
 					totals.faultsInjected += contacts.length;
 
 					expect(result.error).toBeUndefined();
-					expect(jsonOf(result).map((output) => [output.user_id, output.operation, output.message])).toEqual(
+					expect(
+						jsonOf(result).map((output) => [output.user_id, output.operation, output.message]),
+					).toEqual(
 						contacts.map((contact) => [
 							contact.userId,
 							'created',
@@ -477,7 +668,12 @@ export function describeFaultMatrix(sandboxes: Sandboxes): void {
 						]),
 					);
 					// Each create was sent twice (no answer, then 409 for the contact the first one made), then read back: one contact each.
-					expect(sb.requests({ api: 'oho' }).map((request) => request.status).sort()).toEqual([200, 200, 200, 409, 409, 409, null, null, null]);
+					expect(
+						sb
+							.requests({ api: 'oho' })
+							.map((request) => request.status)
+							.sort(),
+					).toEqual([200, 200, 200, 409, 409, 409, null, null, null]);
 					expect(sb.state().contacts.length).toBe(contactsBefore + contacts.length);
 					for (const contact of contacts) expect(contactsWithId(sb, contact)).toHaveLength(1);
 					totals.faultsSurvived += contacts.length;
@@ -487,8 +683,18 @@ export function describeFaultMatrix(sandboxes: Sandboxes): void {
 		);
 
 		test('summary: inputs tried, faults injected and survived, items lost (must be 0)', () => {
-			const summary = { ...totals, kinds: KINDS.map(String), operations: [...OPERATIONS], sandboxesStarted: pool.started, hangTimeoutMs: HANG_TIMEOUT_MS };
-			const { totals: all } = writeSummaryPart({ suite: 'faults', finishedAt: new Date().toISOString(), ...summary });
+			const summary = {
+				...totals,
+				kinds: KINDS.map(String),
+				operations: [...OPERATIONS],
+				sandboxesStarted: pool.started,
+				hangTimeoutMs: HANG_TIMEOUT_MS,
+			};
+			const { totals: all } = writeSummaryPart({
+				suite: 'faults',
+				finishedAt: new Date().toISOString(),
+				...summary,
+			});
 			console.log(
 				`Fault matrix: ${totals.scenarios} runs, ${totals.inputsTried} inputs tried, ${totals.faultsInjected} faults injected, ` +
 					`${totals.faultsSurvived} survived (${totals.faultsRecoveredByRetry} recovered by a retry), ${totals.itemsLost} items lost, ` +

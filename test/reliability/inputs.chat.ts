@@ -18,10 +18,23 @@ import { ohoRequests, useSandbox } from '../helpers/sandbox';
 import type { Valid } from './arbitraries';
 import * as gen from './arbitraries';
 import type { IdentityCase, MeantRequest } from './oho';
-import { canonical, IDENTITY_FIELDS, IDENTITY_FROM_ITEM, invalidIdentity, meaning, requestLines, validIdentity } from './oho';
+import {
+	canonical,
+	IDENTITY_FIELDS,
+	IDENTITY_FROM_ITEM,
+	invalidIdentity,
+	meaning,
+	requestLines,
+	validIdentity,
+} from './oho';
 import type { ItemOutcome } from './support';
-import { errorDetails, errorMessage, isErrorItem, outcomesByItem, writeSummaryPart } from './support';
-
+import {
+	errorDetails,
+	errorMessage,
+	isErrorItem,
+	outcomesByItem,
+	writeSummaryPart,
+} from './support';
 
 /** The sandbox of these properties (set up by describeChatInputs). */
 let ref: SandboxRef;
@@ -30,8 +43,12 @@ const ITEMS_PER_RUN = 100;
 const RUNS = { requestAgent: 6, closeChat: 6, sendMessage: 12 };
 type Operation = keyof typeof RUNS;
 
-const tried: Record<string, { runs: number; valid: number; invalid: number; invalidByField: Record<string, number> }> = {};
-const tally = (operation: Operation) => (tried[operation] ??= { runs: 0, valid: 0, invalid: 0, invalidByField: {} });
+const tried: Record<
+	string,
+	{ runs: number; valid: number; invalid: number; invalidByField: Record<string, number> }
+> = {};
+const tally = (operation: Operation) =>
+	(tried[operation] ??= { runs: 0, valid: 0, invalid: 0, invalidByField: {} });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -42,25 +59,44 @@ interface Expectation {
 }
 
 /** Every item gives one output; an invalid one is an error item naming its field; a valid one passed validation. */
-function checkOutputs(operation: Operation, outcomes: ItemOutcome[], expectations: Expectation[], apiError: RegExp): void {
+function checkOutputs(
+	operation: Operation,
+	outcomes: ItemOutcome[],
+	expectations: Expectation[],
+	apiError: RegExp,
+): void {
 	expectations.forEach(({ input, invalid }, index) => {
 		const [output, ...extra] = outcomes[index].outputs;
 		expect({ index, input, extra }).toEqual({ index, input, extra: [] });
 		if (invalid) {
 			tally(operation).invalid++;
-			tally(operation).invalidByField[invalid.field] = (tally(operation).invalidByField[invalid.field] ?? 0) + 1;
+			tally(operation).invalidByField[invalid.field] =
+				(tally(operation).invalidByField[invalid.field] ?? 0) + 1;
 			expect({ index, input, isError: isErrorItem(output), error: errorMessage(output) }).toEqual({
 				index,
 				input,
 				isError: true,
-				error: expect.stringMatching(new RegExp(`^Invalid input: ${escape(`${invalid.label} (${invalid.path}`)}`)),
+				error: expect.stringMatching(
+					new RegExp(`^Invalid input: ${escape(`${invalid.label} (${invalid.path}`)}`),
+				),
 			});
-			expect(errorDetails(outcomes[index].items[0])).toEqual({ itemIndex: index, description: expect.stringMatching(/Nothing was sent for this item\.$/) });
+			expect(errorDetails(outcomes[index].items[0])).toEqual({
+				itemIndex: index,
+				description: expect.stringMatching(/Nothing was sent for this item\.$/),
+			});
 			expect(String(errorMessage(output)).length).toBeLessThan(400);
 		} else {
 			tally(operation).valid++;
 			// Valid for the node: sent, and then the API's answer (a chat room it does not know, a room of another company...).
-			expect({ index, input, error: output.error === undefined ? undefined : errorMessage(output) }).toEqual({ index, input, error: output.error === undefined ? undefined : expect.stringMatching(apiError) });
+			expect({
+				index,
+				input,
+				error: output.error === undefined ? undefined : errorMessage(output),
+			}).toEqual({
+				index,
+				input,
+				error: output.error === undefined ? undefined : expect.stringMatching(apiError),
+			});
 		}
 	});
 }
@@ -76,13 +112,21 @@ const chatBatch = () =>
 		),
 	);
 
-async function checkChatBatch(operation: 'requestAgent' | 'closeChat', identities: IdentityCase[]): Promise<void> {
+async function checkChatBatch(
+	operation: 'requestAgent' | 'closeChat',
+	identities: IdentityCase[],
+): Promise<void> {
 	tally(operation).runs++;
 	ref.sb.reset();
 	const items = identities.map((identity) => identity.raw as IDataObject);
 	const result = await runNode({
 		node: new OhoChat(),
-		parameters: { resource: 'chat', operation, ...IDENTITY_FROM_ITEM, options: { ...FAST_RETRIES, parallelRequests: 10 } } as INodeParameters,
+		parameters: {
+			resource: 'chat',
+			operation,
+			...IDENTITY_FROM_ITEM,
+			options: { ...FAST_RETRIES, parallelRequests: 10 },
+		} as INodeParameters,
 		credentials: { ohoApi: { apiKey: DEMO.ohoApiKey, baseUrl: ref.sb.url } },
 		items,
 		onError: 'continueRegularOutput',
@@ -96,24 +140,38 @@ async function checkChatBatch(operation: 'requestAgent' | 'closeChat', identitie
 		outcomes,
 		identities.map((identity) => ({
 			input: JSON.stringify(identity.raw).slice(0, 300),
-			invalid: identity.invalid && { field: identity.invalid, ...IDENTITY_FIELDS[identity.invalid] },
+			invalid: identity.invalid && {
+				field: identity.invalid,
+				...IDENTITY_FIELDS[identity.invalid],
+			},
 		})),
 		/^Oho: .*\(HTTP (404|409)\)$/,
 	);
 	const expected: MeantRequest[] = identities
 		.filter((identity) => !identity.invalid)
-		.map(({ api }) => ({ method: 'POST', segments: ['chat', api.platform, api.platformId, 'user', api.userId, ENDPOINT[operation]] }));
+		.map(({ api }) => ({
+			method: 'POST',
+			segments: ['chat', api.platform, api.platformId, 'user', api.userId, ENDPOINT[operation]],
+		}));
 	expect(requestLines(ohoRequests(ref.sb).map(meaning))).toEqual(requestLines(expected));
 }
 
 // ---------------------------------------------------------------- Gofive Chat
 
 const GOFIVE_FIELDS = {
-	roomId: { label: 'Room ID', valid: gen.roomId([DEMO.gofiveRoomId, DEMO.gofiveSecondRoomId, DEMO.gofiveOtherCompanyRoomId]), invalid: gen.invalidRoomId },
+	roomId: {
+		label: 'Room ID',
+		valid: gen.roomId([DEMO.gofiveRoomId, DEMO.gofiveSecondRoomId, DEMO.gofiveOtherCompanyRoomId]),
+		invalid: gen.invalidRoomId,
+	},
 	content: { label: 'Content', valid: gen.content, invalid: gen.invalidContent },
 	type: { label: 'Type', valid: gen.gofiveWord(['message']), invalid: gen.invalidGofiveWord },
 	platform: { label: 'Platform', valid: gen.gofiveWord(['line']), invalid: gen.invalidGofiveWord },
-	companyId: { label: "Company ID (or the credential's Default Company ID)", valid: gen.companyId(DEMO.gofiveCompanyId), invalid: gen.invalidCompanyId },
+	companyId: {
+		label: "Company ID (or the credential's Default Company ID)",
+		valid: gen.companyId(DEMO.gofiveCompanyId),
+		invalid: gen.invalidCompanyId,
+	},
 };
 type GofiveField = keyof typeof GOFIVE_FIELDS;
 const GOFIVE_FIELD_NAMES = Object.keys(GOFIVE_FIELDS) as GofiveField[];
@@ -125,16 +183,37 @@ interface MessageItem {
 
 const validMessage = fc
 	.tuple(...GOFIVE_FIELD_NAMES.map((field) => GOFIVE_FIELDS[field].valid as fc.Arbitrary<Valid>))
-	.map((values): MessageItem => ({ values: Object.fromEntries(GOFIVE_FIELD_NAMES.map((field, at) => [field, values[at]])) as MessageItem['values'] }));
+	.map(
+		(values): MessageItem => ({
+			values: Object.fromEntries(
+				GOFIVE_FIELD_NAMES.map((field, at) => [field, values[at]]),
+			) as MessageItem['values'],
+		}),
+	);
 
 const invalidMessage = fc
 	.tuple(validMessage, fc.constantFrom(...GOFIVE_FIELD_NAMES))
-	.chain(([item, field]) => GOFIVE_FIELDS[field].invalid.map((raw): MessageItem => ({ values: { ...item.values, [field]: { raw, api: undefined } }, invalid: field })));
+	.chain(([item, field]) =>
+		GOFIVE_FIELDS[field].invalid.map(
+			(raw): MessageItem => ({
+				values: { ...item.values, [field]: { raw, api: undefined } },
+				invalid: field,
+			}),
+		),
+	);
 
-const messageBatch = fc.array(fc.oneof(validMessage, invalidMessage), { minLength: ITEMS_PER_RUN, maxLength: ITEMS_PER_RUN });
+const messageBatch = fc.array(fc.oneof(validMessage, invalidMessage), {
+	minLength: ITEMS_PER_RUN,
+	maxLength: ITEMS_PER_RUN,
+});
 
 const messageJson = (item: MessageItem): IDataObject =>
-	Object.fromEntries(GOFIVE_FIELD_NAMES.filter((field) => item.values[field].raw !== undefined).map((field) => [field, item.values[field].raw as IDataObject[string]]));
+	Object.fromEntries(
+		GOFIVE_FIELD_NAMES.filter((field) => item.values[field].raw !== undefined).map((field) => [
+			field,
+			item.values[field].raw as IDataObject[string],
+		]),
+	);
 
 async function checkMessageBatch(messages: MessageItem[]): Promise<void> {
 	tally('sendMessage').runs++;
@@ -145,7 +224,11 @@ async function checkMessageBatch(messages: MessageItem[]): Promise<void> {
 			...Object.fromEntries(GOFIVE_FIELD_NAMES.map((field) => [field, `={{ $json.${field} }}`])),
 			options: { ...FAST_RETRIES, parallelRequests: 10 },
 		},
-		{ credential: accessToken(ref.sb, { companyId: DEMO.gofiveCompanyId }), items: messages.map(messageJson), onError: 'continueRegularOutput' },
+		{
+			credential: accessToken(ref.sb, { companyId: DEMO.gofiveCompanyId }),
+			items: messages.map(messageJson),
+			onError: 'continueRegularOutput',
+		},
 	);
 
 	expect(result.error).toBeUndefined();
@@ -156,12 +239,26 @@ async function checkMessageBatch(messages: MessageItem[]): Promise<void> {
 		outcomes,
 		messages.map((item) => ({
 			input: JSON.stringify(messageJson(item)).slice(0, 300),
-			invalid: item.invalid && { field: item.invalid, label: GOFIVE_FIELDS[item.invalid].label, path: item.invalid },
+			invalid: item.invalid && {
+				field: item.invalid,
+				label: GOFIVE_FIELDS[item.invalid].label,
+				path: item.invalid,
+			},
 		})),
 		/^Gofive: .*\(HTTP (201|400), code (4001|4002)\)$/,
 	);
-	const expected = messages.filter((item) => !item.invalid).map((item) => canonical(Object.fromEntries(GOFIVE_FIELD_NAMES.map((field) => [field, item.values[field].api]))));
-	expect(messageRequests(ref.sb).map((request) => canonical(request.body)).sort()).toEqual(expected.sort());
+	const expected = messages
+		.filter((item) => !item.invalid)
+		.map((item) =>
+			canonical(
+				Object.fromEntries(GOFIVE_FIELD_NAMES.map((field) => [field, item.values[field].api])),
+			),
+		);
+	expect(
+		messageRequests(ref.sb)
+			.map((request) => canonical(request.body))
+			.sort(),
+	).toEqual(expected.sort());
 }
 
 export function describeChatInputs(): void {
@@ -169,16 +266,30 @@ export function describeChatInputs(): void {
 		ref = useSandbox();
 
 		afterAll(() => {
-			const inputsTried = Object.values(tried).reduce((sum, counts) => sum + counts.valid + counts.invalid, 0);
-			const { totals } = writeSummaryPart({ suite: 'inputs-chat', finishedAt: new Date().toISOString(), seed: gen.SEED, inputsTried, byOperation: tried });
-			console.log(`Oho Chat and Gofive Chat generated inputs (seed ${gen.SEED}): ${inputsTried} items tried\n${JSON.stringify(tried, null, 1)}\nreliability totals so far: ${JSON.stringify(totals)}`);
+			const inputsTried = Object.values(tried).reduce(
+				(sum, counts) => sum + counts.valid + counts.invalid,
+				0,
+			);
+			const { totals } = writeSummaryPart({
+				suite: 'inputs-chat',
+				finishedAt: new Date().toISOString(),
+				seed: gen.SEED,
+				inputsTried,
+				byOperation: tried,
+			});
+			console.log(
+				`Oho Chat and Gofive Chat generated inputs (seed ${gen.SEED}): ${inputsTried} items tried\n${JSON.stringify(tried, null, 1)}\nreliability totals so far: ${JSON.stringify(totals)}`,
+			);
 		});
 
 		test.each(['requestAgent', 'closeChat'] as const)(
 			'Oho Chat %s: valid identities reach the sandbox as the path meant; each invalid one is one error naming its field, and nothing is sent for it',
 			async (operation) => {
 				await fc.assert(
-					fc.asyncProperty(chatBatch(), async (identities) => await checkChatBatch(operation, identities)),
+					fc.asyncProperty(
+						chatBatch(),
+						async (identities) => await checkChatBatch(operation, identities),
+					),
 					gen.assertOptions(RUNS[operation], operation),
 				);
 			},

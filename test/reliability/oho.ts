@@ -35,10 +35,28 @@ const PAD_ID = fc.constantFrom('', '', ' ', '\t', '\u00a0');
 /** A user ID unique to item `index` (its prefix), padded, with URL-special and non-ASCII characters after the prefix. */
 function userIdFor(index: number): fc.Arbitrary<Valid<string>> {
 	const prefix = `u${index.toString(36)}_`;
-	const core = fc.oneof(fc.constant(''), textCore(40 - prefix.length, [...'abcdefABCDEF0123456789'.split(''), '.', '/', '?', '#', '%', '+', ' ', 'ก', '😀', '\u0000']));
+	const core = fc.oneof(
+		fc.constant(''),
+		textCore(40 - prefix.length, [
+			...'abcdefABCDEF0123456789'.split(''),
+			'.',
+			'/',
+			'?',
+			'#',
+			'%',
+			'+',
+			' ',
+			'ก',
+			'😀',
+			'\u0000',
+		]),
+	);
 	const text = fc
 		.tuple(PAD_ID, core, PAD_ID)
-		.map(([before, rest, after]) => ({ raw: before + prefix + rest + after, api: (prefix + rest).trim() }))
+		.map(([before, rest, after]) => ({
+			raw: before + prefix + rest + after,
+			api: (prefix + rest).trim(),
+		}))
 		.filter(({ api }) => api.length <= 40);
 	// A numeric ID as JSON gives it (Facebook/Instagram), unique to the item: sent as its digits.
 	const numeric = fc.integer({ min: 0, max: 999_999 }).map((n): Valid<string> => {
@@ -50,29 +68,54 @@ function userIdFor(index: number): fc.Arbitrary<Valid<string>> {
 
 /** The seeded contacts (and chat rooms) of the demo business, reachable with the demo key. */
 export const SEEDED: IdentityValues[] = [
-	...DEMO.line.userIds.map((userId) => ({ platform: 'line', platformId: DEMO.line.platformId, userId })),
-	...DEMO.facebook.userIds.map((userId) => ({ platform: 'facebook', platformId: DEMO.facebook.platformId, userId })),
-	...DEMO.instagram.userIds.map((userId) => ({ platform: 'instagram', platformId: DEMO.instagram.platformId, userId })),
+	...DEMO.line.userIds.map((userId) => ({
+		platform: 'line',
+		platformId: DEMO.line.platformId,
+		userId,
+	})),
+	...DEMO.facebook.userIds.map((userId) => ({
+		platform: 'facebook',
+		platformId: DEMO.facebook.platformId,
+		userId,
+	})),
+	...DEMO.instagram.userIds.map((userId) => ({
+		platform: 'instagram',
+		platformId: DEMO.instagram.platformId,
+		userId,
+	})),
 ];
 
 /** A valid identity for item `index`: a new one (unique user ID), or with `seeded` sometimes a seeded contact, padded. */
 export function validIdentity(index: number, seeded = false): fc.Arbitrary<IdentityCase> {
-	const fresh = fc.tuple(fc.constantFrom(...PLATFORMS), platformId, userIdFor(index)).map(([platform, pid, uid]) => ({
-		raw: { platform, platformId: pid.raw, userId: uid.raw },
-		api: { platform, platformId: pid.api, userId: uid.api },
-	}));
+	const fresh = fc
+		.tuple(fc.constantFrom(...PLATFORMS), platformId, userIdFor(index))
+		.map(([platform, pid, uid]) => ({
+			raw: { platform, platformId: pid.raw, userId: uid.raw },
+			api: { platform, platformId: pid.api, userId: uid.api },
+		}));
 	if (!seeded) return fresh;
-	const known = fc.tuple(fc.constantFrom(...SEEDED), PAD_ID, PAD_ID).map(([identity, before, after]) => ({
-		raw: { platform: identity.platform, platformId: before + identity.platformId + after, userId: identity.userId + after },
-		api: identity,
-	}));
+	const known = fc
+		.tuple(fc.constantFrom(...SEEDED), PAD_ID, PAD_ID)
+		.map(([identity, before, after]) => ({
+			raw: {
+				platform: identity.platform,
+				platformId: before + identity.platformId + after,
+				userId: identity.userId + after,
+			},
+			api: identity,
+		}));
 	return fc.oneof({ weight: 3, arbitrary: fresh }, { weight: 1, arbitrary: known });
 }
 
 /** A valid identity for item `index` with one field replaced by an invalid value. */
 export function invalidIdentity(index: number): fc.Arbitrary<IdentityCase> {
 	return fc
-		.tuple(validIdentity(index), fc.constantFrom<keyof IdentityValues>('platform', 'platformId', 'userId'), invalidPlatform, invalidId)
+		.tuple(
+			validIdentity(index),
+			fc.constantFrom<keyof IdentityValues>('platform', 'platformId', 'userId'),
+			invalidPlatform,
+			invalidId,
+		)
 		.map(([valid, field, badPlatform, badId]) => ({
 			raw: { ...valid.raw, [field]: field === 'platform' ? badPlatform : badId },
 			api: valid.api,
@@ -91,7 +134,9 @@ export const IDENTITY_FROM_ITEM = {
 export function canonical(value: unknown): string {
 	return JSON.stringify(value, (_key, entry: unknown) =>
 		typeof entry === 'object' && entry !== null && !Array.isArray(entry)
-			? Object.fromEntries(Object.entries(entry as IDataObject).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+			? Object.fromEntries(
+					Object.entries(entry as IDataObject).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+				)
 			: entry,
 	);
 }
@@ -106,15 +151,20 @@ export interface MeantRequest {
 export function meaning(request: RecordedRequest): MeantRequest {
 	return {
 		method: request.method,
-		segments: request.path.split('/').slice(1).map((segment) => decodeURIComponent(segment)),
+		segments: request.path
+			.split('/')
+			.slice(1)
+			.map((segment) => decodeURIComponent(segment)),
 		...(request.body === undefined ? {} : { body: request.body }),
 	};
 }
 
-export const describeRequest = (request: MeantRequest): string => `${request.method} ${JSON.stringify(request.segments)} ${canonical(request.body)}`;
+export const describeRequest = (request: MeantRequest): string =>
+	`${request.method} ${JSON.stringify(request.segments)} ${canonical(request.body)}`;
 
 /** The requests as meant, one line each, sorted: two runs sent the same requests when these lists are equal. */
-export const requestLines = (requests: MeantRequest[]): string[] => requests.map(describeRequest).sort();
+export const requestLines = (requests: MeantRequest[]): string[] =>
+	requests.map(describeRequest).sort();
 
 /** Creates contacts through the sandbox's API directly (not through the node), as existing data for a test. */
 export async function putContacts(sb: Sandbox, identities: IdentityValues[]): Promise<void> {
@@ -123,14 +173,23 @@ export async function putContacts(sb: Sandbox, identities: IdentityValues[]): Pr
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'x-oho-api-key': DEMO.ohoApiKey },
 			body: JSON.stringify({
-				social_profile: { platform: identity.platform, id: identity.userId, platform_id: identity.platformId, platform_name: 'Existing', line_basic_id: '@existing' },
+				social_profile: {
+					platform: identity.platform,
+					id: identity.userId,
+					platform_id: identity.platformId,
+					platform_name: 'Existing',
+					line_basic_id: '@existing',
+				},
 				profile_picture_url: 'https://example.com/existing.png',
 				platform_display_name: 'Existing',
 				display_name: 'Existing',
 				first_name: 'Existing',
 			}),
 		});
-		if (response.status !== 201) throw new Error(`could not put contact ${JSON.stringify(identity)}: ${response.status} ${await response.text()}`);
+		if (response.status !== 201)
+			throw new Error(
+				`could not put contact ${JSON.stringify(identity)}: ${response.status} ${await response.text()}`,
+			);
 	}
 	sb.clearRequests();
 }

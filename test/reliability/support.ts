@@ -29,7 +29,11 @@ export interface ItemOutcome {
 
 /** The output items of every input, from all outputs (main and, when enabled, error), by pairedItem. */
 export function outcomesByItem(result: RunNodeResult, itemCount: number): ItemOutcome[] {
-	const outcomes: ItemOutcome[] = Array.from({ length: itemCount }, (_, index) => ({ index, items: [], outputs: [] }));
+	const outcomes: ItemOutcome[] = Array.from({ length: itemCount }, (_, index) => ({
+		index,
+		items: [],
+		outputs: [],
+	}));
 	const stray: INodeExecutionData[] = [];
 	for (const items of result.outputs) {
 		const paired = pairedItems(items);
@@ -43,18 +47,24 @@ export function outcomesByItem(result: RunNodeResult, itemCount: number): ItemOu
 			}
 		});
 	}
-	if (stray.length > 0) throw new Error(`output items paired with no input item: ${JSON.stringify(stray).slice(0, 500)}`);
+	if (stray.length > 0)
+		throw new Error(
+			`output items paired with no input item: ${JSON.stringify(stray).slice(0, 500)}`,
+		);
 	return outcomes;
 }
 
 /** The `error` object of a continue-on-fail error item: `{ message, description?, httpCode?, itemIndex }`. */
 const errorOf = (json: IDataObject | undefined): IDataObject | undefined => {
 	const error = json?.error;
-	return error !== null && typeof error === 'object' && !Array.isArray(error) ? (error as IDataObject) : undefined;
+	return error !== null && typeof error === 'object' && !Array.isArray(error)
+		? (error as IDataObject)
+		: undefined;
 };
 
 /** An error item of continue-on-fail: its JSON's `error` is an object carrying the message. */
-export const isErrorItem = (json: IDataObject): boolean => typeof errorOf(json)?.message === 'string';
+export const isErrorItem = (json: IDataObject): boolean =>
+	typeof errorOf(json)?.message === 'string';
 
 /** The message of an error item (what the user reads in `error.message`); undefined for any other item. */
 export const errorMessage = (json: IDataObject | undefined): unknown => errorOf(json)?.message;
@@ -63,9 +73,14 @@ export const errorMessage = (json: IDataObject | undefined): unknown => errorOf(
  * The item index and description of an error item: from its JSON's `error`, or from the n8n error attached to the
  * item (n8n keeps only { error: message } in the JSON of an item that carries its error).
  */
-export function errorDetails(item: INodeExecutionData | undefined): { itemIndex?: unknown; description?: unknown } {
+export function errorDetails(item: INodeExecutionData | undefined): {
+	itemIndex?: unknown;
+	description?: unknown;
+} {
 	const error = errorOf(item?.json);
-	const attached = item?.error as { description?: unknown; context?: { itemIndex?: unknown } } | undefined;
+	const attached = item?.error as
+		| { description?: unknown; context?: { itemIndex?: unknown } }
+		| undefined;
 	return {
 		itemIndex: error?.itemIndex ?? attached?.context?.itemIndex,
 		description: error?.description ?? attached?.description,
@@ -104,11 +119,16 @@ function writeJson(file: string, value: unknown): void {
  * from every part present: each suite of the run adds its figures; a part left by an earlier run keeps its finishedAt.
  * Returns the combined summary.
  */
-export function writeSummaryPart(part: SummaryPart): { totals: SummaryTotals; parts: Record<string, SummaryPart> } {
+export function writeSummaryPart(part: SummaryPart): {
+	totals: SummaryTotals;
+	parts: Record<string, SummaryPart>;
+} {
 	mkdirSync(PARTS_DIR, { recursive: true });
 	writeJson(join(PARTS_DIR, `${part.suite}.json`), part);
 	const parts: Record<string, SummaryPart> = {};
-	for (const name of readdirSync(PARTS_DIR).filter((file) => file.endsWith('.json')).sort()) {
+	for (const name of readdirSync(PARTS_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()) {
 		try {
 			const read = JSON.parse(readFileSync(join(PARTS_DIR, name), 'utf8')) as SummaryPart;
 			parts[read.suite] = read;
@@ -116,9 +136,17 @@ export function writeSummaryPart(part: SummaryPart): { totals: SummaryTotals; pa
 			// a part being written by another suite right now: it rebuilds the summary itself when done
 		}
 	}
-	const totals: SummaryTotals = { inputsTried: 0, faultsInjected: 0, faultsSurvived: 0, itemsLost: 0, itemsDuplicated: 0, secretsLeaked: 0 };
+	const totals: SummaryTotals = {
+		inputsTried: 0,
+		faultsInjected: 0,
+		faultsSurvived: 0,
+		itemsLost: 0,
+		itemsDuplicated: 0,
+		secretsLeaked: 0,
+	};
 	for (const read of Object.values(parts)) {
-		for (const key of Object.keys(totals) as Array<keyof SummaryTotals>) totals[key] += Number(read[key] ?? 0);
+		for (const key of Object.keys(totals) as Array<keyof SummaryTotals>)
+			totals[key] += Number(read[key] ?? 0);
 	}
 	writeJson(SUMMARY_FILE, { generatedAt: new Date().toISOString(), totals, parts });
 	return { totals, parts };
@@ -144,7 +172,11 @@ export function findSecrets(value: unknown, secrets: string[]): string[] {
 	const seen = new WeakSet<object>();
 	const check = (text: string, path: string) => {
 		for (const secret of wanted) {
-			if (text.includes(secret) || text.includes(encodeURIComponent(secret)) || text.includes(Buffer.from(secret).toString('base64'))) {
+			if (
+				text.includes(secret) ||
+				text.includes(encodeURIComponent(secret)) ||
+				text.includes(Buffer.from(secret).toString('base64'))
+			) {
 				found.push(`${path} contains ${secret.slice(0, 4)}…`);
 			}
 		}

@@ -6,7 +6,13 @@
 import { ExecuteContext } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
-import { jsonOf, newLineContact, params, runContact, USER_ID_FROM_ITEM } from '../helpers/ohoContact';
+import {
+	jsonOf,
+	newLineContact,
+	params,
+	runContact,
+	USER_ID_FROM_ITEM,
+} from '../helpers/ohoContact';
 import { sentBodies, useSandbox } from '../helpers/sandbox';
 
 const ref = useSandbox();
@@ -18,23 +24,32 @@ const PARAMETERS = params('upsert', USER_ID_FROM_ITEM, {
 });
 
 /** A sign-up of a new LINE customer with the answers given. */
-const signUp = (phone: string, age: string): IDataObject => ({ userId: newLineContact().userId, phone, age });
+const signUp = (phone: string, age: string): IDataObject => ({
+	userId: newLineContact().userId,
+	phone,
+	age,
+});
 
-const ROWS = () => [signUp('12', 'thirty'), signUp('0812345678', '30'), signUp('0812345678', 'thirty')];
+const ROWS = () => [
+	signUp('12', 'thirty'),
+	signUp('0812345678', '30'),
+	signUp('0812345678', 'thirty'),
+];
 
 describe('execution hints for warnings', () => {
 	test('Skip the Field and Warn: one hint sums up the warnings of every item, beside the items that carry them', async () => {
 		const result = await runContact(ref.sb, PARAMETERS, { items: ROWS() });
 
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result).map((output) => (output.warnings as IDataObject[]).map((warning) => warning.field))).toEqual([
-			['phone', 'age'],
-			[],
-			['age'],
-		]);
+		expect(
+			jsonOf(result).map((output) =>
+				(output.warnings as IDataObject[]).map((warning) => warning.field),
+			),
+		).toEqual([['phone', 'age'], [], ['age']]);
 		expect(result.hints).toEqual([
 			{
-				message: '3 warnings on 2 of 3 items (phone, age): each item lists its own under "warnings".',
+				message:
+					'3 warnings on 2 of 3 items (phone, age): each item lists its own under "warnings".',
 				type: 'warning',
 				location: 'outputPane',
 			},
@@ -47,7 +62,9 @@ describe('execution hints for warnings', () => {
 			items: [signUp('0812345678', 'thirty')],
 		});
 
-		expect(result.hints.map((hint) => hint.message)).toEqual(['1 warning on 1 of 1 item (age): each item lists its own under "warnings".']);
+		expect(result.hints.map((hint) => hint.message)).toEqual([
+			'1 warning on 1 of 1 item (age): each item lists its own under "warnings".',
+		]);
 	});
 
 	test('no warnings, no hint', async () => {
@@ -60,14 +77,19 @@ describe('execution hints for warnings', () => {
 	});
 
 	test('on an n8n without execution hints the node runs as before and the items still carry their warnings', async () => {
-		const addExecutionHints = Object.getOwnPropertyDescriptor(ExecuteContext.prototype, 'addExecutionHints')!;
+		const addExecutionHints = Object.getOwnPropertyDescriptor(
+			ExecuteContext.prototype,
+			'addExecutionHints',
+		)!;
 		// What an n8n version from before execution hints gives a node: no such method.
 		delete (ExecuteContext.prototype as Partial<ExecuteContext>).addExecutionHints;
 		try {
 			const result = await runContact(ref.sb, PARAMETERS, { items: ROWS() });
 
 			expect(result.error).toBeUndefined();
-			expect(jsonOf(result).map((output) => (output.warnings as IDataObject[]).length)).toEqual([2, 0, 1]);
+			expect(jsonOf(result).map((output) => (output.warnings as IDataObject[]).length)).toEqual([
+				2, 0, 1,
+			]);
 			expect(result.hints).toEqual([]);
 		} finally {
 			Object.defineProperty(ExecuteContext.prototype, 'addExecutionHints', addExecutionHints);

@@ -99,7 +99,17 @@ describe('AdaptiveParallelism', () => {
  * previous answer plus the time one answer takes at `answersPerMs` (the API's, or n8n's own, throughput).
  * Returns the window after every answer.
  */
-function simulatePath({ latencyMs, answersPerMs = Infinity, requests, cap }: { latencyMs: number; answersPerMs?: number; requests: number; cap?: number }) {
+function simulatePath({
+	latencyMs,
+	answersPerMs = Infinity,
+	requests,
+	cap,
+}: {
+	latencyMs: number;
+	answersPerMs?: number;
+	requests: number;
+	cap?: number;
+}) {
 	const auto = new AdaptiveParallelism(cap);
 	const inFlight: Array<{ sentAt: number; answerAt: number }> = [];
 	const windows: number[] = [];
@@ -141,7 +151,9 @@ describe('AdaptiveParallelism on a distant link', () => {
 
 	test('an operator’s cap holds, and no cap passes the ceiling', () => {
 		expect(simulatePath({ latencyMs: 200, requests: 2000, cap: 50 }).highest).toBe(50);
-		expect(simulatePath({ latencyMs: 200, requests: 3000, cap: 10_000 }).highest).toBe(AUTO_CEILING);
+		expect(simulatePath({ latencyMs: 200, requests: 3000, cap: 10_000 }).highest).toBe(
+			AUTO_CEILING,
+		);
 	});
 
 	test('a push-back halves even a large window', () => {
@@ -163,12 +175,20 @@ describe('Requests in Parallel through the engine', () => {
 	});
 	afterEach(async () => await proxy.close());
 
-	const newContacts = (count: number) => Array.from({ length: count }, (_, index) => ({ userId: `Uparallel${String(index).padStart(24, '0')}` }));
+	const newContacts = (count: number) =>
+		Array.from({ length: count }, (_, index) => ({
+			userId: `Uparallel${String(index).padStart(24, '0')}`,
+		}));
 
 	async function create(count: number, options: IDataObject) {
 		const items = newContacts(count);
-		const result = await runContact(ref.sb, params('create', USER_ID_FROM_ITEM, { options }), { items, baseUrl: proxy.url });
-		const created = items.filter(({ userId }) => ref.sb.getContact('line', LINE.platformId, userId)).length;
+		const result = await runContact(ref.sb, params('create', USER_ID_FROM_ITEM, { options }), {
+			items,
+			baseUrl: proxy.url,
+		});
+		const created = items.filter(({ userId }) =>
+			ref.sb.getContact('line', LINE.platformId, userId),
+		).length;
 		return { result, created };
 	}
 

@@ -18,5 +18,9 @@ function roomKey({ itemIndex, run }: ItemReading): string | undefined {
 
 /** Gofive Chat's operations through the shared router; messages to one room run in input order. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route(this, { dialect: gofiveDialect, operations: MESSAGE_OPERATIONS, orderKey: roomKey });
+	return await route(this, {
+		dialect: gofiveDialect,
+		operations: MESSAGE_OPERATIONS,
+		orderKey: roomKey,
+	});
 }

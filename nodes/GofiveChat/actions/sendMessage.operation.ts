@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 			default: '',
 			placeholder: "e.g. 507 (empty: the credential's Default Company ID)",
 			description:
-				"Your Gofive company ID, a whole number such as 507. Leave empty to use the Default Company ID of the Gofive API credential.",
+				'Your Gofive company ID, a whole number such as 507. Leave empty to use the Default Company ID of the Gofive API credential.',
 		},
 	]),
 	// Gofive documents one value of each, so the editor does not ask; saved workflows' values (expressions too)
@@ -72,7 +72,12 @@ function asText(value: unknown): unknown {
 
 /** Company ID left empty (or 0, what an earlier version of the field held for that): the credential's is used. */
 function isUnset(value: unknown): boolean {
-	return value === undefined || value === null || value === 0 || (typeof value === 'string' && /^\s*$/.test(value));
+	return (
+		value === undefined ||
+		value === null ||
+		value === 0 ||
+		(typeof value === 'string' && /^\s*$/.test(value))
+	);
 }
 
 /** The Company ID to send: the node's, else the credential's Default Company ID; nothing when neither is set. */
@@ -92,7 +97,8 @@ function companyIdOf({ ctx, itemIndex, run }: ItemContext): unknown {
 
 /** Gofive's `timestamp` (epoch milliseconds) as an ISO 8601 time; none when the answer has no usable one. */
 function isoTime(timestamp: unknown): string | undefined {
-	if (typeof timestamp !== 'number' || !Number.isFinite(timestamp) || timestamp <= 0) return undefined;
+	if (typeof timestamp !== 'number' || !Number.isFinite(timestamp) || timestamp <= 0)
+		return undefined;
 	const date = new Date(timestamp);
 	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
@@ -135,7 +141,8 @@ function unverifiedWarning(httpStatus: number, hasMessage: boolean): ReadingWarn
  */
 export const execute: ItemOperation = async (item) => {
 	const { ctx, itemIndex, settings, run } = item;
-	const parameter = (name: string, fallback?: string) => run.parameters.value(name, itemIndex, fallback);
+	const parameter = (name: string, fallback?: string) =>
+		run.parameters.value(name, itemIndex, fallback);
 	const body = validateBody(
 		ctx,
 		itemIndex,
@@ -160,12 +167,23 @@ export const execute: ItemOperation = async (item) => {
 	});
 	const warnings = undocumentedValueWarnings(body);
 	const verified = response.outcome.apiCode !== undefined;
-	if (!response.outcome.ok && verified) throw apiFailure(ctx, itemIndex, gofiveDialect, response, NOT_RESENT_HINTS);
-	const data = typeof response.body.data === 'object' && response.body.data !== null ? (response.body.data as IDataObject) : {};
+	if (!response.outcome.ok && verified)
+		throw apiFailure(ctx, itemIndex, gofiveDialect, response, NOT_RESENT_HINTS);
+	const data =
+		typeof response.body.data === 'object' && response.body.data !== null
+			? (response.body.data as IDataObject)
+			: {};
 	const sentAt = isoTime(data.timestamp);
 	// What every node's item starts with (operation, ok, verified), then Gofive's stored message as it answered it.
-	const output: IDataObject = { operation: item.operation.value, ok: true, verified, ...(sentAt && { sentAt }), ...data };
-	if (!verified) warnings.push(unverifiedWarning(response.httpStatus, Object.keys(data).length > 0));
+	const output: IDataObject = {
+		operation: item.operation.value,
+		ok: true,
+		verified,
+		...(sentAt && { sentAt }),
+		...data,
+	};
+	if (!verified)
+		warnings.push(unverifiedWarning(response.httpStatus, Object.keys(data).length > 0));
 	if (warnings.length > 0) output.warnings = warnings as unknown as IDataObject[];
 	if (settings.includeRawResponse) output.rawResponse = response.body;
 	return output;

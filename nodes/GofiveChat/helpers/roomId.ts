@@ -4,7 +4,8 @@ import { invalidInput } from '../../common/validation';
 import { SEND_MESSAGE_LABELS } from '../schema';
 
 /** A UUID standing on its own in a text: not part of a longer run of letters and digits. */
-const UUID_IN_TEXT = /(?<![0-9a-z])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z])/gi;
+const UUID_IN_TEXT =
+	/(?<![0-9a-z])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z])/gi;
 
 const EXAMPLE = '26259b2c-509c-4ff5-a82a-d1b5505b014d';
 
@@ -23,9 +24,13 @@ export function readRoomId(given: string): RoomIdReading {
 	const uuids = [...found.values()];
 	if (uuids.length === 1) return { roomId: uuids[0] };
 	if (uuids.length === 0) {
-		return { problem: `must be a UUID such as ${EXAMPLE}, or a text that holds one (such as a link to the chat room)` };
+		return {
+			problem: `must be a UUID such as ${EXAMPLE}, or a text that holds one (such as a link to the chat room)`,
+		};
 	}
-	return { problem: `holds ${uuids.length} different UUIDs (${uuids.join(', ')}): keep only the chat room's` };
+	return {
+		problem: `holds ${uuids.length} different UUIDs (${uuids.join(', ')}): keep only the chat room's`,
+	};
 }
 
 /**
@@ -36,5 +41,10 @@ export function roomIdOf(ctx: IExecuteFunctions, itemIndex: number, given: unkno
 	if (typeof given !== 'string') return given;
 	const reading = readRoomId(given);
 	if ('roomId' in reading) return reading.roomId;
-	throw invalidInput(ctx, itemIndex, [{ path: 'roomId', problem: reading.problem, value: given }], SEND_MESSAGE_LABELS);
+	throw invalidInput(
+		ctx,
+		itemIndex,
+		[{ path: 'roomId', problem: reading.problem, value: given }],
+		SEND_MESSAGE_LABELS,
+	);
 }

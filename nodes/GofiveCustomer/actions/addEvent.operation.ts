@@ -56,7 +56,13 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const LABELS = { customerCode: 'Customer Code', eventName: 'Event Name', eventType: 'Event Type', eventDate: 'Event Date', description: 'Description' };
+const LABELS = {
+	customerCode: 'Customer Code',
+	eventName: 'Event Name',
+	eventType: 'Event Type',
+	eventDate: 'Event Date',
+	description: 'Description',
+};
 
 const NOT_RESENT =
 	'The event was not resent automatically: Gofive may have added it already. Check the customer’s events in Venio before running the item again.';
@@ -64,7 +70,9 @@ const NOT_RESENT =
 /** An event type id from the list, or its digits from an expression. */
 function eventTypeOf(value: unknown): number | undefined {
 	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
-	return typeof value === 'string' && /^\s*\d+\s*$/.test(value) && Number(value) > 0 ? Number(value) : undefined;
+	return typeof value === 'string' && /^\s*\d+\s*$/.test(value) && Number(value) > 0
+		? Number(value)
+		: undefined;
 }
 
 /**
@@ -76,16 +84,25 @@ export const execute: ItemOperation = async (item) => {
 	const parameter = (name: string) => run.parameters.value(name, itemIndex, '');
 	const problems: InputProblem[] = [];
 	const customerCode = codeText(parameter('customerCode'));
-	if (customerCode === '') problems.push({ path: 'customerCode', problem: 'is required', value: undefined });
+	if (customerCode === '')
+		problems.push({ path: 'customerCode', problem: 'is required', value: undefined });
 	const name = cleanText(parameter('eventName'));
 	const eventName = 'value' in name ? (name.value as string | undefined) : undefined;
-	if (eventName === undefined) problems.push({ path: 'eventName', problem: 'problem' in name ? name.problem : 'is required', value: undefined });
+	if (eventName === undefined)
+		problems.push({
+			path: 'eventName',
+			problem: 'problem' in name ? name.problem : 'is required',
+			value: undefined,
+		});
 	const givenDate = parameter('eventDate');
 	const instant = readInstant(givenDate, ctx.getTimezone());
 	if (instant === undefined) {
 		problems.push({
 			path: 'eventDate',
-			problem: givenDate === '' ? 'is required' : 'must be a date and time, like 2024-02-01T10:00:00 or {{ $now }}',
+			problem:
+				givenDate === ''
+					? 'is required'
+					: 'must be a date and time, like 2024-02-01T10:00:00 or {{ $now }}',
 			value: givenDate === '' ? undefined : givenDate,
 		});
 	}
@@ -93,22 +110,54 @@ export const execute: ItemOperation = async (item) => {
 	const givenType = parameter('eventType');
 	let eventType = eventTypeOf(givenType);
 	const typeName = typeof givenType === 'string' ? givenType.trim() : '';
-	if (eventType === undefined && (typeName === '' || /^[\d\s.,+-]+$/.test(typeName) || typeof givenType !== 'string')) {
-		problems.push({ path: 'eventType', problem: typeName === '' && typeof givenType === 'string' ? 'is required' : 'must be an event type from the list, by its ID or name', value: givenType === '' ? undefined : givenType });
+	if (
+		eventType === undefined &&
+		(typeName === '' || /^[\d\s.,+-]+$/.test(typeName) || typeof givenType !== 'string')
+	) {
+		problems.push({
+			path: 'eventType',
+			problem:
+				typeName === '' && typeof givenType === 'string'
+					? 'is required'
+					: 'must be an event type from the list, by its ID or name',
+			value: givenType === '' ? undefined : givenType,
+		});
 	} else if (eventType === undefined && problems.length === 0) {
 		// A name from an expression or an AI agent ("Web Form"): the company's list says its ID. Asked only for an item
 		// that is otherwise complete, so a refused item sends nothing.
 		const named = await eventTypeNamed(item, typeName);
 		if ('id' in named) eventType = named.id;
-		else problems.push({ path: 'eventType', problem: `must be one of your company's event types: ${named.known.join(', ')}`, value: givenType });
+		else
+			problems.push({
+				path: 'eventType',
+				problem: `must be one of your company's event types: ${named.known.join(', ')}`,
+				value: givenType,
+			});
 	}
 	if (problems.length > 0) throw invalidInput(ctx, itemIndex, problems, LABELS);
 
-	const body: IDataObject = { eventName, eventType, eventDate: venioLocalTime(instant!), customerCode };
+	const body: IDataObject = {
+		eventName,
+		eventType,
+		eventDate: venioLocalTime(instant!),
+		customerCode,
+	};
 	if ('value' in details && details.value !== undefined) body.description = details.value as string;
-	const response = await customerRequest(item, { method: 'POST', path: '/v1/customerEvent', body, idempotent: false, notResentHint: NOT_RESENT });
+	const response = await customerRequest(item, {
+		method: 'POST',
+		path: '/v1/customerEvent',
+		body,
+		idempotent: false,
+		notResentHint: NOT_RESENT,
+	});
 	const event = readAnswerDates(dataObject(response));
-	const output: IDataObject = { operation: 'addEvent', ok: true, customerCode, eventId: event.eventId ?? null, event: { ...body, ...event } };
+	const output: IDataObject = {
+		operation: 'addEvent',
+		ok: true,
+		customerCode,
+		eventId: event.eventId ?? null,
+		event: { ...body, ...event },
+	};
 	if (settings.includeRawResponse) output.rawResponse = response.body;
 	return output;
 };

@@ -13,7 +13,12 @@ export const execute: ItemOperation = async (item) => {
 	const { ctx, itemIndex, settings, run } = item;
 	const customerCode = codeText(run.parameters.value('customerCode', itemIndex, ''));
 	if (customerCode === '') {
-		throw invalidInput(ctx, itemIndex, [{ path: 'customerCode', problem: 'is required', value: undefined }], { customerCode: 'Customer Code' });
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			[{ path: 'customerCode', problem: 'is required', value: undefined }],
+			{ customerCode: 'Customer Code' },
+		);
 	}
 	const response = await customerRequest(item, {
 		method: 'GET',
@@ -25,10 +30,21 @@ export const execute: ItemOperation = async (item) => {
 		throw invalidInput(
 			ctx,
 			itemIndex,
-			[{ path: 'customerCode', problem: `found no customer: Gofive answered success without the customer (${response.outcome.message})`, value: customerCode }],
+			[
+				{
+					path: 'customerCode',
+					problem: `found no customer: Gofive answered success without the customer (${response.outcome.message})`,
+					value: customerCode,
+				},
+			],
 			{ customerCode: 'Customer Code' },
 		);
 	}
-	const output = { operation: 'get', ok: true, customerCode: typeof customer.customerCode === 'string' ? customer.customerCode : customerCode, customer };
+	const output = {
+		operation: 'get',
+		ok: true,
+		customerCode: typeof customer.customerCode === 'string' ? customer.customerCode : customerCode,
+		customer,
+	};
 	return settings.includeRawResponse ? { ...output, rawResponse: response.body } : output;
 };

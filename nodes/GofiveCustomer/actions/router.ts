@@ -19,10 +19,16 @@ function customerKey(item: ItemReading): string | undefined {
 	const code = codeText(values.customerCode);
 	if (code !== '') return `code:${code}`;
 	const name = values.customerName;
-	return typeof name === 'string' && tidyText(name) !== '' ? `name:${tidyText(name).toLocaleLowerCase()}` : undefined;
+	return typeof name === 'string' && tidyText(name) !== ''
+		? `name:${tidyText(name).toLocaleLowerCase()}`
+		: undefined;
 }
 
 /** Gofive Customer's operations through the shared router; the items of one customer run in input order. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route(this, { dialect: gofiveCustomerDialect, operations: CUSTOMER_OPERATIONS, orderKey: customerKey });
+	return await route(this, {
+		dialect: gofiveCustomerDialect,
+		operations: CUSTOMER_OPERATIONS,
+		orderKey: customerKey,
+	});
 }

@@ -52,7 +52,9 @@ export const execute: ItemOperation = async (item) => {
 		await customerRequest(item, {
 			method: 'POST',
 			path: '/v3/customers',
-			body: (reading === undefined ? body : { ...body, [reading]: reading === 'contacts' ? [contact] : contact }) as IDataObject,
+			body: (reading === undefined
+				? body
+				: { ...body, [reading]: reading === 'contacts' ? [contact] : contact }) as IDataObject,
 			idempotent: !creating,
 			notResentHint: creating ? NOT_RESENT : undefined,
 			// A refusal is read here first: it may be the other reading of the contact person.

@@ -50,4 +50,13 @@ export const addressTypeOptions: INodePropertyOptions[] = [
 ];
 
 /** The social accounts of a customer or a contact person (`customerSocialAccount`, `contactSocialAccount`). */
-export const SOCIAL_ACCOUNTS = ['facebook', 'instagram', 'line', 'linkedin', 'skype', 'telegram', 'wechat', 'whatsapp'] as const;
+export const SOCIAL_ACCOUNTS = [
+	'facebook',
+	'instagram',
+	'line',
+	'linkedin',
+	'skype',
+	'telegram',
+	'wechat',
+	'whatsapp',
+] as const;

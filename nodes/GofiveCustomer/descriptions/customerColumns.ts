@@ -24,7 +24,12 @@ export interface CustomerField {
 	aliases?: string[];
 }
 
-const field = (name: string, read: Reader, extra: Partial<CustomerField> = {}): CustomerField => ({ name, path: name, read, ...extra });
+const field = (name: string, read: Reader, extra: Partial<CustomerField> = {}): CustomerField => ({
+	name,
+	path: name,
+	read,
+	...extra,
+});
 
 /**
  * The fields of Create or Update that are one value each. Set Each Field shows the first three as their own parameters
@@ -35,9 +40,22 @@ export const CUSTOMER_FIELDS: CustomerField[] = [
 	field('customerCode', 'text', { aliases: ['Code', 'รหัสลูกค้า'] }),
 	field('customerName', 'text', {
 		required: true,
-		aliases: ['Name', 'Full Name', 'Company Name', 'ชื่อลูกค้า', 'ชื่อ-นามสกุล', 'ชื่อ-สกุล', 'ชื่อเต็ม', 'ชื่อบริษัท'],
+		aliases: [
+			'Name',
+			'Full Name',
+			'Company Name',
+			'ชื่อลูกค้า',
+			'ชื่อ-นามสกุล',
+			'ชื่อ-สกุล',
+			'ชื่อเต็ม',
+			'ชื่อบริษัท',
+		],
 	}),
-	field('customerState', 'code', { options: customerStateOptions, required: true, aliases: ['State', 'Stage'] }),
+	field('customerState', 'code', {
+		options: customerStateOptions,
+		required: true,
+		aliases: ['State', 'Stage'],
+	}),
 	field('customerType', 'code', { options: customerTypeOptions }),
 	field('customerStatus', 'code', { options: customerStatusOptions, aliases: ['Status'] }),
 	field('customerNote', 'text', { aliases: ['Note', 'Notes', 'หมายเหตุ'] }),
@@ -45,11 +63,28 @@ export const CUSTOMER_FIELDS: CustomerField[] = [
 	field('unqualifiedReasonName', 'text', { path: 'unqulifiedReasonName' }),
 	field('unqualifiedReasonNote', 'text', { path: 'unqulifiedReasonNote' }),
 	field('customerPhone', 'phone', { aliases: ['Phone', 'Telephone', 'Tel', 'โทรศัพท์'] }),
-	field('customerMobile', 'phone', { aliases: ['Mobile', 'Mobile Phone', 'Mobile Number', 'เบอร์โทร', 'เบอร์มือถือ', 'มือถือ'] }),
-	field('customerEmail', 'email', { aliases: ['Email', 'E-mail', 'Email Address', 'อีเมล', 'อีเมล์'] }),
-	field('customerBirthdate', 'birthDate', { aliases: ['Birth Date', 'Birthday', 'Birthdate', 'Date of Birth', 'DOB', 'วันเกิด', 'วันเดือนปีเกิด'] }),
+	field('customerMobile', 'phone', {
+		aliases: ['Mobile', 'Mobile Phone', 'Mobile Number', 'เบอร์โทร', 'เบอร์มือถือ', 'มือถือ'],
+	}),
+	field('customerEmail', 'email', {
+		aliases: ['Email', 'E-mail', 'Email Address', 'อีเมล', 'อีเมล์'],
+	}),
+	field('customerBirthdate', 'birthDate', {
+		aliases: [
+			'Birth Date',
+			'Birthday',
+			'Birthdate',
+			'Date of Birth',
+			'DOB',
+			'วันเกิด',
+			'วันเดือนปีเกิด',
+		],
+	}),
 	field('customerGender', 'gender', { options: genderOptions, aliases: ['Gender', 'Sex', 'เพศ'] }),
-	field('customerMaritalStatus', 'code', { options: maritalStatusOptions, aliases: ['Marital Status', 'สถานภาพ'] }),
+	field('customerMaritalStatus', 'code', {
+		options: maritalStatusOptions,
+		aliases: ['Marital Status', 'สถานภาพ'],
+	}),
 	field('customerPicture', 'text', { aliases: ['Picture', 'Picture URL', 'Photo'] }),
 	field('customer2ndName', 'text', { aliases: ['Second Name'] }),
 	field('customerAliases', 'list', { aliases: ['Aliases'] }),

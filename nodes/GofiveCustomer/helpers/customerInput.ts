@@ -18,7 +18,8 @@ export interface CustomerInput {
 
 const FIELD_BY_KEY = new Map<string, string>();
 for (const { name, path, aliases = [] } of CUSTOMER_FIELDS) {
-	for (const key of [name, path, CUSTOMER_LABELS[path] ?? name, ...aliases]) FIELD_BY_KEY.set(normalizeKey(key), name);
+	for (const key of [name, path, CUSTOMER_LABELS[path] ?? name, ...aliases])
+		FIELD_BY_KEY.set(normalizeKey(key), name);
 }
 
 /**
@@ -40,10 +41,12 @@ function autoMapped({ run }: ItemReading, input: IDataObject): CustomerInput {
 /** The fields of one item's Create or Update: Set Each Field, Map Input Fields or Map Automatically. */
 export function readCustomerInput(item: ItemReading): CustomerInput {
 	const { ctx, itemIndex, run } = item;
-	const parameter = (name: string, fallback: string | IDataObject) => run.parameters.value(name, itemIndex, fallback);
+	const parameter = (name: string, fallback: string | IDataObject) =>
+		run.parameters.value(name, itemIndex, fallback);
 	if (parameter('dataMode', 'define') === 'mapper') {
 		const mapping = parameter('customerFields', {}) as ResourceMapperValue;
-		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(item, ctx.getInputData()[itemIndex]?.json ?? {});
+		if (mapping.mappingMode === 'autoMapInputData')
+			return autoMapped(item, ctx.getInputData()[itemIndex]?.json ?? {});
 		return { values: { ...((mapping.value ?? {}) as IDataObject) }, nested: {} };
 	}
 	const additional = { ...(parameter('additionalFields', {}) as IDataObject) };
@@ -53,6 +56,7 @@ export function readCustomerInput(item: ItemReading): CustomerInput {
 		delete additional[name];
 	}
 	const values: IDataObject = { ...additional };
-	for (const name of ['customerCode', 'customerName', 'customerState']) values[name] = parameter(name, '');
+	for (const name of ['customerCode', 'customerName', 'customerState'])
+		values[name] = parameter(name, '');
 	return { values, nested };
 }

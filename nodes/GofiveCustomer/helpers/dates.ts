@@ -20,7 +20,9 @@ export function readAnswerDates<T>(value: T): T {
 	if (typeof value === 'string') return readDate(value) as T;
 	if (Array.isArray(value)) return value.map(readAnswerDates) as T;
 	if (typeof value === 'object' && value !== null) {
-		return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, readAnswerDates(field)])) as T;
+		return Object.fromEntries(
+			Object.entries(value).map(([key, field]) => [key, readAnswerDates(field)]),
+		) as T;
 	}
 	return value;
 }
@@ -46,16 +48,26 @@ function wallClockIn(instant: Date, timeZone: string): WallClock {
 		minute: '2-digit',
 		second: '2-digit',
 	}).formatToParts(instant);
-	const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((entry) => entry.type === type)?.value);
-	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+	const part = (type: Intl.DateTimeFormatPartTypes) =>
+		Number(parts.find((entry) => entry.type === type)?.value);
+	return {
+		year: part('year'),
+		month: part('month'),
+		day: part('day'),
+		hour: part('hour'),
+		minute: part('minute'),
+		second: part('second'),
+	};
 }
 
-const utcOf = (clock: WallClock): number => Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+const utcOf = (clock: WallClock): number =>
+	Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
 
 /** The instant a wall clock shows in a time zone (twice corrected, for the hour a clock change skips or repeats). */
 function instantOf(clock: WallClock, timeZone: string): Date {
 	let guess = utcOf(clock);
-	for (let pass = 0; pass < 2; pass++) guess += utcOf(clock) - utcOf(wallClockIn(new Date(guess), timeZone));
+	for (let pass = 0; pass < 2; pass++)
+		guess += utcOf(clock) - utcOf(wallClockIn(new Date(guess), timeZone));
 	return new Date(guess);
 }
 
@@ -69,19 +81,33 @@ const HAS_OFFSET = /(?:Z|[+-]\d\d:?\d\d)$/i;
 export function readInstant(value: unknown, timeZone: string): Date | undefined {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
 	const maybeDateTime = value as { toJSDate?: unknown; isValid?: unknown } | null;
-	if (typeof value === 'object' && value !== null && typeof maybeDateTime?.toJSDate === 'function') {
-		return maybeDateTime.isValid === false ? undefined : (maybeDateTime.toJSDate as () => Date).call(value);
+	if (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof maybeDateTime?.toJSDate === 'function'
+	) {
+		return maybeDateTime.isValid === false
+			? undefined
+			: (maybeDateTime.toJSDate as () => Date).call(value);
 	}
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	const local = LOCAL_DATE_TIME.exec(text);
 	if (local) {
-		const [year, month, day, hour, minute, second] = local.slice(1).map((part) => Number(part ?? 0));
+		const [year, month, day, hour, minute, second] = local
+			.slice(1)
+			.map((part) => Number(part ?? 0));
 		const clock = { year, month, day, hour, minute, second };
 		const instant = instantOf(clock, timeZone);
 		// 2024-02-30 is no date: Date.UTC would roll it over into March.
 		const check = new Date(Date.UTC(year, month - 1, day));
-		return check.getUTCMonth() === month - 1 && check.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 ? instant : undefined;
+		return check.getUTCMonth() === month - 1 &&
+			check.getUTCDate() === day &&
+			hour < 24 &&
+			minute < 60 &&
+			second < 60
+			? instant
+			: undefined;
 	}
 	if (!HAS_OFFSET.test(text) || !/^\d{4}-\d\d-\d\d[T ]/.test(text)) return undefined;
 	const instant = new Date(text.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));

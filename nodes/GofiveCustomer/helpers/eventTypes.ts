@@ -15,12 +15,23 @@ export interface EventType {
  * reads like an array (docs/api/gofive-customer.md § "3.10 Get Customer Event Types", OPEN), so both are read.
  */
 export function eventTypesIn(data: unknown): EventType[] {
-	const entries = Array.isArray(data) ? (data as IDataObject[]) : typeof data === 'object' && data !== null ? [data as IDataObject] : [];
+	const entries = Array.isArray(data)
+		? (data as IDataObject[])
+		: typeof data === 'object' && data !== null
+			? [data as IDataObject]
+			: [];
 	return entries
-		.filter((entry) => typeof entry.eventTypeId === 'number' || (typeof entry.eventTypeId === 'string' && /^\d+$/.test(entry.eventTypeId)))
+		.filter(
+			(entry) =>
+				typeof entry.eventTypeId === 'number' ||
+				(typeof entry.eventTypeId === 'string' && /^\d+$/.test(entry.eventTypeId)),
+		)
 		.map((entry) => ({
 			id: Number(entry.eventTypeId),
-			name: typeof entry.eventTypeName === 'string' && entry.eventTypeName !== '' ? entry.eventTypeName : `Event type ${String(entry.eventTypeId)}`,
+			name:
+				typeof entry.eventTypeName === 'string' && entry.eventTypeName !== ''
+					? entry.eventTypeName
+					: `Event type ${String(entry.eventTypeId)}`,
 		}));
 }
 
@@ -29,9 +40,16 @@ export function eventTypesIn(data: unknown): EventType[] {
  * types are asked once per node run (only when an item names its type instead of giving its ID); a failed read is
  * not kept: the next item asks again, and reports its own failure.
  */
-export async function eventTypeNamed(item: ItemContext, name: string): Promise<{ id: number } | { known: string[] }> {
+export async function eventTypeNamed(
+	item: ItemContext,
+	name: string,
+): Promise<{ id: number } | { known: string[] }> {
 	const list = await askOnce(item.run, 'gofiveCustomer.eventTypes', async () => {
-		const response = await customerRequest(item, { method: 'GET', path: '/v1/customerEvent/event-types', idempotent: true });
+		const response = await customerRequest(item, {
+			method: 'GET',
+			path: '/v1/customerEvent/event-types',
+			idempotent: true,
+		});
 		return eventTypesIn(response.body.data);
 	});
 	const wanted = tidyText(name).toLocaleLowerCase();

@@ -12,25 +12,39 @@ export const MISSING_SUBSCRIPTION_KEY =
 	"The Gofive API credential has no Subscription Key. Gofive's Customer API (Venio CRM) requires it on every request: enter it in the credential's Subscription Key field (Gofive's Ocp-Apim-Subscription-Key).";
 
 export function hasSubscriptionKey(credentials: ICredentialDataDecryptedObject): boolean {
-	return typeof credentials.subscriptionKey === 'string' && credentials.subscriptionKey.trim() !== '';
+	return (
+		typeof credentials.subscriptionKey === 'string' && credentials.subscriptionKey.trim() !== ''
+	);
 }
 
 /** Refuses the item before anything is sent when the credential has no subscription key. */
-export function requireSubscriptionKey(ctx: IExecuteFunctions, itemIndex: number, credentials: ICredentialDataDecryptedObject): void {
+export function requireSubscriptionKey(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	credentials: ICredentialDataDecryptedObject,
+): void {
 	if (!hasSubscriptionKey(credentials)) {
-		throw new NodeOperationError(ctx.getNode(), MISSING_SUBSCRIPTION_KEY, { itemIndex, description: NOTHING_SENT });
+		throw new NodeOperationError(ctx.getNode(), MISSING_SUBSCRIPTION_KEY, {
+			itemIndex,
+			description: NOTHING_SENT,
+		});
 	}
 }
 
 /** One request to the Customer API through the shared transport and Gofive's status.code dialect. */
-export async function customerRequest(item: ItemContext, request: ApiRequest): Promise<ApiResponse> {
+export async function customerRequest(
+	item: ItemContext,
+	request: ApiRequest,
+): Promise<ApiResponse> {
 	return await apiRequest(item, gofiveCustomerDialect, request);
 }
 
 /** The `data` of an answer when it is an object; `{}` otherwise. */
 export function dataObject(response: ApiResponse): IDataObject {
 	const { data } = response.body;
-	return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : {};
+	return typeof data === 'object' && data !== null && !Array.isArray(data)
+		? (data as IDataObject)
+		: {};
 }
 
 /** A customer code as text (Venio's codes are free text; a number from an expression is its digits). */

@@ -7,11 +7,16 @@ import { CUSTOMER_LABELS } from '../schema';
  * The Map Input Fields columns: every one-value field of Create or Update. Dates and phones are text columns, so a
  * Thai or Buddhist-era date and a phone in any form reach the cleaning as written; lists are comma-separated text.
  */
-export async function getCustomerColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+export async function getCustomerColumns(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
 	return {
 		fields: CUSTOMER_FIELDS.map((field) => ({
 			id: field.name,
-			displayName: field.read === 'list' ? `${CUSTOMER_LABELS[field.path]} (comma-separated)` : CUSTOMER_LABELS[field.path],
+			displayName:
+				field.read === 'list'
+					? `${CUSTOMER_LABELS[field.path]} (comma-separated)`
+					: CUSTOMER_LABELS[field.path],
 			required: field.required === true,
 			defaultMatch: false,
 			canBeUsedToMatch: false,

@@ -8,7 +8,8 @@ import { hasSubscriptionKey, MISSING_SUBSCRIPTION_KEY } from '../helpers/request
 /** The company's event types (`GET /v1/customerEvent/event-types`), for the Event Type list: set per company, read live. */
 export async function getEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const credentials = await this.getCredentials('gofiveApi');
-	if (!hasSubscriptionKey(credentials)) throw new NodeOperationError(this.getNode(), MISSING_SUBSCRIPTION_KEY);
+	if (!hasSubscriptionKey(credentials))
+		throw new NodeOperationError(this.getNode(), MISSING_SUBSCRIPTION_KEY);
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 	const answer = (await this.helpers.httpRequestWithAuthentication.call(this, 'gofiveApi', {
 		method: 'GET',
@@ -18,7 +19,10 @@ export async function getEventTypes(this: ILoadOptionsFunctions): Promise<INodeP
 	})) as unknown;
 	const outcome = gofiveCustomerDialect.interpret(200, answer ?? {});
 	if (!outcome.ok) {
-		throw new NodeOperationError(this.getNode(), `Gofive did not list the event types: ${outcome.message}`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`Gofive did not list the event types: ${outcome.message}`,
+		);
 	}
 	return eventTypesIn((answer as IDataObject).data)
 		.map((type) => ({ name: type.name, value: type.id }))

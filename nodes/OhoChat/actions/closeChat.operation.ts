@@ -4,7 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ItemOperation } from '../../common/router';
 import { changeChatState, chatTargetFields } from '../helpers/chatState';
 
-export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['chat'], operation: ['closeChat'] } }, chatTargetFields());
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['chat'], operation: ['closeChat'] } },
+	chatTargetFields(),
+);
 
 /**
  * Ends the agent's session; Oho turns the chat bot back on (docs/api/oho.md § "Close chat"). Sent as POST, and with

@@ -7,5 +7,9 @@ import { CHAT_OPERATIONS } from './operations';
 
 /** Oho Chat's operations through the shared router; the changes to one customer's chat run in input order. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route(this, { dialect: ohoDialect, operations: CHAT_OPERATIONS, orderKey: identityKey });
+	return await route(this, {
+		dialect: ohoDialect,
+		operations: CHAT_OPERATIONS,
+		orderKey: identityKey,
+	});
 }

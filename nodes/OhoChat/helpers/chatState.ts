@@ -24,7 +24,8 @@ interface ChatStateChange {
 	otherMethod?: 'GET';
 }
 
-const PLATFORM_ID_HINT = " Oho Chat also takes LINE's channel ID (digits), as the Oho Trigger gives it.";
+const PLATFORM_ID_HINT =
+	" Oho Chat also takes LINE's channel ID (digits), as the Oho Trigger gives it.";
 
 const NOT_FOUND_HINT =
 	'Oho has no chat room for this Platform, Platform ID and User ID: the customer has not chatted with this LINE OA, Page or Instagram account in Oho. Check the three identity fields.';
@@ -49,7 +50,12 @@ export function chatTargetFields(): INodeProperties[] {
 }
 
 /** What the item says happened: Oho's message for a change, our own words when Oho's 409 means nothing changed. */
-function outcomeOf(change: ChatStateChange, status: number, ohoMessage: string, unclearAttempt: string | undefined) {
+function outcomeOf(
+	change: ChatStateChange,
+	status: number,
+	ohoMessage: string,
+	unclearAttempt: string | undefined,
+) {
 	if (status !== 409) return { changed: true, alreadyInState: false, message: ohoMessage };
 	if (unclearAttempt !== undefined) {
 		return {
@@ -58,7 +64,11 @@ function outcomeOf(change: ChatStateChange, status: number, ohoMessage: string, 
 			message: `The chat room is now ${change.stateAfter}: an earlier attempt ${unclearAttempt} and has probably made this change itself (the resend found it made)`,
 		};
 	}
-	return { changed: false, alreadyInState: true, message: `The chat room was already ${change.stateAfter}: no change` };
+	return {
+		changed: false,
+		alreadyInState: true,
+		message: `The chat room was already ${change.stateAfter}: no change`,
+	};
 }
 
 /** Whether an answer is in Oho's envelope (`ok` true or false), rather than a web server's or a framework's own page. */
@@ -68,7 +78,8 @@ const isOhoEnvelope = (body: IDataObject) => typeof body.ok === 'boolean';
  * Whether an answer says the server has no route for this method: 405, or a 404 that is not Oho's envelope (a
  * framework's "Cannot POST …"). Oho's own 404 ("Not found chat room") is a real answer about the room.
  */
-const noRouteForMethod = (response: ApiResponse) => response.status === 405 || (response.status === 404 && !isOhoEnvelope(response.body));
+const noRouteForMethod = (response: ApiResponse) =>
+	response.status === 405 || (response.status === 404 && !isOhoEnvelope(response.body));
 
 /**
  * The warning an item sent with the curl example's GET carries (docs/api/oho.md § "Close chat method"): the first time,
@@ -92,7 +103,10 @@ function getMethodWarning(postAnswer?: ApiResponse): ReadingWarning {
  * that attempt's change, a success either way. A change with a second documented method (close-chat) is sent once
  * with it when the first answers that no such route exists, which wrote nothing; the run then keeps that method.
  */
-export async function changeChatState(item: ItemContext, change: ChatStateChange): Promise<IDataObject> {
+export async function changeChatState(
+	item: ItemContext,
+	change: ChatStateChange,
+): Promise<IDataObject> {
 	const { ctx, itemIndex, settings, run } = item;
 	const { readings } = run;
 	const identity = readAccountIdentity(item, 'chat');
@@ -124,8 +138,14 @@ export async function changeChatState(item: ItemContext, change: ChatStateChange
 		}
 	}
 
-	const outcome = outcomeOf(change, response.status, response.outcome.message, response.unclearAttempt);
-	if (!outcome.changed && options.failIfUnchanged === true) throw apiFailure(ctx, itemIndex, ohoDialect, response, hints);
+	const outcome = outcomeOf(
+		change,
+		response.status,
+		response.outcome.message,
+		response.unclearAttempt,
+	);
+	if (!outcome.changed && options.failIfUnchanged === true)
+		throw apiFailure(ctx, itemIndex, ohoDialect, response, hints);
 	const output: IDataObject = {
 		operation: item.operation.value,
 		ok: true,

@@ -17,9 +17,17 @@ export const execute: ContactOperation = async (op, identity) => {
 	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields, derived);
 	const created = { operation: 'created', response, contact: body as IDataObject, report } as const;
 	if (response.status !== 409) return await writeOutput(op, identity, created);
-	if (response.unclearAttempt === undefined) throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response, CONFLICT_HINT);
+	if (response.unclearAttempt === undefined)
+		throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response, CONFLICT_HINT);
 	const earlier = await earlierCreate(op, identity, body as IDataObject, response.unclearAttempt);
-	if (earlier.created) return await writeOutput(op, identity, { ...created, message: earlier.message });
-	const exists = await writeOutput(op, identity, { operation: 'exists', response, contact: {}, message: earlier.message, report });
+	if (earlier.created)
+		return await writeOutput(op, identity, { ...created, message: earlier.message });
+	const exists = await writeOutput(op, identity, {
+		operation: 'exists',
+		response,
+		contact: {},
+		message: earlier.message,
+		report,
+	});
 	return { ...exists, storedContact: earlier.storedContact };
 };

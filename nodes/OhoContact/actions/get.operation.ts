@@ -4,7 +4,8 @@ import { apiError, describeBody } from '../../common/transport/errors';
 import { getContact } from '../helpers/requests';
 import type { ContactOperation } from './contactOperation';
 
-const hasFields = (data: unknown) => typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length > 0;
+const hasFields = (data: unknown) =>
+	typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length > 0;
 
 /**
  * Get (docs/api/oho.md § "Get contact"): the stored contact as Oho returns it, with its tags and labels also as plain

@@ -7,5 +7,9 @@ import { CONTACT_OPERATIONS } from './operations';
 
 /** Oho Contact's operations through the shared router; the writes to one contact run in input order. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route(this, { dialect: ohoDialect, operations: CONTACT_OPERATIONS, orderKey: identityKey });
+	return await route(this, {
+		dialect: ohoDialect,
+		operations: CONTACT_OPERATIONS,
+		orderKey: identityKey,
+	});
 }

@@ -14,5 +14,10 @@ export const execute: ContactOperation = async (op, identity) => {
 	const { body, warnings } = checkedBody(op, 'update', input, cleaning.skipInvalid);
 	const { response, body: sent } = await updateContact(op, identity, body);
 	const report = inputReport(cleaning.skipInvalid, warnings, input.unmappedFields, input.derived);
-	return await writeOutput(op, identity, { operation: 'updated', response, contact: sent as IDataObject, report });
+	return await writeOutput(op, identity, {
+		operation: 'updated',
+		response,
+		contact: sent as IDataObject,
+		report,
+	});
 };

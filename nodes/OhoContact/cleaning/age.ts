@@ -12,5 +12,7 @@ export function cleanAge(value: unknown): Cleaned {
 	const text = asciiDigits(tidyText(value));
 	if (text === '') return { value: undefined };
 	const match = /^([-+]?\d+(?:\.\d+)?)\s*(?:ปี|years?|yrs?)?$/i.exec(text);
-	return match ? { value: Number(match[1]) } : problem('must be a whole number from 1 to 99, like 25');
+	return match
+		? { value: Number(match[1]) }
+		: problem('must be a whole number from 1 to 99, like 25');
 }

@@ -6,7 +6,15 @@ import { problem } from './types';
 const GENDER_WORDS: Record<string, 'male' | 'female' | 'not_say'> = {};
 for (const word of ['male', 'm', 'man', 'ชาย', 'ผู้ชาย', 'ช']) GENDER_WORDS[word] = 'male';
 for (const word of ['female', 'f', 'woman', 'หญิง', 'ผู้หญิง', 'ญ']) GENDER_WORDS[word] = 'female';
-for (const word of ['not_say', 'notsay', 'prefernottosay', 'unspecified', 'notspecified', 'ไม่ระบุ', 'ไม่ต้องการระบุ']) {
+for (const word of [
+	'not_say',
+	'notsay',
+	'prefernottosay',
+	'unspecified',
+	'notspecified',
+	'ไม่ระบุ',
+	'ไม่ต้องการระบุ',
+]) {
 	GENDER_WORDS[word] = 'not_say';
 }
 
@@ -17,5 +25,7 @@ export function cleanGender(value: unknown): Cleaned {
 	const gender = GENDER_WORDS[text.toLowerCase().replace(/[\s.]/g, '')];
 	return gender
 		? { value: gender }
-		: problem('must be male, female or not_say (M, F, Male, Female and the Thai words for male, female and not specified are understood)');
+		: problem(
+				'must be male, female or not_say (M, F, Male, Female and the Thai words for male, female and not specified are understood)',
+			);
 }

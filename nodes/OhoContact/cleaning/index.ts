@@ -22,14 +22,20 @@ const SHORT_VALUE_FIELDS = new Set(['phone', 'birth_date', 'gender', 'age']);
 function tooLong(field: ContactFieldSpec, value: unknown): Cleaned | undefined {
 	const cap = SHORT_VALUE_FIELDS.has(field.path) ? MAX_SHORT_VALUE_LENGTH : MAX_TEXT_LENGTH;
 	if (typeof value !== 'string' || value.length <= cap) return undefined;
-	return problem(`is far too long to be this field (more than ${cap.toLocaleString('en-US')} characters), so it was not read`);
+	return problem(
+		`is far too long to be this field (more than ${cap.toLocaleString('en-US')} characters), so it was not read`,
+	);
 }
 
 /**
  * The one cleaning step every operation and every input mode goes through, for the fields whose value a form
  * writes in many ways. Lists and attributes are shaped by the caller; a field without a rule here is tidied text.
  */
-export function cleanField(field: ContactFieldSpec, value: unknown, settings: CleaningSettings): Cleaned {
+export function cleanField(
+	field: ContactFieldSpec,
+	value: unknown,
+	settings: CleaningSettings,
+): Cleaned {
 	const refused = tooLong(field, value);
 	if (refused) return refused;
 	switch (field.path) {

@@ -12,7 +12,9 @@ const THAILAND = '66';
 
 function local(number: string): Cleaned {
 	if (THAI_LOCAL_PHONE.test(number)) return { value: number };
-	return problem(`must be a Thai phone number: 0 and 8 or 9 more digits, like 0987654321 or 02-123-4567 (this one has ${number.length} digits)`);
+	return problem(
+		`must be a Thai phone number: 0 and 8 or 9 more digits, like 0987654321 or 02-123-4567 (this one has ${number.length} digits)`,
+	);
 }
 
 /**
@@ -22,29 +24,37 @@ function local(number: string): Cleaned {
  */
 export function cleanPhone(value: unknown, allowNonThai: boolean): Cleaned {
 	if (typeof value === 'number') {
-		if (!Number.isSafeInteger(value) || value <= 0) return problem('must be a phone number, like 0987654321');
+		if (!Number.isSafeInteger(value) || value <= 0)
+			return problem('must be a phone number, like 0987654321');
 		value = String(value);
 	}
 	if (typeof value !== 'string') return problem('must be text or a number, like 0987654321');
 	const compact = asciiDigits(value.normalize('NFKC')).replace(SEPARATORS, '');
 	if (compact === '') return { value: undefined };
 	if (!/^\+?\d+$/.test(compact)) {
-		return problem('must be one phone number: digits, with spaces, dashes, dots or brackets and an optional leading +, like 081-234-5678');
+		return problem(
+			'must be one phone number: digits, with spaces, dashes, dots or brackets and an optional leading +, like 081-234-5678',
+		);
 	}
 	let international: string | undefined;
 	if (compact.startsWith('+')) international = compact.slice(1);
 	else if (compact.startsWith('00')) international = compact.slice(2);
-	else if (compact.startsWith(THAILAND) && (compact.length === 10 || compact.length === 11)) international = compact;
+	else if (compact.startsWith(THAILAND) && (compact.length === 10 || compact.length === 11))
+		international = compact;
 
 	if (international === undefined || international.startsWith('0')) {
-		if (/^[689]\d{8}$/.test(compact) || /^[2-57]\d{7}$/.test(compact)) return { value: `0${compact}` };
+		if (/^[689]\d{8}$/.test(compact) || /^[2-57]\d{7}$/.test(compact))
+			return { value: `0${compact}` };
 		return local(compact.replace(/^\+/, ''));
 	}
 	if (international.startsWith(THAILAND)) {
 		// "+66 (0) 81…": the trunk 0 is sometimes kept after the country code.
 		const national = international.slice(THAILAND.length).replace(/^0/, '');
 		// After the country code a Thai number starts 2 to 9 (an area code or a mobile range; 0 is the trunk prefix).
-		if (!/^[2-9]/.test(national)) return problem('must be a Thai phone number: after +66 comes an area code or mobile number starting 2 to 9, like +66 81 234 5678');
+		if (!/^[2-9]/.test(national))
+			return problem(
+				'must be a Thai phone number: after +66 comes an area code or mobile number starting 2 to 9, like +66 81 234 5678',
+			);
 		return local(`0${national}`);
 	}
 	if (!allowNonThai) {
@@ -53,5 +63,7 @@ export function cleanPhone(value: unknown, allowNonThai: boolean): Cleaned {
 		);
 	}
 	const e164 = `+${international}`;
-	return INTERNATIONAL_PHONE.test(e164) ? { value: e164 } : problem('must be an international number: + and 8 to 15 digits, like +14155552671');
+	return INTERNATIONAL_PHONE.test(e164)
+		? { value: e164 }
+		: problem('must be an international number: + and 8 to 15 digits, like +14155552671');
 }

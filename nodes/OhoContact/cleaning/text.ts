@@ -35,7 +35,8 @@ export function tidyText(text: string): string {
 /** A name or other free text: tidied; a number (a spreadsheet cell) as its digits. Blank means "not given". */
 export function cleanText(value: unknown): Cleaned {
 	if (typeof value === 'number' && Number.isFinite(value)) return { value: String(value) };
-	if (typeof value !== 'string') return problem(`must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
+	if (typeof value !== 'string')
+		return problem(`must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
 	const text = tidyText(value);
 	return { value: text === '' ? undefined : text };
 }

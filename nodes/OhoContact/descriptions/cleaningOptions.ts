@@ -25,7 +25,8 @@ export const cleaningOptionFields: INodeProperties[] = [
 			{ name: 'Month First (11/29/1998)', value: 'monthFirst', description: 'The US order' },
 		],
 		default: 'dayFirst',
-		description: 'How a Birth Date written with numbers only, like 05/06/1990, is read. A date starting with the year is always year, month, day.',
+		description:
+			'How a Birth Date written with numbers only, like 05/06/1990, is read. A date starting with the year is always year, month, day.',
 	},
 	{
 		displayName: 'Invalid Optional Fields',
@@ -56,12 +57,14 @@ export const cleaningOptionFields: INodeProperties[] = [
 			{
 				name: 'Match the List (English)',
 				value: 'matchList',
-				description: 'A country or province the node knows, written in Thai, English or as a code, is sent as its English name',
+				description:
+					'A country or province the node knows, written in Thai, English or as a code, is sent as its English name',
 			},
 			{
 				name: 'Send as Written (Tidied)',
 				value: 'asWritten',
-				description: 'Country and City are sent as the input writes them, with spaces tidied: for an Oho that expects Thai names',
+				description:
+					'Country and City are sent as the input writes them, with spaces tidied: for an Oho that expects Thai names',
 			},
 		],
 		default: 'matchList',
@@ -71,7 +74,11 @@ export const cleaningOptionFields: INodeProperties[] = [
 ];
 
 /** The cleaning options of one item, with the workflow's time zone. */
-export function readCleaningOptions({ ctx, itemIndex, run }: ItemReading): CleaningSettings & { skipInvalid: boolean } {
+export function readCleaningOptions({
+	ctx,
+	itemIndex,
+	run,
+}: ItemReading): CleaningSettings & { skipInvalid: boolean } {
 	const options = run.parameters.value('options', itemIndex, {}) as IDataObject;
 	return {
 		timeZone: ctx.getTimezone(),

@@ -170,7 +170,8 @@ export const CONTACT_FIELDS: ContactFieldSpec[] = [
 		displayName: 'Gender',
 		kind: 'options',
 		options: GENDERS,
-		description: 'Oho stores "not_say" when none is sent. From an expression, M, F, Male, Female and the Thai words are understood.',
+		description:
+			'Oho stores "not_say" when none is sent. From an expression, M, F, Male, Female and the Thai words are understood.',
 	},
 	{
 		path: 'age',
@@ -246,7 +247,8 @@ export const FIELD_LABELS: Record<string, string> = {
  * value is returned as it is.
  */
 export function placeValue(value: unknown): unknown {
-	const isLocator = typeof value === 'object' && value !== null && 'mode' in value && 'value' in value;
+	const isLocator =
+		typeof value === 'object' && value !== null && 'mode' in value && 'value' in value;
 	return isLocator ? (value as { value: unknown }).value : value;
 }
 
@@ -254,7 +256,10 @@ export function placeValue(value: unknown): unknown {
  * A place as a searchable list (n8n filters the list by what is typed, in English or Thai: methods/listSearch.ts)
  * or a name typed in. An options list would be filtered by its English labels only.
  */
-function placeProperty(field: ContactFieldSpec, base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>): INodeProperties {
+function placeProperty(
+	field: ContactFieldSpec,
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+): INodeProperties {
 	return {
 		...base,
 		type: 'resourceLocator',
@@ -277,7 +282,11 @@ function placeProperty(field: ContactFieldSpec, base: Pick<INodeProperties, 'dis
  * no default value that would be sent unless the operator changes it.
  */
 function propertyOf(field: ContactFieldSpec): INodeProperties {
-	const base = { displayName: field.displayName, name: field.param, description: field.description };
+	const base = {
+		displayName: field.displayName,
+		name: field.param,
+		description: field.description,
+	};
 	switch (field.kind) {
 		case 'number':
 			// Text, so the field can start empty; cleaning reads the number (cleaning/age.ts).
@@ -290,7 +299,12 @@ function propertyOf(field: ContactFieldSpec): INodeProperties {
 			// Text, not a date picker: the picker drops what it cannot parse, such as a Buddhist-era 15/03/2535.
 			return { ...base, type: 'string', default: '', placeholder: field.placeholder };
 		case 'list':
-			return { ...base, type: 'string', typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' }, default: [] };
+			return {
+				...base,
+				type: 'string',
+				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' },
+				default: [],
+			};
 		case 'attributes':
 			return {
 				...base,
@@ -308,7 +322,7 @@ function propertyOf(field: ContactFieldSpec): INodeProperties {
 								name: 'name',
 								type: 'string',
 								default: '',
-								description: 'The attribute\'s display name (max 100), unique in your business',
+								description: "The attribute's display name (max 100), unique in your business",
 							},
 							{
 								displayName: 'Value',
@@ -328,8 +342,10 @@ function propertyOf(field: ContactFieldSpec): INodeProperties {
 
 /** What an empty required field of create becomes, said under the field so an operator knows it may stay empty. */
 function emptyOnCreateHint(field: ContactFieldSpec): string | undefined {
-	if (ACCOUNT_GIVEN_PARAMS.includes(field.param)) return "Leave empty to use the account in the Oho API credential";
-	if (field.fallbackOnCreate) return 'Leave empty to use Display Name, else First Name and Last Name';
+	if (ACCOUNT_GIVEN_PARAMS.includes(field.param))
+		return 'Leave empty to use the account in the Oho API credential';
+	if (field.fallbackOnCreate)
+		return 'Leave empty to use Display Name, else First Name and Last Name';
 	return undefined;
 }
 
@@ -420,12 +436,25 @@ const inDataMode = (mode: 'define' | 'mapper', properties: INodeProperties[]) =>
  * are given for every operation that writes, the notice about replaced lists for one that may update, the create
  * fields for one that may create, Update Fields for one that updates without creating.
  */
-export function contactFieldsDescription<Execute>(operations: Array<NodeOperation<Execute>>): INodeProperties[] {
+export function contactFieldsDescription<Execute>(
+	operations: Array<NodeOperation<Execute>>,
+): INodeProperties[] {
 	return [
 		...showForOperations(operations, (operation) => operation.writes, [dataModeProperty]),
 		...showForOperations(operations, (operation) => operation.updates, [replaceNotice]),
-		...inDataMode('define', showForOperations(operations, (operation) => operation.creates, createFields)),
-		...inDataMode('define', showForOperations(operations, (operation) => operation.updates && !operation.creates, [updateFields])),
-		...inDataMode('mapper', showForOperations(operations, (operation) => operation.writes, [mappedFields])),
+		...inDataMode(
+			'define',
+			showForOperations(operations, (operation) => operation.creates, createFields),
+		),
+		...inDataMode(
+			'define',
+			showForOperations(operations, (operation) => operation.updates && !operation.creates, [
+				updateFields,
+			]),
+		),
+		...inDataMode(
+			'mapper',
+			showForOperations(operations, (operation) => operation.writes, [mappedFields]),
+		),
 	];
 }

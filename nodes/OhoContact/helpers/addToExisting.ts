@@ -13,19 +13,36 @@ import { getContact, ohoCall } from './requests';
 type Mergeable = 'tags' | 'labels' | 'attributes';
 
 const LISTS: Mergeable[] = ['tags', 'labels', 'attributes'];
-const MERGE_LABELS: Record<Mergeable, string> = { tags: 'Tags', labels: 'Labels', attributes: 'Attributes' };
-const STORED_KEYS: Record<Mergeable, string> = { tags: 'contact_tags or tags', labels: 'chat_tags or labels', attributes: 'attributes' };
+const MERGE_LABELS: Record<Mergeable, string> = {
+	tags: 'Tags',
+	labels: 'Labels',
+	attributes: 'Attributes',
+};
+const STORED_KEYS: Record<Mergeable, string> = {
+	tags: 'contact_tags or tags',
+	labels: 'chat_tags or labels',
+	attributes: 'attributes',
+};
 
 /** The options that change a list Oho replaces wholesale, by their parameter names, and what each does. */
-const LIST_OPTIONS = { addToExisting: 'Add to Existing', removeFromExisting: 'Remove From Existing', clearLists: 'Clear' } as const;
+const LIST_OPTIONS = {
+	addToExisting: 'Add to Existing',
+	removeFromExisting: 'Remove From Existing',
+	clearLists: 'Clear',
+} as const;
 type ListOption = keyof typeof LIST_OPTIONS;
 
 type Attribute = NonNullable<UpdateContactBody['attributes']>[number];
 
 /** Tags and labels are their text; an attribute is its name (unique in a business). */
-const keyOf = (list: Mergeable) => (entry: unknown) => (list === 'attributes' ? (entry as Attribute).display_name : String(entry));
+const keyOf = (list: Mergeable) => (entry: unknown) =>
+	list === 'attributes' ? (entry as Attribute).display_name : String(entry);
 
-function mergedList<Entry>(existing: Entry[], added: Entry[], key: (entry: Entry) => unknown): Entry[] {
+function mergedList<Entry>(
+	existing: Entry[],
+	added: Entry[],
+	key: (entry: Entry) => unknown,
+): Entry[] {
 	const byKey = new Map<unknown, Entry>();
 	for (const entry of [...existing, ...added]) byKey.set(key(entry), entry);
 	return [...byKey.values()];
@@ -34,12 +51,20 @@ function mergedList<Entry>(existing: Entry[], added: Entry[], key: (entry: Entry
 /** The lists the operator chose in each of the three options (Options > Add to Existing, Remove From Existing, Clear). */
 function listOptions(op: ItemContext): Record<ListOption, Mergeable[]> {
 	const options = op.run.parameters.value('options', op.itemIndex, {}) as IDataObject;
-	const chosen = (name: ListOption) => ((options[name] as Mergeable[] | undefined) ?? []).filter((list) => LISTS.includes(list));
-	return { addToExisting: chosen('addToExisting'), removeFromExisting: chosen('removeFromExisting'), clearLists: chosen('clearLists') };
+	const chosen = (name: ListOption) =>
+		((options[name] as Mergeable[] | undefined) ?? []).filter((list) => LISTS.includes(list));
+	return {
+		addToExisting: chosen('addToExisting'),
+		removeFromExisting: chosen('removeFromExisting'),
+		clearLists: chosen('clearLists'),
+	};
 }
 
 function listError(op: ItemContext, message: string, description: string): NodeOperationError {
-	return new NodeOperationError(op.ctx.getNode(), message, { itemIndex: op.itemIndex, description: `${description} Nothing was sent for this item.` });
+	return new NodeOperationError(op.ctx.getNode(), message, {
+		itemIndex: op.itemIndex,
+		description: `${description} Nothing was sent for this item.`,
+	});
 }
 
 /** A list Add to Existing or Remove From Existing cannot read: sending a list would replace the old one, so nothing is sent. */
@@ -55,7 +80,12 @@ function unreadableList(op: ItemContext, list: Mergeable, option: ListOption): N
 }
 
 /** The contact's current entries of one list, in the stored form ({ keyword } objects) or the written one (text). */
-function currentEntries(op: ItemContext, contact: unknown, list: Mergeable, option: ListOption): unknown[] {
+function currentEntries(
+	op: ItemContext,
+	contact: unknown,
+	list: Mergeable,
+	option: ListOption,
+): unknown[] {
 	const entries = list === 'attributes' ? storedAttributes(contact) : storedList(contact, list);
 	if (entries === undefined) throw unreadableList(op, list, option);
 	// A stored attribute may carry more than the write API takes (an _id): only its name and value are sent back.
@@ -75,10 +105,16 @@ function currentEntries(op: ItemContext, contact: unknown, list: Mergeable, opti
  * its name). A list that read cannot give with certainty fails the item: never a blind replace. A list named in two
  * of the options, or cleared while the item gives entries for it, fails the item before anything is sent.
  */
-export async function withListChanges(op: ItemContext, identity: ContactIdentity, input: ContactInput): Promise<ContactInput> {
+export async function withListChanges(
+	op: ItemContext,
+	identity: ContactIdentity,
+	input: ContactInput,
+): Promise<ContactInput> {
 	const chosen = listOptions(op);
 	for (const list of LISTS) {
-		const options = (Object.keys(chosen) as ListOption[]).filter((option) => chosen[option].includes(list));
+		const options = (Object.keys(chosen) as ListOption[]).filter((option) =>
+			chosen[option].includes(list),
+		);
 		if (options.length > 1) {
 			throw listError(
 				op,
@@ -98,15 +134,22 @@ export async function withListChanges(op: ItemContext, identity: ContactIdentity
 		}
 		values[list] = [];
 	}
-	const changed = (option: 'addToExisting' | 'removeFromExisting') => chosen[option].filter((list) => values[list] !== undefined);
+	const changed = (option: 'addToExisting' | 'removeFromExisting') =>
+		chosen[option].filter((list) => values[list] !== undefined);
 	if (changed('addToExisting').length + changed('removeFromExisting').length > 0) {
 		const existing = (await getContact(op, identity)).body.data;
 		for (const list of changed('addToExisting')) {
-			values[list] = mergedList(currentEntries(op, existing, list, 'addToExisting'), values[list] as unknown[], keyOf(list));
+			values[list] = mergedList(
+				currentEntries(op, existing, list, 'addToExisting'),
+				values[list] as unknown[],
+				keyOf(list),
+			);
 		}
 		for (const list of changed('removeFromExisting')) {
 			const removed = new Set((values[list] as unknown[]).map(keyOf(list)));
-			values[list] = currentEntries(op, existing, list, 'removeFromExisting').filter((entry) => !removed.has(keyOf(list)(entry)));
+			values[list] = currentEntries(op, existing, list, 'removeFromExisting').filter(
+				(entry) => !removed.has(keyOf(list)(entry)),
+			);
 		}
 	}
 	return { ...input, values };
@@ -128,7 +171,9 @@ export async function updateContact(
 		path: identityPath('contact', identity),
 		body: body as IDataObject,
 		idempotent: true,
-		hints: { 404: 'No contact has this Platform, Platform ID and User ID. Use Create, or Create or Update, to add it.' },
+		hints: {
+			404: 'No contact has this Platform, Platform ID and User ID. Use Create, or Create or Update, to add it.',
+		},
 	});
 	return { response, body };
 }

@@ -26,7 +26,8 @@ function createBody(identity: ContactIdentity, fields: FieldValues): CreateConta
 			platform_id: identity.platformId,
 			platform_name: fields['social_profile.platform_name'],
 			// LINE needs one (an empty value names the problem); Facebook and Instagram have none (see createContact.ts).
-			line_basic_id: fields['social_profile.line_basic_id'] ?? (identity.platform === 'line' ? '' : undefined),
+			line_basic_id:
+				fields['social_profile.line_basic_id'] ?? (identity.platform === 'line' ? '' : undefined),
 		},
 	};
 	for (const [path, value] of Object.entries(fields)) {
@@ -59,11 +60,17 @@ function isOptional(path: string, kind: BodyKind): boolean {
 }
 
 function sentence(labels: string[]): string {
-	return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+	return labels.length === 1
+		? labels[0]
+		: `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
 function skipRemedy(problems: InputProblem[], kind: BodyKind): string {
-	const optional = [...new Set(problems.map((problem) => fieldOf(problem.path)).filter((path) => isOptional(path, kind)))];
+	const optional = [
+		...new Set(
+			problems.map((problem) => fieldOf(problem.path)).filter((path) => isOptional(path, kind)),
+		),
+	];
 	if (optional.length === 0) return '';
 	const labels = optional.map((path) => FIELD_LABELS[path] ?? path);
 	return `To write the contact without ${sentence(labels)}, set Options > Invalid Optional Fields to "Skip the Field and Warn"`;
@@ -86,11 +93,18 @@ export function createFallbacks(values: FieldValues): DerivedField[] {
 	}
 	const names = DISPLAY_NAME_SOURCES.slice(1).filter((path) => values[path] !== undefined);
 	if (names.length === 0) return [];
-	return [{ field: 'platform_display_name', value: names.map((path) => values[path]).join(' '), from: names.join(' + ') }];
+	return [
+		{
+			field: 'platform_display_name',
+			value: names.map((path) => values[path]).join(' '),
+			from: names.join(' + '),
+		},
+	];
 }
 
 /** A problem of a value the item did not give: a required one missing, or nothing at all to update. */
-const isMissingValue = (problem: InputProblem) => problem.path === '' || problem.problem.startsWith('is required');
+const isMissingValue = (problem: InputProblem) =>
+	problem.path === '' || problem.problem.startsWith('is required');
 
 interface CheckedBody<Body> {
 	body: Body;
@@ -106,8 +120,19 @@ interface CheckedBody<Body> {
  * is named at once; with "Skip the Field and Warn", unusable optional values are left out and listed instead.
  * Create's fallbacks are filled in before the check, so a value they give is never asked for.
  */
-export function checkedBody(op: ItemContext, kind: 'create', input: ContactInput, skipInvalid: boolean, identity: ContactIdentity): CheckedBody<CreateContactBody>;
-export function checkedBody(op: ItemContext, kind: 'update', input: ContactInput, skipInvalid: boolean): CheckedBody<UpdateContactBody>;
+export function checkedBody(
+	op: ItemContext,
+	kind: 'create',
+	input: ContactInput,
+	skipInvalid: boolean,
+	identity: ContactIdentity,
+): CheckedBody<CreateContactBody>;
+export function checkedBody(
+	op: ItemContext,
+	kind: 'update',
+	input: ContactInput,
+	skipInvalid: boolean,
+): CheckedBody<UpdateContactBody>;
 export function checkedBody(
 	op: ItemContext,
 	kind: BodyKind,
@@ -119,10 +144,15 @@ export function checkedBody(
 	const warnings: FieldWarning[] = [];
 	const skipped: InputProblem[] = [];
 	// A field update cannot change (a create-only column in the input) is not sent, so its problem does not count.
-	let pending = input.problems.filter((problem) => kind === 'create' || isOptional(problem.path, 'update'));
+	let pending = input.problems.filter(
+		(problem) => kind === 'create' || isOptional(problem.path, 'update'),
+	);
 	for (;;) {
 		const derived = kind === 'create' ? createFallbacks(values) : [];
-		const filled = { ...values, ...Object.fromEntries(derived.map((entry) => [entry.field, entry.value])) };
+		const filled = {
+			...values,
+			...Object.fromEntries(derived.map((entry) => [entry.field, entry.value])),
+		};
 		const { data, problems: found } =
 			kind === 'create'
 				? schemaProblems(createContactSchema, createBody(identity!, filled))
@@ -138,18 +168,24 @@ export function checkedBody(
 					!DISPLAY_NAME_SOURCES.some((source) => failing.has(source))),
 		);
 		const problems = [...pending, ...own];
-		if (problems.length === 0) return { body: data as CreateContactBody | UpdateContactBody, values, warnings, derived };
-		const canSkip = skipInvalid && problems.every((problem) => isOptional(fieldOf(problem.path), kind));
+		if (problems.length === 0)
+			return { body: data as CreateContactBody | UpdateContactBody, values, warnings, derived };
+		const canSkip =
+			skipInvalid && problems.every((problem) => isOptional(fieldOf(problem.path), kind));
 		if (!canSkip) {
 			const unused = problems.some(isMissingValue) ? unusedInputFields(op, input) : undefined;
-			const remedy = [skipInvalid ? '' : skipRemedy(problems, kind), unused ? `Input fields not used: ${unused}` : '']
+			const remedy = [
+				skipInvalid ? '' : skipRemedy(problems, kind),
+				unused ? `Input fields not used: ${unused}` : '',
+			]
 				.filter((part) => part !== '')
 				.join('. ');
 			throw invalidInput(op.ctx, op.itemIndex, [...skipped, ...problems], FIELD_LABELS, remedy);
 		}
 		for (const problem of problems) {
 			const field = fieldOf(problem.path);
-			const detail = problem.path === field ? problem.problem : `${problem.path} ${problem.problem}`;
+			const detail =
+				problem.path === field ? problem.problem : `${problem.path} ${problem.problem}`;
 			const warned = warnings.find((warning) => warning.field === field);
 			if (warned) warned.problem += `; ${detail}`;
 			else warnings.push({ field, value: input.given[field] ?? problem.value, problem: detail });
@@ -165,7 +201,12 @@ export function checkedBody(
  * with "Skip the Field and Warn", so a workflow can test it), the values the node derived ("derivedFields": a split
  * full name, create's fallbacks) and the input fields Map Automatically did not use.
  */
-export function inputReport(skipInvalid: boolean, warnings: FieldWarning[], unmappedFields?: string[], derived: DerivedField[] = []): IDataObject {
+export function inputReport(
+	skipInvalid: boolean,
+	warnings: FieldWarning[],
+	unmappedFields?: string[],
+	derived: DerivedField[] = [],
+): IDataObject {
 	const report: IDataObject = {};
 	// A warning about the reading the server followed (createContact.ts) is listed without Skip the Field and Warn too.
 	if (skipInvalid || warnings.length > 0) report.warnings = warnings as unknown as IDataObject[];

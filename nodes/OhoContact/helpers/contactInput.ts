@@ -49,19 +49,33 @@ export const normalizeKey = (key: string) =>
 
 const FIELDS_BY_KEY = new Map<string, ContactFieldSpec>();
 for (const field of CONTACT_FIELDS) {
-	for (const key of [field.path, field.path.split('.').pop()!, field.param, field.displayName, ...(field.columnNames ?? [])]) {
+	for (const key of [
+		field.path,
+		field.path.split('.').pop()!,
+		field.param,
+		field.displayName,
+		...(field.columnNames ?? []),
+	]) {
 		FIELDS_BY_KEY.set(normalizeKey(key), field);
 	}
 }
 
 /** Nothing, empty text, or a lone dash: Thai forms and sheets write "-" for "none". */
 export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && /^[-\u2013\u2014]?$/.test(tidyText(value)));
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && /^[-\u2013\u2014]?$/.test(tidyText(value)))
+	);
 }
 
 /** Tags and labels are the operator's own words: trimmed, never rewritten inside. */
 function toList(value: unknown): Cleaned {
-	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+	const entries = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',')
+			: undefined;
 	if (!entries) return { value };
 	const cleaned = entries
 		.map((entry) => (typeof entry === 'string' ? entry.trim() : entry))
@@ -82,7 +96,10 @@ function attributeEntry(entry: unknown): { name: unknown; value: unknown } | und
 	const name = record.display_name ?? record.name;
 	if (name === undefined) return undefined;
 	const value = record.value;
-	const text = typeof value === 'object' && value !== null && !Array.isArray(value) && 'text' in value ? (value as { text: unknown }).text : value;
+	const text =
+		typeof value === 'object' && value !== null && !Array.isArray(value) && 'text' in value
+			? (value as { text: unknown }).text
+			: value;
 	return { name, value: text };
 }
 
@@ -99,20 +116,27 @@ function attributePairs(value: unknown): Array<{ name: unknown; value: unknown }
 			return undefined;
 		}
 	}
-	const rows = (value as { attribute?: Array<{ name?: unknown; value?: unknown }> } | null)?.attribute;
+	const rows = (value as { attribute?: Array<{ name?: unknown; value?: unknown }> } | null)
+		?.attribute;
 	if (Array.isArray(rows)) return rows.map((row) => ({ name: row.name, value: row.value }));
 	if (Array.isArray(value)) {
 		const entries = value.map(attributeEntry);
-		return entries.every((entry) => entry !== undefined) ? (entries as Array<{ name: unknown; value: unknown }>) : undefined;
+		return entries.every((entry) => entry !== undefined)
+			? (entries as Array<{ name: unknown; value: unknown }>)
+			: undefined;
 	}
-	if (typeof value === 'object' && value !== null) return Object.entries(value).map(([name, text]) => ({ name, value: text }));
+	if (typeof value === 'object' && value !== null)
+		return Object.entries(value).map(([name, text]) => ({ name, value: text }));
 	return undefined;
 }
 
 function toAttributes(value: unknown): Cleaned {
 	const pairs = attributePairs(value);
 	if (!pairs) {
-		return { problem: 'must be a list of { "display_name": ..., "value": ... } or an object of name and value, like { "Member Level": "Gold" }' };
+		return {
+			problem:
+				'must be a list of { "display_name": ..., "value": ... } or an object of name and value, like { "Member Level": "Gold" }',
+		};
 	}
 	const attributes = pairs.map((entry) => ({
 		display_name: typeof entry.name === 'string' ? entry.name.trim() : entry.name,
@@ -138,9 +162,18 @@ const LAST_NAME = FIELDS_BY_PATH.get('last_name')!;
 
 /** Input fields Map Automatically splits into First and Last Name: what English and Thai forms call a full name. */
 const FULL_NAME_KEYS = new Set(
-	['name', 'Full Name', 'Full Names', 'Complete Name', 'Customer Name', 'Contact Name', 'ชื่อ-นามสกุล', 'ชื่อ-สกุล', 'ชื่อและนามสกุล', 'ชื่อเต็ม'].map(
-		normalizeKey,
-	),
+	[
+		'name',
+		'Full Name',
+		'Full Names',
+		'Complete Name',
+		'Customer Name',
+		'Contact Name',
+		'ชื่อ-นามสกุล',
+		'ชื่อ-สกุล',
+		'ชื่อและนามสกุล',
+		'ชื่อเต็ม',
+	].map(normalizeKey),
 );
 
 /** A full name the item gives: where from (the input field) and its text. */
@@ -153,10 +186,16 @@ interface FullNameSource {
  * Reads the contact fields through `pick`. A full name is split into First Name (and Last Name, when that is not
  * given either) only when First Name is not given: a form with its own name columns keeps them.
  */
-function collect(pick: (field: ContactFieldSpec) => unknown, settings: CleaningSettings, fullName?: FullNameSource): ContactInput {
+function collect(
+	pick: (field: ContactFieldSpec) => unknown,
+	settings: CleaningSettings,
+	fullName?: FullNameSource,
+): ContactInput {
 	const input: ContactInput = { values: {}, given: {}, problems: [], derived: [] };
 	const split =
-		fullName && typeof fullName.value === 'string' && isBlank(pick(FIRST_NAME)) ? splitFullName(fullName.value) : undefined;
+		fullName && typeof fullName.value === 'string' && isBlank(pick(FIRST_NAME))
+			? splitFullName(fullName.value)
+			: undefined;
 	const splitInto = new Map<ContactFieldSpec, string>();
 	if (split) {
 		splitInto.set(FIRST_NAME, split.first);
@@ -167,11 +206,17 @@ function collect(pick: (field: ContactFieldSpec) => unknown, settings: CleaningS
 		if (given === undefined) continue;
 		input.given[field.path] = given;
 		const cleaned = convert(field, given, settings);
-		if ('problem' in cleaned) input.problems.push({ path: field.path, problem: cleaned.problem, value: given });
+		if ('problem' in cleaned)
+			input.problems.push({ path: field.path, problem: cleaned.problem, value: given });
 		else if (cleaned.value !== undefined) input.values[field.path] = cleaned.value;
 		if (splitInto.has(field)) {
 			const title = field === FIRST_NAME && split?.title ? { titleLeftOut: split.title } : {};
-			input.derived.push({ field: field.path, value: input.values[field.path] ?? given, from: fullName!.from, ...title });
+			input.derived.push({
+				field: field.path,
+				value: input.values[field.path] ?? given,
+				from: fullName!.from,
+				...title,
+			});
 		}
 	}
 	return input;
@@ -183,7 +228,11 @@ function collect(pick: (field: ContactFieldSpec) => unknown, settings: CleaningS
  * (and, for an operation that does not create, the fields only a create takes) are listed as unmapped, unless a
  * parameter reads them (a column dragged into User ID is in use).
  */
-function autoMapped(item: ItemReading, input: IDataObject, settings: CleaningSettings): ContactInput {
+function autoMapped(
+	item: ItemReading,
+	input: IDataObject,
+	settings: CleaningSettings,
+): ContactInput {
 	const byField = new Map<ContactFieldSpec, unknown>();
 	const unused = new Set<string>();
 	let fullName: FullNameSource | undefined;
@@ -191,13 +240,22 @@ function autoMapped(item: ItemReading, input: IDataObject, settings: CleaningSet
 		const matched = FIELDS_BY_KEY.get(normalizeKey(key));
 		const field = matched && (item.operation.creates || !matched.createOnly) ? matched : undefined;
 		if (field && !byField.has(field) && !isBlank(value)) byField.set(field, value);
-		else if (!field && !fullName && FULL_NAME_KEYS.has(normalizeKey(key)) && typeof value === 'string' && !isBlank(value)) fullName = { from: key, value };
+		else if (
+			!field &&
+			!fullName &&
+			FULL_NAME_KEYS.has(normalizeKey(key)) &&
+			typeof value === 'string' &&
+			!isBlank(value)
+		)
+			fullName = { from: key, value };
 		else if (!field || !isBlank(value)) unused.add(key);
 	}
 	const collected = collect((field) => byField.get(field), settings, fullName);
 	if (fullName && collected.derived.length === 0) unused.add(fullName.from);
 	const { fields: referenced } = item.run.parameters.itemFieldReferences();
-	const unmappedFields = Object.keys(input).filter((key) => unused.has(key) && !referenced.has(key));
+	const unmappedFields = Object.keys(input).filter(
+		(key) => unused.has(key) && !referenced.has(key),
+	);
 	return { ...collected, unmappedFields };
 }
 
@@ -213,12 +271,17 @@ export function readContactFields(item: ItemReading, settings: CleaningSettings)
 	const dataMode = run.parameters.value('dataMode', itemIndex, 'define') as string;
 	if (dataMode === 'mapper') {
 		const mapping = run.parameters.value('contactFields', itemIndex) as ResourceMapperValue;
-		if (mapping.mappingMode === 'autoMapInputData') return autoMapped(item, ctx.getInputData()[itemIndex].json, settings);
+		if (mapping.mappingMode === 'autoMapInputData')
+			return autoMapped(item, ctx.getInputData()[itemIndex].json, settings);
 		const value = (mapping.value ?? {}) as IDataObject;
 		const fullName = { from: FULL_NAME_COLUMN.displayName, value: value[FULL_NAME_COLUMN.id] };
 		return collect((field) => value[field.path.split('.').pop()!], settings, fullName);
 	}
-	const collection = run.parameters.value(operation.creates ? 'additionalFields' : 'updateFields', itemIndex, {}) as IDataObject;
+	const collection = run.parameters.value(
+		operation.creates ? 'additionalFields' : 'updateFields',
+		itemIndex,
+		{},
+	) as IDataObject;
 	return collect(
 		(field) =>
 			field.requiredOnCreate && operation.creates
@@ -235,12 +298,17 @@ const SHOWN_UNUSED_FIELDS = 10;
  * unmapped, or else the fields no parameter references. Undefined when that cannot be known (a parameter holds an
  * expression that may read any field) or nothing is left.
  */
-export function unusedInputFields({ ctx, itemIndex, run }: ItemReading, input: ContactInput): string | undefined {
+export function unusedInputFields(
+	{ ctx, itemIndex, run }: ItemReading,
+	input: ContactInput,
+): string | undefined {
 	let unused = input.unmappedFields;
 	if (!unused) {
 		const { fields, complete } = run.parameters.itemFieldReferences();
 		if (!complete) return undefined;
-		unused = Object.keys(ctx.getInputData()[itemIndex]?.json ?? {}).filter((key) => !fields.has(key));
+		unused = Object.keys(ctx.getInputData()[itemIndex]?.json ?? {}).filter(
+			(key) => !fields.has(key),
+		);
 	}
 	if (unused.length === 0) return undefined;
 	const more = unused.length - SHOWN_UNUSED_FIELDS;

@@ -29,7 +29,8 @@ function withEmptyLineBasicId(body: CreateContactBody, form: EmptyLineBasicId): 
 }
 
 /** Whether Oho's answer refuses the body because of line_basic_id (a 400, which wrote nothing). */
-const refusesLineBasicId = (response: ApiResponse) => response.status === 400 && /line_basic_id/i.test(response.outcome.message);
+const refusesLineBasicId = (response: ApiResponse) =>
+	response.status === 400 && /line_basic_id/i.test(response.outcome.message);
 
 function lineBasicIdWarning(form: EmptyLineBasicId, refusal?: ApiResponse): FieldWarning {
 	const sent = form === 'empty' ? 'sent empty' : 'left out';
@@ -57,8 +58,15 @@ export async function sendCreate(op: ItemContext, identity: ContactIdentity) {
 	fillFromAccount(op, identity, input);
 	// An operation that may also update (Create or Update) does not create with the entries the item asks to remove from
 	// an existing contact.
-	const removing = op.operation.updates ? listsToRemove(op).filter((list) => input.values[list] !== undefined) : [];
-	const toCreate = { ...input, values: Object.fromEntries(Object.entries(input.values).filter(([path]) => !removing.includes(path as never))) };
+	const removing = op.operation.updates
+		? listsToRemove(op).filter((list) => input.values[list] !== undefined)
+		: [];
+	const toCreate = {
+		...input,
+		values: Object.fromEntries(
+			Object.entries(input.values).filter(([path]) => !removing.includes(path as never)),
+		),
+	};
 	const checked = checkedBody(op, 'create', toCreate, cleaning.skipInvalid, identity);
 	const noLineBasicId = identity.platform !== 'line' && !checked.body.social_profile.line_basic_id;
 	const { readings } = op.run;
@@ -75,7 +83,8 @@ export async function sendCreate(op: ItemContext, identity: ContactIdentity) {
 	let form: EmptyLineBasicId = learned ?? 'omit';
 	let body = noLineBasicId ? withEmptyLineBasicId(checked.body, form) : checked.body;
 	let response = await send(body);
-	const readingWarnings: FieldWarning[] = noLineBasicId && learned ? [lineBasicIdWarning(form)] : [];
+	const readingWarnings: FieldWarning[] =
+		noLineBasicId && learned ? [lineBasicIdWarning(form)] : [];
 	if (noLineBasicId && refusesLineBasicId(response)) {
 		const refusal = response;
 		form = OTHER_FORM[form];
@@ -85,9 +94,17 @@ export async function sendCreate(op: ItemContext, identity: ContactIdentity) {
 		if (response.outcome.ok || response.status === 409) readings.emptyLineBasicId = form;
 		readingWarnings.splice(0, readingWarnings.length, lineBasicIdWarning(form, refusal));
 	}
-	if (!response.outcome.ok && response.status !== 409) throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response);
+	if (!response.outcome.ok && response.status !== 409)
+		throw apiFailure(op.ctx, op.itemIndex, ohoDialect, response);
 	return {
-		input: { ...input, values: { ...checked.values, ...Object.fromEntries(removing.map((list) => [list, input.values[list]])) }, problems: [] },
+		input: {
+			...input,
+			values: {
+				...checked.values,
+				...Object.fromEntries(removing.map((list) => [list, input.values[list]])),
+			},
+			problems: [],
+		},
 		body,
 		cleaning,
 		warnings: [...checked.warnings, ...readingWarnings],
@@ -101,10 +118,19 @@ export async function sendCreate(op: ItemContext, identity: ContactIdentity) {
  * A 409 after an attempt whose answer was lost: that attempt may have created the contact, or it existed before.
  * The stored contact says which: created only when it holds every value sent.
  */
-export async function earlierCreate(op: ItemContext, identity: ContactIdentity, sent: IDataObject, unclearAttempt: string) {
+export async function earlierCreate(
+	op: ItemContext,
+	identity: ContactIdentity,
+	sent: IDataObject,
+	unclearAttempt: string,
+) {
 	const storedContact = readableContact((await getContact(op, identity)).body.data);
 	if (storedMatches(storedContact, sent, op.ctx.getTimezone())) {
-		return { created: true, storedContact, message: `Created contact successfully (an earlier attempt ${unclearAttempt}; the stored contact holds what was sent)` };
+		return {
+			created: true,
+			storedContact,
+			message: `Created contact successfully (an earlier attempt ${unclearAttempt}; the stored contact holds what was sent)`,
+		};
 	}
 	return {
 		created: false,

@@ -4,9 +4,27 @@ import { tidyText } from '../cleaning/text';
  * Titles a form's name column may start with. Left out only as a separate first word followed by a name, so
  * "นายสมชาย" (no space) or a person called "Miss" alone keeps every letter.
  */
-const TITLES = new Set(
-	['นาย', 'นาง', 'นางสาว', 'น.ส.', 'คุณ', 'ด.ช.', 'ด.ญ.', 'เด็กชาย', 'เด็กหญิง', 'ดร.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.'],
-);
+const TITLES = new Set([
+	'นาย',
+	'นาง',
+	'นางสาว',
+	'น.ส.',
+	'คุณ',
+	'ด.ช.',
+	'ด.ญ.',
+	'เด็กชาย',
+	'เด็กหญิง',
+	'ดร.',
+	'mr',
+	'mr.',
+	'mrs',
+	'mrs.',
+	'ms',
+	'ms.',
+	'miss',
+	'dr',
+	'dr.',
+]);
 
 export interface SplitName {
 	first: string;
@@ -21,9 +39,15 @@ export interface SplitName {
  * one word is the first name only. Undefined for a blank name.
  */
 export function splitFullName(fullName: string): SplitName | undefined {
-	const words = tidyText(fullName).split(' ').filter((word) => word !== '');
+	const words = tidyText(fullName)
+		.split(' ')
+		.filter((word) => word !== '');
 	if (words.length === 0) return undefined;
 	const title = words.length > 1 && TITLES.has(words[0].toLowerCase()) ? words.shift() : undefined;
 	const [first, ...rest] = words;
-	return { first, ...(rest.length > 0 ? { last: rest.join(' ') } : {}), ...(title ? { title } : {}) };
+	return {
+		first,
+		...(rest.length > 0 ? { last: rest.join(' ') } : {}),
+		...(title ? { title } : {}),
+	};
 }

@@ -11,5 +11,9 @@ export async function ohoCall(op: ItemContext, request: ApiRequest): Promise<Api
 }
 
 export async function getContact(op: ItemContext, identity: ContactIdentity): Promise<ApiResponse> {
-	return await ohoCall(op, { method: 'GET', path: identityPath('contact', identity), idempotent: true });
+	return await ohoCall(op, {
+		method: 'GET',
+		path: identityPath('contact', identity),
+		idempotent: true,
+	});
 }

@@ -59,7 +59,9 @@ export function contactColumns(operation: string): ResourceMapperFields {
 	const fields = CONTACT_FIELDS.filter((field) => creating || !field.createOnly);
 	return {
 		fields: fields.flatMap((field) =>
-			field.path === 'first_name' ? [fullNameColumn, column(field, creating)] : [column(field, creating)],
+			field.path === 'first_name'
+				? [fullNameColumn, column(field, creating)]
+				: [column(field, creating)],
 		),
 	};
 }

@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import type { Place } from '../cleaning/places';
 import { placeKey } from '../cleaning/places';
@@ -50,10 +54,16 @@ function searchPlaces(places: SearchablePlace[], filter?: string): INodeListSear
 	return { results: ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.item) };
 }
 
-export async function searchCountries(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchCountries(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return searchPlaces(COUNTRIES, filter);
 }
 
-export async function searchProvinces(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchProvinces(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return searchPlaces(PROVINCES, filter);
 }

@@ -60,28 +60,32 @@ const setupNotices: INodeProperties[] = [
 	stepsFor(
 		'none',
 		setupSteps({
-			after: 'Anyone who finds the URL can start this workflow: choose Secret in URL above so that only Oho can.',
+			after:
+				'Anyone who finds the URL can start this workflow: choose Secret in URL above so that only Oho can.',
 		}),
 	),
 	stepsFor(
 		'urlSecret',
 		setupSteps({
 			url: `, with ?${URL_SECRET_PARAMETER}= and the credential's secret added at its end (…/oho?${URL_SECRET_PARAMETER}=your-secret)`,
-			after: 'Anyone who has the whole URL can start this workflow: keep it private. If it leaks, change the secret in the credential and in the URL in Oho.',
+			after:
+				'Anyone who has the whole URL can start this workflow: keep it private. If it leaks, change the secret in the credential and in the URL in Oho.',
 		}),
 	),
 	stepsFor(
 		'headerAuth',
 		setupSteps({
 			inOho: ", and add a header with the credential's Header Name and Header Value",
-			after: "Oho's documents mention no custom header: if Oho offers no place for one, every delivery is refused (401). Choose Secret in URL instead.",
+			after:
+				"Oho's documents mention no custom header: if Oho offers no place for one, every delivery is refused (401). Choose Secret in URL instead.",
 		}),
 	),
 	stepsFor(
 		'basicAuth',
 		setupSteps({
 			url: ", with the credential's user and password written before its host (https://user:password@n8n.example.com/webhook/…)",
-			after: "Oho's documents do not say it sends a user and password from a URL: if the deliveries are refused (401), choose Secret in URL instead.",
+			after:
+				"Oho's documents do not say it sends a user and password from a URL: if the deliveries are refused (401), choose Secret in URL instead.",
 		}),
 	),
 ];
@@ -93,14 +97,26 @@ export const triggerFields: INodeProperties[] = [
 		name: 'authentication',
 		type: 'options',
 		options: [
-			{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
+			{
+				name: 'None',
+				value: 'none',
+				description: 'Anyone who knows the URL can start the workflow',
+			},
 			{
 				name: 'Secret in URL',
 				value: 'urlSecret',
 				description: `Deliveries must carry a secret in the URL (?${URL_SECRET_PARAMETER}=…): Oho sends the URL as it was pasted`,
 			},
-			{ name: 'Header Auth', value: 'headerAuth', description: 'Deliveries must carry a secret header, if Oho lets you add one' },
-			{ name: 'Basic Auth', value: 'basicAuth', description: 'Deliveries must carry a user name and password' },
+			{
+				name: 'Header Auth',
+				value: 'headerAuth',
+				description: 'Deliveries must carry a secret header, if Oho lets you add one',
+			},
+			{
+				name: 'Basic Auth',
+				value: 'basicAuth',
+				description: 'Deliveries must carry a user name and password',
+			},
 		],
 		default: 'none',
 		description:
@@ -113,7 +129,11 @@ export const triggerFields: INodeProperties[] = [
 		type: 'multiOptions',
 		options: [
 			{ name: 'Contact Created', value: 'created', description: 'A new contact was saved in Oho' },
-			{ name: 'Contact Updated', value: 'updated', description: 'A field of a contact changed, for example its tags' },
+			{
+				name: 'Contact Updated',
+				value: 'updated',
+				description: 'A field of a contact changed, for example its tags',
+			},
 		],
 		default: ['created', 'updated'],
 		required: true,

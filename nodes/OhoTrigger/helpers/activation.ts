@@ -1,20 +1,37 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_OF_MODE, credentialProblems, isSecretMode, MIN_SECRET_LENGTH } from './secretCheck';
+import {
+	CREDENTIAL_OF_MODE,
+	credentialProblems,
+	isSecretMode,
+	MIN_SECRET_LENGTH,
+} from './secretCheck';
 
 const MODE_NAMES = 'None, Secret in URL, Header Auth or Basic Auth';
 
 /** IPv4 addresses no server on the internet can call: loopback, private networks, link-local, "this host". */
 function isPrivateIpv4(host: string): boolean {
 	const parts = host.split('.').map(Number);
-	if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255)) return false;
+	if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255))
+		return false;
 	const [a, b] = parts;
-	return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+	return (
+		a === 0 ||
+		a === 10 ||
+		a === 127 ||
+		(a === 169 && b === 254) ||
+		(a === 172 && b >= 16 && b <= 31) ||
+		(a === 192 && b === 168)
+	);
 }
 
 /** IPv6 loopback, unique-local (fc00::/7) and link-local (fe80::/10) addresses. */
-const isPrivateIpv6 = (host: string): boolean => host === '::1' || host === '::' || /^f[cd][0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host);
+const isPrivateIpv6 = (host: string): boolean =>
+	host === '::1' ||
+	host === '::' ||
+	/^f[cd][0-9a-f]{2}:/.test(host) ||
+	/^fe[89ab][0-9a-f]:/.test(host);
 
 /**
  * Why Oho's servers cannot use this webhook URL, or undefined when they can. A host without a dot (localhost, a
@@ -28,10 +45,17 @@ export function unreachableReason(url: string): string | undefined {
 		return 'is not a URL';
 	}
 	const host = parsed.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-	if (host === 'localhost' || host.endsWith('.localhost') || !host.includes('.') && !host.includes(':') || isPrivateIpv4(host) || isPrivateIpv6(host)) {
+	if (
+		host === 'localhost' ||
+		host.endsWith('.localhost') ||
+		(!host.includes('.') && !host.includes(':')) ||
+		isPrivateIpv4(host) ||
+		isPrivateIpv6(host)
+	) {
 		return 'names this computer or a private network, which Oho’s servers on the internet cannot reach';
 	}
-	if (parsed.protocol === 'http:') return 'is plain http://, so a delivery and its secret would travel unencrypted';
+	if (parsed.protocol === 'http:')
+		return 'is plain http://, so a delivery and its secret would travel unencrypted';
 	return undefined;
 }
 
@@ -45,17 +69,25 @@ export async function checkConnection(ctx: IHookFunctions): Promise<void> {
 	const node = ctx.getNode();
 	const mode = ctx.getNodeParameter('authentication', 'none');
 	if (mode !== 'none' && !isSecretMode(mode)) {
-		throw new NodeOperationError(node, `The Oho Trigger's Authentication ${JSON.stringify(mode)} is not one it knows`, {
-			description: `Choose ${MODE_NAMES}. Until then every delivery is refused (401).`,
-		});
+		throw new NodeOperationError(
+			node,
+			`The Oho Trigger's Authentication ${JSON.stringify(mode)} is not one it knows`,
+			{
+				description: `Choose ${MODE_NAMES}. Until then every delivery is refused (401).`,
+			},
+		);
 	}
 	if (isSecretMode(mode)) {
 		const type = CREDENTIAL_OF_MODE[mode];
 		const problems = credentialProblems(type, await ctx.getCredentials(type));
 		if (problems.length > 0) {
-			throw new NodeOperationError(node, `The Oho Trigger's credential cannot be used: ${problems.join('; ')}`, {
-				description: `Open the credential and fix it (secrets need at least ${MIN_SECRET_LENGTH} characters). Until then every delivery is refused (401).`,
-			});
+			throw new NodeOperationError(
+				node,
+				`The Oho Trigger's credential cannot be used: ${problems.join('; ')}`,
+				{
+					description: `Open the credential and fix it (secrets need at least ${MIN_SECRET_LENGTH} characters). Until then every delivery is refused (401).`,
+				},
+			);
 		}
 	}
 	const url = ctx.getNodeWebhookUrl('default');

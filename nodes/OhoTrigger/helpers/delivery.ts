@@ -17,7 +17,8 @@ export interface Delivery {
 	body: IDataObject;
 }
 
-const isRecord = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const rawBodyOf = (ctx: IWebhookFunctions): Buffer | undefined => {
 	const { rawBody } = ctx.getRequestObject() as { rawBody?: unknown };
@@ -29,7 +30,9 @@ function declaredSize(ctx: IWebhookFunctions): number | undefined {
 	const raw = rawBodyOf(ctx);
 	if (raw) return raw.length;
 	const headers = ctx.getHeaderData() as Record<string, unknown>;
-	const declared = Object.hasOwn(headers, 'content-length') ? Number(headers['content-length']) : NaN;
+	const declared = Object.hasOwn(headers, 'content-length')
+		? Number(headers['content-length'])
+		: NaN;
 	return Number.isFinite(declared) ? declared : undefined;
 }
 
@@ -54,7 +57,8 @@ function measure(body: unknown, countBytes: boolean): { tooDeep: boolean; bytes:
 				stack.push([entry, depth + 1]);
 			}
 		} else if (countBytes) {
-			bytes += typeof value === 'string' ? Buffer.byteLength(value, 'utf8') + 2 : String(value).length;
+			bytes +=
+				typeof value === 'string' ? Buffer.byteLength(value, 'utf8') + 2 : String(value).length;
 		}
 		if (bytes > MAX_BODY_BYTES) return { tooDeep: false, bytes };
 	}
@@ -98,29 +102,47 @@ function bodyOf(ctx: IWebhookFunctions): unknown {
 
 /** A contact with neither Oho's id nor a customer id on a platform names nobody: nothing could act on it. */
 const identifies = (contact: IDataObject): boolean =>
-	typeof contact._id === 'string' || isRecord(contact.social_profile) && contact.social_profile.id !== undefined;
+	typeof contact._id === 'string' ||
+	(isRecord(contact.social_profile) && contact.social_profile.id !== undefined);
 
 function describeEventCode(value: unknown): string {
 	return value === undefined ? 'no event_code' : `the event_code ${JSON.stringify(value)}`;
 }
 
 /** The delivery, or the problem that makes it not one of Oho's (413 for an oversize body, else 400). */
-export function readDelivery(ctx: IWebhookFunctions): { delivery: Delivery } | { problem: Refusal } {
+export function readDelivery(
+	ctx: IWebhookFunctions,
+): { delivery: Delivery } | { problem: Refusal } {
 	const size = declaredSize(ctx);
 	if (size !== undefined && size > MAX_BODY_BYTES) return { problem: tooLarge(size) };
 	const parsed = bodyOf(ctx);
 	const measured = measure(parsed, size === undefined);
-	if (size === undefined && measured.bytes > MAX_BODY_BYTES) return { problem: tooLarge(`more than ${MAX_BODY_BYTES}`) };
+	if (size === undefined && measured.bytes > MAX_BODY_BYTES)
+		return { problem: tooLarge(`more than ${MAX_BODY_BYTES}`) };
 	if (measured.tooDeep) {
-		return { problem: { status: 400, message: `The body nests deeper than ${MAX_DEPTH} levels; an Oho delivery is a few levels deep.` } };
+		return {
+			problem: {
+				status: 400,
+				message: `The body nests deeper than ${MAX_DEPTH} levels; an Oho delivery is a few levels deep.`,
+			},
+		};
 	}
 	const body = withoutPrototypeKeys(parsed);
 	if (!isRecord(body) || Object.keys(body).length === 0) {
-		return { problem: { status: 400, message: 'The body is not a JSON object. Oho sends { "event_code": ..., "contact": { ... } }.' } };
+		return {
+			problem: {
+				status: 400,
+				message:
+					'The body is not a JSON object. Oho sends { "event_code": ..., "contact": { ... } }.',
+			},
+		};
 	}
 	const code = body.event_code;
 	// Own keys only: "constructor" or "__proto__" is no event.
-	const event = typeof code === 'string' && Object.hasOwn(EVENT_CODES, code) ? EVENT_CODES[code as keyof typeof EVENT_CODES] : undefined;
+	const event =
+		typeof code === 'string' && Object.hasOwn(EVENT_CODES, code)
+			? EVENT_CODES[code as keyof typeof EVENT_CODES]
+			: undefined;
 	if (event === undefined) {
 		return {
 			problem: {
@@ -130,7 +152,9 @@ export function readDelivery(ctx: IWebhookFunctions): { delivery: Delivery } | {
 		};
 	}
 	if (!isRecord(body.contact)) {
-		return { problem: { status: 400, message: `The "${body.event_code}" delivery has no contact object.` } };
+		return {
+			problem: { status: 400, message: `The "${body.event_code}" delivery has no contact object.` },
+		};
 	}
 	if (!identifies(body.contact)) {
 		return {
@@ -141,7 +165,16 @@ export function readDelivery(ctx: IWebhookFunctions): { delivery: Delivery } | {
 		};
 	}
 	const updated = body.updated_field;
-	const changedFields = Array.isArray(updated) ? updated.filter((field): field is string => typeof field === 'string') : undefined;
+	const changedFields = Array.isArray(updated)
+		? updated.filter((field): field is string => typeof field === 'string')
+		: undefined;
 	// Oho documents updated_field only on updates; if a created delivery carries one anyway, it is kept.
-	return { delivery: { event, changedFields: event === 'created' ? (changedFields ?? []) : changedFields, contact: body.contact, body } };
+	return {
+		delivery: {
+			event,
+			changedFields: event === 'created' ? (changedFields ?? []) : changedFields,
+			contact: body.contact,
+			body,
+		},
+	};
 }

@@ -10,7 +10,10 @@ export interface TriggerFilters {
 	platforms: string[];
 }
 
-const EVENT_NAMES: Record<TriggerEvent, string> = { created: 'Contact Created', updated: 'Contact Updated' };
+const EVENT_NAMES: Record<TriggerEvent, string> = {
+	created: 'Contact Created',
+	updated: 'Contact Updated',
+};
 
 /** The contact's platform as Oho stores it (`social_profile.platform`). */
 export function platformOf(contact: IDataObject): unknown {
@@ -18,10 +21,12 @@ export function platformOf(contact: IDataObject): unknown {
 }
 
 /** A selection left empty selects everything: an empty list would silently start nothing. */
-const selects = (selection: string[], value: string) => selection.length === 0 || selection.includes(value);
+const selects = (selection: string[], value: string) =>
+	selection.length === 0 || selection.includes(value);
 
 /** Every platform selected (the default) lets a contact through whatever its platform, even one Oho adds later. */
-const everyPlatform = (selection: string[]) => PLATFORMS.every((platform) => selection.includes(platform));
+const everyPlatform = (selection: string[]) =>
+	PLATFORMS.every((platform) => selection.includes(platform));
 
 /** Why this delivery starts nothing, or undefined when it starts the workflow. */
 export function filteredOut(delivery: Delivery, filters: TriggerFilters): string | undefined {
@@ -29,7 +34,10 @@ export function filteredOut(delivery: Delivery, filters: TriggerFilters): string
 		return `${EVENT_NAMES[delivery.event]} is not among this trigger's Events.`;
 	}
 	const platform = platformOf(delivery.contact);
-	if (!everyPlatform(filters.platforms) && !selects(filters.platforms, String(platform).toLowerCase())) {
+	if (
+		!everyPlatform(filters.platforms) &&
+		!selects(filters.platforms, String(platform).toLowerCase())
+	) {
 		return `the contact's platform (${JSON.stringify(platform ?? null)}) is not among this trigger's Platforms.`;
 	}
 	if (delivery.event === 'updated' && !selects(filters.changedFields, ANY_FIELD)) {

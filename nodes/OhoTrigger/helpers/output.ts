@@ -18,7 +18,8 @@ function lineChannelIdOf(platform: unknown, platformId: unknown): string | null 
 	return platform === 'line' && typeof text === 'string' && /^\d+$/.test(text) ? text : null;
 }
 
-const isRecord = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * An ObjectId as text. Oho types `_id` as ObjectId without showing its wire form (docs/api/oho.md §
@@ -51,7 +52,9 @@ function birthDateOf(value: unknown, timeZone: string): string | null {
 /** Stored tags with their `_id` as text, whichever form Oho wrote it in; a list that is not one stays as it came. */
 function withTextIds(list: unknown): unknown {
 	if (!Array.isArray(list)) return list;
-	return list.map((entry: unknown) => (isRecord(entry) && '_id' in entry ? { ...entry, _id: objectIdText(entry._id) } : entry));
+	return list.map((entry: unknown) =>
+		isRecord(entry) && '_id' in entry ? { ...entry, _id: objectIdText(entry._id) } : entry,
+	);
 }
 
 /**
@@ -69,7 +72,11 @@ function readableDeliveredContact(contact: IDataObject, timeZone: string): IData
 	for (const stored of ['contact_tags', 'chat_tags']) {
 		if (stored in contact) readable[stored] = withTextIds(contact[stored]) as IDataObject[];
 	}
-	if (readable.age === undefined || (typeof readable.age === 'string' && readable.age.trim() === '')) readable.age = null;
+	if (
+		readable.age === undefined ||
+		(typeof readable.age === 'string' && readable.age.trim() === '')
+	)
+		readable.age = null;
 	readable.birthDate = birthDateOf(contact.birth_date, timeZone);
 	return readable;
 }
@@ -79,7 +86,11 @@ function readableDeliveredContact(contact: IDataObject, timeZone: string): IData
  * (`platform`, `platform_id`, `user_id`; for LINE also `line_channel_id`), the contact's ID as text, and the
  * contact as a workflow reads it (readableDeliveredContact).
  */
-export function outputItem(delivery: Delivery, includeRawPayload: boolean, timeZone: string): IDataObject {
+export function outputItem(
+	delivery: Delivery,
+	includeRawPayload: boolean,
+	timeZone: string,
+): IDataObject {
 	const { contact, body } = delivery;
 	const socialProfile = (contact.social_profile ?? {}) as IDataObject;
 	const platform = (platformOf(contact) as string | undefined) ?? null;

@@ -20,7 +20,9 @@ let lastSweep = 0;
 function canonical(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
 	if (typeof value === 'object' && value !== null) {
-		const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+			a < b ? -1 : a > b ? 1 : 0,
+		);
 		return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`).join(',')}}`;
 	}
 	return JSON.stringify(value) ?? 'null';
@@ -48,8 +50,17 @@ function sweepIdleTriggers(now: number): void {
  * window; remembers it otherwise. `trigger` names the workflow, node and URL, so two triggers never share a memory.
  * The delivery's depth is bounded before it gets here (delivery.ts), so the canonical text cannot exhaust the stack.
  */
-export function isRepeat(trigger: string, delivery: Delivery, windowSeconds: number, now = Date.now()): boolean {
-	const meaning = { event: delivery.event, contact: delivery.contact, changed: delivery.changedFields ?? null };
+export function isRepeat(
+	trigger: string,
+	delivery: Delivery,
+	windowSeconds: number,
+	now = Date.now(),
+): boolean {
+	const meaning = {
+		event: delivery.event,
+		contact: delivery.contact,
+		changed: delivery.changedFields ?? null,
+	};
 	const key = createHash('sha256').update(canonical(meaning)).digest('hex');
 	let memory = recentDeliveries.get(trigger);
 	if (memory === undefined) {
@@ -59,7 +70,8 @@ export function isRepeat(trigger: string, delivery: Delivery, windowSeconds: num
 	const expiresAt = memory.get(key);
 	if (expiresAt !== undefined && expiresAt > now) return true;
 	forgetExpired(memory, now);
-	while (memory.size >= MAX_REMEMBERED_PER_TRIGGER) memory.delete(memory.keys().next().value as string);
+	while (memory.size >= MAX_REMEMBERED_PER_TRIGGER)
+		memory.delete(memory.keys().next().value as string);
 	// Deleted first, so a delivery remembered again moves to the end, where the newest are.
 	memory.delete(key);
 	memory.set(key, now + windowSeconds * 1000);

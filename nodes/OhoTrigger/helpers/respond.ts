@@ -12,7 +12,10 @@ export interface Refusal {
  */
 export function refuse(ctx: IWebhookFunctions, refusal: Refusal): IWebhookResponseData {
 	const res = ctx.getResponseObject();
-	res.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8', ...refusal.headers });
+	res.writeHead(refusal.status, {
+		'content-type': 'application/json; charset=utf-8',
+		...refusal.headers,
+	});
 	res.end(JSON.stringify({ message: refusal.message }));
 	return { noWebhookResponse: true };
 }

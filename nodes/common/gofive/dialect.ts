@@ -33,7 +33,11 @@ export const gofiveDialect: ApiDialect = {
 					? answer.message
 					: `HTTP ${httpStatus}`;
 		if (code === undefined) {
-			return { ok: false, fromApi: false, message: `${description} (no status.code in the answer)` };
+			return {
+				ok: false,
+				fromApi: false,
+				message: `${description} (no status.code in the answer)`,
+			};
 		}
 		return {
 			ok: code === GOFIVE_SUCCESS_CODE && httpStatus < 300,
@@ -46,7 +50,8 @@ export const gofiveDialect: ApiDialect = {
 		if (httpStatus === 401) {
 			return 'Check the Gofive API credential: the access token, or the client ID and secret, and the subscription key.';
 		}
-		if (httpStatus === 403) return 'This token may not use the chat API. Check its permissions and the subscription key.';
+		if (httpStatus === 403)
+			return 'This token may not use the chat API. Check its permissions and the subscription key.';
 		if (httpStatus === 429) {
 			return 'Gofive is rate limiting. Lower Requests in Parallel or raise Max Retries (under Advanced).';
 		}
@@ -58,7 +63,6 @@ export const gofiveDialect: ApiDialect = {
 	},
 };
 
-
 /**
  * Venio CRM's Customer API (docs/api/gofive-customer.md): the same envelope and credential as chat, compared as text
  * (status.code "1000" is success even where a client compares a number), with hints in the customer's words.
@@ -69,7 +73,8 @@ export const gofiveCustomerDialect: ApiDialect = {
 		if (httpStatus === 401) {
 			return 'Check the Gofive API credential: the access token, or the client ID and secret, and the Subscription Key (the Customer API requires it).';
 		}
-		if (httpStatus === 403) return 'This token or subscription key may not use the Customer API (Venio CRM). Check their permissions.';
+		if (httpStatus === 403)
+			return 'This token or subscription key may not use the Customer API (Venio CRM). Check their permissions.';
 		if (outcome.apiCode === '4001' || outcome.apiCode === '4002') {
 			return 'Gofive refused the request; its description says why. Check the value it names.';
 		}

@@ -26,7 +26,9 @@ interface TokenResponse {
 }
 
 /** Gofive's API gateway wants the subscription key only when the account has one; never send it empty. */
-export function subscriptionKeyHeader(credentials: ICredentialDataDecryptedObject): Record<string, string> {
+export function subscriptionKeyHeader(
+	credentials: ICredentialDataDecryptedObject,
+): Record<string, string> {
 	const key = credentials.subscriptionKey as string | undefined;
 	return key ? { 'Ocp-Apim-Subscription-Key': key } : {};
 }
@@ -73,10 +75,18 @@ function networkCode(error: unknown): unknown {
 	return failure.code ?? failure.cause?.code;
 }
 
-function interpretTokenAnswer(response: TokenResponse, credentials: ICredentialDataDecryptedObject): TokenOutcome {
+function interpretTokenAnswer(
+	response: TokenResponse,
+	credentials: ICredentialDataDecryptedObject,
+): TokenOutcome {
 	const answer = bodyObject(response.body);
 	const status = response.statusCode;
-	if (status >= 200 && status < 300 && typeof answer.access_token === 'string' && answer.access_token !== '') {
+	if (
+		status >= 200 &&
+		status < 300 &&
+		typeof answer.access_token === 'string' &&
+		answer.access_token !== ''
+	) {
 		return { token: answer.access_token };
 	}
 	const detail = `HTTP ${status}${describeTokenFailure(answer, credentialSecrets(credentials))}`;

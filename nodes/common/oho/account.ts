@@ -29,7 +29,10 @@ const LINE_BOT_USER_ID: AccountField = {
 		'Your LINE OA\'s own user ID: U followed by 32 characters. LINE\'s consoles do not show it (the "Your user ID" on the LINE Developers console\'s Basic settings tab is yours, not the OA\'s): it is the "destination" of every LINE webhook event, and "userId" from LINE\'s GET https://api.line.me/v2/bot/info. Not the channel ID (digits only).',
 };
 
-const ACCOUNT_FIELDS_BY_PLATFORM: Record<Platform, { id: AccountField; name: AccountField; basicId?: AccountField }> = {
+const ACCOUNT_FIELDS_BY_PLATFORM: Record<
+	Platform,
+	{ id: AccountField; name: AccountField; basicId?: AccountField }
+> = {
 	line: {
 		id: LINE_BOT_USER_ID,
 		name: {
@@ -37,14 +40,14 @@ const ACCOUNT_FIELDS_BY_PLATFORM: Record<Platform, { id: AccountField; name: Acc
 			displayName: 'LINE OA Name',
 			placeholder: 'e.g. HelloCheck',
 			whereToFind:
-				'Your LINE Official Account\'s display name, as customers see it: LINE Official Account Manager > your account (the name at the top left), or LINE Developers console > your provider > the Messaging API channel > Basic settings > Channel name',
+				"Your LINE Official Account's display name, as customers see it: LINE Official Account Manager > your account (the name at the top left), or LINE Developers console > your provider > the Messaging API channel > Basic settings > Channel name",
 		},
 		basicId: {
 			name: 'lineBasicId',
 			displayName: 'LINE Basic ID',
 			placeholder: 'e.g. @548unshk',
 			whereToFind:
-				'Your LINE OA\'s LINE ID, starting with @: LINE Official Account Manager > your account (under its name), or LINE Developers console > the Messaging API channel > Messaging API > Bot basic ID',
+				"Your LINE OA's LINE ID, starting with @: LINE Official Account Manager > your account (under its name), or LINE Developers console > the Messaging API channel > Messaging API > Bot basic ID",
 		},
 	},
 	facebook: {
@@ -65,7 +68,8 @@ const ACCOUNT_FIELDS_BY_PLATFORM: Record<Platform, { id: AccountField; name: Acc
 			name: 'instagramAccountId',
 			displayName: 'Instagram Account ID',
 			placeholder: 'e.g. 17841400000000001',
-			whereToFind: 'Meta Business Suite > Settings > Business assets > Instagram accounts > your account > ID',
+			whereToFind:
+				'Meta Business Suite > Settings > Business assets > Instagram accounts > your account > ID',
 		},
 		name: {
 			name: 'instagramUsername',
@@ -81,7 +85,7 @@ const PROFILE_PICTURE: AccountField = {
 	displayName: 'Default Profile Picture URL',
 	placeholder: 'https://example.com/avatar.png',
 	whereToFind:
-		'An http or https picture URL (max 2000 characters) Oho Contact sends as the customer\'s profile picture when the item gives none: Oho requires one to create a contact',
+		"An http or https picture URL (max 2000 characters) Oho Contact sends as the customer's profile picture when the item gives none: Oho requires one to create a contact",
 };
 
 /** The credential's properties for the accounts, under a notice that says what they are for. */
@@ -94,7 +98,11 @@ export const accountCredentialProperties: INodeProperties[] = [
 		default: '',
 	},
 	...[
-		...Object.values(ACCOUNT_FIELDS_BY_PLATFORM).flatMap(({ id, name, basicId }) => [id, name, ...(basicId ? [basicId] : [])]),
+		...Object.values(ACCOUNT_FIELDS_BY_PLATFORM).flatMap(({ id, name, basicId }) => [
+			id,
+			name,
+			...(basicId ? [basicId] : []),
+		]),
 		PROFILE_PICTURE,
 	].map(
 		(field): INodeProperties => ({
@@ -110,9 +118,24 @@ export const accountCredentialProperties: INodeProperties[] = [
 
 /** The contact values an account gives: the node's parameter, the API path, and the credential field per platform. */
 const ACCOUNT_VALUES = [
-	{ param: 'platformName', path: 'social_profile.platform_name', label: 'Platform Name', field: (platform: Platform) => ACCOUNT_FIELDS_BY_PLATFORM[platform].name },
-	{ param: 'lineBasicId', path: 'social_profile.line_basic_id', label: 'LINE Basic ID', field: (platform: Platform) => ACCOUNT_FIELDS_BY_PLATFORM[platform].basicId },
-	{ param: 'profilePictureUrl', path: 'profile_picture_url', label: 'Profile Picture URL', field: () => PROFILE_PICTURE },
+	{
+		param: 'platformName',
+		path: 'social_profile.platform_name',
+		label: 'Platform Name',
+		field: (platform: Platform) => ACCOUNT_FIELDS_BY_PLATFORM[platform].name,
+	},
+	{
+		param: 'lineBasicId',
+		path: 'social_profile.line_basic_id',
+		label: 'LINE Basic ID',
+		field: (platform: Platform) => ACCOUNT_FIELDS_BY_PLATFORM[platform].basicId,
+	},
+	{
+		param: 'profilePictureUrl',
+		path: 'profile_picture_url',
+		label: 'Profile Picture URL',
+		field: () => PROFILE_PICTURE,
+	},
 ];
 
 /** The parameters of Oho Contact that the credential can give: the editor does not require them. */
@@ -123,7 +146,8 @@ function credentialText(credentials: ICredentialDataDecryptedObject, field: Acco
 	return typeof value === 'string' ? value.trim() : '';
 }
 
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isBlank = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * An all-digit LINE Platform ID: the LINE channel ID, as Oho's webhook (and so the Oho Trigger) gives it. A number
@@ -131,7 +155,8 @@ const isBlank = (value: unknown) => value === undefined || value === null || (ty
  */
 const isLineChannelId = (platform: Platform, platformId: unknown) =>
 	platform === 'line' &&
-	((typeof platformId === 'string' && /^\d+$/.test(platformId.trim())) || (typeof platformId === 'number' && Number.isSafeInteger(platformId) && platformId >= 0));
+	((typeof platformId === 'string' && /^\d+$/.test(platformId.trim())) ||
+		(typeof platformId === 'number' && Number.isSafeInteger(platformId) && platformId >= 0));
 
 /** The errors of this file read like every other input error of the package ("Invalid input: <label> (<path>) ..."). */
 const PLATFORM_ID = 'Invalid input: Platform ID (platformId)';
@@ -139,15 +164,27 @@ const PLATFORM_ID = 'Invalid input: Platform ID (platformId)';
 const TWO_LINE_IDS =
 	"A LINE OA has two IDs: the channel ID (digits only, e.g. 2001234567; LINE Developers console > the Messaging API channel > Basic settings > Channel ID), which Oho's webhook and the Oho Trigger give as platform_id, and the bot user ID (U followed by 32 characters, e.g. Uebef201e98cc729b62147a8ba3099d7c), which Oho's contact endpoints take.";
 
-function credentialError(op: ItemContext, message: string, description: string): NodeOperationError {
-	return new NodeOperationError(op.ctx.getNode(), message, { itemIndex: op.itemIndex, description: `${description} ${NOTHING_SENT}` });
+function credentialError(
+	op: ItemContext,
+	message: string,
+	description: string,
+): NodeOperationError {
+	return new NodeOperationError(op.ctx.getNode(), message, {
+		itemIndex: op.itemIndex,
+		description: `${description} ${NOTHING_SENT}`,
+	});
 }
 
 /**
  * The Platform ID the endpoints get: the item's, else the credential's account for the platform. A contact
  * endpoint given a LINE channel ID gets the credential's bot user ID instead; else the error to stop the item with.
  */
-function platformIdFor(op: ItemContext, platform: Platform, given: unknown, endpoints: 'contact' | 'chat') {
+function platformIdFor(
+	op: ItemContext,
+	platform: Platform,
+	given: unknown,
+	endpoints: 'contact' | 'chat',
+) {
 	const idField = ACCOUNT_FIELDS_BY_PLATFORM[platform].id;
 	const accountId = credentialText(op.run.credential.data, idField);
 	if (isBlank(given) && accountId === '') {
@@ -159,7 +196,8 @@ function platformIdFor(op: ItemContext, platform: Platform, given: unknown, endp
 	}
 	const fromCredential = isBlank(given);
 	const platformId = fromCredential ? accountId : given;
-	if (endpoints === 'chat' || !isLineChannelId(platform, platformId)) return { platformId, fromCredential };
+	if (endpoints === 'chat' || !isLineChannelId(platform, platformId))
+		return { platformId, fromCredential };
 	if (fromCredential) {
 		return credentialError(
 			op,
@@ -182,7 +220,10 @@ function platformIdFor(op: ItemContext, platform: Platform, given: unknown, endp
  * The identity of one item, validated before anything is sent, with the Platform ID taken from the credential
  * when the item leaves it empty (and, for the contact endpoints, for a LINE channel ID); `fromCredential` says so.
  */
-export function readAccountIdentity(op: ItemContext, endpoints: 'contact' | 'chat'): ContactIdentity {
+export function readAccountIdentity(
+	op: ItemContext,
+	endpoints: 'contact' | 'chat',
+): ContactIdentity {
 	const { ctx, itemIndex, run } = op;
 	const platform = run.parameters.value('platform', itemIndex) as Platform;
 	const userId = run.parameters.value('userId', itemIndex);
@@ -191,7 +232,11 @@ export function readAccountIdentity(op: ItemContext, endpoints: 'contact' | 'cha
 		? platformIdFor(op, platform, given, endpoints)
 		: { platformId: given, fromCredential: false };
 	// Platform and User ID are checked first (a stand-in for a Platform ID that cannot be resolved), as before.
-	const checked = { platform, platformId: resolved instanceof NodeOperationError ? 'x' : resolved.platformId, userId };
+	const checked = {
+		platform,
+		platformId: resolved instanceof NodeOperationError ? 'x' : resolved.platformId,
+		userId,
+	};
 	const identity = validIdentity(ctx, itemIndex, checked);
 	if (resolved instanceof NodeOperationError) throw resolved;
 	identity.fromCredential = resolved.fromCredential ? ['platformId'] : [];
@@ -225,7 +270,9 @@ export function fillFromAccount(
 			identity.fromCredential = [...(identity.fromCredential ?? []), param];
 			continue;
 		}
-		const otherAccount = applies ? '' : ` The credential's is for ${idField.displayName} ${accountId}, not for Platform ID ${platformId}.`;
+		const otherAccount = applies
+			? ''
+			: ` The credential's is for ${idField.displayName} ${accountId}, not for Platform ID ${platformId}.`;
 		missing.push({
 			problem: `${label} (${path}) is required: fill in ${credentialField.displayName} in the Oho API credential, or give it in the node`,
 			help: `${credentialField.displayName}: ${credentialField.whereToFind}.${otherAccount}`,
@@ -247,7 +294,9 @@ interface ItemValues {
 
 /** A value the item gave, even one cleaning could not read: that value's problem is reported, never replaced. */
 function itemGives(input: ItemValues, path: string): boolean {
-	return input.values[path] !== undefined || input.problems.some((problem) => problem.path === path);
+	return (
+		input.values[path] !== undefined || input.problems.some((problem) => problem.path === path)
+	);
 }
 
 const PATHS_BY_PARAM = new Map(ACCOUNT_VALUES.map((value) => [value.param, value.path]));
@@ -261,7 +310,9 @@ export function credentialReport(identity: ContactIdentity, written?: IDataObjec
 		const path = PATHS_BY_PARAM.get(param);
 		if (path === undefined || written === undefined) return path === undefined;
 		const [first, second] = path.split('.');
-		return second === undefined ? written[first] !== undefined : (written[first] as IDataObject | undefined)?.[second] !== undefined;
+		return second === undefined
+			? written[first] !== undefined
+			: (written[first] as IDataObject | undefined)?.[second] !== undefined;
 	});
 	return {
 		...(fromCredential.length > 0 ? { fromCredential } : {}),
@@ -275,11 +326,14 @@ export function credentialReport(identity: ContactIdentity, written?: IDataObjec
  * the other, in input order, so the last row of a sheet wins however each row names the OA.
  */
 export function identityKey({ itemIndex, run }: ItemReading): string {
-	const [platform, platformId, userId] = (['platform', 'platformId', 'userId'] as const).map((name) =>
-		String(run.parameters.value(name, itemIndex, '') ?? '').trim(),
+	const [platform, platformId, userId] = (['platform', 'platformId', 'userId'] as const).map(
+		(name) => String(run.parameters.value(name, itemIndex, '') ?? '').trim(),
 	);
 	const idField = ACCOUNT_FIELDS_BY_PLATFORM[platform as Platform]?.id;
 	const accountId = idField ? credentialText(run.credential.data, idField) : '';
-	const named = accountId !== '' && (platformId === '' || isLineChannelId(platform as Platform, platformId)) ? accountId : platformId;
+	const named =
+		accountId !== '' && (platformId === '' || isLineChannelId(platform as Platform, platformId))
+			? accountId
+			: platformId;
 	return [platform, named, userId].join('\u0000');
 }

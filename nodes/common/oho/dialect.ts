@@ -25,12 +25,19 @@ export const ohoDialect: ApiDialect = {
 	interpret(httpStatus, body) {
 		const envelope = body as OhoEnvelope;
 		if (typeof envelope.ok !== 'boolean') {
-			return { ok: false, fromApi: false, message: 'The answer is not an Oho envelope (no "ok" field)' };
+			return {
+				ok: false,
+				fromApi: false,
+				message: 'The answer is not an Oho envelope (no "ok" field)',
+			};
 		}
 		const message = typeof envelope.message === 'string' ? envelope.message : `HTTP ${httpStatus}`;
 		// The envelope's status_code wins over the HTTP status (a proxy may answer 200 for Oho's 409).
 		const code = envelope.status_code;
-		const status = typeof code === 'number' && Number.isInteger(code) && code >= 100 && code <= 599 ? code : undefined;
+		const status =
+			typeof code === 'number' && Number.isInteger(code) && code >= 100 && code <= 599
+				? code
+				: undefined;
 		return { ok: envelope.ok && (status ?? httpStatus) < 300, fromApi: true, message, status };
 	},
 	hint(httpStatus) {
@@ -38,4 +45,3 @@ export const ohoDialect: ApiDialect = {
 		return OHO_HINTS[httpStatus];
 	},
 };
-

@@ -40,8 +40,14 @@ const pathIdText = z
 	.trim()
 	.min(1)
 	.max(40)
-	.refine((id) => id !== '.' && id !== '..', 'must not be "." or "..": a URL cannot carry them as a path segment')
-	.refine(isEncodable, 'must be valid Unicode text (it has a lone UTF-16 surrogate, which a URL cannot carry)');
+	.refine(
+		(id) => id !== '.' && id !== '..',
+		'must not be "." or "..": a URL cannot carry them as a path segment',
+	)
+	.refine(
+		isEncodable,
+		'must be valid Unicode text (it has a lone UTF-16 surrogate, which a URL cannot carry)',
+	);
 /**
  * A whole number from an expression (a Facebook or Instagram ID read from JSON) is taken as its digits. A number
  * beyond 2^53 lost its last digits when the JSON was read: converting it would send another customer's ID.
@@ -92,7 +98,7 @@ export function identityFields(platformIdHint = ''): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. Uebef201e98cc729b62147a8ba3099d7c',
 			hint:
-				'Empty: the account in the Oho API credential. LINE: the OA\'s bot user ID (U…); Facebook: Page > About > Page transparency; Instagram: Meta Business Suite > Settings > Instagram accounts.' +
+				"Empty: the account in the Oho API credential. LINE: the OA's bot user ID (U…); Facebook: Page > About > Page transparency; Instagram: Meta Business Suite > Settings > Instagram accounts." +
 				platformIdHint,
 			description:
 				"Your business's ID on the platform (max 40 characters). When empty, it is taken from the Oho API credential (LINE Bot User ID, Facebook Page ID or Instagram Account ID). For LINE it is the OA's bot user ID, U followed by 32 characters: the \"destination\" of every LINE webhook event (LINE's consoles do not show it). An all-digit LINE channel ID, as the Oho Trigger gives it, is replaced by the credential's LINE Bot User ID on the contact endpoints.",
@@ -104,8 +110,7 @@ export function identityFields(platformIdHint = ''): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'e.g. U38e365dddca4292c9cb1d8cf012aac87',
-			hint:
-				"The customer's ID: user_id of the Oho Trigger's output; LINE: source.userId of a LINE webhook (U…); Facebook, Instagram: the sender ID of their webhook.",
+			hint: "The customer's ID: user_id of the Oho Trigger's output; LINE: source.userId of a LINE webhook (U…); Facebook, Instagram: the sender ID of their webhook.",
 			description:
 				"The customer's ID on that platform (max 40 characters): the LINE user ID, the Facebook user ID (page-scoped) or the Instagram user ID, as the Oho Trigger's output and Oho's webhook give it",
 		},
@@ -113,7 +118,11 @@ export function identityFields(platformIdHint = ''): INodeProperties[] {
 }
 
 /** Validates an identity (before anything is sent). */
-export function validIdentity(ctx: IExecuteFunctions, itemIndex: number, given: { platform: unknown; platformId: unknown; userId: unknown }): ContactIdentity {
+export function validIdentity(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	given: { platform: unknown; platformId: unknown; userId: unknown },
+): ContactIdentity {
 	return validateBody(ctx, itemIndex, identitySchema, given, IDENTITY_LABELS);
 }
 

@@ -11,10 +11,15 @@ type ListName = 'tags' | 'labels';
 
 const STORED_NAME: Record<ListName, string> = { tags: 'contact_tags', labels: 'chat_tags' };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const keywordOf = (entry: unknown): string | undefined =>
-	typeof entry === 'string' ? entry : isRecord(entry) && typeof entry.keyword === 'string' ? entry.keyword : undefined;
+	typeof entry === 'string'
+		? entry
+		: isRecord(entry) && typeof entry.keyword === 'string'
+			? entry.keyword
+			: undefined;
 
 /** Every keyword of a list, or undefined when it is not a list or one entry has none (it cannot be read with certainty). */
 function keywordsOf(list: unknown): string[] | undefined {
@@ -25,7 +30,9 @@ function keywordsOf(list: unknown): string[] | undefined {
 
 /** For showing a list: the keywords it holds, skipping entries that carry none; [] when there is no list. */
 export function keywordsIn(list: unknown): string[] {
-	return Array.isArray(list) ? list.map(keywordOf).filter((keyword): keyword is string => keyword !== undefined) : [];
+	return Array.isArray(list)
+		? list.map(keywordOf).filter((keyword): keyword is string => keyword !== undefined)
+		: [];
 }
 
 /** A contact's tags or labels as plain text, from the stored form or the written one; undefined when unreadable or absent. */
@@ -40,7 +47,9 @@ export function storedList(contact: unknown, name: ListName): string[] | undefin
 export function storedAttributes(contact: unknown): IDataObject[] | undefined {
 	if (!isRecord(contact) || !Array.isArray(contact.attributes)) return undefined;
 	const attributes = contact.attributes as unknown[];
-	return attributes.every((entry) => isRecord(entry) && typeof entry.display_name === 'string') ? (attributes as IDataObject[]) : undefined;
+	return attributes.every((entry) => isRecord(entry) && typeof entry.display_name === 'string')
+		? (attributes as IDataObject[])
+		: undefined;
 }
 
 /** Oho stores age as text; "34" is the number 34. Anything else stays as it came. */
@@ -63,7 +72,9 @@ export function readableContact(contact: unknown): IDataObject {
 	return readable;
 }
 
-const sameList = (a: unknown[] | undefined, b: unknown[]) => a !== undefined && JSON.stringify([...a].map(String).sort()) === JSON.stringify([...b].map(String).sort());
+const sameList = (a: unknown[] | undefined, b: unknown[]) =>
+	a !== undefined &&
+	JSON.stringify([...a].map(String).sort()) === JSON.stringify([...b].map(String).sort());
 
 function sameAttributes(stored: IDataObject[] | undefined, written: unknown[]): boolean {
 	const key = (entry: unknown) => {
@@ -96,7 +107,10 @@ export function storedMatches(stored: unknown, written: IDataObject, timeZone: s
 			case 'social_profile': {
 				const profile = isRecord(stored.social_profile) ? stored.social_profile : {};
 				const sent = value as IDataObject;
-				return ['platform_name', 'line_basic_id'].every((field) => !(field in profile) || sent[field] === undefined || profile[field] === sent[field]);
+				return ['platform_name', 'line_basic_id'].every(
+					(field) =>
+						!(field in profile) || sent[field] === undefined || profile[field] === sent[field],
+				);
 			}
 			case 'tags':
 			case 'labels':

@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+} from 'n8n-workflow';
 
 import type { ApiDialect } from './types';
 
@@ -22,12 +26,20 @@ export interface RunCredential {
 }
 
 /** Reads and decrypts the node's credential of one API, once per run (route() keeps it in the run's state). */
-export async function readRunCredential(ctx: IExecuteFunctions, dialect: ApiDialect): Promise<RunCredential> {
+export async function readRunCredential(
+	ctx: IExecuteFunctions,
+	dialect: ApiDialect,
+): Promise<RunCredential> {
 	const reference = ctx.getNode().credentials?.[dialect.credentialType];
 	const data = await ctx.getCredentials(dialect.credentialType);
 	return {
 		data,
-		decrypted: { id: reference?.id ?? '', name: reference?.name ?? dialect.credentialType, type: dialect.credentialType, data },
+		decrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? dialect.credentialType,
+			type: dialect.credentialType,
+			data,
+		},
 		baseUrl: String(data.baseUrl ?? '').replace(/\/+$/, ''),
 		retryAfterRefresh: dialect.canRefresh(data) ? [401] : [],
 	};

@@ -31,7 +31,11 @@ export interface ApiErrorText {
 	extra?: JsonObject;
 }
 
-export function apiError(ctx: IExecuteFunctions, itemIndex: number, { message, description, httpCode, extra = {} }: ApiErrorText): NodeApiError {
+export function apiError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	{ message, description, httpCode, extra = {} }: ApiErrorText,
+): NodeApiError {
 	// Built from plain values only, never from the HTTP client's error: that error carries the request
 	// headers (the API key, the token) and n8n stores what it is given in its executions.
 	const error = new NodeApiError(
@@ -56,9 +60,12 @@ export function hostOf(url: string): string {
 
 /** Why a host could not be reached, for the network codes that tell; `setting` is what the operator should check. */
 export function unreachableReason(host: string, code: string, setting: string): string | undefined {
-	if (code === 'ENOTFOUND') return `The host ${host} does not exist (no such DNS name). Check the spelling of ${setting}.`;
-	if (code === 'ECONNREFUSED') return `Nothing answers at ${host}. Check the host and port in ${setting}, and that the service is up.`;
-	if (code === 'EAI_AGAIN') return `The name ${host} could not be looked up right now (DNS). Check the network and try again.`;
+	if (code === 'ENOTFOUND')
+		return `The host ${host} does not exist (no such DNS name). Check the spelling of ${setting}.`;
+	if (code === 'ECONNREFUSED')
+		return `Nothing answers at ${host}. Check the host and port in ${setting}, and that the service is up.`;
+	if (code === 'EAI_AGAIN')
+		return `The name ${host} could not be looked up right now (DNS). Check the network and try again.`;
 	return undefined;
 }
 
@@ -73,7 +80,10 @@ export const UNREACHABLE_HOST_HINT =
 export function unreachable(dialect: ApiDialect, baseUrl: string, code: string): string {
 	const host = hostOf(baseUrl);
 	const credential = `the Base URL of the ${dialect.name} API credential`;
-	return unreachableReason(host, code, credential) ?? `The connection to ${host} failed. Check ${credential} and the network.`;
+	return (
+		unreachableReason(host, code, credential) ??
+		`The connection to ${host} failed. Check ${credential} and the network.`
+	);
 }
 
 /** The error for an answer the API gave as a failure: its own message, the HTTP code, its code if any, a hint. */
@@ -87,7 +97,8 @@ export function apiFailure(
 	const { outcome, status, httpStatus } = response;
 	const codeText = outcome.apiCode ? `, code ${outcome.apiCode}` : '';
 	// An envelope that disagrees with the HTTP status is named with both: the envelope's status decides.
-	const statusText = status === httpStatus ? `HTTP ${httpStatus}` : `status ${status}, HTTP ${httpStatus}`;
+	const statusText =
+		status === httpStatus ? `HTTP ${httpStatus}` : `status ${status}, HTTP ${httpStatus}`;
 	return apiError(ctx, itemIndex, {
 		message: `${dialect.name}: ${outcome.message} (${statusText}${codeText})`,
 		description: hints?.[status] ?? dialect.hint(status, outcome),

@@ -17,7 +17,14 @@ import {
 	responseOf,
 	unclearNetworkAttempt,
 } from './responses';
-import { apiDidNotAct, backoffMs, holdOff, RETRYABLE_STATUSES, retryAfterMs, waitWhileHeldOff } from './retry';
+import {
+	apiDidNotAct,
+	backoffMs,
+	holdOff,
+	RETRYABLE_STATUSES,
+	retryAfterMs,
+	waitWhileHeldOff,
+} from './retry';
 import { credentialSecrets, redactText, redactValue } from './secrets';
 import type { ApiDialect, ApiRequest, ApiResponse } from './types';
 
@@ -28,10 +35,18 @@ const PUSH_BACK_STATUSES = new Set([429, 502, 503, 504]);
  * Tells the run's Auto parallelism (if any) how the API answered: pushed back (429, 502, 503, 504 as the
  * envelope or the HTTP status says, or a timeout) or not. A network failure has a `networkCode` and no `status`.
  */
-function reportToParallelism(run: RunState, sentAt: number, { status, networkCode }: { status?: number; networkCode?: string }): void {
+function reportToParallelism(
+	run: RunState,
+	sentAt: number,
+	{ status, networkCode }: { status?: number; networkCode?: string },
+): void {
 	const { parallelism } = run;
 	if (!parallelism) return;
-	if (status === undefined ? networkCode !== undefined && isTimeoutCode(networkCode) : PUSH_BACK_STATUSES.has(status)) {
+	if (
+		status === undefined
+			? networkCode !== undefined && isTimeoutCode(networkCode)
+			: PUSH_BACK_STATUSES.has(status)
+	) {
 		parallelism.pushedBack(sentAt);
 	} else if (status !== undefined) {
 		parallelism.answered(Date.now() - sentAt);
@@ -65,12 +80,20 @@ function markUnclear<E extends NodeApiError>(error: E): E {
  * API's dialect, retries what is worth retrying and turns every failure into a NodeApiError with the API's own
  * message, the HTTP code and a hint.
  */
-export async function apiRequest(item: ItemContext, dialect: ApiDialect, request: ApiRequest): Promise<ApiResponse> {
+export async function apiRequest(
+	item: ItemContext,
+	dialect: ApiDialect,
+	request: ApiRequest,
+): Promise<ApiResponse> {
 	const { ctx, itemIndex, run, settings } = item;
 	const { credential } = run;
 	if (credential.decrypted.type !== dialect.credentialType) {
 		// A node's operations speak the API of the dialect its router was given: another one would send the wrong key.
-		throw new NodeOperationError(ctx.getNode(), `The ${dialect.name} API needs a ${dialect.credentialType} credential`, { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The ${dialect.name} API needs a ${dialect.credentialType} credential`,
+			{ itemIndex },
+		);
 	}
 	const { baseUrl } = credential;
 	const options: IHttpRequestOptions = {
@@ -95,7 +118,10 @@ export async function apiRequest(item: ItemContext, dialect: ApiDialect, request
 				dialect.credentialType,
 				// n8n mutates the options it is given (auth headers); each attempt gets its own copy.
 				{ ...options, headers: { ...options.headers } },
-				{ credentialsDecrypted: credential.decrypted, preAuthenticationRetryStatusCode: credential.retryAfterRefresh },
+				{
+					credentialsDecrypted: credential.decrypted,
+					preAuthenticationRetryStatusCode: credential.retryAfterRefresh,
+				},
 			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 			raw = { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
 		} catch (error) {
@@ -144,7 +170,11 @@ export async function apiRequest(item: ItemContext, dialect: ApiDialect, request
 		// The status the answer means: an envelope's own status (Oho's status_code) wins over the HTTP one.
 		const status = outcome?.status ?? raw.status;
 		reportToParallelism(run, sentAt, { status });
-		const didNotAct = apiDidNotAct(status, raw.headers, outcome?.fromApi === true || neverSent(value));
+		const didNotAct = apiDidNotAct(
+			status,
+			raw.headers,
+			outcome?.fromApi === true || neverSent(value),
+		);
 		// After any other 502, 503 or 504 the API may have acted (a gateway can answer after the API got the request),
 		// like after a timeout: only an idempotent request is resent.
 		if (RETRYABLE_STATUSES.has(status) && canRetry && (request.idempotent || didNotAct)) {
@@ -161,7 +191,10 @@ export async function apiRequest(item: ItemContext, dialect: ApiDialect, request
 		}
 		// A request that is not resent, whose answer leaves open whether the API acted on it: a server fault or a
 		// gateway's answer, or a success status without the API's own answer.
-		const unclear = !request.idempotent && !didNotAct && (status >= 500 || (raw.status < 300 && outcome?.fromApi !== true));
+		const unclear =
+			!request.idempotent &&
+			!didNotAct &&
+			(status >= 500 || (raw.status < 300 && outcome?.fromApi !== true));
 		if (!record || !outcome) {
 			if (request.idempotent && canRetry && raw.status >= 200 && raw.status < 300) {
 				unclearAttempt = `got an answer that was not JSON (HTTP ${raw.status})`;
@@ -172,13 +205,22 @@ export async function apiRequest(item: ItemContext, dialect: ApiDialect, request
 			// itself; a success status without a JSON answer stays the failure above says.
 			if (raw.status >= 400 && request.handledStatuses?.includes(raw.status)) {
 				const message = describeBody(value, secrets) || `HTTP ${raw.status}`;
-				return { status: raw.status, httpStatus: raw.status, body: {}, outcome: { ok: false, fromApi: false, message }, attempts: attempt + 1, unclearAttempt };
+				return {
+					status: raw.status,
+					httpStatus: raw.status,
+					body: {},
+					outcome: { ok: false, fromApi: false, message },
+					attempts: attempt + 1,
+					unclearAttempt,
+				};
 			}
 			const error = apiError(ctx, itemIndex, {
 				message: `The ${dialect.name} API answered HTTP ${raw.status} with a body that is not JSON`,
 				description:
 					`Received: ${describeBody(value, secrets) || '(empty)'}. ` +
-					(unclear ? notResentNote(dialect, request, raw.status) : 'This is usually a gateway or server fault; try again later.'),
+					(unclear
+						? notResentNote(dialect, request, raw.status)
+						: 'This is usually a gateway or server fault; try again later.'),
 				httpCode: String(raw.status),
 			});
 			throw unclear ? markUnclear(error) : error;
@@ -194,7 +236,8 @@ export async function apiRequest(item: ItemContext, dialect: ApiDialect, request
 		};
 		if (response.outcome.ok || request.handledStatuses?.includes(response.status)) return response;
 		const error = apiFailure(ctx, itemIndex, dialect, response, request.hints);
-		if (unclear && !request.hints?.[status]) error.description = `${error.description ?? ''} ${notResentNote(dialect, request)}`.trim();
+		if (unclear && !request.hints?.[status])
+			error.description = `${error.description ?? ''} ${notResentNote(dialect, request)}`.trim();
 		throw unclear ? markUnclear(error) : error;
 	}
 }

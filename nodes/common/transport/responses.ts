@@ -22,7 +22,12 @@ const NETWORK_ERROR_CODES = new Set([
 	'ECANCELED',
 ]);
 
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const TIMEOUT_CODES = new Set([
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
 
 export const isTimeoutCode = (code: string): boolean => TIMEOUT_CODES.has(code);
 
@@ -44,7 +49,9 @@ export const NEVER_SENT = 'requestNeverSent';
 export const neverSent = (body: unknown): boolean => asRecord(body)?.[NEVER_SENT] === true;
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+	return typeof value === 'object' && value !== null
+		? (value as Record<string, unknown>)
+		: undefined;
 }
 
 /** The HTTP answer inside an error thrown by n8n's request helper (wrapped or not), if there was one. */

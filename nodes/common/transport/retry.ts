@@ -6,7 +6,10 @@ import type { RequestSettings } from '../options';
 export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
 /** Retry-After in milliseconds: delta-seconds or an HTTP date. */
-export function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
+export function retryAfterMs(
+	headers: Record<string, unknown>,
+	now = Date.now(),
+): number | undefined {
 	const value = headers['retry-after'] ?? headers['Retry-After'];
 	if (value === undefined || value === null || value === '') return undefined;
 	const seconds = Number(value);
@@ -20,7 +23,11 @@ export function retryAfterMs(headers: Record<string, unknown>, now = Date.now())
  * sent again: a 429, or a 503 that is the API's own answer (Gofive's status, Oho's envelope) or carries a
  * Retry-After. A gateway's bare 503 page (HTML, no Retry-After) can come after the API already got the request.
  */
-export function apiDidNotAct(status: number, headers: Record<string, unknown>, apiAnswered: boolean): boolean {
+export function apiDidNotAct(
+	status: number,
+	headers: Record<string, unknown>,
+	apiAnswered: boolean,
+): boolean {
 	if (status === 429) return true;
 	return status === 503 && (apiAnswered || retryAfterMs(headers) !== undefined);
 }
@@ -43,7 +50,11 @@ export type HoldOffs = Map<string, number>;
  * for at most this item's longest retry wait in all. No jitter: the waiting items are at most Requests in Parallel,
  * and jitter would let fresh items overtake the retry that waited longest.
  */
-export async function waitWhileHeldOff(holdOffs: HoldOffs, api: string, settings: RequestSettings): Promise<void> {
+export async function waitWhileHeldOff(
+	holdOffs: HoldOffs,
+	api: string,
+	settings: RequestSettings,
+): Promise<void> {
 	let budgetMs = settings.maxRetryDelayMs;
 	const nextWaitMs = () => Math.min((holdOffs.get(api) ?? 0) - Date.now(), budgetMs);
 	for (let waitMs = nextWaitMs(); waitMs > 0; waitMs = nextWaitMs()) {

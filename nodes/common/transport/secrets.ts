@@ -18,7 +18,9 @@ export const REDACTED = '[redacted]';
 const MIN_SECRET_LENGTH = 6;
 
 /** A credential's secrets as a server may echo them: as written, URL-encoded (a form body), JSON-escaped. */
-export function credentialSecrets(credentials: ICredentialDataDecryptedObject | undefined): string[] {
+export function credentialSecrets(
+	credentials: ICredentialDataDecryptedObject | undefined,
+): string[] {
 	const forms = new Set<string>();
 	for (const field of SECRET_FIELDS) {
 		const value = credentials?.[field];
@@ -35,11 +37,13 @@ export function credentialSecrets(credentials: ICredentialDataDecryptedObject | 
 /** The text without any of the secrets: one linear pass per secret form, no pattern built from them. */
 export function redactText(text: string, secrets: string[]): string {
 	let redacted = text;
-	for (const secret of secrets) if (redacted.includes(secret)) redacted = redacted.split(secret).join(REDACTED);
+	for (const secret of secrets)
+		if (redacted.includes(secret)) redacted = redacted.split(secret).join(REDACTED);
 	return redacted;
 }
 
-const hasSecret = (text: string, secrets: string[]) => secrets.some((secret) => text.includes(secret));
+const hasSecret = (text: string, secrets: string[]) =>
+	secrets.some((secret) => text.includes(secret));
 
 /** Whether any text (key or value) inside a parsed answer holds a secret; walks without recursion (nesting is the server's). */
 function holdsSecret(value: unknown, secrets: string[]): boolean {
@@ -67,7 +71,10 @@ function redactCopy(value: unknown, secrets: string[], depth: number): unknown {
 	if (depth >= MAX_REDACTED_DEPTH) return REDACTED;
 	if (Array.isArray(value)) return value.map((entry) => redactCopy(entry, secrets, depth + 1));
 	return Object.fromEntries(
-		Object.entries(value).map(([key, entry]) => [redactText(key, secrets), redactCopy(entry, secrets, depth + 1)]),
+		Object.entries(value).map(([key, entry]) => [
+			redactText(key, secrets),
+			redactCopy(entry, secrets, depth + 1),
+		]),
 	);
 }
 

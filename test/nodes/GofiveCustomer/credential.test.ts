@@ -20,21 +20,69 @@ const credentials = { gofiveApi: { id: 'gofive-id', name: 'Gofive' } };
 
 /** Gofive Customer (Create or Update) → Gofive Chat (Send Message), one workflow, one execution. */
 async function runCustomerThenChat(store: CredentialStore) {
-	const types: Record<string, INodeType> = { gofiveCustomer: new GofiveCustomer(), gofiveChat: new GofiveChat() };
+	const types: Record<string, INodeType> = {
+		gofiveCustomer: new GofiveCustomer(),
+		gofiveChat: new GofiveChat(),
+	};
 	const nodeTypes: INodeTypes = {
 		getByName: (name: string) => types[name.split('.').pop()!] as INodeType | IVersionedNodeType,
 		getByNameAndVersion: (name: string) => types[name.split('.').pop()!],
 		getKnownTypes: () => ({}),
 	};
-	const node = (name: string, type: string, typeVersion: number, parameters: INode['parameters'], x: number): INode => {
+	const node = (
+		name: string,
+		type: string,
+		typeVersion: number,
+		parameters: INode['parameters'],
+		x: number,
+	): INode => {
 		const description = types[type].description;
-		const subject: INode = { id: name, name, type: `n8n-nodes-oho-gofive.${type}`, typeVersion, position: [x, 0], parameters, credentials };
-		subject.parameters = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, subject, description) ?? parameters;
+		const subject: INode = {
+			id: name,
+			name,
+			type: `n8n-nodes-oho-gofive.${type}`,
+			typeVersion,
+			position: [x, 0],
+			parameters,
+			credentials,
+		};
+		subject.parameters =
+			NodeHelpers.getNodeParameters(
+				description.properties,
+				parameters,
+				true,
+				false,
+				subject,
+				description,
+			) ?? parameters;
 		return subject;
 	};
 	const nodes = [
-		node('Customer', 'gofiveCustomer', 1.1, { resource: 'customer', operation: 'upsert', customerName: 'Malee Thongdee', customerState: 1 }, 0),
-		node('Chat', 'gofiveChat', 1.1, { resource: 'message', operation: 'sendMessage', roomId: DEMO.gofiveRoomId, content: '={{ "New lead " + $json.customerCode }}', companyId: '507' }, 200),
+		node(
+			'Customer',
+			'gofiveCustomer',
+			1.1,
+			{
+				resource: 'customer',
+				operation: 'upsert',
+				customerName: 'Malee Thongdee',
+				customerState: 1,
+			},
+			0,
+		),
+		node(
+			'Chat',
+			'gofiveChat',
+			1.1,
+			{
+				resource: 'message',
+				operation: 'sendMessage',
+				roomId: DEMO.gofiveRoomId,
+				content: '={{ "New lead " + $json.customerCode }}',
+				companyId: '507',
+			},
+			200,
+		),
 	];
 	const workflow = new Workflow({
 		id: 'credential-reuse',
@@ -44,20 +92,39 @@ async function runCustomerThenChat(store: CredentialStore) {
 		nodeTypes,
 		settings: { timezone: 'Asia/Bangkok' },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'credential-reuse', { id: 'credential-reuse', nodes, connections: {} } as never);
-	const executionData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }] } });
-	return await new WorkflowExecute(testAdditionalData(store, hooks), 'manual', executionData).processRunExecutionData(workflow);
+	const hooks = new ExecutionLifecycleHooks('manual', 'credential-reuse', {
+		id: 'credential-reuse',
+		nodes,
+		connections: {},
+	} as never);
+	const executionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+	return await new WorkflowExecute(
+		testAdditionalData(store, hooks),
+		'manual',
+		executionData,
+	).processRunExecutionData(workflow);
 }
 
 test('one token, fetched once, serves Gofive Customer and Gofive Chat in the same run', async () => {
 	const store = new CredentialStore();
-	store.set('gofiveApi', clientCredentials(ref.sb, { subscriptionKey: DEMO.gofiveSubscriptionKey }));
+	store.set(
+		'gofiveApi',
+		clientCredentials(ref.sb, { subscriptionKey: DEMO.gofiveSubscriptionKey }),
+	);
 
 	const run = await runCustomerThenChat(store);
 
 	expect(run.data.resultData.error).toBeUndefined();
-	const customerCode = ref.sb.state().gofiveCustomers.find((customer) => customer.customerName === 'Malee Thongdee')!.customerCode;
-	expect(ref.sb.state().gofiveMessages.map((message) => message.content)).toEqual([`New lead ${customerCode}`]);
+	const customerCode = ref.sb
+		.state()
+		.gofiveCustomers.find((customer) => customer.customerName === 'Malee Thongdee')!.customerCode;
+	expect(ref.sb.state().gofiveMessages.map((message) => message.content)).toEqual([
+		`New lead ${customerCode}`,
+	]);
 	expect(tokenRequests(ref.sb)).toHaveLength(1);
 	const [customerRequest] = customerRequests(ref.sb);
 	const [chatRequest] = ref.sb.requests({ api: 'gofive', path: '/v1/chat/message' });

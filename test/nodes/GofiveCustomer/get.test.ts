@@ -19,13 +19,21 @@ describe('Gofive Customer: Get', () => {
 				operation: 'get',
 				ok: true,
 				customerCode: 'C000055',
-				customer: expect.objectContaining({ customerName: 'Suda Wongsa', customerId: 480258, dateCreated: '2025-01-29T15:38:43+07:00' }),
+				customer: expect.objectContaining({
+					customerName: 'Suda Wongsa',
+					customerId: 480258,
+					dateCreated: '2025-01-29T15:38:43+07:00',
+				}),
 			},
 		]);
 	});
 
 	test('a code with a slash or Thai letters is escaped in the path', async () => {
-		await runCustomer(ref.sb, { operation: 'get', customerCode: 'ลูกค้า/1' }, { onError: 'continueRegularOutput' });
+		await runCustomer(
+			ref.sb,
+			{ operation: 'get', customerCode: 'ลูกค้า/1' },
+			{ onError: 'continueRegularOutput' },
+		);
 
 		expect(calls(ref.sb)).toEqual([`GET /v3/customers/${encodeURIComponent('ลูกค้า/1')}`]);
 	});
@@ -37,7 +45,13 @@ describe('Gofive Customer: Get', () => {
 	});
 
 	test('a code an expression leaves empty is refused before sending', async () => {
-		const error = stopError(await runCustomer(ref.sb, { operation: 'get', customerCode: '={{ $json.code }}' }, { items: [{ code: ' ' }] }));
+		const error = stopError(
+			await runCustomer(
+				ref.sb,
+				{ operation: 'get', customerCode: '={{ $json.code }}' },
+				{ items: [{ code: ' ' }] },
+			),
+		);
 
 		expect(error.message).toBe('Invalid input: Customer Code (customerCode) is required');
 		expect(calls(ref.sb)).toEqual([]);

@@ -49,39 +49,79 @@ describe('Gofive Customer: Map Input Fields', () => {
 			leadStatus: 4,
 			customerTags: ['vip', 'web form'],
 		});
-		expect(jsonOf(result)[0]).toMatchObject({ ok: true, customerName: 'Wanida Chaiyo', unmappedFields: ['LINE User ID'] });
+		expect(jsonOf(result)[0]).toMatchObject({
+			ok: true,
+			customerName: 'Wanida Chaiyo',
+			unmappedFields: ['LINE User ID'],
+		});
 	});
 
 	test('Map Automatically without a name refuses the item, naming the input fields nothing took', async () => {
-		const error = stopError(await runCustomer(ref.sb, mapped('autoMapInputData'), { items: [{ State: 'Lead', Nickname: 'Nok' }] }));
+		const error = stopError(
+			await runCustomer(ref.sb, mapped('autoMapInputData'), {
+				items: [{ State: 'Lead', Nickname: 'Nok' }],
+			}),
+		);
 
-		expect(error.message).toBe('Invalid input: Customer Name (customerName) is required. Input fields no customer field took: Nickname');
+		expect(error.message).toBe(
+			'Invalid input: Customer Name (customerName) is required. Input fields no customer field took: Nickname',
+		);
 		expect(calls(ref.sb)).toEqual([]);
 	});
 
 	test('a state that is not in the list is refused with the list', async () => {
-		const error = stopError(await runCustomer(ref.sb, mapped('autoMapInputData'), { items: [{ Name: 'Nok Charoen', State: 'Hot lead' }] }));
+		const error = stopError(
+			await runCustomer(ref.sb, mapped('autoMapInputData'), {
+				items: [{ Name: 'Nok Charoen', State: 'Hot lead' }],
+			}),
+		);
 
-		expect(error.message).toBe('Invalid input: Customer State (customerState) must be one of: Lead, Prospect, Customer, got "Hot lead"');
+		expect(error.message).toBe(
+			'Invalid input: Customer State (customerState) must be one of: Lead, Prospect, Customer, got "Hot lead"',
+		);
 	});
 
 	test('Map Input Fields (define below): the columns as mapped, cleaned the same way, the refusals the same', async () => {
 		await runCustomer(
 			ref.sb,
-			mapped('defineBelow', { customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: 3, customerPhone: '+66 2 123 4567', customerTags: 'gold' }),
+			mapped('defineBelow', {
+				customerCode: 'C000055',
+				customerName: 'Suda Wongsa',
+				customerState: 3,
+				customerPhone: '+66 2 123 4567',
+				customerTags: 'gold',
+			}),
 		);
-		const refused = stopError(await runCustomer(ref.sb, mapped('defineBelow', { customerName: 'Nok Charoen', customerState: 3, customerStatus: 2 })));
+		const refused = stopError(
+			await runCustomer(
+				ref.sb,
+				mapped('defineBelow', { customerName: 'Nok Charoen', customerState: 3, customerStatus: 2 }),
+			),
+		);
 
 		expect(customerRequests(ref.sb).map((request) => request.body)).toEqual([
-			{ customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: 3, customerPhone: '021234567', customerTags: ['gold'] },
+			{
+				customerCode: 'C000055',
+				customerName: 'Suda Wongsa',
+				customerState: 3,
+				customerPhone: '021234567',
+				customerTags: ['gold'],
+			},
 		]);
-		expect(refused.message).toBe('Invalid input: Customer Note (customerNote) is required when Customer Status is Closed');
+		expect(refused.message).toBe(
+			'Invalid input: Customer Note (customerNote) is required when Customer Status is Closed',
+		);
 	});
 
 	test('the mapper offers every one-value field, Customer Name and Customer State required, codes as lists', async () => {
-		const { fields } = await new GofiveCustomer().methods.resourceMapping.getCustomerColumns.call({} as ILoadOptionsFunctions);
+		const { fields } = await new GofiveCustomer().methods.resourceMapping.getCustomerColumns.call(
+			{} as ILoadOptionsFunctions,
+		);
 
-		expect(fields.filter((field) => field.required).map((field) => field.id)).toEqual(['customerName', 'customerState']);
+		expect(fields.filter((field) => field.required).map((field) => field.id)).toEqual([
+			'customerName',
+			'customerState',
+		]);
 		expect(fields.find((field) => field.id === 'customerState')).toMatchObject({
 			type: 'options',
 			options: [
@@ -90,8 +130,12 @@ describe('Gofive Customer: Map Input Fields', () => {
 				{ name: 'Customer', value: 3 },
 			],
 		});
-		expect(fields.find((field) => field.id === 'customerTags')?.displayName).toBe('Tags (comma-separated)');
-		expect(fields.find((field) => field.id === 'unqualifiedReasonName')?.displayName).toBe('Unqualified Reason');
+		expect(fields.find((field) => field.id === 'customerTags')?.displayName).toBe(
+			'Tags (comma-separated)',
+		);
+		expect(fields.find((field) => field.id === 'unqualifiedReasonName')?.displayName).toBe(
+			'Unqualified Reason',
+		);
 	});
 });
 
@@ -103,7 +147,9 @@ describe('Gofive Customer in the editor', () => {
 		['get', 'Get a customer'],
 		['addEvent', 'Add an event to a customer'],
 	])('the subtitle of %s is its action: %s', (operation, action) => {
-		const operations = node.description.properties.find((property) => property.name === 'operation')!.options as Array<{ value: string; action: string }>;
+		const operations = node.description.properties.find(
+			(property) => property.name === 'operation',
+		)!.options as Array<{ value: string; action: string }>;
 
 		expect(subtitleOf(node, { resource: 'customer', operation })).toBe(action);
 		expect(operations.find((option) => option.value === operation)?.action).toBe(action);
@@ -111,6 +157,10 @@ describe('Gofive Customer in the editor', () => {
 
 	test('the package lists the node, and it is a tool with the Gofive API credential', () => {
 		expect(packageJson.n8n.nodes).toContain('dist/nodes/GofiveCustomer/GofiveCustomer.node.js');
-		expect(node.description).toMatchObject({ usableAsTool: true, version: 1.1, credentials: [{ name: 'gofiveApi', required: true }] });
+		expect(node.description).toMatchObject({
+			usableAsTool: true,
+			version: 1.1,
+			credentials: [{ name: 'gofiveApi', required: true }],
+		});
 	});
 });

@@ -6,14 +6,24 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { jsonOf } from '../../helpers/n8n';
-import { calls, customerCredential, customerRequests, runCustomer } from '../../helpers/gofiveCustomer';
+import {
+	calls,
+	customerCredential,
+	customerRequests,
+	runCustomer,
+} from '../../helpers/gofiveCustomer';
 import { pairedItems, stopError } from '../../helpers/ohoContact';
 import { startScriptedServer } from '../../helpers/scriptedServer';
 import { useSandbox } from '../../helpers/sandbox';
 
 const ref = useSandbox();
 
-const upsert = (fields: IDataObject = {}) => ({ operation: 'upsert', customerName: 'Malee Thongdee', customerState: 1, ...fields });
+const upsert = (fields: IDataObject = {}) => ({
+	operation: 'upsert',
+	customerName: 'Malee Thongdee',
+	customerState: 1,
+	...fields,
+});
 
 async function runOne(parameters: IDataObject, run = {}): Promise<IDataObject> {
 	const result = await runCustomer(ref.sb, parameters, run);
@@ -51,18 +61,42 @@ describe('Gofive Customer: Create or Update', () => {
 		});
 		expect(request.headers.authorization).toBe('Bearer gofi***');
 		expect(request.headers['ocp-apim-subscription-key']).toBe('gofi***');
-		const stored = ref.sb.state().gofiveCustomers.find((customer) => customer.customerName === 'Malee Thongdee')!;
-		expect(output).toMatchObject({ operation: 'upsert', ok: true, customerCode: stored.customerCode, customerName: 'Malee Thongdee' });
+		const stored = ref.sb
+			.state()
+			.gofiveCustomers.find((customer) => customer.customerName === 'Malee Thongdee')!;
+		expect(output).toMatchObject({
+			operation: 'upsert',
+			ok: true,
+			customerCode: stored.customerCode,
+			customerName: 'Malee Thongdee',
+		});
 		expect(output).not.toHaveProperty('warnings');
 		// Venio's +0700 is read: the output's dates carry +07:00, which any ISO 8601 reader takes.
-		expect((output.customer as IDataObject).dateCreated).toBe(stored.dateCreated.replace(/\+0700$/, '+07:00'));
+		expect((output.customer as IDataObject).dateCreated).toBe(
+			stored.dateCreated.replace(/\+0700$/, '+07:00'),
+		);
 	});
 
 	test('with a Customer Code it updates that customer', async () => {
-		const output = await runOne(upsert({ customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: 3, additionalFields: { customerType: 2 } }));
+		const output = await runOne(
+			upsert({
+				customerCode: 'C000055',
+				customerName: 'Suda Wongsa',
+				customerState: 3,
+				additionalFields: { customerType: 2 },
+			}),
+		);
 
-		expect(customerRequests(ref.sb)[0].body).toEqual({ customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: 3, customerType: 2 });
-		expect(output).toMatchObject({ customerCode: 'C000055', customer: { customerId: 480258, customerType: 2 } });
+		expect(customerRequests(ref.sb)[0].body).toEqual({
+			customerCode: 'C000055',
+			customerName: 'Suda Wongsa',
+			customerState: 3,
+			customerType: 2,
+		});
+		expect(output).toMatchObject({
+			customerCode: 'C000055',
+			customer: { customerId: 480258, customerType: 2 },
+		});
 		expect(ref.sb.state().gofiveCustomers).toHaveLength(1);
 	});
 
@@ -71,16 +105,40 @@ describe('Gofive Customer: Create or Update', () => {
 			upsert({
 				customerState: 2,
 				additionalFields: {
-					addresses: { address: [{ locationAddress: '99 Sukhumvit Rd', locationName: 'Head office', locationType: 1, latitude: 13.7367, longitude: 100.5605 }] },
+					addresses: {
+						address: [
+							{
+								locationAddress: '99 Sukhumvit Rd',
+								locationName: 'Head office',
+								locationType: 1,
+								latitude: 13.7367,
+								longitude: 100.5605,
+							},
+						],
+					},
 					customFields: { field: [{ customFieldName: 'Budget', customFieldValue: '100k, 200k' }] },
 					socialAccounts: { line: '@malee', facebook: '' },
-					contactPerson: { person: { contactName: 'Khun Anan', contactMobile: '081 111 2222', contactStatus: 'active' } },
+					contactPerson: {
+						person: {
+							contactName: 'Khun Anan',
+							contactMobile: '081 111 2222',
+							contactStatus: 'active',
+						},
+					},
 				},
 			}),
 		);
 
 		expect(customerRequests(ref.sb)[0].body).toMatchObject({
-			addresses: [{ locationAddress: '99 Sukhumvit Rd', locationName: 'Head office', locationType: 1, latitude: 13.7367, longitude: 100.5605 }],
+			addresses: [
+				{
+					locationAddress: '99 Sukhumvit Rd',
+					locationName: 'Head office',
+					locationType: 1,
+					latitude: 13.7367,
+					longitude: 100.5605,
+				},
+			],
 			customFields: [{ customFieldName: 'Budget', customFieldValue: ['100k', '200k'] }],
 			customerSocialAccount: { line: '@malee' },
 			contacts: [{ contactName: 'Khun Anan', contactMobile: '0811112222', contactStatus: true }],
@@ -88,18 +146,36 @@ describe('Gofive Customer: Create or Update', () => {
 	});
 
 	test.each([
-		['Ended', 1, 'Invalid input: Customer Note (customerNote) is required when Customer Status is Ended'],
-		['Closed', 2, 'Invalid input: Customer Note (customerNote) is required when Customer Status is Closed'],
-	])('Customer Status %s without a note is refused before sending', async (_status, customerStatus, message) => {
-		const error = stopError(await runCustomer(ref.sb, upsert({ customerState: 3, additionalFields: { customerStatus } })));
+		[
+			'Ended',
+			1,
+			'Invalid input: Customer Note (customerNote) is required when Customer Status is Ended',
+		],
+		[
+			'Closed',
+			2,
+			'Invalid input: Customer Note (customerNote) is required when Customer Status is Closed',
+		],
+	])(
+		'Customer Status %s without a note is refused before sending',
+		async (_status, customerStatus, message) => {
+			const error = stopError(
+				await runCustomer(
+					ref.sb,
+					upsert({ customerState: 3, additionalFields: { customerStatus } }),
+				),
+			);
 
-		expect(error.message).toBe(message);
-		expect(error.description).toBe('Nothing was sent for this item.');
-		expect(calls(ref.sb)).toEqual([]);
-	});
+			expect(error.message).toBe(message);
+			expect(error.description).toBe('Nothing was sent for this item.');
+			expect(calls(ref.sb)).toEqual([]);
+		},
+	);
 
 	test('an Unqualified lead without the reason is refused before sending, naming both fields', async () => {
-		const error = stopError(await runCustomer(ref.sb, upsert({ additionalFields: { leadStatus: 3 } })));
+		const error = stopError(
+			await runCustomer(ref.sb, upsert({ additionalFields: { leadStatus: 3 } })),
+		);
 
 		expect(error.message).toBe(
 			'Invalid input: Unqualified Reason (unqulifiedReasonName) is required for a Lead whose Lead Status is Unqualified; ' +
@@ -109,19 +185,46 @@ describe('Gofive Customer: Create or Update', () => {
 	});
 
 	test('an Unqualified lead with its reason is sent with Gofive’s spelling of the fields', async () => {
-		await runOne(upsert({ additionalFields: { leadStatus: 3, unqualifiedReasonName: 'Budget', unqualifiedReasonNote: 'No budget this year' } }));
+		await runOne(
+			upsert({
+				additionalFields: {
+					leadStatus: 3,
+					unqualifiedReasonName: 'Budget',
+					unqualifiedReasonNote: 'No budget this year',
+				},
+			}),
+		);
 
-		expect(customerRequests(ref.sb)[0].body).toMatchObject({ leadStatus: 3, unqulifiedReasonName: 'Budget', unqulifiedReasonNote: 'No budget this year' });
+		expect(customerRequests(ref.sb)[0].body).toMatchObject({
+			leadStatus: 3,
+			unqulifiedReasonName: 'Budget',
+			unqulifiedReasonNote: 'No budget this year',
+		});
 	});
 
 	test('a phone that is not Thai, a class of 4 characters and a bad email fail together, nothing sent', async () => {
 		const error = stopError(
-			await runCustomer(ref.sb, upsert({ additionalFields: { customerPhone: '+1 415 555 2671', classificationName: 'GOLD', customerEmail: 'not-an-email' } })),
+			await runCustomer(
+				ref.sb,
+				upsert({
+					additionalFields: {
+						customerPhone: '+1 415 555 2671',
+						classificationName: 'GOLD',
+						customerEmail: 'not-an-email',
+					},
+				}),
+			),
 		);
 
-		expect(error.message).toMatch(/^Invalid input: Phone \(customerPhone\) is a number of another country \(\+14155552671\)/);
-		expect(error.message).toContain('Classification (classificationName) must be at most 3 characters, got "GOLD"');
-		expect(error.message).toContain('Email (customerEmail) must be an email address like name@example.com, got "not-an-email"');
+		expect(error.message).toMatch(
+			/^Invalid input: Phone \(customerPhone\) is a number of another country \(\+14155552671\)/,
+		);
+		expect(error.message).toContain(
+			'Classification (classificationName) must be at most 3 characters, got "GOLD"',
+		);
+		expect(error.message).toContain(
+			'Email (customerEmail) must be an email address like name@example.com, got "not-an-email"',
+		);
 		expect(calls(ref.sb)).toEqual([]);
 	});
 
@@ -151,33 +254,75 @@ describe('Gofive Customer: Create or Update', () => {
 			onError: 'continueErrorOutput',
 		});
 
-		expect(jsonOf(result, 0).map((item) => item.customerName)).toEqual(['Anan Srisuk', 'Kanya Boonmee']);
+		expect(jsonOf(result, 0).map((item) => item.customerName)).toEqual([
+			'Anan Srisuk',
+			'Kanya Boonmee',
+		]);
 		expect(pairedItems(result.outputs[0])).toEqual([0, 2]);
 		expect(jsonOf(result, 1)).toEqual([
-			expect.objectContaining({ error: expect.objectContaining({ message: expect.stringContaining('is already used by customer C000055'), itemIndex: 1 }) }),
+			expect.objectContaining({
+				error: expect.objectContaining({
+					message: expect.stringContaining('is already used by customer C000055'),
+					itemIndex: 1,
+				}),
+			}),
 		]);
 		expect(pairedItems(result.outputs[1])).toEqual([1]);
 	});
 
 	test('items for one customer run in input order', async () => {
-		const result = await runCustomer(ref.sb, upsert({ customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: '={{ $json.state }}' }), {
-			items: [{ state: 1 }, { state: 2 }, { state: 3 }],
-		});
+		const result = await runCustomer(
+			ref.sb,
+			upsert({
+				customerCode: 'C000055',
+				customerName: 'Suda Wongsa',
+				customerState: '={{ $json.state }}',
+			}),
+			{
+				items: [{ state: 1 }, { state: 2 }, { state: 3 }],
+			},
+		);
 
 		expect(result.error).toBeUndefined();
-		expect(customerRequests(ref.sb).map((request) => (request.body as IDataObject).customerState)).toEqual([1, 2, 3]);
+		expect(
+			customerRequests(ref.sb).map((request) => (request.body as IDataObject).customerState),
+		).toEqual([1, 2, 3]);
 		expect(ref.sb.state().gofiveCustomers[0].customerState).toBe(3);
 	});
 
 	test('a create whose answer carries no customer code: customerCode null and a warning, not a guess', async () => {
-		const gofive = await startScriptedServer([{ status: 200, body: { status: { code: 1000, description: 'Success' }, data: { customerName: 'Malee Thongdee' } } }]);
+		const gofive = await startScriptedServer([
+			{
+				status: 200,
+				body: {
+					status: { code: 1000, description: 'Success' },
+					data: { customerName: 'Malee Thongdee' },
+				},
+			},
+		]);
 		try {
-			const result = await runCustomer(ref.sb, upsert(), { credential: customerCredential(ref.sb, { baseUrl: gofive.url }) });
+			const result = await runCustomer(ref.sb, upsert(), {
+				credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
+			});
 
 			const [output] = jsonOf(result);
-			expect(output).toMatchObject({ ok: true, customerCode: null, customer: { customerName: 'Malee Thongdee' } });
-			expect(output.warnings).toEqual([{ field: 'customerCode', problem: expect.stringContaining("Gofive's answer carries no customer code") }]);
-			expect(result.hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringContaining('customerCode') })]);
+			expect(output).toMatchObject({
+				ok: true,
+				customerCode: null,
+				customer: { customerName: 'Malee Thongdee' },
+			});
+			expect(output.warnings).toEqual([
+				{
+					field: 'customerCode',
+					problem: expect.stringContaining("Gofive's answer carries no customer code"),
+				},
+			]);
+			expect(result.hints).toEqual([
+				expect.objectContaining({
+					type: 'warning',
+					message: expect.stringContaining('customerCode'),
+				}),
+			]);
 		} finally {
 			await gofive.close();
 		}
@@ -193,46 +338,76 @@ describe('Gofive Customer: Create or Update', () => {
 				// One at a time, so the second item starts after the first has met the other reading.
 				advanced: { parallelRequests: 1 },
 			}),
-			{ items: [{ name: 'Anan Srisuk', person: 'Khun Anan' }, { name: 'Kanya Boonmee', person: 'Khun Kanya' }] },
+			{
+				items: [
+					{ name: 'Anan Srisuk', person: 'Khun Anan' },
+					{ name: 'Kanya Boonmee', person: 'Khun Kanya' },
+				],
+			},
 		);
 
 		expect(result.error).toBeUndefined();
 		const bodies = customerRequests(ref.sb).map((request) => request.body as IDataObject);
-		expect(bodies.map((body) => [body.customerName, Object.keys(body).find((key) => key.startsWith('contact'))])).toEqual([
+		expect(
+			bodies.map((body) => [
+				body.customerName,
+				Object.keys(body).find((key) => key.startsWith('contact')),
+			]),
+		).toEqual([
 			['Anan Srisuk', 'contacts'],
 			['Anan Srisuk', 'contact'],
 			['Kanya Boonmee', 'contact'],
 		]);
 		const [first, second] = jsonOf(result);
-		expect(first.warnings).toEqual([{ field: 'contact', problem: expect.stringContaining('sent once more as "contact"') }]);
+		expect(first.warnings).toEqual([
+			{ field: 'contact', problem: expect.stringContaining('sent once more as "contact"') },
+		]);
 		expect(second).not.toHaveProperty('warnings');
-		expect(ref.sb.state().gofiveCustomers.map((customer) => customer.contact)).toEqual([undefined, { contactName: 'Khun Anan' }, { contactName: 'Khun Kanya' }]);
+		expect(ref.sb.state().gofiveCustomers.map((customer) => customer.contact)).toEqual([
+			undefined,
+			{ contactName: 'Khun Anan' },
+			{ contactName: 'Khun Kanya' },
+		]);
 	});
 
 	test('a create with a contact person answered 200 without Gofive’s status: not resent, marked unclear', async () => {
 		const gofive = await startScriptedServer([{ status: 200, body: { message: 'OK' } }]);
 		try {
-			const result = await runCustomer(ref.sb, upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }), {
-				credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
-				onError: 'continueRegularOutput',
-			});
+			const result = await runCustomer(
+				ref.sb,
+				upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }),
+				{
+					credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
+					onError: 'continueRegularOutput',
+				},
+			);
 
 			expect(gofive.requests).toEqual(['POST /v3/customers']);
-			expect(jsonOf(result)[0].error).toMatchObject({ unclearAttempt: true, description: expect.stringContaining('Create was not resent automatically') });
+			expect(jsonOf(result)[0].error).toMatchObject({
+				unclearAttempt: true,
+				description: expect.stringContaining('Create was not resent automatically'),
+			});
 		} finally {
 			await gofive.close();
 		}
 	});
 
 	test('under the contract’s reading the contact person goes once, as "contacts"', async () => {
-		await runOne(upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }));
+		await runOne(
+			upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }),
+		);
 
-		expect(customerRequests(ref.sb).map((request) => request.body)).toEqual([expect.objectContaining({ contacts: [{ contactName: 'Khun Anan' }] })]);
+		expect(customerRequests(ref.sb).map((request) => request.body)).toEqual([
+			expect.objectContaining({ contacts: [{ contactName: 'Khun Anan' }] }),
+		]);
 	});
 
 	test('Include Raw API Response adds Gofive’s whole answer', async () => {
 		const output = await runOne(upsert({ advanced: { includeRawResponse: true } }));
 
-		expect(output.rawResponse).toMatchObject({ status: { code: '1000', description: 'Success' }, data: { customerName: 'Malee Thongdee' } });
+		expect(output.rawResponse).toMatchObject({
+			status: { code: '1000', description: 'Success' },
+			data: { customerName: 'Malee Thongdee' },
+		});
 	});
 });

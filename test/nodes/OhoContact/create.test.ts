@@ -1,7 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO } from '../../../sandbox';
-import { newLineContact, params, readBack, requiredBody, runFailing, runOne, SOMCHAI } from '../../helpers/ohoContact';
+import {
+	newLineContact,
+	params,
+	readBack,
+	requiredBody,
+	runFailing,
+	runOne,
+	SOMCHAI,
+} from '../../helpers/ohoContact';
 import { ohoCalls, sentBodies, useSandbox } from '../../helpers/sandbox';
 
 const ref = useSandbox();
@@ -11,7 +19,12 @@ async function createWith(additionalFields: IDataObject, rest: IDataObject = {})
 	const contact = newLineContact();
 	const output = await runOne(ref.sb, params('create', contact, { additionalFields, ...rest }));
 	const [sent] = sentBodies(ref.sb, 'POST', '/contact') as IDataObject[];
-	return { contact, output, sent, stored: ref.sb.getContact(contact.platform, contact.platformId, contact.userId) };
+	return {
+		contact,
+		output,
+		sent,
+		stored: ref.sb.getContact(contact.platform, contact.platformId, contact.userId),
+	};
 }
 
 describe('Oho Contact: Create', () => {
@@ -44,7 +57,12 @@ describe('Oho Contact: Create', () => {
 			birthDate: '1996-02-03T00:00:00',
 			tags: ['vip', ' wholesale ', '', 'vip'],
 			labels: ['follow-up'],
-			attributes: { attribute: [{ name: 'Member level', value: 'Gold' }, { name: 'Points', value: 120 }] },
+			attributes: {
+				attribute: [
+					{ name: 'Member level', value: 'Gold' },
+					{ name: 'Points', value: 120 },
+				],
+			},
 		});
 
 		const optional = {
@@ -64,18 +82,41 @@ describe('Oho Contact: Create', () => {
 				{ display_name: 'Points', value: { text: '120' } },
 			],
 		};
-		expect(sent).toEqual({ ...requiredBody((sent.social_profile as IDataObject).id as string), ...optional });
+		expect(sent).toEqual({
+			...requiredBody((sent.social_profile as IDataObject).id as string),
+			...optional,
+		});
 		expect(stored).toMatchObject(optional);
 		expect(output.contact).toEqual(sent);
 	});
 
 	test.each<[string, IDataObject, IDataObject]>([
-		['Birth Date from a date-picker datetime', { birthDate: '1996-02-03T00:00:00' }, { birth_date: '1996-02-03' }],
-		['Birth Date from a datetime with an offset (its own calendar date)', { birthDate: '1996-02-03T23:30:00+07:00' }, { birth_date: '1996-02-03' }],
+		[
+			'Birth Date from a date-picker datetime',
+			{ birthDate: '1996-02-03T00:00:00' },
+			{ birth_date: '1996-02-03' },
+		],
+		[
+			'Birth Date from a datetime with an offset (its own calendar date)',
+			{ birthDate: '1996-02-03T23:30:00+07:00' },
+			{ birth_date: '1996-02-03' },
+		],
 		['Birth Date as YYYY-MM-DD text', { birthDate: '1996-02-03' }, { birth_date: '1996-02-03' }],
-		['Birth Date from a Luxon DateTime expression', { birthDate: '={{ DateTime.fromISO("1996-02-03T08:00:00") }}' }, { birth_date: '1996-02-03' }],
-		['Tags and Labels as comma-separated text', { tags: '={{ "vip, wholesale ,, vip" }}', labels: '={{ "a,b" }}' }, { tags: ['vip', 'wholesale'], labels: ['a', 'b'] }],
-		['Tags and Labels as a list from an expression', { tags: '={{ ["vip", "wholesale"] }}', labels: '={{ ["a"] }}' }, { tags: ['vip', 'wholesale'], labels: ['a'] }],
+		[
+			'Birth Date from a Luxon DateTime expression',
+			{ birthDate: '={{ DateTime.fromISO("1996-02-03T08:00:00") }}' },
+			{ birth_date: '1996-02-03' },
+		],
+		[
+			'Tags and Labels as comma-separated text',
+			{ tags: '={{ "vip, wholesale ,, vip" }}', labels: '={{ "a,b" }}' },
+			{ tags: ['vip', 'wholesale'], labels: ['a', 'b'] },
+		],
+		[
+			'Tags and Labels as a list from an expression',
+			{ tags: '={{ ["vip", "wholesale"] }}', labels: '={{ ["a"] }}' },
+			{ tags: ['vip', 'wholesale'], labels: ['a'] },
+		],
 		['Phone with spaces and dashes', { phone: '098 765-4321' }, { phone: '0987654321' }],
 		['Phone as a Thai international number', { phone: '+66 98 765 4321' }, { phone: '0987654321' }],
 		['Phone with dots and brackets', { phone: '(098) 765.4321' }, { phone: '0987654321' }],
@@ -86,21 +127,34 @@ describe('Oho Contact: Create', () => {
 		expect(sent).toMatchObject(expected);
 	});
 
-	test.each(['male', 'female', 'not_say'])('Gender %s is sent and stored as chosen', async (gender) => {
-		const { stored } = await createWith({ gender });
+	test.each(['male', 'female', 'not_say'])(
+		'Gender %s is sent and stored as chosen',
+		async (gender) => {
+			const { stored } = await createWith({ gender });
 
-		expect(stored?.gender).toBe(gender);
-	});
+			expect(stored?.gender).toBe(gender);
+		},
+	);
 
 	test('an expression may send a country or city outside the node’s lists', async () => {
-		const { sent } = await createWith({ country: '={{ "Kurdistan" }}', city: '={{ "Vientiane  Capital" }}' });
+		const { sent } = await createWith({
+			country: '={{ "Kurdistan" }}',
+			city: '={{ "Vientiane  Capital" }}',
+		});
 
 		expect(sent).toMatchObject({ country: 'Kurdistan', city: 'Vientiane Capital' });
 	});
 
 	test('a Facebook contact needs no LINE Basic ID: an empty one is left out', async () => {
-		const contact = { platform: 'facebook', platformId: DEMO.facebook.platformId, userId: '6723405918270001' };
-		const output = await runOne(ref.sb, params('create', contact, { platformName: DEMO.facebook.platformName, lineBasicId: '' }));
+		const contact = {
+			platform: 'facebook',
+			platformId: DEMO.facebook.platformId,
+			userId: '6723405918270001',
+		};
+		const output = await runOne(
+			ref.sb,
+			params('create', contact, { platformName: DEMO.facebook.platformName, lineBasicId: '' }),
+		);
 
 		const [sent] = sentBodies(ref.sb, 'POST') as IDataObject[];
 		expect(sent.social_profile).toEqual({
@@ -114,9 +168,15 @@ describe('Oho Contact: Create', () => {
 	});
 
 	test('Return Stored Contact reads the contact back with one GET and adds it as storedContact', async () => {
-		const { contact, output } = await createWith({ tags: ['vip'] }, { options: { returnStoredContact: true } });
+		const { contact, output } = await createWith(
+			{ tags: ['vip'] },
+			{ options: { returnStoredContact: true } },
+		);
 
-		expect(ohoCalls(ref.sb)).toEqual(['POST /contact', `GET /contact/line/${contact.platformId}/user/${contact.userId}`]);
+		expect(ohoCalls(ref.sb)).toEqual([
+			'POST /contact',
+			`GET /contact/line/${contact.platformId}/user/${contact.userId}`,
+		]);
 		expect(output.storedContact).toEqual(readBack(ref.sb, contact));
 		expect(output.storedContact).toMatchObject({ _id: expect.any(String), tags: ['vip'] });
 	});
@@ -124,7 +184,11 @@ describe('Oho Contact: Create', () => {
 	test('Include Raw API Response adds Oho’s answer to the create', async () => {
 		const { output } = await createWith({}, { options: { includeRawResponse: true } });
 
-		expect(output.rawResponse).toEqual({ ok: true, status_code: 201, message: 'Created contact successfully' });
+		expect(output.rawResponse).toEqual({
+			ok: true,
+			status_code: 201,
+			message: 'Created contact successfully',
+		});
 	});
 
 	test('an existing contact stops Create with Oho’s 409 message and a hint to use Create or Update; the contact is unchanged', async () => {

@@ -6,7 +6,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import type { IDataObject, ILoadOptionsFunctions, INode, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INode,
+	INodeProperties,
+	INodePropertyMode,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { GofiveChat } from '../../../nodes/GofiveChat/GofiveChat.node';
@@ -15,7 +21,16 @@ import { CONTACT_FIELDS } from '../../../nodes/OhoContact/descriptions/contactFi
 import { contactColumns } from '../../../nodes/OhoContact/methods/contactColumns';
 import { OhoContact } from '../../../nodes/OhoContact/OhoContact.node';
 import { credentialTypes } from '../../helpers/n8n';
-import { mappedBelow, newLineContact, params, REQUIRED_FIELDS, requiredBody, runFailing, runOne, SOMCHAI } from '../../helpers/ohoContact';
+import {
+	mappedBelow,
+	newLineContact,
+	params,
+	REQUIRED_FIELDS,
+	requiredBody,
+	runFailing,
+	runOne,
+	SOMCHAI,
+} from '../../helpers/ohoContact';
 import { ohoRequests, sentBodies, useSandbox } from '../../helpers/sandbox';
 
 const ref = useSandbox();
@@ -28,23 +43,33 @@ function collectionOptions(name: string): INodeProperties[] {
 	return (collection?.options ?? []) as INodeProperties[];
 }
 
-const additionalField = (name: string) => collectionOptions('additionalFields').find((field) => field.name === name)!;
+const additionalField = (name: string) =>
+	collectionOptions('additionalFields').find((field) => field.name === name)!;
 
 /** The resource-mapper column of a parameter: the last part of its API path. */
-const columnOf = (param: string) => CONTACT_FIELDS.find((field) => field.param === param)!.path.split('.').pop()!;
+const columnOf = (param: string) =>
+	CONTACT_FIELDS.find((field) => field.param === param)!
+		.path.split('.')
+		.pop()!;
 
 /** What n8n's editor stores for a place picked from its list. */
 const picked = (value: string) => ({ __rl: true, mode: 'list', value });
 /** What n8n's editor stores for a place typed in the By Name mode. */
 const typed = (value: string) => ({ __rl: true, mode: 'name', value });
 
-async function search(method: 'searchCountries' | 'searchProvinces', filter?: string): Promise<string[]> {
+async function search(
+	method: 'searchCountries' | 'searchProvinces',
+	filter?: string,
+): Promise<string[]> {
 	const result = await node.methods.listSearch[method].call({} as ILoadOptionsFunctions, filter);
 	return result.results.map((item) => item.value as string);
 }
 
 /** Runs Create for a new LINE contact with these Additional Fields; returns the body Oho received. */
-async function createWith(additionalFields: IDataObject, typeVersion = CURRENT_VERSION): Promise<IDataObject> {
+async function createWith(
+	additionalFields: IDataObject,
+	typeVersion = CURRENT_VERSION,
+): Promise<IDataObject> {
 	await runOne(ref.sb, params('create', newLineContact(), { additionalFields }), { typeVersion });
 	const [sent] = sentBodies(ref.sb, 'POST', '/contact') as IDataObject[];
 	return sent;
@@ -53,10 +78,16 @@ async function createWith(additionalFields: IDataObject, typeVersion = CURRENT_V
 describe('Oho Contact in the editor', () => {
 	describe('Birth Date is a text field', () => {
 		test('with a placeholder showing a Buddhist-era and an ISO date, in both field collections', () => {
-			const updateField = collectionOptions('updateFields').find((field) => field.name === 'birthDate');
+			const updateField = collectionOptions('updateFields').find(
+				(field) => field.name === 'birthDate',
+			);
 
 			for (const field of [additionalField('birthDate'), updateField]) {
-				expect(field).toMatchObject({ type: 'string', default: '', placeholder: '15/03/2535 or 1992-03-15' });
+				expect(field).toMatchObject({
+					type: 'string',
+					default: '',
+					placeholder: '15/03/2535 or 1992-03-15',
+				});
 			}
 		});
 
@@ -88,7 +119,10 @@ describe('Oho Contact in the editor', () => {
 			expect(await search('searchProvinces', 'chiang')).toEqual(['Chiang Mai', 'Chiang Rai']);
 			expect(await search('searchProvinces', 'เชียง')).toEqual(['Chiang Mai', 'Chiang Rai']);
 
-			const result = await node.methods.listSearch.searchProvinces.call({} as ILoadOptionsFunctions, 'เชียงใหม่');
+			const result = await node.methods.listSearch.searchProvinces.call(
+				{} as ILoadOptionsFunctions,
+				'เชียงใหม่',
+			);
 			expect(result.results[0]).toEqual({ name: 'Chiang Mai', value: 'Chiang Mai' });
 		});
 
@@ -105,7 +139,10 @@ describe('Oho Contact in the editor', () => {
 			]) {
 				const field = additionalField(name);
 				const modes = field.modes as INodePropertyMode[];
-				expect(field).toMatchObject({ type: 'resourceLocator', default: { mode: 'list', value: '' } });
+				expect(field).toMatchObject({
+					type: 'resourceLocator',
+					default: { mode: 'list', value: '' },
+				});
 				expect(modes.map((mode) => mode.name)).toEqual(['list', 'name']);
 				expect(modes[0].typeOptions).toEqual({ searchListMethod: method, searchable: true });
 			}
@@ -115,11 +152,16 @@ describe('Oho Contact in the editor', () => {
 			const [city] = await search('searchProvinces', 'เชียงใหม่');
 			const [country] = await search('searchCountries', 'ไทย');
 
-			expect(await createWith({ city: picked(city), country: picked(country) })).toMatchObject({ city: 'Chiang Mai', country: 'Thailand' });
+			expect(await createWith({ city: picked(city), country: picked(country) })).toMatchObject({
+				city: 'Chiang Mai',
+				country: 'Thailand',
+			});
 		});
 
 		test('a Thai name typed By Name is sent as the English name', async () => {
-			expect(await createWith({ city: typed('จ.เชียงใหม่'), country: typed('ไทย') })).toMatchObject({ city: 'Chiang Mai', country: 'Thailand' });
+			expect(await createWith({ city: typed('จ.เชียงใหม่'), country: typed('ไทย') })).toMatchObject(
+				{ city: 'Chiang Mai', country: 'Thailand' },
+			);
 		});
 
 		test('an expression in the By Name mode is read per item', async () => {
@@ -134,19 +176,28 @@ describe('Oho Contact in the editor', () => {
 		});
 
 		test('a workflow saved when the places were plain options still sends its value', async () => {
-			expect(await createWith({ city: 'Chiang Mai', country: 'Thailand' }, 1)).toMatchObject({ city: 'Chiang Mai', country: 'Thailand' });
+			expect(await createWith({ city: 'Chiang Mai', country: 'Thailand' }, 1)).toMatchObject({
+				city: 'Chiang Mai',
+				country: 'Thailand',
+			});
 		});
 	});
 
 	describe('Set Each Field says which create fields may stay empty', () => {
-		const hintOf = (name: string) => node.description.properties.find((property) => property.name === name)?.hint;
+		const hintOf = (name: string) =>
+			node.description.properties.find((property) => property.name === name)?.hint;
 
-		test.each(['platformName', 'lineBasicId', 'profilePictureUrl'])('%s: the credential gives it', (name) => {
-			expect(hintOf(name)).toBe('Leave empty to use the account in the Oho API credential');
-		});
+		test.each(['platformName', 'lineBasicId', 'profilePictureUrl'])(
+			'%s: the credential gives it',
+			(name) => {
+				expect(hintOf(name)).toBe('Leave empty to use the account in the Oho API credential');
+			},
+		);
 
 		test('Platform Display Name: the names give it; First Name has no such hint', () => {
-			expect(hintOf('platformDisplayName')).toBe('Leave empty to use Display Name, else First Name and Last Name');
+			expect(hintOf('platformDisplayName')).toBe(
+				'Leave empty to use Display Name, else First Name and Last Name',
+			);
 			expect(hintOf('firstName')).toBeUndefined();
 		});
 	});
@@ -157,30 +208,44 @@ describe('Oho Contact in the editor', () => {
 			Object.fromEntries(
 				fields.map((field) => [
 					field.name,
-					field.type === 'resourceLocator' ? { __rl: true, ...(field.default as IDataObject) } : structuredClone(field.default),
+					field.type === 'resourceLocator'
+						? { __rl: true, ...(field.default as IDataObject) }
+						: structuredClone(field.default),
 				]),
 			);
 
 		test('no field starts with a value: Country, City, Gender and Age are empty', () => {
 			for (const name of ['country', 'city', 'gender', 'age']) {
 				const field = additionalField(name);
-				const value = field.type === 'resourceLocator' ? (field.default as IDataObject).value : field.default;
+				const value =
+					field.type === 'resourceLocator' ? (field.default as IDataObject).value : field.default;
 				expect([name, value]).toEqual([name, '']);
 			}
 		});
 
 		test('Create with every Additional Field added but none filled in sends only the required fields', async () => {
 			const contact = newLineContact();
-			await runOne(ref.sb, params('create', contact, { additionalFields: addedEmpty(collectionOptions('additionalFields')) }), {
-				typeVersion: CURRENT_VERSION,
-			});
+			await runOne(
+				ref.sb,
+				params('create', contact, {
+					additionalFields: addedEmpty(collectionOptions('additionalFields')),
+				}),
+				{
+					typeVersion: CURRENT_VERSION,
+				},
+			);
 
 			expect(sentBodies(ref.sb, 'POST', '/contact')).toEqual([requiredBody(contact.userId)]);
 		});
 
 		test('Update with every field added and only First Name filled in sends only the first name', async () => {
-			const updateFields = { ...addedEmpty(collectionOptions('updateFields')), firstName: 'Somchai II' };
-			await runOne(ref.sb, params('update', SOMCHAI, { updateFields }), { typeVersion: CURRENT_VERSION });
+			const updateFields = {
+				...addedEmpty(collectionOptions('updateFields')),
+				firstName: 'Somchai II',
+			};
+			await runOne(ref.sb, params('update', SOMCHAI, { updateFields }), {
+				typeVersion: CURRENT_VERSION,
+			});
 
 			expect(sentBodies(ref.sb, 'PATCH')).toEqual([{ first_name: 'Somchai II' }]);
 		});
@@ -188,15 +253,22 @@ describe('Oho Contact in the editor', () => {
 
 	describe('Map Input Fields: the columns take what cleaning reads', () => {
 		test('Country, City and Birth Date are text columns: no English-only dropdown, no date picker that drops 15/03/2535', () => {
-			const typeOf = (id: string) => contactColumns('create').fields.find((field) => field.id === id)?.type;
+			const typeOf = (id: string) =>
+				contactColumns('create').fields.find((field) => field.id === id)?.type;
 
-			expect([typeOf('country'), typeOf('city'), typeOf('birth_date')]).toEqual(['string', 'string', 'string']);
+			expect([typeOf('country'), typeOf('city'), typeOf('birth_date')]).toEqual([
+				'string',
+				'string',
+				'string',
+			]);
 		});
 
 		test('Thai places and a Buddhist-era date typed in the columns are sent cleaned', async () => {
 			const contact = newLineContact();
 			const columns = {
-				...Object.fromEntries(Object.entries(REQUIRED_FIELDS).map(([param, value]) => [columnOf(param), value])),
+				...Object.fromEntries(
+					Object.entries(REQUIRED_FIELDS).map(([param, value]) => [columnOf(param), value]),
+				),
 				city: 'เชียงใหม่',
 				country: 'ไทย',
 				birth_date: '15/03/2535',
@@ -206,13 +278,25 @@ describe('Oho Contact in the editor', () => {
 			await runOne(ref.sb, params('create', contact, mapped), { typeVersion: CURRENT_VERSION });
 
 			expect(sentBodies(ref.sb, 'POST', '/contact')).toEqual([
-				{ ...requiredBody(contact.userId), city: 'Chiang Mai', country: 'Thailand', birth_date: '1992-03-15' },
+				{
+					...requiredBody(contact.userId),
+					city: 'Chiang Mai',
+					country: 'Thailand',
+					birth_date: '1992-03-15',
+				},
 			]);
 		});
 	});
 
 	describe('Options hold the data options; Advanced holds how requests are sent', () => {
-		const REQUEST_KNOBS = ['includeRawResponse', 'maxParallelRequests', 'maxRetries', 'parallelRequests', 'retryDelayMs', 'timeoutMs'];
+		const REQUEST_KNOBS = [
+			'includeRawResponse',
+			'maxParallelRequests',
+			'maxRetries',
+			'parallelRequests',
+			'retryDelayMs',
+			'timeoutMs',
+		];
 
 		test.each([
 			['Oho Contact', node.description.properties],
@@ -222,7 +306,9 @@ describe('Oho Contact in the editor', () => {
 			const advanced = properties.find((property) => property.name === 'advanced');
 
 			expect(advanced).toMatchObject({ displayName: 'Advanced', type: 'collection' });
-			expect((advanced!.options as INodeProperties[]).map((option) => option.name).sort()).toEqual(REQUEST_KNOBS);
+			expect((advanced!.options as INodeProperties[]).map((option) => option.name).sort()).toEqual(
+				REQUEST_KNOBS,
+			);
 		});
 
 		test('Options shows for every operation in version 1, and from version 1.1 only for the writes (Get has no data option)', () => {
@@ -230,37 +316,56 @@ describe('Oho Contact in the editor', () => {
 				node.description.properties
 					.filter((property) => property.name === 'options')
 					.some((property) =>
-						NodeHelpers.displayParameter({ resource: 'contact', operation }, property, { typeVersion } as INode, node.description),
+						NodeHelpers.displayParameter(
+							{ resource: 'contact', operation },
+							property,
+							{ typeVersion } as INode,
+							node.description,
+						),
 					);
 
-			expect(['get', 'create', 'update', 'upsert'].map((operation) => optionsShown(operation, 1))).toEqual([true, true, true, true]);
-			expect(['get', 'create', 'update', 'upsert'].map((operation) => optionsShown(operation, CURRENT_VERSION!))).toEqual([
-				false,
-				true,
-				true,
-				true,
-			]);
+			expect(
+				['get', 'create', 'update', 'upsert'].map((operation) => optionsShown(operation, 1)),
+			).toEqual([true, true, true, true]);
+			expect(
+				['get', 'create', 'update', 'upsert'].map((operation) =>
+					optionsShown(operation, CURRENT_VERSION!),
+				),
+			).toEqual([false, true, true, true]);
 		});
 
 		test('the delay and the timeout say their unit in words', () => {
-			const names = (collectionOptions('advanced') as INodeProperties[]).map((option) => option.displayName);
+			const names = (collectionOptions('advanced') as INodeProperties[]).map(
+				(option) => option.displayName,
+			);
 
-			expect(names).toEqual(expect.arrayContaining(['Retry Delay (Milliseconds)', 'Timeout (Milliseconds)']));
+			expect(names).toEqual(
+				expect.arrayContaining(['Retry Delay (Milliseconds)', 'Timeout (Milliseconds)']),
+			);
 		});
 
 		test('Advanced > Max Retries is honoured: 0 sends one request, 2 sends three', async () => {
 			ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, kind: 502 }] });
-			await runFailing(ref.sb, params('get', SOMCHAI, { advanced: { maxRetries: 0 } }), { typeVersion: CURRENT_VERSION });
+			await runFailing(ref.sb, params('get', SOMCHAI, { advanced: { maxRetries: 0 } }), {
+				typeVersion: CURRENT_VERSION,
+			});
 			expect(ohoRequests(ref.sb)).toHaveLength(1);
 
-			await runFailing(ref.sb, params('get', SOMCHAI, { advanced: { maxRetries: 2, retryDelayMs: 1 } }), { typeVersion: CURRENT_VERSION });
+			await runFailing(
+				ref.sb,
+				params('get', SOMCHAI, { advanced: { maxRetries: 2, retryDelayMs: 1 } }),
+				{ typeVersion: CURRENT_VERSION },
+			);
 			expect(ohoRequests(ref.sb)).toHaveLength(1 + 3);
 		});
 
 		test('Advanced > Include Raw API Response adds Oho’s answer; the data options stay in Options', async () => {
 			const output = await runOne(
 				ref.sb,
-				params('create', newLineContact(), { advanced: { includeRawResponse: true }, options: { returnStoredContact: true } }),
+				params('create', newLineContact(), {
+					advanced: { includeRawResponse: true },
+					options: { returnStoredContact: true },
+				}),
 				{ typeVersion: CURRENT_VERSION },
 			);
 
@@ -270,11 +375,17 @@ describe('Oho Contact in the editor', () => {
 
 		test('a workflow saved with version 1 keeps its request knobs in Options, and they are honoured', async () => {
 			ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, kind: 502 }] });
-			await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 0 } }), { typeVersion: 1 });
+			await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 0 } }), {
+				typeVersion: 1,
+			});
 			expect(ohoRequests(ref.sb)).toHaveLength(1);
 
 			ref.sb.setKnobs({ faults: [] });
-			const output = await runOne(ref.sb, params('get', SOMCHAI, { options: { includeRawResponse: true } }), { typeVersion: 1 });
+			const output = await runOne(
+				ref.sb,
+				params('get', SOMCHAI, { options: { includeRawResponse: true } }),
+				{ typeVersion: 1 },
+			);
 			expect(output.rawResponse).toBeDefined();
 		});
 	});
@@ -282,13 +393,20 @@ describe('Oho Contact in the editor', () => {
 	describe('words', () => {
 		test('the subtitle reads as a sentence for each operation', () => {
 			const subtitle = node.description.subtitle as string;
-			const byOperation = JSON.parse(/\{\{\s*(\{.*\})\[/.exec(subtitle)![1]) as Record<string, string>;
-			const operations = (node.description.properties.find((property) => property.name === 'operation')!.options ?? []) as Array<{
+			const byOperation = JSON.parse(/\{\{\s*(\{.*\})\[/.exec(subtitle)![1]) as Record<
+				string,
+				string
+			>;
+			const operations = (node.description.properties.find(
+				(property) => property.name === 'operation',
+			)!.options ?? []) as Array<{
 				value: string;
 				action: string;
 			}>;
 
-			expect(Object.fromEntries(operations.map((operation) => [operation.value, operation.action]))).toEqual(byOperation);
+			expect(
+				Object.fromEntries(operations.map((operation) => [operation.value, operation.action])),
+			).toEqual(byOperation);
 		});
 	});
 
@@ -299,10 +417,17 @@ describe('Oho Contact in the editor', () => {
 			.map((folder) => join(root, 'nodes', folder, `${folder}.node.json`))
 			.filter((file) => existsSync(file));
 		const nodeLinks = codexFiles.flatMap((file) => {
-			const codex = JSON.parse(readFileSync(file, 'utf8')) as { resources: Record<string, Array<{ url: string }>> };
-			return Object.values(codex.resources).flatMap((links) => links.map((link) => [file.slice(root.length + 1), link.url]));
+			const codex = JSON.parse(readFileSync(file, 'utf8')) as {
+				resources: Record<string, Array<{ url: string }>>;
+			};
+			return Object.values(codex.resources).flatMap((links) =>
+				links.map((link) => [file.slice(root.length + 1), link.url]),
+			);
 		});
-		const credentialLinks = Object.entries(credentialTypes).map(([name, type]) => [name, type.documentationUrl ?? '']);
+		const credentialLinks = Object.entries(credentialTypes).map(([name, type]) => [
+			name,
+			type.documentationUrl ?? '',
+		]);
 
 		test('all five nodes have their links checked', () => {
 			expect(codexFiles).toHaveLength(5);
@@ -314,7 +439,9 @@ describe('Oho Contact in the editor', () => {
 				// n8n appends ?utm_source=… to a documentation link, after any #, which breaks the anchor.
 				expect(url).not.toContain('#');
 				expect(url.startsWith(repository)).toBe(true);
-				expect(readFileSync(join(root, url.slice(repository.length)), 'utf8').length).toBeGreaterThan(0);
+				expect(
+					readFileSync(join(root, url.slice(repository.length)), 'utf8').length,
+				).toBeGreaterThan(0);
 			},
 		);
 	});

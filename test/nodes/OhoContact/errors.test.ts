@@ -72,15 +72,22 @@ const ANSWERS_NEVER_RETRIED: ErrorCase[] = [
 ];
 
 describe('Oho Contact: errors', () => {
-	test.each(ANSWERS_NEVER_RETRIED)('$title: Oho’s message, the HTTP code and a hint; sent once, never retried', async (error) => {
-		const stopped = await runFailing(ref.sb, withRetries(error.parameters), { apiKey: error.apiKey });
+	test.each(ANSWERS_NEVER_RETRIED)(
+		'$title: Oho’s message, the HTTP code and a hint; sent once, never retried',
+		async (error) => {
+			const stopped = await runFailing(ref.sb, withRetries(error.parameters), {
+				apiKey: error.apiKey,
+			});
 
-		expect(stopped.message).toBe(error.message);
-		expect(stopped.description).toBe(error.hint);
-		expect(stopped.httpCode).toBe(error.httpCode);
-		// Sent once whatever Max Retries says; on a 401 n8n is told not to resend (an Oho key cannot refresh).
-		expect(ohoRequests(ref.sb).map((request) => request.status)).toEqual([Number(error.httpCode)]);
-	});
+			expect(stopped.message).toBe(error.message);
+			expect(stopped.description).toBe(error.hint);
+			expect(stopped.httpCode).toBe(error.httpCode);
+			// Sent once whatever Max Retries says; on a 401 n8n is told not to resend (an Oho key cannot refresh).
+			expect(ohoRequests(ref.sb).map((request) => request.status)).toEqual([
+				Number(error.httpCode),
+			]);
+		},
+	);
 
 	test('429 when retries are used up: Oho’s message and a hint about parallel requests and retries', async () => {
 		ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, kind: 429 }] });
@@ -124,16 +131,23 @@ describe('Oho Contact: errors', () => {
 		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 1 } }));
 
 		expect(error.message).toBe('Could not reach the Oho API (ECONNRESET)');
-		expect(error.description).toBe(`The connection to ${new URL(ref.sb.url).host} failed. Check the Base URL of the Oho API credential and the network. Tried 2 time(s).`);
+		expect(error.description).toBe(
+			`The connection to ${new URL(ref.sb.url).host} failed. Check the Base URL of the Oho API credential and the network. Tried 2 time(s).`,
+		);
 		expect(ohoRequests(ref.sb)).toHaveLength(2);
 	});
 
 	test('no answer within the timeout names the API and the timeout', async () => {
 		ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, kind: 'hang' }] });
-		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries: 0, timeoutMs: 200 } }));
+		const error = await runFailing(
+			ref.sb,
+			params('get', SOMCHAI, { options: { maxRetries: 0, timeoutMs: 200 } }),
+		);
 
 		expect(error.message).toBe('Could not reach the Oho API (ECONNABORTED)');
-		expect(error.description).toBe('No answer within 200 ms. Raise Timeout (under Advanced) or try again later.');
+		expect(error.description).toBe(
+			'No answer within 200 ms. Raise Timeout (under Advanced) or try again later.',
+		);
 	});
 
 	test('a Base URL where nothing listens is reported as unreachable', async () => {
@@ -159,7 +173,9 @@ describe('Oho Contact: errors', () => {
 	});
 
 	test('the API key never appears in an error', async () => {
-		const error = await runFailing(ref.sb, params('get', SOMCHAI), { apiKey: 'oho-secret-key-123' });
+		const error = await runFailing(ref.sb, params('get', SOMCHAI), {
+			apiKey: 'oho-secret-key-123',
+		});
 
 		expect(JSON.stringify(error)).not.toContain('oho-secret-key-123');
 	});

@@ -1,5 +1,12 @@
 import { DEMO, storedForm } from '../../../sandbox';
-import { contactPath, params, readBack, runFailing, runOne, SOMCHAI } from '../../helpers/ohoContact';
+import {
+	contactPath,
+	params,
+	readBack,
+	runFailing,
+	runOne,
+	SOMCHAI,
+} from '../../helpers/ohoContact';
 import { ohoCalls, ohoRequests, useSandbox } from '../../helpers/sandbox';
 
 const ref = useSandbox();
@@ -28,23 +35,31 @@ describe('Oho Contact: Get', () => {
 	test.each([
 		['facebook', DEMO.facebook.platformId, DEMO.facebook.userIds[0], 'Malee'],
 		['instagram', DEMO.instagram.platformId, DEMO.instagram.userIds[0], 'Nok'],
-	])('reads a %s contact by its own platform ID and user ID', async (platform, platformId, userId, firstName) => {
-		const contact = await runOne(ref.sb, params('get', { platform, platformId, userId }));
+	])(
+		'reads a %s contact by its own platform ID and user ID',
+		async (platform, platformId, userId, firstName) => {
+			const contact = await runOne(ref.sb, params('get', { platform, platformId, userId }));
 
-		expect(contact.first_name).toBe(firstName);
-		expect(ohoCalls(ref.sb)).toEqual([`GET /contact/${platform}/${platformId}/user/${userId}`]);
-	});
+			expect(contact.first_name).toBe(firstName);
+			expect(ohoCalls(ref.sb)).toEqual([`GET /contact/${platform}/${platformId}/user/${userId}`]);
+		},
+	);
 
 	test('URL-encodes identity values, so a user ID with / or spaces cannot reach another path', async () => {
 		const identity = { ...SOMCHAI, userId: 'a/b c?d' };
 		const error = await runFailing(ref.sb, params('get', identity));
 
-		expect(ohoCalls(ref.sb)).toEqual([`GET /contact/line/${SOMCHAI.platformId}/user/a%2Fb%20c%3Fd`]);
+		expect(ohoCalls(ref.sb)).toEqual([
+			`GET /contact/line/${SOMCHAI.platformId}/user/a%2Fb%20c%3Fd`,
+		]);
 		expect(error.message).toBe('Oho: Not found contact (HTTP 404)');
 	});
 
 	test('Include Raw API Response adds the whole envelope under rawResponse', async () => {
-		const contact = await runOne(ref.sb, params('get', SOMCHAI, { options: { includeRawResponse: true } }));
+		const contact = await runOne(
+			ref.sb,
+			params('get', SOMCHAI, { options: { includeRawResponse: true } }),
+		);
 
 		expect(contact.rawResponse).toEqual({
 			ok: true,
@@ -59,7 +74,9 @@ describe('Oho Contact: Get', () => {
 		const error = await runFailing(ref.sb, params('get', { ...SOMCHAI, userId: 'Unobody' }));
 
 		expect(error.message).toBe('Oho: Not found contact (HTTP 404)');
-		expect(error.description).toBe('Nothing matches this Platform, Platform ID and User ID. Check the three identity fields.');
+		expect(error.description).toBe(
+			'Nothing matches this Platform, Platform ID and User ID. Check the three identity fields.',
+		);
 		expect(error.httpCode).toBe('404');
 		expect(ohoRequests(ref.sb)).toHaveLength(1);
 	});

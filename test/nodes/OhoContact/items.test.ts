@@ -23,8 +23,16 @@ const ref = useSandbox();
 /** The seeded contacts of the demo business, on all three platforms. */
 const SEEDED: Identity[] = [
 	...LINE.userIds.map((userId) => ({ platform: 'line', platformId: LINE.platformId, userId })),
-	...DEMO.facebook.userIds.map((userId) => ({ platform: 'facebook', platformId: DEMO.facebook.platformId, userId })),
-	...DEMO.instagram.userIds.map((userId) => ({ platform: 'instagram', platformId: DEMO.instagram.platformId, userId })),
+	...DEMO.facebook.userIds.map((userId) => ({
+		platform: 'facebook',
+		platformId: DEMO.facebook.platformId,
+		userId,
+	})),
+	...DEMO.instagram.userIds.map((userId) => ({
+		platform: 'instagram',
+		platformId: DEMO.instagram.platformId,
+		userId,
+	})),
 ];
 
 const NOBODY: Identity = { ...SOMCHAI, userId: 'Unobody' };
@@ -32,23 +40,39 @@ const NOBODY: Identity = { ...SOMCHAI, userId: 'Unobody' };
 /** Update of the contact each item names, setting the item's age. */
 const UPDATE_EACH = params(
 	'update',
-	{ platform: '={{ $json.platform }}', platformId: '={{ $json.platformId }}', userId: '={{ $json.userId }}' },
+	{
+		platform: '={{ $json.platform }}',
+		platformId: '={{ $json.platformId }}',
+		userId: '={{ $json.userId }}',
+	},
 	{ updateFields: { age: '={{ $json.age }}' } },
 );
 
-const itemsOf = (contacts: Identity[], age: (index: number) => number = (index) => 20 + index): IDataObject[] =>
-	contacts.map((contact, index) => ({ ...contact, age: age(index) }));
+const itemsOf = (
+	contacts: Identity[],
+	age: (index: number) => number = (index) => 20 + index,
+): IDataObject[] => contacts.map((contact, index) => ({ ...contact, age: age(index) }));
 
 /**
  * Runs UPDATE_EACH on the items, `parallelRequests` at a time, with jittered latency; the first request for
  * `slow.contact` fails with `slow.fault` (a 503 makes that item wait out a Retry-After of 1 s).
  */
-async function updateEach(items: IDataObject[], parallelRequests: number, slow?: { contact: Identity; fault: FaultKind }) {
+async function updateEach(
+	items: IDataObject[],
+	parallelRequests: number,
+	slow?: { contact: Identity; fault: FaultKind },
+) {
 	ref.sb.setKnobs({
 		latency: { fixedMs: 0, jitterMs: 30 },
-		faults: slow ? [{ match: { api: 'oho', path: contactPath(slow.contact) }, sequence: [slow.fault] }] : [],
+		faults: slow
+			? [{ match: { api: 'oho', path: contactPath(slow.contact) }, sequence: [slow.fault] }]
+			: [],
 	});
-	return await runContact(ref.sb, { ...UPDATE_EACH, options: { parallelRequests, retryDelayMs: 1 } }, { items });
+	return await runContact(
+		ref.sb,
+		{ ...UPDATE_EACH, options: { parallelRequests, retryDelayMs: 1 } },
+		{ items },
+	);
 }
 
 const patchedPaths = () => ohoRequests(ref.sb, { method: 'PATCH' }).map((request) => request.path);
@@ -62,14 +86,18 @@ describe('Oho Contact: many items', () => {
 			expect(result.error).toBeUndefined();
 			const output = jsonOf(result);
 			expect(output.map((item) => item.user_id)).toEqual(SEEDED.map((contact) => contact.userId));
-			expect(output.map((item) => (item.contact as IDataObject).age)).toEqual(SEEDED.map((_, index) => 20 + index));
+			expect(output.map((item) => (item.contact as IDataObject).age)).toEqual(
+				SEEDED.map((_, index) => 20 + index),
+			);
 			expect(pairedItems(result.outputs[0])).toEqual([0, 1, 2, 3, 4, 5, 6]);
 			// Item 0 really was answered last: its retry is the last request of the run.
 			const paths = patchedPaths();
 			expect(paths).toHaveLength(8);
 			expect(paths[paths.length - 1]).toBe(contactPath(SEEDED[0]));
 			for (const [index, contact] of SEEDED.entries()) {
-				expect(ref.sb.getContact(contact.platform, contact.platformId, contact.userId)?.age).toBe(20 + index);
+				expect(ref.sb.getContact(contact.platform, contact.platformId, contact.userId)?.age).toBe(
+					20 + index,
+				);
 			}
 		});
 
@@ -88,12 +116,20 @@ describe('Oho Contact: many items', () => {
 				firstName: '={{ $json.firstName }}',
 				additionalFields: { city: fixedCity, age: '={{ $json.age }}' },
 			});
-		const postedBodies = () => ohoRequests(ref.sb, { method: 'POST' }).map((request) => request.body as IDataObject);
+		const postedBodies = () =>
+			ohoRequests(ref.sb, { method: 'POST' }).map((request) => request.body as IDataObject);
 
 		test('n8n evaluates each expression once per item, though the order key and the operation both read the identity', async () => {
-			const evaluated = jest.spyOn(ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string) => unknown }, '_getNodeParameter');
+			const evaluated = jest.spyOn(
+				ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string) => unknown },
+				'_getNodeParameter',
+			);
 			try {
-				const people = Array.from({ length: 6 }, (_, index) => ({ userId: newLineContact().userId, firstName: `Person ${index}`, age: 30 }));
+				const people = Array.from({ length: 6 }, (_, index) => ({
+					userId: newLineContact().userId,
+					firstName: `Person ${index}`,
+					age: 30,
+				}));
 				// Expressions that are not plain references to a field, which the node reads without the engine.
 				const computed = {
 					...createEach('Bangkok'),
@@ -104,7 +140,8 @@ describe('Oho Contact: many items', () => {
 				const result = await runContact(ref.sb, computed, { items: people });
 
 				expect(jsonOf(result)).toHaveLength(6);
-				const reads = (name: string) => evaluated.mock.calls.filter(([parameter]) => parameter === name).length;
+				const reads = (name: string) =>
+					evaluated.mock.calls.filter(([parameter]) => parameter === name).length;
 				expect([reads('userId'), reads('firstName'), reads('additionalFields')]).toEqual([6, 6, 6]);
 				// A fixed parameter is read once per run.
 				expect(reads('platformName')).toBe(1);
@@ -114,17 +151,30 @@ describe('Oho Contact: many items', () => {
 		});
 
 		test('each item gets its own expression values and the same fixed values; a later run sees its own fixed values', async () => {
-			const people = [newLineContact(), newLineContact(), newLineContact()].map((contact, index) => ({
-				userId: contact.userId,
-				firstName: `Person ${index}`,
-				age: 30 + index,
-			}));
+			const people = [newLineContact(), newLineContact(), newLineContact()].map(
+				(contact, index) => ({
+					userId: contact.userId,
+					firstName: `Person ${index}`,
+					age: 30 + index,
+				}),
+			);
 
 			await runContact(ref.sb, createEach('Bangkok'), { items: people });
-			await runContact(ref.sb, { ...createEach('Chiang Mai'), platformName: 'Another OA' }, { items: [{ ...people[0], userId: newLineContact().userId }] });
+			await runContact(
+				ref.sb,
+				{ ...createEach('Chiang Mai'), platformName: 'Another OA' },
+				{ items: [{ ...people[0], userId: newLineContact().userId }] },
+			);
 
 			const bodies = postedBodies();
-			expect(bodies.map((body) => [(body.social_profile as IDataObject).id, body.first_name, body.age, body.city])).toEqual([
+			expect(
+				bodies.map((body) => [
+					(body.social_profile as IDataObject).id,
+					body.first_name,
+					body.age,
+					body.city,
+				]),
+			).toEqual([
 				...people.map((person) => [person.userId, person.firstName, person.age, 'Bangkok']),
 				[expect.any(String), 'Person 0', 30, 'Chiang Mai'],
 			]);
@@ -152,14 +202,18 @@ describe('Oho Contact: many items', () => {
 		const notFoundError = {
 			error: {
 				message: 'Oho: The contact not found (HTTP 404)',
-				description: 'No contact has this Platform, Platform ID and User ID. Use Create, or Create or Update, to add it.',
+				description:
+					'No contact has this Platform, Platform ID and User ID. Use Create, or Create or Update, to add it.',
 				httpCode: '404',
 				itemIndex: 2,
 			},
 		};
 
 		test('Continue (regular output): one error item per failed input, in place, with pairedItem; nothing sent for item 1', async () => {
-			const result = await runContact(ref.sb, UPDATE_EACH, { items, onError: 'continueRegularOutput' });
+			const result = await runContact(ref.sb, UPDATE_EACH, {
+				items,
+				onError: 'continueRegularOutput',
+			});
 
 			const output = jsonOf(result);
 			expect(output).toHaveLength(4);
@@ -173,10 +227,16 @@ describe('Oho Contact: many items', () => {
 		});
 
 		test('Continue (using error output): successes on the main output, one error item per failure on the error output', async () => {
-			const result = await runContact(ref.sb, UPDATE_EACH, { items, onError: 'continueErrorOutput' });
+			const result = await runContact(ref.sb, UPDATE_EACH, {
+				items,
+				onError: 'continueErrorOutput',
+			});
 
 			expect(result.outputs).toHaveLength(2);
-			expect(jsonOf(result, 0).map((item) => item.user_id)).toEqual([SOMCHAI.userId, SEEDED[3].userId]);
+			expect(jsonOf(result, 0).map((item) => item.user_id)).toEqual([
+				SOMCHAI.userId,
+				SEEDED[3].userId,
+			]);
 			expect(pairedItems(result.outputs[0])).toEqual([0, 3]);
 			// n8n puts the input item's fields beside the error on the error output.
 			expect(jsonOf(result, 1)).toEqual([
@@ -188,7 +248,9 @@ describe('Oho Contact: many items', () => {
 
 		test('stopping on error reports the first failing item in input order, even when a later one failed sooner', async () => {
 			// Item 1 (the 404) waits out a Retry-After of 1 s; item 3 fails validation at once.
-			const stopping = itemsOf([SOMCHAI, NOBODY, SUDA, SEEDED[3]], (index) => (index === 3 ? 0 : 30));
+			const stopping = itemsOf([SOMCHAI, NOBODY, SUDA, SEEDED[3]], (index) =>
+				index === 3 ? 0 : 30,
+			);
 			const result = await updateEach(stopping, 4, { contact: NOBODY, fault: 503 });
 
 			expect(result.error?.message).toBe('Oho: The contact not found (HTTP 404)');

@@ -2,17 +2,33 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FaultKind, FaultRule } from '../../../sandbox';
 import type { Identity } from '../../helpers/ohoContact';
-import { contactPath, jsonOf, newLineContact, params, runContact, runFailing, runOne, SOMCHAI, USER_ID_FROM_ITEM } from '../../helpers/ohoContact';
+import {
+	contactPath,
+	jsonOf,
+	newLineContact,
+	params,
+	runContact,
+	runFailing,
+	runOne,
+	SOMCHAI,
+	USER_ID_FROM_ITEM,
+} from '../../helpers/ohoContact';
 import { ohoCalls, ohoRequests, useSandbox } from '../../helpers/sandbox';
 import { startScriptedServer } from '../../helpers/scriptedServer';
 
 const ref = useSandbox();
 
 /** What a create says when its retry found the contact that its own lost attempt created. */
-const CREATED_AFTER_RESET = 'Created contact successfully (an earlier attempt lost its connection (ECONNRESET); the stored contact holds what was sent)';
+const CREATED_AFTER_RESET =
+	'Created contact successfully (an earlier attempt lost its connection (ECONNRESET); the stored contact holds what was sent)';
 
 /** Scripted faults: one entry per matching request, then the sandbox answers normally. */
-function faults(method: string, path: string, sequence: Array<FaultKind | 'pass'>, afterHandling = false): void {
+function faults(
+	method: string,
+	path: string,
+	sequence: Array<FaultKind | 'pass'>,
+	afterHandling = false,
+): void {
 	const rule: FaultRule = { match: { api: 'oho', method, path }, sequence, afterHandling };
 	ref.sb.setKnobs({ faults: [rule] });
 }
@@ -21,7 +37,13 @@ function faults(method: string, path: string, sequence: Array<FaultKind | 'pass'
 const answered = () => ohoRequests(ref.sb).map((request) => request.status);
 
 const contactsWithId = (contact: Identity) =>
-	ref.sb.state().contacts.filter((stored) => stored.social_profile.id === contact.userId && stored.social_profile.platform_id === contact.platformId);
+	ref.sb
+		.state()
+		.contacts.filter(
+			(stored) =>
+				stored.social_profile.id === contact.userId &&
+				stored.social_profile.platform_id === contact.platformId,
+		);
 
 describe('Oho Contact: retries', () => {
 	test.each<[string, Array<FaultKind | 'pass'>, Array<number | null>]>([
@@ -40,13 +62,24 @@ describe('Oho Contact: retries', () => {
 	test('Get after a gateway’s 504 succeeds on the next attempt (a scripted server: the sandbox has no 504 fault)', async () => {
 		const gateway = await startScriptedServer([
 			{ status: 504, body: { ok: false, status_code: 504, message: 'Gateway timeout' } },
-			{ status: 200, body: { ok: true, status_code: 200, message: 'Get contact successfully', data: { first_name: 'Somchai' } } },
+			{
+				status: 200,
+				body: {
+					ok: true,
+					status_code: 200,
+					message: 'Get contact successfully',
+					data: { first_name: 'Somchai' },
+				},
+			},
 		]);
 		try {
 			const contact = await runOne(ref.sb, params('get', SOMCHAI), { baseUrl: gateway.url });
 
 			expect(contact).toEqual({ first_name: 'Somchai' });
-			expect(gateway.requests).toEqual([`GET ${contactPath(SOMCHAI)}`, `GET ${contactPath(SOMCHAI)}`]);
+			expect(gateway.requests).toEqual([
+				`GET ${contactPath(SOMCHAI)}`,
+				`GET ${contactPath(SOMCHAI)}`,
+			]);
 		} finally {
 			await gateway.close();
 		}
@@ -69,18 +102,26 @@ describe('Oho Contact: retries', () => {
 		expect(ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId)?.age).toBe(40);
 	});
 
-	test.each([0, 1, 3])('Max Retries %i: one request plus that many retries, then Oho’s error', async (maxRetries) => {
-		ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, kind: 502 }] });
-		const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries } }));
+	test.each([0, 1, 3])(
+		'Max Retries %i: one request plus that many retries, then Oho’s error',
+		async (maxRetries) => {
+			ref.sb.setKnobs({ faults: [{ match: { api: 'oho' }, kind: 502 }] });
+			const error = await runFailing(ref.sb, params('get', SOMCHAI, { options: { maxRetries } }));
 
-		expect(error.message).toBe('Oho: Bad gateway (HTTP 502)');
-		expect(ohoRequests(ref.sb)).toHaveLength(maxRetries + 1);
-	});
+			expect(error.message).toBe('Oho: Bad gateway (HTTP 502)');
+			expect(ohoRequests(ref.sb)).toHaveLength(maxRetries + 1);
+		},
+	);
 
 	describe('Retry-After', () => {
 		const twoContacts = [newLineContact(), newLineContact()];
-		const createBoth = params('create', USER_ID_FROM_ITEM, { options: { parallelRequests: 1, maxRetries: 1 } });
-		const run = async () => await runContact(ref.sb, createBoth, { items: twoContacts.map(({ userId }) => ({ userId })) });
+		const createBoth = params('create', USER_ID_FROM_ITEM, {
+			options: { parallelRequests: 1, maxRetries: 1 },
+		});
+		const run = async () =>
+			await runContact(ref.sb, createBoth, {
+				items: twoContacts.map(({ userId }) => ({ userId })),
+			});
 
 		test('is waited for: with one request a second allowed, the retry of the second create gets through', async () => {
 			// Without the wait, the retry a millisecond later would meet the limit again and Max Retries 1 would give up.
@@ -97,18 +138,26 @@ describe('Oho Contact: retries', () => {
 			// remaining items during that wait; with it, at most the ones already on their way go out before the retry.
 			const contacts = Array.from({ length: 6 }, () => newLineContact());
 			faults('POST', '/contact', [429]);
-			const result = await runContact(ref.sb, params('create', USER_ID_FROM_ITEM, { options: { parallelRequests: 2 } }), {
-				items: contacts.map(({ userId }) => ({ userId })),
-			});
+			const result = await runContact(
+				ref.sb,
+				params('create', USER_ID_FROM_ITEM, { options: { parallelRequests: 2 } }),
+				{
+					items: contacts.map(({ userId }) => ({ userId })),
+				},
+			);
 
 			expect(result.error).toBeUndefined();
 			const sent = ohoRequests(ref.sb).map((request) => ({
 				userId: (request.body as { social_profile: { id: string } }).social_profile.id,
 				status: request.status,
 			}));
-			expect(sent.map((request) => request.status).sort()).toEqual([201, 201, 201, 201, 201, 201, 429]);
+			expect(sent.map((request) => request.status).sort()).toEqual([
+				201, 201, 201, 201, 201, 201, 429,
+			]);
 			const limited = sent.findIndex((request) => request.status === 429);
-			const retry = sent.findIndex((request, index) => index > limited && request.userId === sent[limited].userId);
+			const retry = sent.findIndex(
+				(request, index) => index > limited && request.userId === sent[limited].userId,
+			);
 			expect(retry - limited).toBeLessThanOrEqual(3);
 		});
 
@@ -129,22 +178,36 @@ describe('Oho Contact: retries', () => {
 			const output = await runOne(ref.sb, params('create', contact));
 
 			expect(answered()).toEqual([null, 409, 200]);
-			expect(ohoCalls(ref.sb)).toEqual(['POST /contact', 'POST /contact', `GET ${contactPath(contact)}`]);
+			expect(ohoCalls(ref.sb)).toEqual([
+				'POST /contact',
+				'POST /contact',
+				`GET ${contactPath(contact)}`,
+			]);
 			expect(contactsWithId(contact)).toHaveLength(1);
-			expect(output).toMatchObject({ operation: 'created', message: CREATED_AFTER_RESET, user_id: contact.userId });
+			expect(output).toMatchObject({
+				operation: 'created',
+				message: CREATED_AFTER_RESET,
+				user_id: contact.userId,
+			});
 		});
 
 		test('a create of a contact that existed before, after a gateway 502, is reported as exists with the stored contact, not as created', async () => {
 			faults('POST', '/contact', [502]);
-			const output = await runOne(ref.sb, params('create', SOMCHAI, { firstName: 'Somchai (form)' }));
+			const output = await runOne(
+				ref.sb,
+				params('create', SOMCHAI, { firstName: 'Somchai (form)' }),
+			);
 
 			expect(answered()).toEqual([502, 409, 200]);
 			expect(output).toMatchObject({
 				operation: 'exists',
-				message: "The contact already exists (an earlier attempt met a gateway's HTTP 502; the stored contact differs from what was sent, so it was not created now)",
+				message:
+					"The contact already exists (an earlier attempt met a gateway's HTTP 502; the stored contact differs from what was sent, so it was not created now)",
 				storedContact: { first_name: 'Somchai', tags: ['vip'] },
 			});
-			expect(ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId)?.first_name).toBe('Somchai');
+			expect(
+				ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId)?.first_name,
+			).toBe('Somchai');
 		});
 
 		test('a create whose connection was reset before Oho acted is simply sent again', async () => {
@@ -168,30 +231,52 @@ describe('Oho Contact: retries', () => {
 		test('Upsert of a new contact whose answer was lost reads it back, reports created and writes nothing twice', async () => {
 			const contact = newLineContact();
 			faults('POST', '/contact', ['reset'], true);
-			const output = await runOne(ref.sb, params('upsert', contact, { additionalFields: { tags: ['lead'] } }));
+			const output = await runOne(
+				ref.sb,
+				params('upsert', contact, { additionalFields: { tags: ['lead'] } }),
+			);
 
 			expect(output).toMatchObject({ operation: 'created', message: CREATED_AFTER_RESET });
-			expect(ohoCalls(ref.sb)).toEqual(['POST /contact', 'POST /contact', `GET ${contactPath(contact)}`]);
+			expect(ohoCalls(ref.sb)).toEqual([
+				'POST /contact',
+				'POST /contact',
+				`GET ${contactPath(contact)}`,
+			]);
 			expect(contactsWithId(contact)).toHaveLength(1);
 			expect(contactsWithId(contact)[0].tags).toEqual(['lead']);
 		});
 
 		test('Upsert of an existing contact after a gateway 502 still writes the new values', async () => {
 			faults('POST', '/contact', [502]);
-			const output = await runOne(ref.sb, params('upsert', SOMCHAI, { additionalFields: { phone: '0800000000' } }));
+			const output = await runOne(
+				ref.sb,
+				params('upsert', SOMCHAI, { additionalFields: { phone: '0800000000' } }),
+			);
 
 			expect(output.operation).toBe('updated');
-			expect(ohoCalls(ref.sb)).toEqual(['POST /contact', 'POST /contact', `GET ${contactPath(SOMCHAI)}`, `PATCH ${contactPath(SOMCHAI)}`]);
-			expect(ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId)?.phone).toBe('0800000000');
+			expect(ohoCalls(ref.sb)).toEqual([
+				'POST /contact',
+				'POST /contact',
+				`GET ${contactPath(SOMCHAI)}`,
+				`PATCH ${contactPath(SOMCHAI)}`,
+			]);
+			expect(ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId)?.phone).toBe(
+				'0800000000',
+			);
 		});
 	});
 
 	test('an update whose connection was reset after Oho applied it is sent again and applied once', async () => {
 		faults('PATCH', '/contact/', ['reset'], true);
-		const output = await runOne(ref.sb, params('update', SOMCHAI, { updateFields: { tags: ['gold'] } }));
+		const output = await runOne(
+			ref.sb,
+			params('update', SOMCHAI, { updateFields: { tags: ['gold'] } }),
+		);
 
 		expect(answered()).toEqual([null, 200]);
 		expect(output.contact).toEqual({ tags: ['gold'] } as IDataObject);
-		expect(ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId)?.tags).toEqual(['gold']);
+		expect(ref.sb.getContact(SOMCHAI.platform, SOMCHAI.platformId, SOMCHAI.userId)?.tags).toEqual([
+			'gold',
+		]);
 	});
 });

@@ -36,19 +36,33 @@ const SHEET = rows as Row[];
 
 /** A cell a form left empty: nothing, spaces (of any kind), or the lone dash Thai sheets write for "none". */
 const isBlank = (value: unknown) =>
-	value === undefined || value === null || (typeof value === 'string' && /^[-\u2013\u2014]?$/.test(value.replace(/[\s\u200b\u2060\ufeff]/g, '')));
+	value === undefined ||
+	value === null ||
+	(typeof value === 'string' &&
+		/^[-\u2013\u2014]?$/.test(value.replace(/[\s\u200b\u2060\ufeff]/g, '')));
 
 /** The documented formats (docs/api/oho.md § "Create contact" and § "Update contact") every body reaching Oho must keep. */
 const TODAY = new Date().toISOString().slice(0, 10);
 const PROVINCES = new Set(provinces.map((province) => province.en));
 function outsideContract(body: IDataObject): string[] {
 	const problems: string[] = [];
-	if (body.phone !== undefined && !/^0\d{8,9}$/.test(body.phone as string)) problems.push(`phone ${String(body.phone)}`);
+	if (body.phone !== undefined && !/^0\d{8,9}$/.test(body.phone as string))
+		problems.push(`phone ${String(body.phone)}`);
 	const birth = body.birth_date as string | undefined;
-	if (birth !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(birth) || birth < '1900-01-01' || birth > TODAY)) problems.push(`birth_date ${birth}`);
-	if (body.city !== undefined && !PROVINCES.has(body.city as string)) problems.push(`city ${String(body.city)}`);
-	if (body.gender !== undefined && !['male', 'female', 'not_say'].includes(body.gender as string)) problems.push(`gender ${String(body.gender)}`);
-	if (body.age !== undefined && !(Number.isInteger(body.age) && (body.age as number) >= 1 && (body.age as number) <= 99)) problems.push(`age ${String(body.age)}`);
+	if (
+		birth !== undefined &&
+		(!/^\d{4}-\d{2}-\d{2}$/.test(birth) || birth < '1900-01-01' || birth > TODAY)
+	)
+		problems.push(`birth_date ${birth}`);
+	if (body.city !== undefined && !PROVINCES.has(body.city as string))
+		problems.push(`city ${String(body.city)}`);
+	if (body.gender !== undefined && !['male', 'female', 'not_say'].includes(body.gender as string))
+		problems.push(`gender ${String(body.gender)}`);
+	if (
+		body.age !== undefined &&
+		!(Number.isInteger(body.age) && (body.age as number) >= 1 && (body.age as number) <= 99)
+	)
+		problems.push(`age ${String(body.age)}`);
 	return problems;
 }
 
@@ -70,11 +84,20 @@ describe('Oho Contact: a Thai sign-up sheet of 249 rows (Skip the Field and Warn
 		}));
 		const result = await runContact(
 			ref.sb,
-			params('upsert', { platform: 'line', platformId: LINE.platformId, userId: '={{ $json.userId }}' }, {
-				dataMode: 'mapper',
-				contactFields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
-				options: { invalidOptionalFields: 'skipAndWarn' },
-			}),
+			params(
+				'upsert',
+				{ platform: 'line', platformId: LINE.platformId, userId: '={{ $json.userId }}' },
+				{
+					dataMode: 'mapper',
+					contactFields: {
+						mappingMode: 'autoMapInputData',
+						value: null,
+						matchingColumns: [],
+						schema: [],
+					},
+					options: { invalidOptionalFields: 'skipAndWarn' },
+				},
+			),
 			{ items, onError: 'continueErrorOutput' },
 		);
 		[main, errors] = [jsonOf(result, 0), jsonOf(result, 1)];
@@ -85,8 +108,10 @@ describe('Oho Contact: a Thai sign-up sheet of 249 rows (Skip the Field and Warn
 		expect(main.map((item) => item.user_id)).toEqual(contacts.map((row) => row.userId.trim()));
 		expect(main.every((item) => item.operation === 'created')).toBe(true);
 		expect(errors).toHaveLength(SHEET.length - contacts.length);
-		for (const item of errors) expect((item.error as IDataObject).message).toMatch(/^Invalid input: User ID \(userId\)/);
-		for (const row of contacts) expect(ref.sb.getContact('line', LINE.platformId, row.userId.trim())).toBeDefined();
+		for (const item of errors)
+			expect((item.error as IDataObject).message).toMatch(/^Invalid input: User ID \(userId\)/);
+		for (const row of contacts)
+			expect(ref.sb.getContact('line', LINE.platformId, row.userId.trim())).toBeDefined();
 	});
 
 	test('every value given is sent or in "warnings": nothing is dropped without a word', () => {
@@ -99,29 +124,51 @@ describe('Oho Contact: a Thai sign-up sheet of 249 rows (Skip the Field and Warn
 			warned += warnings.length;
 			for (const [column, field] of Object.entries(COLUMNS)) {
 				if (isBlank(row[column])) continue;
-				const fate = sent.has(field) ? 'sent' : warnings.some((warning) => warning.field === field && warning.value === row[column]) ? 'warned' : 'dropped';
-				expect({ row: index, column, fate }).toEqual({ row: index, column, fate: expect.stringMatching(/^(sent|warned)$/) });
+				const fate = sent.has(field)
+					? 'sent'
+					: warnings.some((warning) => warning.field === field && warning.value === row[column])
+						? 'warned'
+						: 'dropped';
+				expect({ row: index, column, fate }).toEqual({
+					row: index,
+					column,
+					fate: expect.stringMatching(/^(sent|warned)$/),
+				});
 			}
 			// userId is read by the User ID parameter; the sheet's other columns are not contact fields.
-			expect(output.unmappedFields).toEqual(Object.keys(row).filter((column) => column === 'interest' || column === 'vip'));
+			expect(output.unmappedFields).toEqual(
+				Object.keys(row).filter((column) => column === 'interest' || column === 'vip'),
+			);
 		});
 		// The sheet has unusable values in about 4 rows of 10: they are reported, not sent.
 		expect(warned).toBeGreaterThan(50);
 	});
 
 	test('the sandbox records no request outside the documented formats, no Buddhist-era year and no 400', () => {
-		const writes = ohoRequests(ref.sb).filter((request) => request.method === 'POST' || request.method === 'PATCH');
+		const writes = ohoRequests(ref.sb).filter(
+			(request) => request.method === 'POST' || request.method === 'PATCH',
+		);
 		expect(writes.length).toBeGreaterThanOrEqual(SHEET.length - errors.length);
-		expect(writes.filter((request) => request.status !== 201 && request.status !== 200)).toEqual([]);
+		expect(writes.filter((request) => request.status !== 201 && request.status !== 200)).toEqual(
+			[],
+		);
 		expect(writes.flatMap((request) => outsideContract(request.body as IDataObject))).toEqual([]);
 	});
 
 	test('the spellings people type become one value each', () => {
-		const sentFor = (userId: string) => main.find((item) => item.user_id === userId)?.contact as IDataObject;
-		const rowWith = (column: string, value: unknown) => SHEET.find((row) => row[column] === value && row._expect === 'contact')!;
-		expect(sentFor(rowWith('เบอร์โทร', '+66 (0) 81 234 5678').userId)).toMatchObject({ phone: '0812345678' });
+		const sentFor = (userId: string) =>
+			main.find((item) => item.user_id === userId)?.contact as IDataObject;
+		const rowWith = (column: string, value: unknown) =>
+			SHEET.find((row) => row[column] === value && row._expect === 'contact')!;
+		expect(sentFor(rowWith('เบอร์โทร', '+66 (0) 81 234 5678').userId)).toMatchObject({
+			phone: '0812345678',
+		});
 		expect(sentFor(rowWith('จังหวัด', 'กทม.').userId)).toMatchObject({ city: 'Bangkok' });
-		expect(sentFor(rowWith('วันเกิด', '29 พฤศจิกายน 2541').userId)).toMatchObject({ birth_date: '1998-11-29' });
-		expect(sentFor(rowWith('วันเกิด', '1998-11-28T17:00:00.000Z').userId)).toMatchObject({ birth_date: '1998-11-29' });
+		expect(sentFor(rowWith('วันเกิด', '29 พฤศจิกายน 2541').userId)).toMatchObject({
+			birth_date: '1998-11-29',
+		});
+		expect(sentFor(rowWith('วันเกิด', '1998-11-28T17:00:00.000Z').userId)).toMatchObject({
+			birth_date: '1998-11-29',
+		});
 	});
 });

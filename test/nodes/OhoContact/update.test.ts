@@ -1,12 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Identity } from '../../helpers/ohoContact';
-import { contactPath, params, readBack, runFailing, runOne, SOMCHAI, SUDA } from '../../helpers/ohoContact';
+import {
+	contactPath,
+	params,
+	readBack,
+	runFailing,
+	runOne,
+	SOMCHAI,
+	SUDA,
+} from '../../helpers/ohoContact';
 import { ohoCalls, sentBodies, useSandbox } from '../../helpers/sandbox';
 
 const ref = useSandbox();
 
-const stored = (contact: Identity) => ref.sb.getContact(contact.platform, contact.platformId, contact.userId);
+const stored = (contact: Identity) =>
+	ref.sb.getContact(contact.platform, contact.platformId, contact.userId);
 
 /** Runs Update on a seeded contact; returns the output and the PATCH body Oho received. */
 async function updateWith(contact: Identity, updateFields: IDataObject, options: IDataObject = {}) {
@@ -18,7 +27,10 @@ async function updateWith(contact: Identity, updateFields: IDataObject, options:
 describe('Oho Contact: Update', () => {
 	test('sends only the fields given and leaves the others as they were', async () => {
 		const before = stored(SOMCHAI)!;
-		const { output, sent } = await updateWith(SOMCHAI, { lastName: 'Srisuk', phone: '081-234-5678' });
+		const { output, sent } = await updateWith(SOMCHAI, {
+			lastName: 'Srisuk',
+			phone: '081-234-5678',
+		});
 
 		expect(ohoCalls(ref.sb)).toEqual([`PATCH ${contactPath(SOMCHAI)}`]);
 		expect(sent).toEqual({ last_name: 'Srisuk', phone: '0812345678' });
@@ -30,7 +42,12 @@ describe('Oho Contact: Update', () => {
 			user_id: SOMCHAI.userId,
 			contact: { last_name: 'Srisuk', phone: '0812345678' },
 		});
-		expect(stored(SOMCHAI)).toMatchObject({ ...before, last_name: 'Srisuk', phone: '0812345678', updated_at: expect.any(String) });
+		expect(stored(SOMCHAI)).toMatchObject({
+			...before,
+			last_name: 'Srisuk',
+			phone: '0812345678',
+			updated_at: expect.any(String),
+		});
 	});
 
 	test("sends every field of Oho's update from Update Fields", async () => {
@@ -71,20 +88,33 @@ describe('Oho Contact: Update', () => {
 	});
 
 	test('an unknown contact stops Update with Oho’s 404 message and a hint to create it', async () => {
-		const error = await runFailing(ref.sb, params('update', { ...SOMCHAI, userId: 'Unobody' }, { updateFields: { age: 30 } }));
+		const error = await runFailing(
+			ref.sb,
+			params('update', { ...SOMCHAI, userId: 'Unobody' }, { updateFields: { age: 30 } }),
+		);
 
 		expect(error.message).toBe('Oho: The contact not found (HTTP 404)');
-		expect(error.description).toBe('No contact has this Platform, Platform ID and User ID. Use Create, or Create or Update, to add it.');
+		expect(error.description).toBe(
+			'No contact has this Platform, Platform ID and User ID. Use Create, or Create or Update, to add it.',
+		);
 		expect(ohoCalls(ref.sb)).toHaveLength(1);
 	});
 
 	test('Return Stored Contact and Include Raw API Response add the stored contact and Oho’s answer', async () => {
-		const { output } = await updateWith(SUDA, { age: 41 }, { returnStoredContact: true, includeRawResponse: true });
+		const { output } = await updateWith(
+			SUDA,
+			{ age: 41 },
+			{ returnStoredContact: true, includeRawResponse: true },
+		);
 
 		expect(ohoCalls(ref.sb)).toEqual([`PATCH ${contactPath(SUDA)}`, `GET ${contactPath(SUDA)}`]);
 		expect(output.storedContact).toEqual(readBack(ref.sb, SUDA));
 		expect(output.storedContact).toMatchObject({ age: 41, first_name: 'Suda' });
-		expect(output.rawResponse).toEqual({ ok: true, status_code: 200, message: 'Update contact successfully' });
+		expect(output.rawResponse).toEqual({
+			ok: true,
+			status_code: 200,
+			message: 'Update contact successfully',
+		});
 	});
 
 	describe('Add to Existing', () => {
@@ -94,12 +124,20 @@ describe('Oho Contact: Update', () => {
 				{
 					tags: ['new-tag', 'vip'],
 					labels: ['call-back'],
-					attributes: { attribute: [{ name: 'Member level', value: 'Platinum' }, { name: 'Branch', value: 'Siam' }] },
+					attributes: {
+						attribute: [
+							{ name: 'Member level', value: 'Platinum' },
+							{ name: 'Branch', value: 'Siam' },
+						],
+					},
 				},
 				{ addToExisting: ['tags', 'labels', 'attributes'] },
 			);
 
-			expect(ohoCalls(ref.sb)).toEqual([`GET ${contactPath(SOMCHAI)}`, `PATCH ${contactPath(SOMCHAI)}`]);
+			expect(ohoCalls(ref.sb)).toEqual([
+				`GET ${contactPath(SOMCHAI)}`,
+				`PATCH ${contactPath(SOMCHAI)}`,
+			]);
 			const merged = {
 				tags: ['vip', 'new-tag'],
 				labels: ['follow-up', 'call-back'],
@@ -114,13 +152,21 @@ describe('Oho Contact: Update', () => {
 		});
 
 		test('only the chosen lists are merged; the others still replace', async () => {
-			const { sent } = await updateWith(SOMCHAI, { tags: ['new-tag'], labels: ['call-back'] }, { addToExisting: ['tags'] });
+			const { sent } = await updateWith(
+				SOMCHAI,
+				{ tags: ['new-tag'], labels: ['call-back'] },
+				{ addToExisting: ['tags'] },
+			);
 
 			expect(sent).toEqual({ tags: ['vip', 'new-tag'], labels: ['call-back'] });
 		});
 
 		test('no read happens when none of the chosen lists is being changed', async () => {
-			const { sent } = await updateWith(SOMCHAI, { age: 35 }, { addToExisting: ['tags', 'labels', 'attributes'] });
+			const { sent } = await updateWith(
+				SOMCHAI,
+				{ age: 35 },
+				{ addToExisting: ['tags', 'labels', 'attributes'] },
+			);
 
 			expect(ohoCalls(ref.sb)).toEqual([`PATCH ${contactPath(SOMCHAI)}`]);
 			expect(sent).toEqual({ age: 35 });
@@ -133,7 +179,10 @@ describe('Oho Contact: Update', () => {
 
 			const error = await runFailing(
 				ref.sb,
-				params('update', SOMCHAI, { updateFields: { tags: ['one-more', 'two-more'] }, options: { addToExisting: ['tags'] } }),
+				params('update', SOMCHAI, {
+					updateFields: { tags: ['one-more', 'two-more'] },
+					options: { addToExisting: ['tags'] },
+				}),
 			);
 
 			expect(error.message).toBe(

@@ -2,15 +2,30 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { OhoContact } from '../../../nodes/OhoContact/OhoContact.node';
 import type { Identity } from '../../helpers/ohoContact';
-import { contactPath, jsonOf, newLineContact, params, requiredBody, runContact, runOne, SOMCHAI, SUDA } from '../../helpers/ohoContact';
+import {
+	contactPath,
+	jsonOf,
+	newLineContact,
+	params,
+	requiredBody,
+	runContact,
+	runOne,
+	SOMCHAI,
+	SUDA,
+} from '../../helpers/ohoContact';
 import { ohoCalls, sentBodies, useSandbox } from '../../helpers/sandbox';
 
 const ref = useSandbox();
 
-const stored = (contact: Identity) => ref.sb.getContact(contact.platform, contact.platformId, contact.userId);
+const stored = (contact: Identity) =>
+	ref.sb.getContact(contact.platform, contact.platformId, contact.userId);
 
 /** The identity read from the item, as a workflow behind a form or a webhook would set it. */
-const IDENTITY_FROM_ITEM = { platform: 'line', platformId: '={{ $json.oa }}', userId: '={{ $json.lineUserId }}' };
+const IDENTITY_FROM_ITEM = {
+	platform: 'line',
+	platformId: '={{ $json.oa }}',
+	userId: '={{ $json.lineUserId }}',
+};
 
 /** "Map Input Fields" with automatic mapping: the resource mapper value the editor saves. */
 const AUTO_MAP = {
@@ -58,10 +73,17 @@ const FORM_AS_SENT = {
 describe('Oho Contact: Upsert (Create or Update)', () => {
 	test('a new contact is created with one POST and reported as created', async () => {
 		const contact = newLineContact();
-		const output = await runOne(ref.sb, params('upsert', contact, { additionalFields: { tags: ['lead'] } }));
+		const output = await runOne(
+			ref.sb,
+			params('upsert', contact, { additionalFields: { tags: ['lead'] } }),
+		);
 
 		expect(ohoCalls(ref.sb)).toEqual(['POST /contact']);
-		expect(output).toMatchObject({ operation: 'created', message: 'Created contact successfully', user_id: contact.userId });
+		expect(output).toMatchObject({
+			operation: 'created',
+			message: 'Created contact successfully',
+			user_id: contact.userId,
+		});
 		expect(output.contact).toEqual({ ...requiredBody(contact.userId), tags: ['lead'] });
 		expect(stored(contact)?.tags).toEqual(['lead']);
 	});
@@ -70,25 +92,46 @@ describe('Oho Contact: Upsert (Create or Update)', () => {
 		const before = stored(SOMCHAI)!;
 		const output = await runOne(
 			ref.sb,
-			params('upsert', SOMCHAI, { firstName: 'Somchai', additionalFields: { phone: '0899999999', tags: ['gold'] } }),
+			params('upsert', SOMCHAI, {
+				firstName: 'Somchai',
+				additionalFields: { phone: '0899999999', tags: ['gold'] },
+			}),
 		);
 
 		expect(ohoCalls(ref.sb)).toEqual(['POST /contact', `PATCH ${contactPath(SOMCHAI)}`]);
 		const changes = { first_name: 'Somchai', phone: '0899999999', tags: ['gold'] };
 		// The create-only fields (social profile, picture, platform display name) are not sent to update.
 		expect(sentBodies(ref.sb, 'PATCH')).toEqual([changes]);
-		expect(output).toMatchObject({ operation: 'updated', message: 'Update contact successfully', contact: changes });
-		expect(stored(SOMCHAI)).toMatchObject({ ...changes, profile_picture_url: before.profile_picture_url, display_name: before.display_name });
+		expect(output).toMatchObject({
+			operation: 'updated',
+			message: 'Update contact successfully',
+			contact: changes,
+		});
+		expect(stored(SOMCHAI)).toMatchObject({
+			...changes,
+			profile_picture_url: before.profile_picture_url,
+			display_name: before.display_name,
+		});
 	});
 
 	test('an existing contact with Add to Existing: read, merge, write', async () => {
 		const output = await runOne(
 			ref.sb,
-			params('upsert', SUDA, { firstName: 'Suda', additionalFields: { tags: ['returning'] }, options: { addToExisting: ['tags'] } }),
+			params('upsert', SUDA, {
+				firstName: 'Suda',
+				additionalFields: { tags: ['returning'] },
+				options: { addToExisting: ['tags'] },
+			}),
 		);
 
-		expect(ohoCalls(ref.sb)).toEqual(['POST /contact', `GET ${contactPath(SUDA)}`, `PATCH ${contactPath(SUDA)}`]);
-		expect(sentBodies(ref.sb, 'PATCH')).toEqual([{ first_name: 'Suda', tags: ['new', 'returning'] }]);
+		expect(ohoCalls(ref.sb)).toEqual([
+			'POST /contact',
+			`GET ${contactPath(SUDA)}`,
+			`PATCH ${contactPath(SUDA)}`,
+		]);
+		expect(sentBodies(ref.sb, 'PATCH')).toEqual([
+			{ first_name: 'Suda', tags: ['new', 'returning'] },
+		]);
 		expect(output.operation).toBe('updated');
 	});
 
@@ -96,8 +139,12 @@ describe('Oho Contact: Upsert (Create or Update)', () => {
 		/** The columns the editor's mapper offers for an operation. */
 		async function columnsFor(operation: string) {
 			const context = { getNodeParameter: () => operation } as unknown as ILoadOptionsFunctions;
-			const { fields } = await new OhoContact().methods.resourceMapping.getContactColumns.call(context);
-			return Object.fromEntries(fields.map((field) => [field.id, { name: field.displayName, required: field.required }]));
+			const { fields } = await new OhoContact().methods.resourceMapping.getContactColumns.call(
+				context,
+			);
+			return Object.fromEntries(
+				fields.map((field) => [field.id, { name: field.displayName, required: field.required }]),
+			);
 		}
 
 		test('the mapper offers every field, attributes as an object, and Full Name; create marks what has no fallback, update drops create-only ones', async () => {
@@ -105,8 +152,24 @@ describe('Oho Contact: Upsert (Create or Update)', () => {
 			const update = await columnsFor('update');
 
 			expect(Object.keys(create)).toEqual([
-				'platform_name', 'line_basic_id', 'profile_picture_url', 'platform_display_name', 'full_name', 'first_name', 'display_name',
-				'last_name', 'phone', 'email', 'country', 'city', 'gender', 'age', 'birth_date', 'tags', 'labels', 'attributes',
+				'platform_name',
+				'line_basic_id',
+				'profile_picture_url',
+				'platform_display_name',
+				'full_name',
+				'first_name',
+				'display_name',
+				'last_name',
+				'phone',
+				'email',
+				'country',
+				'city',
+				'gender',
+				'age',
+				'birth_date',
+				'tags',
+				'labels',
+				'attributes',
 			]);
 			// Platform Name, LINE Basic ID and Profile Picture URL may come from the credential's account, Platform Display
 			// Name falls back to the names, and First Name can come from Full Name: all checked when the node runs.
@@ -127,7 +190,13 @@ describe('Oho Contact: Upsert (Create or Update)', () => {
 			expect(result.error).toBeUndefined();
 			const [sent] = sentBodies(ref.sb, 'POST');
 			expect(sent).toEqual({
-				social_profile: { platform: 'line', id: contact.userId, platform_id: contact.platformId, platform_name: 'HelloCheck', line_basic_id: '@548unshk' },
+				social_profile: {
+					platform: 'line',
+					id: contact.userId,
+					platform_id: contact.platformId,
+					platform_name: 'HelloCheck',
+					line_basic_id: '@548unshk',
+				},
 				profile_picture_url: 'https://profile.line-scdn.net/0hForm',
 				platform_display_name: 'Nok on LINE',
 				display_name: 'Nok on LINE',
@@ -167,7 +236,14 @@ describe('Oho Contact: Upsert (Create or Update)', () => {
 				},
 			};
 			const result = await runContact(ref.sb, params('upsert', IDENTITY_FROM_ITEM, defineBelow), {
-				items: [{ oa: contact.platformId, lineUserId: contact.userId, name: 'Kanya Boonmee', picture: 'https://example.com/k.png' }],
+				items: [
+					{
+						oa: contact.platformId,
+						lineUserId: contact.userId,
+						name: 'Kanya Boonmee',
+						picture: 'https://example.com/k.png',
+					},
+				],
 			});
 
 			expect(result.error).toBeUndefined();
@@ -191,7 +267,12 @@ describe('Oho Contact: Upsert (Create or Update)', () => {
 			// The item also has platform_name, profilePictureUrl, 'Platform Display Name': update cannot change them.
 			expect(sentBodies(ref.sb, 'PATCH')).toEqual([{ last_name: 'Wong', city: 'Khon Kaen' }]);
 			expect(output.unmappedFields).toEqual(
-				expect.arrayContaining(['platform_name', 'LINE Basic ID', 'profilePictureUrl', 'Platform Display Name']),
+				expect.arrayContaining([
+					'platform_name',
+					'LINE Basic ID',
+					'profilePictureUrl',
+					'Platform Display Name',
+				]),
 			);
 		});
 	});

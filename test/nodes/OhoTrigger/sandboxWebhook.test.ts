@@ -10,7 +10,15 @@ import { outputItem } from '../../../nodes/OhoTrigger/helpers/output';
 import { OhoTrigger } from '../../../nodes/OhoTrigger/OhoTrigger.node';
 import { DEMO_OHO_ACCOUNT } from '../../../sandbox';
 import { startTriggerServer, type TriggerServer } from '../../helpers/webhook';
-import { contactPath, jsonOf, LINE, params, runContact, runOne, SOMCHAI } from '../../helpers/ohoContact';
+import {
+	contactPath,
+	jsonOf,
+	LINE,
+	params,
+	runContact,
+	runOne,
+	SOMCHAI,
+} from '../../helpers/ohoContact';
 import { ohoCalls, useSandbox } from '../../helpers/sandbox';
 
 const ref = useSandbox();
@@ -20,7 +28,11 @@ let trigger: TriggerServer;
 beforeEach(async () => {
 	trigger = await startTriggerServer(
 		new OhoTrigger(),
-		{ authentication: 'headerAuth', changedFields: ['contact_tags'], options: { repeatWindowSeconds: 60 } },
+		{
+			authentication: 'headerAuth',
+			changedFields: ['contact_tags'],
+			options: { repeatWindowSeconds: 60 },
+		},
 		{ ohoWebhookHeaderAuthApi: { name: 'X-Oho-Webhook-Secret', secret: SECRET } },
 	);
 	ref.sb.registerWebhook({ url: trigger.url, headers: { 'X-Oho-Webhook-Secret': SECRET } });
@@ -28,7 +40,10 @@ beforeEach(async () => {
 afterEach(async () => await trigger.close());
 
 async function tagSomchai(tags: string[]): Promise<void> {
-	await runOne(ref.sb, params('update', SOMCHAI, { updateFields: { tags }, options: { addToExisting: ['tags'] } }));
+	await runOne(
+		ref.sb,
+		params('update', SOMCHAI, { updateFields: { tags }, options: { addToExisting: ['tags'] } }),
+	);
 	await ref.sb.settleWebhooks();
 }
 
@@ -39,7 +54,13 @@ describe('Oho Contact → sandbox webhook → Oho Trigger', () => {
 		expect(ref.sb.webhookDeliveries().map((delivery) => delivery.status)).toEqual([200]);
 		expect(trigger.executions).toHaveLength(1);
 		const [item] = trigger.executions[0];
-		expect(item).toMatchObject({ event: 'updated', changedFields: ['contact_tags'], platform: 'line', platform_id: LINE.channelId, user_id: SOMCHAI.userId });
+		expect(item).toMatchObject({
+			event: 'updated',
+			changedFields: ['contact_tags'],
+			platform: 'line',
+			platform_id: LINE.channelId,
+			user_id: SOMCHAI.userId,
+		});
 		expect((item.contact as IDataObject).tags).toEqual(['vip', 'gold']);
 	});
 
@@ -59,7 +80,9 @@ describe('Oho Contact → sandbox webhook → Oho Trigger', () => {
 		ref.sb.setKnobs({ webhookDelivery: { malformed: false, duplicates: 2 } });
 		await tagSomchai(['c']);
 
-		expect(ref.sb.webhookDeliveries().map((delivery) => delivery.status)).toEqual([403, 422, 200, 200, 200]);
+		expect(ref.sb.webhookDeliveries().map((delivery) => delivery.status)).toEqual([
+			403, 422, 200, 200, 200,
+		]);
 		expect(trigger.executions).toHaveLength(1);
 		expect((trigger.executions[0][0].contact as IDataObject).tags).toEqual(['vip', 'a', 'b', 'c']);
 	});
@@ -90,12 +113,25 @@ describe('Oho Trigger → Oho Contact (LINE channel ID)', () => {
 
 	test('the trigger names the channel ID; Oho Contact reads the contact with the credential’s bot user ID', async () => {
 		const item = await triggerItem();
-		expect(item).toMatchObject({ platform: 'line', platform_id: LINE.channelId, line_channel_id: LINE.channelId, user_id: SOMCHAI.userId });
+		expect(item).toMatchObject({
+			platform: 'line',
+			platform_id: LINE.channelId,
+			line_channel_id: LINE.channelId,
+			user_id: SOMCHAI.userId,
+		});
 
-		const read = await runOne(ref.sb, GET_FROM_TRIGGER, { items: [item], account: { ...DEMO_OHO_ACCOUNT } });
+		const read = await runOne(ref.sb, GET_FROM_TRIGGER, {
+			items: [item],
+			account: { ...DEMO_OHO_ACCOUNT },
+		});
 
 		expect(ohoCalls(ref.sb)).toEqual([`GET ${contactPath(SOMCHAI)}`]);
-		expect(read).toMatchObject({ first_name: 'Somchai', tags: ['vip', 'gold'], fromCredential: ['platformId'], lineChannelId: LINE.channelId });
+		expect(read).toMatchObject({
+			first_name: 'Somchai',
+			tags: ['vip', 'gold'],
+			fromCredential: ['platformId'],
+			lineChannelId: LINE.channelId,
+		});
 	});
 
 	test('without the bot user ID in the credential: fails before sending and says which ID to fill in', async () => {
@@ -112,22 +148,46 @@ describe('Oho Trigger → Oho Contact (LINE channel ID)', () => {
 
 	test.each([
 		['a LINE channel ID', { platform: 'line', id: 'U1', platform_id: '2001234567' }, '2001234567'],
-		['a LINE channel ID sent as a number', { platform: 'line', id: 'U1', platform_id: 2001234567 }, '2001234567'],
+		[
+			'a LINE channel ID sent as a number',
+			{ platform: 'line', id: 'U1', platform_id: 2001234567 },
+			'2001234567',
+		],
 		['a LINE bot user ID', { platform: 'line', id: 'U1', platform_id: LINE.platformId }, null],
-		['a Facebook Page ID (digits, but not LINE)', { platform: 'facebook', id: '2837465', platform_id: '1099887766' }, null],
-	])('%s: line_channel_id names it only when it is a LINE channel ID; platform_id stays as Oho sent it', (_case, socialProfile, expected) => {
-		const contact = { _id: '6751a0c2f1d2e3a4b5c6d7e8', social_profile: socialProfile };
-		const item = outputItem({ event: 'created', changedFields: undefined, contact, body: { event_code: 'contact created', contact } }, false, 'Asia/Bangkok');
+		[
+			'a Facebook Page ID (digits, but not LINE)',
+			{ platform: 'facebook', id: '2837465', platform_id: '1099887766' },
+			null,
+		],
+	])(
+		'%s: line_channel_id names it only when it is a LINE channel ID; platform_id stays as Oho sent it',
+		(_case, socialProfile, expected) => {
+			const contact = { _id: '6751a0c2f1d2e3a4b5c6d7e8', social_profile: socialProfile };
+			const item = outputItem(
+				{
+					event: 'created',
+					changedFields: undefined,
+					contact,
+					body: { event_code: 'contact created', contact },
+				},
+				false,
+				'Asia/Bangkok',
+			);
 
-		expect(item.line_channel_id).toBe(expected);
-		expect(item.platform_id).toBe(socialProfile.platform_id);
-	});
+			expect(item.line_channel_id).toBe(expected);
+			expect(item.platform_id).toBe(socialProfile.platform_id);
+		},
+	);
 });
 
 describe('Oho Contact → sandbox webhook → Oho Trigger with Secret in URL', () => {
 	let urlTrigger: TriggerServer;
 	beforeEach(async () => {
-		urlTrigger = await startTriggerServer(new OhoTrigger(), { authentication: 'urlSecret', changedFields: ['contact_tags'] }, { ohoWebhookUrlSecretApi: { secret: SECRET } });
+		urlTrigger = await startTriggerServer(
+			new OhoTrigger(),
+			{ authentication: 'urlSecret', changedFields: ['contact_tags'] },
+			{ ohoWebhookUrlSecretApi: { secret: SECRET } },
+		);
 		// The URL as an operator pastes it into Oho: the secret at its end, no header.
 		ref.sb.registerWebhook({ url: `${urlTrigger.url}?secret=${SECRET}` });
 	});
@@ -142,6 +202,8 @@ describe('Oho Contact → sandbox webhook → Oho Trigger with Secret in URL', (
 		expect(ref.sb.webhookDeliveries().map((delivery) => delivery.status)).toEqual([403, 200]);
 		expect(urlTrigger.executions).toHaveLength(1);
 		expect((urlTrigger.executions[0][0].contact as IDataObject).tags).toEqual(['vip', 'a', 'b']);
-		expect(JSON.stringify([ref.sb.webhookDeliveries(), urlTrigger.executions])).not.toContain(SECRET);
+		expect(JSON.stringify([ref.sb.webhookDeliveries(), urlTrigger.executions])).not.toContain(
+			SECRET,
+		);
 	});
 });
