@@ -152,8 +152,6 @@ export function getParallelism(source: SettingsSource): Parallelism {
 			count: atLeastOne(options.parallelRequests, DEFAULT_PARALLEL_REQUESTS),
 		};
 	}
-	return {
-		mode: 'auto',
-		cap: Math.min(atLeastOne(options.maxParallelRequests, AUTO_CEILING), AUTO_CEILING),
-	};
+	// AdaptiveParallelism holds any cap to AUTO_CEILING, whatever an expression gives.
+	return { mode: 'auto', cap: atLeastOne(options.maxParallelRequests, AUTO_CEILING) };
 }
