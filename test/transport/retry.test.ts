@@ -4,7 +4,7 @@
  * and which error the item gets, without a server and without waiting.
  */
 import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { ohoDialect } from '../../nodes/common/oho/dialect';
 import type { RequestSettings } from '../../nodes/common/options';
@@ -15,7 +15,7 @@ import type { ApiRequest } from '../../nodes/common/transport/types';
 
 /** One attempt's answer: an HTTP answer (thrown the way n8n throws a 4xx/5xx) or a network failure. */
 type Answer =
-	| { status: number; body?: unknown; headers?: Record<string, string> }
+	| { status: number; body?: unknown; headers?: Record<string, string>; afterMs?: number }
 	| { networkCode: string };
 
 const OK: Answer = { status: 200, body: { ok: true, status_code: 200, message: 'Done' } };
@@ -76,6 +76,7 @@ function scriptedRun(answers: Answer[]) {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				sent.push({ method: String(options.method), url: options.url, at: Date.now() - start });
 				const answer = answers.shift() ?? OK;
+				if ('afterMs' in answer && answer.afterMs) await sleep(answer.afterMs);
 				if ('networkCode' in answer)
 					throw Object.assign(new Error(`socket ${answer.networkCode}`), {
 						code: answer.networkCode,
@@ -281,6 +282,49 @@ describe('the attempt loop: a Retry-After holds off the whole run', () => {
 			['https://api.oho.test/first', 0],
 			['https://api.oho.test/first', 10000],
 			['https://api.oho.test/second', 10000],
+		]);
+	});
+
+	test('a 429 for a request already in flight when the hold-off began delays that request, not the run', async () => {
+		const tooMany = envelope(429, 'Too many requests', { 'retry-after': '1' });
+		const run = scriptedRun([
+			{ ...tooMany, afterMs: 100 },
+			{ ...tooMany, afterMs: 300 },
+			OK,
+			OK,
+			OK,
+		]);
+		const first = run.send({ ...GET, path: '/first' }, SETTINGS);
+		const second = run.send({ ...GET, path: '/second' }, SETTINGS);
+		// The first 429 comes at 100 ms and holds the run off until 1100; the second, at 300 ms, answers a request
+		// sent before that: it waits its own second, until 1300, and the run's hold-off stays.
+		await jest.advanceTimersByTimeAsync(500);
+		const third = run.send({ ...GET, path: '/third' }, SETTINGS);
+		await settle(Promise.all([first, second, third]));
+
+		expect(run.sent.map((request) => [request.url, request.at]).sort()).toEqual([
+			['https://api.oho.test/first', 0],
+			['https://api.oho.test/first', 1100],
+			['https://api.oho.test/second', 0],
+			['https://api.oho.test/second', 1300],
+			['https://api.oho.test/third', 1100],
+		]);
+	});
+
+	test('a 429 for a request sent after the hold-off began holds off the whole run again', async () => {
+		const tooMany = envelope(429, 'Too many requests', { 'retry-after': '1' });
+		const run = scriptedRun([{ ...tooMany, afterMs: 100 }, { ...tooMany, afterMs: 100 }, OK, OK]);
+		const first = run.send({ ...GET, path: '/first' }, SETTINGS);
+		// Held off from 100 to 1100; resent at 1100, the first is refused again at 1200: a hold-off until 2200.
+		await jest.advanceTimersByTimeAsync(1300);
+		const second = run.send({ ...GET, path: '/second' }, SETTINGS);
+		await settle(Promise.all([first, second]));
+
+		expect(run.sent.map((request) => [request.url, request.at]).sort()).toEqual([
+			['https://api.oho.test/first', 0],
+			['https://api.oho.test/first', 1100],
+			['https://api.oho.test/first', 2200],
+			['https://api.oho.test/second', 2200],
 		]);
 	});
 

@@ -181,8 +181,10 @@ export async function apiRequest(
 			const waitMs = retryAfterMs(raw.headers) ?? backoffMs(attempt, settings);
 			// A Retry-After longer than the configured maximum wait is reported rather than slept through.
 			if (waitMs <= settings.maxRetryDelayMs) {
-				if (didNotAct) holdOff(run.holdOffs, dialect.credentialType, waitMs);
-				else {
+				if (didNotAct) {
+					const retryAt = holdOff(run.holdOffs, dialect.credentialType, waitMs, sentAt);
+					await sleep(Math.max(0, retryAt - Date.now()));
+				} else {
 					unclearAttempt = `met a gateway's HTTP ${status}`;
 					await sleep(waitMs);
 				}

@@ -39,11 +39,11 @@ export function backoffMs(attempt: number, settings: RequestSettings): number {
 }
 
 /**
- * Until when each API (by credential type) asked one node run to hold off (a 429 or 503): part of the run's state
- * (nodes/common/runState.ts). Every item of the run waits, not only the one that was answered, so the others do
+ * When each API (by credential type) asked one node run to hold off (a 429 or 503), and until when: part of the run's
+ * state (nodes/common/runState.ts). Every item of the run waits, not only the one that was answered, so the others do
  * not spend their retries on answers that can only be 429; one API's 429 does not hold off another's requests.
  */
-export type HoldOffs = Map<string, number>;
+export type HoldOffs = Map<string, { from: number; until: number }>;
 
 /**
  * Waits until the run's hold-off has passed, checking again after waking (another item's 429 may have moved it),
@@ -56,13 +56,24 @@ export async function waitWhileHeldOff(
 	settings: RequestSettings,
 ): Promise<void> {
 	let budgetMs = settings.maxRetryDelayMs;
-	const nextWaitMs = () => Math.min((holdOffs.get(api) ?? 0) - Date.now(), budgetMs);
+	const nextWaitMs = () => Math.min((holdOffs.get(api)?.until ?? 0) - Date.now(), budgetMs);
 	for (let waitMs = nextWaitMs(); waitMs > 0; waitMs = nextWaitMs()) {
 		await sleep(waitMs);
 		budgetMs -= waitMs;
 	}
 }
 
-export function holdOff(holdOffs: HoldOffs, api: string, waitMs: number): void {
-	holdOffs.set(api, Math.max(holdOffs.get(api) ?? 0, Date.now() + waitMs));
+/**
+ * A 429 (or the API's 503) for a request sent at `sentAt` asks to wait `waitMs`. A request sent after the run's
+ * hold-off began starts a new one, or lengthens it; one that was already in flight when it began only waits for
+ * itself: the API said the same thing of it, late, and a whole-run pause per such answer would leave the API idle
+ * after its limit has refilled (bench/README.md, W5). Returns when this request may be sent again.
+ */
+export function holdOff(holdOffs: HoldOffs, api: string, waitMs: number, sentAt: number): number {
+	const now = Date.now();
+	const until = now + waitMs;
+	const current = holdOffs.get(api);
+	if (current && sentAt < current.from) return until;
+	holdOffs.set(api, { from: now, until: Math.max(current?.until ?? 0, until) });
+	return until;
 }
