@@ -273,11 +273,12 @@ export function gofiveCustomerRoutes({ store, knobs }: GofiveCustomerDeps): Rout
 			]);
 		}
 		const now = venioTime(new Date());
-		// Update semantics are OPEN (docs/api/gofive-customer.md § "3.1 Create or Update customer"): here a field left out keeps its value. An unknown code creates the
-		// customer under that code, as Gofive's sample suggests.
+		// Update semantics are OPEN (docs/api/gofive-customer.md § "3.1 Create or Update customer"): a field left out keeps
+		// its value, or with the `clear` knob is cleared. An unknown code creates the customer under that code, as Gofive's
+		// sample suggests.
 		const customerCode = code ?? `C${String(nextCustomerId + 1).padStart(6, '0')}`;
 		const customer: GofiveCustomer = {
-			...existing,
+			...(knobs().gofiveCustomerUpdate === 'keep' && existing),
 			...body,
 			customerId: existing?.customerId ?? ++nextCustomerId,
 			customerCode,

@@ -22,6 +22,7 @@ export const DEFAULT_KNOBS: Knobs = {
 	gofiveTokenTtlSeconds: 3600,
 	gofiveRequireSubscriptionKey: false,
 	gofiveCustomerContact: 'contacts',
+	gofiveCustomerUpdate: 'keep',
 	webhookDelivery: { duplicates: 0, delayMs: 0, malformed: false, wrongSecret: false },
 	readings: {
 		closeChatMethod: 'POST',
@@ -131,6 +132,12 @@ export function checkKnobsPatch(patch: unknown): KnobsPatch {
 			p.gofiveCustomerContact === 'contacts' ||
 			p.gofiveCustomerContact === 'contact',
 		"gofiveCustomerContact must be 'contacts' or 'contact'",
+	);
+	need(
+		p.gofiveCustomerUpdate === undefined ||
+			p.gofiveCustomerUpdate === 'keep' ||
+			p.gofiveCustomerUpdate === 'clear',
+		"gofiveCustomerUpdate must be 'keep' or 'clear'",
 	);
 	if (p.webhookDelivery !== undefined) {
 		need(isPlainObject(p.webhookDelivery), 'webhookDelivery must be an object');

@@ -128,6 +128,11 @@ export interface Knobs {
 	 * contract's choice) or `contact` (one object), which refuses a body with `contacts` and writes nothing.
 	 */
 	gofiveCustomerContact: 'contacts' | 'contact';
+	/**
+	 * What an update (`POST /v3/customers` with a known code) does with the fields it leaves out (docs/api/gofive-customer.md
+	 * § "3.1 Create or Update customer", OPEN): `keep` their values, or `clear` them (the body replaces the customer).
+	 */
+	gofiveCustomerUpdate: 'keep' | 'clear';
 	/** How the Oho customer-profile webhook is delivered to the registered URL (see sandbox/webhooks.ts). */
 	webhookDelivery: WebhookDeliveryKnobs;
 	/** Which reading of the contract's OPEN points the sandbox follows (the first reading by default). */
@@ -192,6 +197,7 @@ export interface KnobsPatch {
 	gofiveTokenTtlSeconds?: number;
 	gofiveRequireSubscriptionKey?: boolean;
 	gofiveCustomerContact?: 'contacts' | 'contact';
+	gofiveCustomerUpdate?: 'keep' | 'clear';
 	webhookDelivery?: Partial<WebhookDeliveryKnobs>;
 	readings?: Partial<ReadingKnobs>;
 }

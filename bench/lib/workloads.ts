@@ -110,7 +110,8 @@ export const WORKLOADS: Record<WorkloadId, Workload> = {
 		api: 'venio',
 		...near,
 		rateLimit: null,
-		requestsPerItem: 1,
+		// Half create (POST), half update: Get the customer, then POST the full record (docs/gofive-customer.md).
+		requestsPerItem: 1.5,
 	},
 };
 

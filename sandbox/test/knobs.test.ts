@@ -338,6 +338,7 @@ describe('setKnobs', () => {
 			gofiveTokenTtlSeconds: 3600,
 			gofiveRequireSubscriptionKey: false,
 			gofiveCustomerContact: 'contacts',
+			gofiveCustomerUpdate: 'keep',
 			webhookDelivery: { duplicates: 2, delayMs: 0, malformed: true, wrongSecret: false },
 			readings: {
 				closeChatMethod: 'GET',
@@ -355,6 +356,7 @@ describe('setKnobs', () => {
 		[{ rateLimit: { perSecond: 1, burst: 0 } }, /rateLimit.burst/],
 		[{ faults: {} }, /faults must be an array/],
 		[{ gofiveCustomerContact: 'both' }, /gofiveCustomerContact must be 'contacts' or 'contact'/],
+		[{ gofiveCustomerUpdate: 'merge' }, /gofiveCustomerUpdate must be 'keep' or 'clear'/],
 		[{ faults: [{}] }, /needs a kind or a sequence/],
 		[{ faults: [{ kind: 418 }] }, /kind must be one of/],
 		[{ faults: [{ kind: 500, probability: 2 }] }, /probability/],

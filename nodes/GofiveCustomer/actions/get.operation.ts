@@ -1,14 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../common/router';
 import { invalidInput } from '../../common/validation';
 import { customerCodeField } from '../descriptions/customerFields';
 import { readAnswerDates } from '../helpers/dates';
-import { codeText, customerRequest, dataObject } from '../helpers/requests';
+import { codeText, customerByCode, customerOf } from '../helpers/requests';
 
 export const description: INodeProperties[] = [customerCodeField('get', 'e.g. C000349')];
 
-/** Get a customer by code (`GET /v3/customers/{customerCode}`, docs/api/gofive-customer.md § "3.2 Get a Customer By CustomerCode"; the code is escaped, codes are free text). */
+/** Get a customer by code (helpers/requests.ts, customerByCode). */
 export const execute: ItemOperation = async (item) => {
 	const { ctx, itemIndex, settings, run } = item;
 	const customerCode = codeText(run.parameters.value('customerCode', itemIndex, ''));
@@ -20,24 +21,16 @@ export const execute: ItemOperation = async (item) => {
 			{ customerCode: 'Customer Code' },
 		);
 	}
-	const response = await customerRequest(item, {
-		method: 'GET',
-		path: `/v3/customers/${encodeURIComponent(customerCode)}`,
-		idempotent: true,
-	});
-	const customer = readAnswerDates(dataObject(response));
+	const response = await customerByCode(item, customerCode);
+	const customer = readAnswerDates(customerOf(response));
 	if (Object.keys(customer).length === 0) {
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			[
-				{
-					path: 'customerCode',
-					problem: `found no customer: Gofive answered success without the customer (${response.outcome.message})`,
-					value: customerCode,
-				},
-			],
-			{ customerCode: 'Customer Code' },
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Gofive found no customer with the code ${customerCode}`,
+			{
+				itemIndex,
+				description: `Gofive answered success (${response.outcome.message}) without a customer. Check the Customer Code in Venio.`,
+			},
 		);
 	}
 	const output = {

@@ -37,7 +37,8 @@ const field = (name: string, read: Reader, extra: Partial<CustomerField> = {}): 
  * except the two Gofive misspells (docs/api/gofive-customer.md § "3.1 Create or Update customer": `unqulifiedReason…`).
  */
 export const CUSTOMER_FIELDS: CustomerField[] = [
-	field('customerCode', 'text', { aliases: ['Code', 'รหัสลูกค้า'] }),
+	// Not a bare "Code": a form's promotion or reference code would turn a create into an update.
+	field('customerCode', 'text', { aliases: ['รหัสลูกค้า'] }),
 	field('customerName', 'text', {
 		required: true,
 		aliases: [

@@ -122,7 +122,7 @@ export const upsertFields: INodeProperties[] = [
 	text(
 		'Customer Code',
 		'customerCode',
-		"The customer's code in Venio. Leave empty to create a new customer; with a code, that customer is updated.",
+		"The customer's code in Venio. Leave empty to create a new customer; with a code, that customer is updated: the node reads it first, so the fields you leave empty keep their values in Venio.",
 		{
 			placeholder: 'e.g. C000349 (empty: create)',
 			displayOptions: showForUpsert,

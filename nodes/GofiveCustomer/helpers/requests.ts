@@ -39,12 +39,41 @@ export async function customerRequest(
 	return await apiRequest(item, gofiveCustomerDialect, request);
 }
 
+/**
+ * Get a Customer By CustomerCode (`GET /v3/customers/{customerCode}`, docs/api/gofive-customer.md § "3.2 Get a
+ * Customer By CustomerCode"); the code is escaped, codes are free text. The statuses in `handledStatuses` come back as
+ * answers for the caller to read.
+ */
+export async function customerByCode(
+	item: ItemContext,
+	customerCode: string,
+	handledStatuses?: number[],
+): Promise<ApiResponse> {
+	return await customerRequest(item, {
+		method: 'GET',
+		path: `/v3/customers/${encodeURIComponent(customerCode)}`,
+		idempotent: true,
+		handledStatuses,
+	});
+}
+
 /** The `data` of an answer when it is an object; `{}` otherwise. */
 export function dataObject(response: ApiResponse): IDataObject {
 	const { data } = response.body;
 	return typeof data === 'object' && data !== null && !Array.isArray(data)
 		? (data as IDataObject)
 		: {};
+}
+
+/**
+ * The customer a Get answer carries: its `data` object, or the one customer a list holds (the envelope's `data` is
+ * "an object or an array", docs/api/gofive-customer.md § "1. Common rules"); `{}` when there is none.
+ */
+export function customerOf(response: ApiResponse): IDataObject {
+	const { data } = response.body;
+	if (Array.isArray(data) && data.length === 1 && typeof data[0] === 'object' && data[0] !== null)
+		return data[0] as IDataObject;
+	return dataObject(response);
 }
 
 /** A customer code as text (Venio's codes are free text; a number from an expression is its digits). */

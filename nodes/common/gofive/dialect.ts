@@ -2,20 +2,43 @@ import type { ApiDialect } from '../transport/types';
 
 interface GofiveStatus {
 	status?: { code?: unknown; description?: unknown };
+	data?: unknown;
 	errors?: unknown;
 	message?: unknown;
+	/** An ASP.NET "problem details" answer: `{ title, status, errors: { field: [messages] } }`. */
+	title?: unknown;
 }
 
 const GOFIVE_SUCCESS_CODE = '1000';
 
-/** Field errors Gofive lists beside a 4001/4002 status, when it lists them. */
+const texts = (value: unknown): string[] =>
+	(Array.isArray(value) ? value : [value]).filter(
+		(part): part is string => typeof part === 'string' && part.trim() !== '',
+	);
+
+/**
+ * The field errors a refusal lists, in any of the shapes the error body may take (OPEN, docs/api/gofive-customer.md
+ * § "1. Common rules"): a list of `{ field, message }` or of texts, or an object of field → message(s) (ASP.NET's
+ * problem details), beside the status or as its `data`.
+ */
 function fieldErrors(errors: unknown): string {
-	if (!Array.isArray(errors) || errors.length === 0) return '';
-	const parts = errors.map((entry) => {
-		const error = entry as { field?: unknown; message?: unknown };
-		return [error.field, error.message].filter((part) => typeof part === 'string').join(': ');
-	});
-	return ` (${parts.filter(Boolean).join('; ')})`;
+	const parts: string[] = [];
+	if (Array.isArray(errors)) {
+		for (const entry of errors) {
+			if (typeof entry === 'string') parts.push(...texts(entry));
+			else if (typeof entry === 'object' && entry !== null) {
+				const error = entry as { field?: unknown; message?: unknown };
+				const message = texts(error.message).join(', ');
+				if (message) parts.push(texts(error.field).concat(message).join(': '));
+			}
+		}
+	} else if (typeof errors === 'object' && errors !== null) {
+		for (const [field, messages] of Object.entries(errors)) {
+			const message = texts(messages).join(', ');
+			if (message) parts.push(`${field}: ${message}`);
+		}
+	}
+	return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 
 /** Gofive answers `{ status: { code, description }, data }`; only code "1000" is success, whatever the HTTP status. */
@@ -27,24 +50,22 @@ export const gofiveDialect: ApiDialect = {
 		const answer = body as GofiveStatus;
 		const code = answer.status?.code === undefined ? undefined : String(answer.status.code);
 		const description =
-			typeof answer.status?.description === 'string'
-				? answer.status.description
-				: typeof answer.message === 'string'
-					? answer.message
-					: `HTTP ${httpStatus}`;
+			[answer.status?.description, answer.message, answer.title].find(
+				(text): text is string => typeof text === 'string',
+			) ?? `HTTP ${httpStatus}`;
+		const ok = code === GOFIVE_SUCCESS_CODE && httpStatus < 300;
+		// A success's data is the record; a refusal's may be its list of errors.
+		const listed = ok
+			? ''
+			: fieldErrors(answer.errors) || (Array.isArray(answer.data) ? fieldErrors(answer.data) : '');
 		if (code === undefined) {
 			return {
 				ok: false,
 				fromApi: false,
-				message: `${description} (no status.code in the answer)`,
+				message: `${description}${listed} (no status.code in the answer)`,
 			};
 		}
-		return {
-			ok: code === GOFIVE_SUCCESS_CODE && httpStatus < 300,
-			fromApi: true,
-			message: `${description}${fieldErrors(answer.errors)}`,
-			apiCode: code,
-		};
+		return { ok, fromApi: true, message: `${description}${listed}`, apiCode: code };
 	},
 	hint(httpStatus, outcome) {
 		if (httpStatus === 401) {

@@ -3,8 +3,9 @@
  * the refusals before sending.
  */
 import { jsonOf } from '../../helpers/n8n';
-import { calls, runCustomer } from '../../helpers/gofiveCustomer';
+import { calls, customerCredential, runCustomer } from '../../helpers/gofiveCustomer';
 import { stopError } from '../../helpers/ohoContact';
+import { startScriptedServer } from '../../helpers/scriptedServer';
 import { useSandbox } from '../../helpers/sandbox';
 
 const ref = useSandbox();
@@ -42,6 +43,37 @@ describe('Gofive Customer: Get', () => {
 		const error = stopError(await runCustomer(ref.sb, { operation: 'get', customerCode: 'NOPE' }));
 
 		expect(error.message).toBe('Gofive: Customer code NOPE not found (HTTP 200, code 4001)');
+	});
+
+	test.each([
+		['a list of one customer', [{ customerCode: 'C1', customerName: 'Somchai' }], null],
+		['success without a customer', [], 'Gofive found no customer with the code C1'],
+	])('an answer with %s', async (_, data, failure) => {
+		const gofive = await startScriptedServer([
+			{ status: 200, body: { status: { code: '1000', description: 'Success' }, data } },
+		]);
+		try {
+			const result = await runCustomer(
+				ref.sb,
+				{ operation: 'get', customerCode: 'C1' },
+				{ credential: customerCredential(ref.sb, { baseUrl: gofive.url }) },
+			);
+
+			if (failure === null) {
+				expect(jsonOf(result)[0]).toMatchObject({
+					customerCode: 'C1',
+					customer: { customerName: 'Somchai' },
+				});
+			} else {
+				const error = stopError(result);
+				expect(error.message).toBe(failure);
+				expect(error.description).toBe(
+					'Gofive answered success (Success) without a customer. Check the Customer Code in Venio.',
+				);
+			}
+		} finally {
+			await gofive.close();
+		}
 	});
 
 	test('a code an expression leaves empty is refused before sending', async () => {

@@ -77,27 +77,154 @@ describe('Gofive Customer: Create or Update', () => {
 		);
 	});
 
-	test('with a Customer Code it updates that customer', async () => {
+	test('with a Customer Code it reads the customer, then sends the full record with the item’s fields over it', async () => {
 		const output = await runOne(
 			upsert({
 				customerCode: 'C000055',
 				customerName: 'Suda Wongsa',
 				customerState: 3,
-				additionalFields: { customerType: 2 },
+				additionalFields: { customerMobile: '081 234 5678' },
 			}),
 		);
 
-		expect(customerRequests(ref.sb)[0].body).toEqual({
+		expect(calls(ref.sb)).toEqual(['GET /v3/customers/C000055', 'POST /v3/customers']);
+		// The seeded customer's documented fields (not its id or audit dates), the item's mobile number over Venio's.
+		expect(customerRequests(ref.sb)[1].body).toEqual({
 			customerCode: 'C000055',
 			customerName: 'Suda Wongsa',
 			customerState: 3,
+			customerStatus: 0,
 			customerType: 2,
+			customerMobile: '0812345678',
+			customerEmail: 'suda@example.com',
+			leadStatus: 4,
 		});
 		expect(output).toMatchObject({
 			customerCode: 'C000055',
-			customer: { customerId: 480258, customerType: 2 },
+			customer: { customerId: 480258, customerMobile: '0812345678' },
 		});
 		expect(ref.sb.state().gofiveCustomers).toHaveLength(1);
+	});
+
+	test.each(['keep', 'clear'] as const)(
+		'an update keeps what the item leaves out when Venio %ss the fields an update leaves out',
+		async (update) => {
+			ref.sb.setKnobs({ gofiveCustomerUpdate: update });
+			await runOne(
+				upsert({
+					customerCode: 'C000055',
+					customerName: 'Suda Wongsa',
+					customerState: 3,
+					additionalFields: {
+						customerBirthdate: '1990-01-02',
+						customerTags: 'vip, line',
+						addresses: { address: [{ locationAddress: '99 Sukhumvit Rd', locationType: 1 }] },
+						contactPerson: { person: { contactName: 'Khun Anan' } },
+					},
+				}),
+			);
+			await runOne(
+				upsert({ customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: 2 }),
+			);
+
+			expect(ref.sb.state().gofiveCustomers[0]).toMatchObject({
+				customerState: 2,
+				customerMobile: '0987654321',
+				customerEmail: 'suda@example.com',
+				leadStatus: 4,
+				customerBirthdate: '1990-01-02',
+				customerTags: ['vip', 'line'],
+				addresses: [{ locationAddress: '99 Sukhumvit Rd', locationType: 1 }],
+				contacts: [{ contactName: 'Khun Anan' }],
+			});
+		},
+	);
+
+	test('a field Venio’s record holds beyond the documented ones, or in another form, is not sent back', async () => {
+		const answer = (data: unknown) => ({ status: { code: '1000', description: 'Success' }, data });
+		const gofive = await startScriptedServer([
+			{
+				status: 200,
+				body: answer({
+					customerId: 480300,
+					customerCode: 'C000301',
+					customerName: 'Old name',
+					customerState: 1,
+					customerStatus: null,
+					customerEmail: null,
+					customerBirthdate: '1990-01-02T00:00:00+0700',
+					customerGroup: { id: 7, name: 'CRM' },
+					customerTags: ['vip', null, ''],
+					addresses: [{ addressId: 9, locationAddress: 'Bangkok', locationType: 1 }],
+					contacts: [
+						{ contactId: 3, contactName: 'Khun Anan', contactStatus: true },
+						{ contactId: 4 },
+					],
+					dateCreated: '2025-01-29T15:38:43+0700',
+				}),
+			},
+			{
+				status: 200,
+				body: (request: { body: string }) => answer(JSON.parse(request.body)),
+			},
+		]);
+		try {
+			const result = await runCustomer(
+				ref.sb,
+				upsert({ customerCode: 'C000301', customerName: 'New name', customerState: 2 }),
+				{ credential: customerCredential(ref.sb, { baseUrl: gofive.url }) },
+			);
+
+			expect(gofive.requests).toEqual(['GET /v3/customers/C000301', 'POST /v3/customers']);
+			// The POST as Gofive received it, echoed back as the answer's data.
+			expect(jsonOf(result)[0].customer).toEqual({
+				customerCode: 'C000301',
+				customerName: 'New name',
+				customerState: 2,
+				customerBirthdate: '1990-01-02',
+				customerTags: ['vip'],
+				addresses: [{ locationAddress: 'Bangkok', locationType: 1 }],
+				contacts: [{ contactName: 'Khun Anan', contactStatus: true }],
+			});
+		} finally {
+			await gofive.close();
+		}
+	});
+
+	test('an unknown Customer Code: Venio has no record to keep, so the item’s fields are sent as they are', async () => {
+		await runOne(upsert({ customerCode: 'WEB-0001', additionalFields: { customerType: 2 } }));
+
+		expect(calls(ref.sb)).toEqual(['GET /v3/customers/WEB-0001', 'POST /v3/customers']);
+		expect(customerRequests(ref.sb)[1].body).toEqual({
+			customerCode: 'WEB-0001',
+			customerName: 'Malee Thongdee',
+			customerState: 1,
+			customerType: 2,
+		});
+	});
+
+	test('when the customer cannot be read (401), nothing is written and the item fails with Gofive’s answer', async () => {
+		const gofive = await startScriptedServer([
+			{ status: 401, body: { status: { code: '401', description: 'Unauthorized' } } },
+		]);
+		try {
+			const result = await runCustomer(
+				ref.sb,
+				upsert({ customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: 3 }),
+				{
+					credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
+					onError: 'continueRegularOutput',
+				},
+			);
+
+			expect(gofive.requests).toEqual(['GET /v3/customers/C000055']);
+			expect(jsonOf(result)[0].error).toMatchObject({
+				message: expect.stringContaining('Unauthorized'),
+				httpCode: '401',
+			});
+		} finally {
+			await gofive.close();
+		}
 	});
 
 	test('addresses, custom fields, social accounts and one contact person are sent in the contract’s shape', async () => {
@@ -285,7 +412,9 @@ describe('Gofive Customer: Create or Update', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(
-			customerRequests(ref.sb).map((request) => (request.body as IDataObject).customerState),
+			customerRequests(ref.sb)
+				.filter((request) => request.method === 'POST')
+				.map((request) => (request.body as IDataObject).customerState),
 		).toEqual([1, 2, 3]);
 		expect(ref.sb.state().gofiveCustomers[0].customerState).toBe(3);
 	});
@@ -368,6 +497,106 @@ describe('Gofive Customer: Create or Update', () => {
 			{ contactName: 'Khun Anan' },
 			{ contactName: 'Khun Kanya' },
 		]);
+	});
+
+	test('a refusal of a value inside the contact person is the item’s error, not the other reading', async () => {
+		const gofive = await startScriptedServer([
+			{
+				status: 200,
+				body: {
+					status: {
+						code: '4001',
+						description: 'contacts[0].contactMobile is not a valid mobile number',
+					},
+				},
+			},
+		]);
+		try {
+			const result = await runCustomer(
+				ref.sb,
+				upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }),
+				{
+					credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
+					onError: 'continueRegularOutput',
+				},
+			);
+
+			expect(gofive.requests).toEqual(['POST /v3/customers']);
+			expect(jsonOf(result)[0].error).toMatchObject({
+				message: expect.stringContaining('contacts[0].contactMobile is not a valid mobile number'),
+			});
+		} finally {
+			await gofive.close();
+		}
+	});
+
+	test.each([
+		[
+			'a list in data',
+			200,
+			{
+				status: { code: '4002', description: 'More than one error' },
+				data: [{ field: 'customerEmail', message: 'is not valid' }, 'customerName is already used'],
+			},
+			'More than one error (customerEmail: is not valid; customerName is already used)',
+		],
+		[
+			'ASP.NET problem details',
+			400,
+			{
+				title: 'One or more validation errors occurred.',
+				status: 400,
+				errors: { customerState: ['The customerState field is required.'] },
+			},
+			'One or more validation errors occurred. (customerState: The customerState field is required.)',
+		],
+	])(
+		'a refusal whose errors come as %s names them in the error',
+		async (_, status, body, message) => {
+			const gofive = await startScriptedServer([{ status, body }]);
+			try {
+				const result = await runCustomer(ref.sb, upsert(), {
+					credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
+					onError: 'continueRegularOutput',
+				});
+
+				expect(gofive.requests).toEqual(['POST /v3/customers']);
+				expect(jsonOf(result)[0].error).toMatchObject({
+					message: expect.stringContaining(message),
+				});
+			} finally {
+				await gofive.close();
+			}
+		},
+	);
+
+	test('an HTTP 400 without Gofive’s status that names "contacts" leads to the other reading once', async () => {
+		const gofive = await startScriptedServer([
+			{
+				status: 400,
+				body: { title: 'Bad request', errors: { contacts: ['contacts is not a known field'] } },
+			},
+			{
+				status: 200,
+				body: { status: { code: '1000', description: 'Success' }, data: { customerCode: 'C1' } },
+			},
+		]);
+		try {
+			const result = await runCustomer(
+				ref.sb,
+				upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }),
+				{ credential: customerCredential(ref.sb, { baseUrl: gofive.url }) },
+			);
+
+			expect(gofive.requests).toEqual(['POST /v3/customers', 'POST /v3/customers']);
+			expect(jsonOf(result)[0]).toMatchObject({
+				ok: true,
+				customerCode: 'C1',
+				warnings: [{ field: 'contact' }],
+			});
+		} finally {
+			await gofive.close();
+		}
 	});
 
 	test('a create with a contact person answered 200 without Gofive’s status: not resent, marked unclear', async () => {
