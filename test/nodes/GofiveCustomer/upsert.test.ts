@@ -13,7 +13,7 @@ import {
 	runCustomer,
 } from '../../helpers/gofiveCustomer';
 import { pairedItems, stopError } from '../../helpers/ohoContact';
-import { startScriptedServer } from '../../helpers/scriptedServer';
+import { startScriptedServer, type ScriptedReply } from '../../helpers/scriptedServer';
 import { useSandbox } from '../../helpers/sandbox';
 
 const ref = useSandbox();
@@ -30,6 +30,20 @@ async function runOne(parameters: IDataObject, run = {}): Promise<IDataObject> {
 	expect(result.error?.message).toBeUndefined();
 	expect(jsonOf(result)).toHaveLength(1);
 	return jsonOf(result)[0];
+}
+
+/** One item against a scripted Gofive (its replies in order), continuing on fail: the requests it got, the item out. */
+async function runScripted(replies: ScriptedReply[], parameters: IDataObject) {
+	const gofive = await startScriptedServer(replies);
+	try {
+		const result = await runCustomer(ref.sb, parameters, {
+			credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
+			onError: 'continueRegularOutput',
+		});
+		return { requests: gofive.requests, output: jsonOf(result)[0] };
+	} finally {
+		await gofive.close();
+	}
 }
 
 describe('Gofive Customer: Create or Update', () => {
@@ -142,53 +156,47 @@ describe('Gofive Customer: Create or Update', () => {
 
 	test('a field Venio’s record holds beyond the documented ones, or in another form, is not sent back', async () => {
 		const answer = (data: unknown) => ({ status: { code: '1000', description: 'Success' }, data });
-		const gofive = await startScriptedServer([
-			{
-				status: 200,
-				body: answer({
-					customerId: 480300,
-					customerCode: 'C000301',
-					customerName: 'Old name',
-					customerState: 1,
-					customerStatus: null,
-					customerEmail: null,
-					customerBirthdate: '1990-01-02T00:00:00+0700',
-					customerGroup: { id: 7, name: 'CRM' },
-					customerTags: ['vip', null, ''],
-					addresses: [{ addressId: 9, locationAddress: 'Bangkok', locationType: 1 }],
-					contacts: [
-						{ contactId: 3, contactName: 'Khun Anan', contactStatus: true },
-						{ contactId: 4 },
-					],
-					dateCreated: '2025-01-29T15:38:43+0700',
-				}),
-			},
-			{
-				status: 200,
-				body: (request: { body: string }) => answer(JSON.parse(request.body)),
-			},
-		]);
-		try {
-			const result = await runCustomer(
-				ref.sb,
-				upsert({ customerCode: 'C000301', customerName: 'New name', customerState: 2 }),
-				{ credential: customerCredential(ref.sb, { baseUrl: gofive.url }) },
-			);
+		const { requests, output } = await runScripted(
+			[
+				{
+					status: 200,
+					body: answer({
+						customerId: 480300,
+						customerCode: 'C000301',
+						customerName: 'Old name',
+						customerState: 1,
+						customerStatus: null,
+						customerEmail: null,
+						customerBirthdate: '1990-01-02T00:00:00+0700',
+						customerGroup: { id: 7, name: 'CRM' },
+						customerTags: ['vip', null, ''],
+						addresses: [{ addressId: 9, locationAddress: 'Bangkok', locationType: 1 }],
+						contacts: [
+							{ contactId: 3, contactName: 'Khun Anan', contactStatus: true },
+							{ contactId: 4 },
+						],
+						dateCreated: '2025-01-29T15:38:43+0700',
+					}),
+				},
+				{
+					status: 200,
+					body: (request: { body: string }) => answer(JSON.parse(request.body)),
+				},
+			],
+			upsert({ customerCode: 'C000301', customerName: 'New name', customerState: 2 }),
+		);
 
-			expect(gofive.requests).toEqual(['GET /v3/customers/C000301', 'POST /v3/customers']);
-			// The POST as Gofive received it, echoed back as the answer's data.
-			expect(jsonOf(result)[0].customer).toEqual({
-				customerCode: 'C000301',
-				customerName: 'New name',
-				customerState: 2,
-				customerBirthdate: '1990-01-02',
-				customerTags: ['vip'],
-				addresses: [{ locationAddress: 'Bangkok', locationType: 1 }],
-				contacts: [{ contactName: 'Khun Anan', contactStatus: true }],
-			});
-		} finally {
-			await gofive.close();
-		}
+		expect(requests).toEqual(['GET /v3/customers/C000301', 'POST /v3/customers']);
+		// The POST as Gofive received it, echoed back as the answer's data.
+		expect(output.customer).toEqual({
+			customerCode: 'C000301',
+			customerName: 'New name',
+			customerState: 2,
+			customerBirthdate: '1990-01-02',
+			customerTags: ['vip'],
+			addresses: [{ locationAddress: 'Bangkok', locationType: 1 }],
+			contacts: [{ contactName: 'Khun Anan', contactStatus: true }],
+		});
 	});
 
 	test('an unknown Customer Code: Venio has no record to keep, so the item’s fields are sent as they are', async () => {
@@ -204,27 +212,16 @@ describe('Gofive Customer: Create or Update', () => {
 	});
 
 	test('when the customer cannot be read (401), nothing is written and the item fails with Gofive’s answer', async () => {
-		const gofive = await startScriptedServer([
-			{ status: 401, body: { status: { code: '401', description: 'Unauthorized' } } },
-		]);
-		try {
-			const result = await runCustomer(
-				ref.sb,
-				upsert({ customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: 3 }),
-				{
-					credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
-					onError: 'continueRegularOutput',
-				},
-			);
+		const { requests, output } = await runScripted(
+			[{ status: 401, body: { status: { code: '401', description: 'Unauthorized' } } }],
+			upsert({ customerCode: 'C000055', customerName: 'Suda Wongsa', customerState: 3 }),
+		);
 
-			expect(gofive.requests).toEqual(['GET /v3/customers/C000055']);
-			expect(jsonOf(result)[0].error).toMatchObject({
-				message: expect.stringContaining('Unauthorized'),
-				httpCode: '401',
-			});
-		} finally {
-			await gofive.close();
-		}
+		expect(requests).toEqual(['GET /v3/customers/C000055']);
+		expect(output.error).toMatchObject({
+			message: expect.stringContaining('Unauthorized'),
+			httpCode: '401',
+		});
 	});
 
 	test('addresses, custom fields, social accounts and one contact person are sent in the contract’s shape', async () => {
@@ -500,34 +497,25 @@ describe('Gofive Customer: Create or Update', () => {
 	});
 
 	test('a refusal of a value inside the contact person is the item’s error, not the other reading', async () => {
-		const gofive = await startScriptedServer([
-			{
-				status: 200,
-				body: {
-					status: {
-						code: '4001',
-						description: 'contacts[0].contactMobile is not a valid mobile number',
+		const { requests, output } = await runScripted(
+			[
+				{
+					status: 200,
+					body: {
+						status: {
+							code: '4001',
+							description: 'contacts[0].contactMobile is not a valid mobile number',
+						},
 					},
 				},
-			},
-		]);
-		try {
-			const result = await runCustomer(
-				ref.sb,
-				upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }),
-				{
-					credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
-					onError: 'continueRegularOutput',
-				},
-			);
+			],
+			upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }),
+		);
 
-			expect(gofive.requests).toEqual(['POST /v3/customers']);
-			expect(jsonOf(result)[0].error).toMatchObject({
-				message: expect.stringContaining('contacts[0].contactMobile is not a valid mobile number'),
-			});
-		} finally {
-			await gofive.close();
-		}
+		expect(requests).toEqual(['POST /v3/customers']);
+		expect(output.error).toMatchObject({
+			message: expect.stringContaining('contacts[0].contactMobile is not a valid mobile number'),
+		});
 	});
 
 	test.each([
@@ -553,72 +541,49 @@ describe('Gofive Customer: Create or Update', () => {
 	])(
 		'a refusal whose errors come as %s names them in the error',
 		async (_, status, body, message) => {
-			const gofive = await startScriptedServer([{ status, body }]);
-			try {
-				const result = await runCustomer(ref.sb, upsert(), {
-					credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
-					onError: 'continueRegularOutput',
-				});
+			const { requests, output } = await runScripted([{ status, body }], upsert());
 
-				expect(gofive.requests).toEqual(['POST /v3/customers']);
-				expect(jsonOf(result)[0].error).toMatchObject({
-					message: expect.stringContaining(message),
-				});
-			} finally {
-				await gofive.close();
-			}
+			expect(requests).toEqual(['POST /v3/customers']);
+			expect(output.error).toMatchObject({
+				message: expect.stringContaining(message),
+			});
 		},
 	);
 
 	test('an HTTP 400 without Gofive’s status that names "contacts" leads to the other reading once', async () => {
-		const gofive = await startScriptedServer([
-			{
-				status: 400,
-				body: { title: 'Bad request', errors: { contacts: ['contacts is not a known field'] } },
-			},
-			{
-				status: 200,
-				body: { status: { code: '1000', description: 'Success' }, data: { customerCode: 'C1' } },
-			},
-		]);
-		try {
-			const result = await runCustomer(
-				ref.sb,
-				upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }),
-				{ credential: customerCredential(ref.sb, { baseUrl: gofive.url }) },
-			);
+		const { requests, output } = await runScripted(
+			[
+				{
+					status: 400,
+					body: { title: 'Bad request', errors: { contacts: ['contacts is not a known field'] } },
+				},
+				{
+					status: 200,
+					body: { status: { code: '1000', description: 'Success' }, data: { customerCode: 'C1' } },
+				},
+			],
+			upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }),
+		);
 
-			expect(gofive.requests).toEqual(['POST /v3/customers', 'POST /v3/customers']);
-			expect(jsonOf(result)[0]).toMatchObject({
-				ok: true,
-				customerCode: 'C1',
-				warnings: [{ field: 'contact' }],
-			});
-		} finally {
-			await gofive.close();
-		}
+		expect(requests).toEqual(['POST /v3/customers', 'POST /v3/customers']);
+		expect(output).toMatchObject({
+			ok: true,
+			customerCode: 'C1',
+			warnings: [{ field: 'contact' }],
+		});
 	});
 
 	test('a create with a contact person answered 200 without Gofive’s status: not resent, marked unclear', async () => {
-		const gofive = await startScriptedServer([{ status: 200, body: { message: 'OK' } }]);
-		try {
-			const result = await runCustomer(
-				ref.sb,
-				upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }),
-				{
-					credential: customerCredential(ref.sb, { baseUrl: gofive.url }),
-					onError: 'continueRegularOutput',
-				},
-			);
+		const { requests, output } = await runScripted(
+			[{ status: 200, body: { message: 'OK' } }],
+			upsert({ additionalFields: { contactPerson: { person: { contactName: 'Khun Anan' } } } }),
+		);
 
-			expect(gofive.requests).toEqual(['POST /v3/customers']);
-			expect(jsonOf(result)[0].error).toMatchObject({
-				unclearAttempt: true,
-				description: expect.stringContaining('Create was not resent automatically'),
-			});
-		} finally {
-			await gofive.close();
-		}
+		expect(requests).toEqual(['POST /v3/customers']);
+		expect(output.error).toMatchObject({
+			unclearAttempt: true,
+			description: expect.stringContaining('Create was not resent automatically'),
+		});
 	});
 
 	test('under the contract’s reading the contact person goes once, as "contacts"', async () => {
