@@ -19,8 +19,9 @@ type ContactReading = NonNullable<RunReadings['customerContactField']>;
 const OTHER: Record<ContactReading, ContactReading> = { contacts: 'contact', contact: 'contacts' };
 
 /**
- * A refusal that wrote nothing (status.code 4001 or 4002, or an HTTP 400 without Gofive's status) and names the field the contact person was sent in, itself
- * rather than a value inside it (`contacts[0].contactMobile`, `contacts.0`): the server follows the other reading.
+ * A refusal that wrote nothing (status.code 4001 or 4002, or an HTTP 400 without Gofive's status) and names the
+ * field the contact person was sent in, itself rather than a value inside it (`contacts[0].contactMobile`,
+ * `contacts.0`): the server follows the other reading.
  */
 function refusesContactField(response: ApiResponse, reading: ContactReading): boolean {
 	const { outcome } = response;

@@ -17,12 +17,7 @@ function inDocumentedForm(schema: z.ZodTypeAny, value: unknown, field?: string):
 	}
 	if (inner instanceof z.ZodObject) {
 		if (typeof value !== 'object' || Array.isArray(value)) return undefined;
-		const shape = inner.shape as Record<string, z.ZodTypeAny>;
-		const picked: IDataObject = {};
-		for (const key of Object.keys(shape)) {
-			const part = inDocumentedForm(shape[key], (value as IDataObject)[key], key);
-			if (part !== undefined) picked[key] = part as IDataObject[string];
-		}
+		const picked = documentedFields(inner, value as IDataObject);
 		return inner.safeParse(picked).success ? picked : undefined;
 	}
 	if (inner instanceof z.ZodArray) {
@@ -43,6 +38,22 @@ function inDocumentedForm(schema: z.ZodTypeAny, value: unknown, field?: string):
 	return inner.safeParse(value).success ? value : undefined;
 }
 
+/** The fields of `value` that `schema` names, each in its documented form (those that do not fit are left out). */
+function documentedFields(
+	schema: z.AnyZodObject,
+	value: IDataObject,
+	except: string[] = [],
+): IDataObject {
+	const shape = schema.shape as Record<string, z.ZodTypeAny>;
+	const picked: IDataObject = {};
+	for (const key of Object.keys(shape)) {
+		if (except.includes(key)) continue;
+		const part = inDocumentedForm(shape[key], value[key], key);
+		if (part !== undefined) picked[key] = part as IDataObject[string];
+	}
+	return picked;
+}
+
 /**
  * The customer Venio holds (the `data` of Get a Customer By CustomerCode) as the body of Create or Update customer:
  * every field docs/api/gofive-customer.md § "3.1 Create or Update customer" documents, in its documented form, and
@@ -54,18 +65,10 @@ export function recordAsBody(customer: IDataObject): {
 	record: IDataObject;
 	contacts: IDataObject[];
 } {
-	const shape = customerSchema.shape as Record<string, z.ZodTypeAny>;
-	const record: IDataObject = {};
-	for (const key of Object.keys(shape)) {
-		if (key === 'contact' || key === 'contacts') continue;
-		const value = inDocumentedForm(shape[key], customer[key], key);
-		if (value !== undefined) record[key] = value as IDataObject[string];
-	}
-	const contacts = [
-		...((inDocumentedForm(shape.contacts, customer.contacts) as IDataObject[] | undefined) ?? []),
-		...[inDocumentedForm(shape.contact, customer.contact) as IDataObject | undefined].filter(
-			(contact): contact is IDataObject => contact !== undefined,
-		),
-	];
-	return { record, contacts };
+	// The record is kept field by field, not refused whole when one of its fields does not fit.
+	const record = documentedFields(customerSchema, customer, ['contact', 'contacts']);
+	const { contact, contacts } = customerSchema.shape;
+	const many = inDocumentedForm(contacts, customer.contacts) as IDataObject[] | undefined;
+	const one = inDocumentedForm(contact, customer.contact) as IDataObject | undefined;
+	return { record, contacts: [...(many ?? []), ...(one ? [one] : [])] };
 }
